@@ -1,0 +1,30 @@
+// Errors core throws: a stable `name` the UI switches on (only name/message/stack cross a worker)
+// and a message a user can act on, naming the bad value.
+
+export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError';
+
+export class StudioError extends Error {
+  constructor(name: StudioErrorName, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** Bad or unreadable input data: empty file, unbalanced quotes, unknown column… */
+export class DataError extends StudioError {
+  constructor(message: string) {
+    super('DataError', message);
+  }
+}
+
+/** Errors from the cancelled-work path: never shown to the user. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** An AbortError, as DOM's AbortController would throw (DOMException is not in every runtime). */
+export function createAbortError(message = 'The operation was cancelled.'): Error {
+  const error = new Error(message);
+  error.name = 'AbortError';
+  return error;
+}

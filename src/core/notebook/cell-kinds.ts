@@ -1,0 +1,30 @@
+// Core half of the cell-kind registry: each kind's title and default spec.
+// (The UI half, kind → component, lives in ui/cells/registry.ts.)
+
+import { DEFAULT_IMPORT_OPTIONS, type CellKind, type CellSpecs } from './types';
+
+export interface CellKindInfo<K extends CellKind> {
+  readonly title: string;
+  readonly description: string;
+  createSpec(): CellSpecs[K];
+}
+
+export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
+  data: {
+    title: 'Data',
+    description: 'Import a CSV, TSV, JSON or Parquet file, open a sample, or reuse a stored dataset.',
+    createSpec: () => ({
+      datasetId: null,
+      sourceLabel: null,
+      options: { ...DEFAULT_IMPORT_OPTIONS, missingTokens: [...DEFAULT_IMPORT_OPTIONS.missingTokens] },
+      columnOverrides: {},
+    }),
+  },
+  note: {
+    title: 'Note',
+    description: 'Markdown text: goals, findings, decisions.',
+    createSpec: () => ({ markdown: '' }),
+  },
+};
+
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'note'];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { addCell, createNotebook, deleteCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
+import type { CellId, NotebookId } from './types';
+
+const id = (s: string) => s as CellId;
+const base = createNotebook('nb1' as NotebookId, 'Untitled', 1000);
+
+describe('notebook reducers', () => {
+  it('creates an empty notebook', () => {
+    expect(base).toEqual({ formatVersion: 1, id: 'nb1', name: 'Untitled', cells: [], createdAt: 1000, updatedAt: 1000 });
+  });
+
+  it('adds cells at the end or at an index, with the kind default spec', () => {
+    let nb = addCell(base, 'note', id('a'), 2000);
+    nb = addCell(nb, 'data', id('b'), 3000, 0);
+    expect(nb.cells.map((c) => c.id)).toEqual(['b', 'a']);
+    expect(nb.cells[1]).toEqual({ id: 'a', kind: 'note', spec: { markdown: '' } });
+    expect(nb.cells[0].spec).toMatchObject({ datasetId: null, columnOverrides: {} });
+    expect(nb.updatedAt).toBe(3000);
+    expect(base.cells).toEqual([]);
+  });
+
+  it('moves a cell up and down and ignores moves past either end', () => {
+    let nb = addCell(addCell(addCell(base, 'note', id('a'), 1), 'note', id('b'), 1), 'note', id('c'), 1);
+    nb = moveCell(nb, id('c'), -1, 5);
+    expect(nb.cells.map((c) => c.id)).toEqual(['a', 'c', 'b']);
+    expect(moveCell(nb, id('a'), -1, 6)).toBe(nb);
+    expect(moveCell(nb, id('b'), 1, 6)).toBe(nb);
+    expect(moveCell(nb, id('missing'), 1, 6)).toBe(nb);
+  });
+
+  it('deletes a cell', () => {
+    const nb = addCell(addCell(base, 'note', id('a'), 1), 'note', id('b'), 1);
+    expect(deleteCell(nb, id('a'), 9).cells.map((c) => c.id)).toEqual(['b']);
+    expect(deleteCell(nb, id('zzz'), 9)).toBe(nb);
+  });
+
+  it('updates a spec and refuses the wrong kind', () => {
+    const nb = addCell(base, 'note', id('a'), 1);
+    const next = updateCellSpec(nb, id('a'), 'note', () => ({ markdown: '# Hi' }), 7);
+    expect(next.cells[0]).toEqual({ id: 'a', kind: 'note', spec: { markdown: '# Hi' } });
+    expect(next.updatedAt).toBe(7);
+    expect(() => updateCellSpec(nb, id('a'), 'data', (s) => s, 7)).toThrow('is a note cell, not data');
+  });
+
+  it('renames, ignoring blank names', () => {
+    expect(renameNotebook(base, '  Churn study ', 5).name).toBe('Churn study');
+    expect(renameNotebook(base, '   ', 5)).toBe(base);
+  });
+});

@@ -1,0 +1,67 @@
+// The saved shape of a notebook: an ordered list of cells, each a kind plus the spec the user chose.
+// Runtime state (status, output, error) lives elsewhere and is never part of these types.
+
+import type { ColumnKind } from '../table/types';
+
+export type NotebookId = string & { readonly __brand: 'NotebookId' };
+export type CellId = string & { readonly __brand: 'CellId' };
+export type DatasetId = string & { readonly __brand: 'DatasetId' };
+
+/** How a text file is read; every field has an "auto" default. */
+export interface ImportOptions {
+  format: 'auto' | 'csv' | 'tsv' | 'json' | 'parquet';
+  delimiter: 'auto' | ',' | ';' | '\t' | '|';
+  encoding: 'auto' | 'utf-8' | 'windows-1252';
+  /** Cell texts read as missing (compared after trimming, case-sensitive). */
+  missingTokens: string[];
+}
+
+export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NaN', 'NULL', '-'];
+
+export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
+  format: 'auto',
+  delimiter: 'auto',
+  encoding: 'auto',
+  missingTokens: [...DEFAULT_MISSING_TOKENS],
+};
+
+/** A column's user override: another kind, or left out of the table. */
+export type ColumnOverride = ColumnKind | 'excluded';
+
+export interface DataCellSpec {
+  /** The stored dataset this cell shows; null until something is imported or chosen. */
+  datasetId: DatasetId | null;
+  /** Where the dataset came from, for display ("penguins.csv", "sample: penguins"). */
+  sourceLabel: string | null;
+  options: ImportOptions;
+  /** Keyed by column name. Applied on top of the stored (inferred) table. */
+  columnOverrides: Record<string, ColumnOverride>;
+}
+
+export interface NoteCellSpec {
+  markdown: string;
+}
+
+/** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
+export interface CellSpecs {
+  data: DataCellSpec;
+  note: NoteCellSpec;
+}
+
+export type CellKind = keyof CellSpecs;
+
+export type Cell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K] } }[CellKind];
+export type CellOf<K extends CellKind> = Extract<Cell, { kind: K }>;
+
+export const NOTEBOOK_FORMAT_VERSION = 1;
+
+export interface Notebook {
+  readonly formatVersion: number;
+  readonly id: NotebookId;
+  readonly name: string;
+  readonly cells: readonly Cell[];
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** Epoch ms. */
+  readonly updatedAt: number;
+}

@@ -1,0 +1,58 @@
+// The column-oriented, immutable Table every part of ML Studio shares.
+// Columns are typed arrays so they cross threads by transfer and go into IndexedDB unchanged.
+
+/** Numbers; NaN is missing. */
+export interface NumericColumn {
+  readonly kind: 'numeric';
+  readonly name: string;
+  readonly values: Float64Array;
+  /** True when every present value is an integer (set by inference; informational). */
+  readonly integer?: boolean;
+}
+
+/** Categories as codes into `levels`; −1 is missing. */
+export interface CategoricalColumn {
+  readonly kind: 'categorical';
+  readonly name: string;
+  readonly codes: Int32Array;
+  readonly levels: readonly string[];
+}
+
+/** Instants as epoch milliseconds (UTC); NaN is missing. */
+export interface DatetimeColumn {
+  readonly kind: 'datetime';
+  readonly name: string;
+  readonly values: Float64Array;
+}
+
+/** 1 = true, 0 = false, 255 = missing. */
+export interface BooleanColumn {
+  readonly kind: 'boolean';
+  readonly name: string;
+  readonly values: Uint8Array;
+}
+
+/** Free text or identifiers: kept out of models unless encoded; null is missing. */
+export interface TextColumn {
+  readonly kind: 'text';
+  readonly name: string;
+  readonly values: readonly (string | null)[];
+  /** True when inference judged the column an identifier (unique per row). */
+  readonly idLike?: boolean;
+}
+
+export type Column = NumericColumn | CategoricalColumn | DatetimeColumn | BooleanColumn | TextColumn;
+export type ColumnKind = Column['kind'];
+
+export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'datetime', 'boolean', 'text'];
+
+/** Missing marker for BooleanColumn.values. */
+export const BOOLEAN_MISSING = 255;
+
+export interface Table {
+  readonly rowCount: number;
+  readonly columns: readonly Column[];
+}
+
+/** Row subsets (filters, splits, folds) are row indices, never copies of the data. */
+export type RowIndices = Uint32Array;

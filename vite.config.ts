@@ -1,0 +1,16 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Workers are ES modules (comlink + `new URL('./x.worker.ts', import.meta.url)`).
+// No COOP/COEP headers: the threaded tfjs WASM backend hangs with them (see docs/decisions.md).
+export default defineConfig({
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+});
