@@ -56,3 +56,15 @@ export interface Table {
 
 /** Row subsets (filters, splits, folds) are row indices, never copies of the data. */
 export type RowIndices = Uint32Array;
+
+/** A column at a glance, as the schema view shows it. */
+export interface ColumnSummary {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly missing: number;
+  /** 0–100. */
+  readonly missingPct: number;
+  readonly distinct: number;
+  /** Up to 5 distinct present values, formatted for display. */
+  readonly examples: readonly string[];
+}
