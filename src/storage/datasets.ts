@@ -1,0 +1,142 @@
+// Datasets in IndexedDB: a DatasetMeta record plus the table's columns as chunks of CHUNK_ROWS rows.
+// Each verb is one transaction, so a failed save or delete leaves nothing half-written.
+
+import type { Table } from '../core/table/types';
+import type { DatasetId } from '../core/notebook/types';
+import type { ImportResult } from '../core/ingest/types';
+import { DataError, StudioError } from '../core/errors';
+import { assembleColumn, describeColumn, measureChunkBytes, selectDatasetChunks, sliceColumnIntoChunks } from './chunks';
+import type { StudioDb } from './db';
+import type { ChunkValues, DatasetChunk, DatasetMeta } from './records';
+
+export type { DatasetMeta, StoredColumnMeta } from './records';
+
+export interface SaveDatasetInput {
+  name: string;
+  sourceFileName: string;
+  /** The table to store (may differ from result.table, e.g. after the user's overrides). */
+  table: Table;
+  result: ImportResult;
+}
+
+/** Stores a table under a new id in one transaction; a quota failure becomes a StorageError and stores nothing. */
+export async function saveDataset(db: StudioDb, input: SaveDatasetInput): Promise<DatasetMeta> {
+  const id = crypto.randomUUID() as DatasetId;
+  const chunks = input.table.columns.flatMap((column, columnIndex) => sliceColumnIntoChunks(id, columnIndex, column));
+  const meta = describeDataset(id, input, chunks);
+  const transaction = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
+  const done = transaction.done;
+  try {
+    const chunkStore = transaction.objectStore('datasetChunks');
+    // Requests are not awaited one by one: a failing request aborts the transaction and `done` rejects.
+    for (const chunk of chunks) chunkStore.put(chunk).catch(ignore);
+    transaction.objectStore('datasets').put(meta).catch(ignore);
+  } catch (error) {
+    abortQuietly(transaction);
+    await done.catch(ignore);
+    throw describeSaveFailure(error, meta);
+  }
+  try {
+    await done;
+  } catch (error) {
+    throw describeSaveFailure(error, meta);
+  }
+  return meta;
+}
+
+/** Reads a dataset back exactly as saved; an unknown id is a StorageError naming it. */
+export async function loadDataset(db: StudioDb, id: DatasetId): Promise<{ meta: DatasetMeta; table: Table }> {
+  const transaction = db.transaction(['datasets', 'datasetChunks'], 'readonly');
+  const [meta, chunks] = await Promise.all([
+    transaction.objectStore('datasets').get(id),
+    transaction.objectStore('datasetChunks').getAll(selectDatasetChunks(id)),
+  ]);
+  if (!meta) throw missingDataset(id);
+  // getAll returns chunks in key order: by column, then by chunk.
+  const byColumn: ChunkValues[][] = meta.columns.map(() => []);
+  for (const chunk of chunks) byColumn[chunk.columnIndex]?.push(chunk.values);
+  const columns = meta.columns.map((column, index) => assembleColumn(column, byColumn[index], meta.rowCount, meta.name));
+  return { meta, table: { rowCount: meta.rowCount, columns } };
+}
+
+/** Every stored dataset, newest import first (ties by name). */
+export async function listDatasets(db: StudioDb): Promise<DatasetMeta[]> {
+  return sortNewestFirst(await db.getAll('datasets'));
+}
+
+/** Stored datasets whose source file had this SHA-256 (hex), newest first. */
+export async function findDatasetsByHash(db: StudioDb, contentHash: string): Promise<DatasetMeta[]> {
+  return sortNewestFirst(await db.getAllFromIndex('datasets', 'by-hash', contentHash));
+}
+
+/** Renames a dataset; an empty name is a DataError, an unknown id a StorageError. */
+export async function renameDataset(db: StudioDb, id: DatasetId, name: string): Promise<DatasetMeta> {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new DataError(`A dataset name cannot be empty (got "${name}"). Type a name with at least one letter.`);
+  const transaction = db.transaction('datasets', 'readwrite');
+  const meta = await transaction.store.get(id);
+  if (!meta) throw missingDataset(id);
+  const renamed = { ...meta, name: trimmed };
+  await Promise.all([transaction.store.put(renamed), transaction.done]);
+  return renamed;
+}
+
+/** Deletes a dataset's meta and all its chunks in one transaction; an unknown id is a no-op. */
+export async function deleteDataset(db: StudioDb, id: DatasetId): Promise<void> {
+  const transaction = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
+  await Promise.all([
+    transaction.objectStore('datasets').delete(id),
+    transaction.objectStore('datasetChunks').delete(selectDatasetChunks(id)),
+    transaction.done,
+  ]);
+}
+
+function describeDataset(id: DatasetId, input: SaveDatasetInput, chunks: readonly DatasetChunk[]): DatasetMeta {
+  const { result, table } = input;
+  const meta: DatasetMeta = {
+    id,
+    name: input.name,
+    sourceFileName: input.sourceFileName,
+    format: result.format,
+    rowCount: table.rowCount,
+    columnCount: table.columns.length,
+    columns: table.columns.map(describeColumn),
+    storedBytes: chunks.reduce((sum, chunk) => sum + measureChunkBytes(chunk.values), 0),
+    sourceBytes: result.sourceBytes,
+    contentHash: result.contentHash,
+    importedAt: Date.now(),
+    inference: result.inference,
+    warnings: result.warnings,
+    encoding: result.encoding,
+  };
+  if (result.delimiter !== undefined) meta.delimiter = result.delimiter;
+  return meta;
+}
+
+function describeSaveFailure(error: unknown, meta: DatasetMeta): StudioError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') {
+    const megabytes = Math.max(0.1, Math.round(meta.storedBytes / 104_857.6) / 10);
+    return new StudioError('StorageError', `Not enough browser storage to save "${meta.name}" (about ${megabytes} MB needed). Delete datasets you no longer need and try again.`);
+  }
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StudioError('StorageError', `Could not save "${meta.name}" to browser storage (${reason}). Nothing was saved; try again.`);
+}
+
+function missingDataset(id: DatasetId): StudioError {
+  return new StudioError('StorageError', `No stored dataset has id "${id}". It may have been deleted; import the file again.`);
+}
+
+function sortNewestFirst(metas: DatasetMeta[]): DatasetMeta[] {
+  return metas.sort((a, b) => b.importedAt - a.importedAt || a.name.localeCompare(b.name));
+}
+
+function abortQuietly(transaction: { abort(): void }): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already finished; `done` carries the outcome.
+  }
+}
+
+function ignore(): void {}

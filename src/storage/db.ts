@@ -1,0 +1,93 @@
+// The IndexedDB schema of ML Studio, its version and the upgrade ladder. The only place that opens the database.
+// v1 (shipped before): datasets, datasetChunks, notebooks. v2: cellOutputs, runs, models, two indexes, and
+// v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to createdAt).
+
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
+import { StudioError } from '../core/errors';
+import { measureChunkBytes, selectDatasetChunks } from './chunks';
+import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunRecord } from './records';
+
+export const STUDIO_DB_VERSION = 2;
+
+export interface StudioSchema extends DBSchema {
+  datasets: { key: DatasetId; value: DatasetMeta; indexes: { 'by-hash': string } };
+  datasetChunks: { key: [DatasetId, number, number]; value: DatasetChunk };
+  notebooks: { key: NotebookId; value: Notebook; indexes: { 'by-updated': number } };
+  cellOutputs: { key: [NotebookId, CellId]; value: CellOutputRecord; indexes: { 'by-notebook': NotebookId } };
+  runs: { key: string; value: RunRecord };
+  models: { key: string; value: ModelRecord };
+}
+
+export type StudioDb = IDBPDatabase<StudioSchema>;
+
+/** Tell the user about other tabs: `onBlocked` fires while an older open tab holds up this upgrade;
+ * `onVersionChange` fires after this connection closed itself because another tab needs a newer version. */
+export interface StudioDbHooks {
+  onBlocked?(): void;
+  onVersionChange?(): void;
+}
+
+type UpgradeTransaction = IDBPTransaction<StudioSchema, StoreNames<StudioSchema>[], 'versionchange'>;
+
+/** Opens (creating or upgrading) the studio database; failures become a StorageError naming the database. */
+export async function openStudioDb(name = 'ml-studio', hooks: StudioDbHooks = {}): Promise<StudioDb> {
+  try {
+    const db = await openDB<StudioSchema>(name, STUDIO_DB_VERSION, {
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        if (oldVersion < 1) createV1Stores(database);
+        if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
+      },
+      blocked: () => hooks.onBlocked?.(),
+    });
+    // Closing at once lets the other tab's upgrade go ahead; this tab must reload to use the new schema.
+    db.addEventListener('versionchange', () => {
+      db.close();
+      hooks.onVersionChange?.();
+    });
+    return db;
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new StudioError('StorageError', `Could not open the browser database "${name}" (${reason}). Reload the page; if it keeps failing, check that this site may store data.`);
+  }
+}
+
+function createV1Stores(db: StudioDb): void {
+  db.createObjectStore('datasets', { keyPath: 'id' });
+  db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+  db.createObjectStore('notebooks', { keyPath: 'id' });
+}
+
+function upgradeToV2(db: StudioDb, transaction: UpgradeTransaction, oldVersion: number): void {
+  const cellOutputs = db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] });
+  cellOutputs.createIndex('by-notebook', 'notebookId');
+  db.createObjectStore('runs', { keyPath: 'id' });
+  db.createObjectStore('models', { keyPath: 'id' });
+  transaction.objectStore('notebooks').createIndex('by-updated', 'updatedAt');
+  transaction.objectStore('datasets').createIndex('by-hash', 'contentHash');
+  if (oldVersion < 1) return;
+  // Only IndexedDB requests are awaited here, so the upgrade transaction stays alive until the migration ends.
+  migrateV1Records(transaction).catch(() => abortQuietly(transaction));
+}
+
+async function migrateV1Records(transaction: UpgradeTransaction): Promise<void> {
+  const chunks = transaction.objectStore('datasetChunks');
+  for (let cursor = await transaction.objectStore('datasets').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.storedBytes !== undefined) continue;
+    const stored = await chunks.getAll(selectDatasetChunks(cursor.value.id));
+    const storedBytes = stored.reduce((sum, chunk) => sum + measureChunkBytes(chunk.values), 0);
+    await cursor.update({ ...cursor.value, storedBytes });
+  }
+  for (let cursor = await transaction.objectStore('notebooks').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.updatedAt !== undefined) continue;
+    await cursor.update({ ...cursor.value, updatedAt: cursor.value.createdAt });
+  }
+}
+
+function abortQuietly(transaction: UpgradeTransaction): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already finished: the open request reports the failure itself.
+  }
+}

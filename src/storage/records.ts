@@ -1,0 +1,71 @@
+// The shapes of the records ML Studio keeps in IndexedDB (schema v2).
+// Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook).
+
+import type { ColumnKind } from '../core/table/types';
+import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
+import type { ColumnInference, ImportFormat, ImportWarning } from '../core/ingest/types';
+
+/** What a stored column needs besides its values to rebuild the Column. */
+export interface StoredColumnMeta {
+  name: string;
+  kind: ColumnKind;
+  /** Categorical columns only: the levels the codes index into. */
+  levels?: string[];
+  /** Numeric columns only: every present value is an integer. */
+  integer?: boolean;
+  /** Text columns only: inference judged the column an identifier. */
+  idLike?: boolean;
+}
+
+/** A stored dataset's description; its values live in `datasetChunks`. Times are epoch ms, sizes bytes. */
+export interface DatasetMeta {
+  id: DatasetId;
+  name: string;
+  sourceFileName: string;
+  format: ImportFormat;
+  rowCount: number;
+  columnCount: number;
+  columns: StoredColumnMeta[];
+  /** Sum of the chunk sizes: typed arrays by byteLength, text as 2 bytes per char + 8 per value. */
+  storedBytes: number;
+  sourceBytes: number;
+  /** Hex SHA-256 of the source file, to spot re-imports of the same file. */
+  contentHash: string;
+  importedAt: number;
+  inference: ColumnInference[];
+  warnings: ImportWarning[];
+  encoding: string;
+  delimiter?: string;
+}
+
+/** One column's values for up to CHUNK_ROWS rows: a typed array on its own buffer, or text (null missing). */
+export type ChunkValues = Float64Array | Int32Array | Uint8Array | (string | null)[];
+
+/** A column chunk, keyed by [datasetId, columnIndex, chunkIndex]. */
+export interface DatasetChunk {
+  datasetId: DatasetId;
+  columnIndex: number;
+  chunkIndex: number;
+  values: ChunkValues;
+}
+
+/** A cell's last output, keyed by [notebookId, cellId]; `output` is any structured-clonable value. */
+export interface CellOutputRecord {
+  notebookId: NotebookId;
+  cellId: CellId;
+  output: unknown;
+  /** Epoch ms. */
+  savedAt: number;
+}
+
+/** Training runs: the store exists from v2; later milestones give the record its fields. */
+export interface RunRecord {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** Registered models: the store exists from v2; later milestones give the record its fields. */
+export interface ModelRecord {
+  id: string;
+  [field: string]: unknown;
+}

@@ -1,0 +1,61 @@
+// Builders for storage tests: a table with every column kind and missing values, its ImportResult,
+// and a fresh database name per test. Imported by *.test.ts only.
+
+import type { Table } from '../core/table/types';
+import type { ImportResult } from '../core/ingest/types';
+
+/** A unique database name, so every test opens an empty database. */
+export function createTestDbName(): string {
+  return `ml-studio-test-${crypto.randomUUID()}`;
+}
+
+/** A table of `rowCount` rows with one column of each kind; every 7th row is missing (NaN, −1, 255, null). */
+export function buildSampleTable(rowCount: number): Table {
+  const price = new Float64Array(rowCount);
+  const species = new Int32Array(rowCount);
+  const seenAt = new Float64Array(rowCount);
+  const adult = new Uint8Array(rowCount);
+  const note: (string | null)[] = [];
+  for (let row = 0; row < rowCount; row++) {
+    const missing = row % 7 === 3;
+    price[row] = missing ? NaN : row * 0.5 - 10;
+    species[row] = missing ? -1 : row % 3;
+    seenAt[row] = missing ? NaN : Date.UTC(2024, 0, 1) + row * 60_000;
+    adult[row] = missing ? 255 : row % 2;
+    note.push(missing ? null : `row ${row}`);
+  }
+  return {
+    rowCount,
+    columns: [
+      { kind: 'numeric', name: 'price', values: price, integer: false },
+      { kind: 'categorical', name: 'species', codes: species, levels: ['Adelie', 'Chinstrap', 'Gentoo'] },
+      { kind: 'datetime', name: 'seen_at', values: seenAt },
+      { kind: 'boolean', name: 'adult', values: adult },
+      { kind: 'text', name: 'note', values: note, idLike: false },
+    ],
+  };
+}
+
+/** An ImportResult for `table` as a CSV import of `sourceBytes` bytes would report it. */
+export function buildImportResult(table: Table, contentHash = 'ab'.repeat(32), sourceBytes = 1234): ImportResult {
+  return {
+    table,
+    inference: table.columns.map((column) => ({
+      name: column.name,
+      originalName: column.name,
+      kind: column.kind,
+      detail: column.kind,
+      evidence: `all ${table.rowCount} values read as ${column.kind}`,
+      missing: 0,
+      distinct: 3,
+      examples: ['a', 'b'],
+    })),
+    warnings: [{ code: 'blank-lines', message: '2 blank lines were skipped.', lines: [4, 9] }],
+    format: 'csv',
+    delimiter: ',',
+    encoding: 'utf-8',
+    sourceBytes,
+    contentHash,
+    durationMs: 12,
+  };
+}
