@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import type { DatasetId } from '../core/notebook/types';
+import { openStudioDb } from './db';
+import { loadDataset } from './datasets';
+import { createTestDbName } from './test-fixtures';
+
+/** Writes a database exactly as v1 shipped it: three stores, no indexes, records in their v1 shape. */
+async function createV1Database(name: string): Promise<void> {
+  const v1 = await openDB(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('datasets', { keyPath: 'id' });
+      db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+      db.createObjectStore('notebooks', { keyPath: 'id' });
+    },
+  });
+  const transaction = v1.transaction(['datasets', 'datasetChunks', 'notebooks'], 'readwrite');
+  const datasets = transaction.objectStore('datasets');
+  const chunks = transaction.objectStore('datasetChunks');
+  await Promise.all([
+    datasets.put(V1_DATASET),
+    datasets.put({ ...V1_DATASET, id: 'd2', name: 'codes', rowCount: 2, columnCount: 1, columns: [{ name: 'c', kind: 'categorical', levels: ['x', 'y'] }] }),
+    chunks.put({ datasetId: 'd1', columnIndex: 0, chunkIndex: 0, values: new Float64Array([1.5, NaN, 3]) }),
+    chunks.put({ datasetId: 'd1', columnIndex: 1, chunkIndex: 0, values: ['a', null, 'bc'] }),
+    chunks.put({ datasetId: 'd2', columnIndex: 0, chunkIndex: 0, values: new Int32Array([1, -1]) }),
+    transaction.objectStore('notebooks').put({ formatVersion: 1, id: 'n1', name: 'Old', cells: [], createdAt: 500 }),
+    transaction.objectStore('notebooks').put({ formatVersion: 1, id: 'n2', name: 'Touched', cells: [], createdAt: 100, updatedAt: 900 }),
+    transaction.done,
+  ]);
+  v1.close();
+}
+
+const V1_DATASET = {
+  id: 'd1',
+  name: 'mixed',
+  sourceFileName: 'mixed.csv',
+  format: 'csv',
+  rowCount: 3,
+  columnCount: 2,
+  columns: [{ name: 'x', kind: 'numeric' }, { name: 'label', kind: 'text' }],
+  sourceBytes: 40,
+  contentHash: 'cafe',
+  importedAt: 1000,
+  inference: [],
+  warnings: [],
+  encoding: 'utf-8',
+  delimiter: ',',
+};
+
+describe('openStudioDb', () => {
+  it('creates every v2 store and index in a new database', async () => {
+    const db = await openStudioDb(createTestDbName());
+    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs'], 'readonly');
+    expect({
+      version: db.version,
+      stores: [...db.objectStoreNames],
+      indexes: [...transaction.objectStore('datasets').indexNames, ...transaction.objectStore('notebooks').indexNames, ...transaction.objectStore('cellOutputs').indexNames],
+    }).toEqual({
+      version: 2,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'models', 'notebooks', 'runs'],
+      indexes: ['by-hash', 'by-updated', 'by-notebook'],
+    });
+    db.close();
+  });
+
+  it('upgrades a v1 database: storedBytes from chunks, updatedAt from createdAt, data intact', async () => {
+    const name = createTestDbName();
+    await createV1Database(name);
+
+    const db = await openStudioDb(name);
+
+    expect(await db.getAll('datasets')).toEqual([
+      // 3 × 8 bytes of Float64 + text (8 + 2) + 8 + (8 + 4).
+      { ...V1_DATASET, storedBytes: 54 },
+      { ...V1_DATASET, id: 'd2', name: 'codes', rowCount: 2, columnCount: 1, columns: [{ name: 'c', kind: 'categorical', levels: ['x', 'y'] }], storedBytes: 8 },
+    ]);
+    expect(await db.getAll('notebooks')).toEqual([
+      { formatVersion: 1, id: 'n1', name: 'Old', cells: [], createdAt: 500, updatedAt: 500 },
+      { formatVersion: 1, id: 'n2', name: 'Touched', cells: [], createdAt: 100, updatedAt: 900 },
+    ]);
+    expect((await db.getAllFromIndex('notebooks', 'by-updated')).map((notebook) => notebook.id)).toEqual(['n1', 'n2']);
+    expect((await db.getAllFromIndex('datasets', 'by-hash', 'cafe')).map((meta) => meta.id)).toEqual(['d1', 'd2']);
+    expect((await loadDataset(db, 'd1' as DatasetId)).table).toEqual({
+      rowCount: 3,
+      columns: [
+        { kind: 'numeric', name: 'x', values: new Float64Array([1.5, NaN, 3]) },
+        { kind: 'text', name: 'label', values: ['a', null, 'bc'] },
+      ],
+    });
+    db.close();
+  });
+
+  it('calls onBlocked while an older connection holds up the upgrade, then opens once it closes', async () => {
+    const name = createTestDbName();
+    await createV1Database(name);
+    const v1 = await openDB(name, 1);
+    let reportBlocked!: () => void;
+    const blocked = new Promise<void>((resolve) => (reportBlocked = resolve));
+    const onBlocked = vi.fn(() => reportBlocked());
+
+    const opening = openStudioDb(name, { onBlocked });
+    await blocked;
+    v1.close();
+    const db = await opening;
+
+    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 2, blockedCalls: 1 });
+    db.close();
+  });
+
+  it('closes itself and calls onVersionChange when another tab opens a newer version', async () => {
+    const name = createTestDbName();
+    const onVersionChange = vi.fn();
+    await openStudioDb(name, { onVersionChange });
+    const blocked = vi.fn();
+
+    const newer = await openDB(name, 3, { blocked });
+
+    expect({ version: newer.version, versionChangeCalls: onVersionChange.mock.calls.length, blockedCalls: blocked.mock.calls.length }).toEqual({
+      version: 3,
+      versionChangeCalls: 1,
+      blockedCalls: 0,
+    });
+    newer.close();
+  });
+});
