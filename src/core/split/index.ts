@@ -1,0 +1,8 @@
+// Public surface of core/split: holdout splits, CV folds, summaries and the seeded PRNG.
+
+export { splitHoldout } from './split-holdout';
+export { makeFolds } from './make-folds';
+export { summarizeSplit } from './summarize-split';
+export type { PartSummary, SplitIssue, SplitSummary, SummarizeOptions } from './summarize-split';
+export { createRandom, shuffleInPlace } from './prng';
+export * from './split-spec';
