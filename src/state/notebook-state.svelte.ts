@@ -1,0 +1,113 @@
+// The open notebook: its saved shape (edited through the pure core reducers, autosaved ~300 ms after the
+// last edit and on pagehide) and each cell's runtime `CellRun`, which is never saved.
+
+import * as reducers from '../core/notebook/reducers';
+import type { CellId, CellKind, CellSpecs, Notebook, NotebookId } from '../core/notebook/types';
+import { StudioError } from '../core/errors';
+import { loadNotebook, saveNotebook } from '../storage/notebooks';
+import { Debouncer } from './debouncer';
+import { describeError } from './error-message';
+import { createCellId } from './ids';
+import type { Studio } from './studio.svelte';
+
+export const AUTOSAVE_DELAY_MS = 300;
+
+/** Runtime state of one cell; `durationMs` is the last run's wall time. */
+export interface CellRun {
+  status: 'idle' | 'running' | 'done' | 'error' | 'stale';
+  error?: string;
+  durationMs?: number;
+}
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
+
+export class NotebookState {
+  notebook = $state.raw<Notebook | null>(null);
+  loadError = $state<string | null>(null);
+  saveStatus = $state<SaveStatus>('saved');
+  runs = $state.raw<Record<CellId, CellRun>>({});
+  readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
+  readonly #onPageHide = () => this.#autosave.flush();
+
+  constructor(
+    readonly studio: Studio,
+    readonly id: NotebookId,
+  ) {}
+
+  /** Loads the notebook and starts listening for pagehide; sets `loadError` when it cannot. */
+  async load(): Promise<void> {
+    window.addEventListener('pagehide', this.#onPageHide);
+    try {
+      const notebook = await loadNotebook(await this.studio.db(), this.id);
+      if (!notebook) throw new StudioError('StorageError', 'This notebook does not exist (it may have been deleted). Go back to Home to open another one.');
+      this.notebook = notebook;
+    } catch (error) {
+      this.loadError = describeError(error);
+    }
+  }
+
+  /** Saves any pending edit and stops listening. */
+  dispose(): void {
+    window.removeEventListener('pagehide', this.#onPageHide);
+    this.#autosave.flush();
+  }
+
+  rename(name: string): void {
+    this.#edit((nb, now) => reducers.renameNotebook(nb, name, now));
+  }
+
+  /** Adds a cell of `kind` at `index` (default: the end) and returns its id. */
+  addCell(kind: CellKind, index?: number): CellId {
+    const cellId = createCellId();
+    this.#edit((nb, now) => reducers.addCell(nb, kind, cellId, now, index));
+    return cellId;
+  }
+
+  deleteCell(cellId: CellId): void {
+    this.#edit((nb, now) => reducers.deleteCell(nb, cellId, now));
+    const { [cellId]: _removed, ...rest } = this.runs;
+    this.runs = rest;
+  }
+
+  moveCell(cellId: CellId, offset: number): void {
+    this.#edit((nb, now) => reducers.moveCell(nb, cellId, offset, now));
+  }
+
+  updateSpec<K extends CellKind>(cellId: CellId, kind: K, update: (spec: CellSpecs[K]) => CellSpecs[K]): void {
+    this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now));
+  }
+
+  /** The current spec of a cell, or undefined once it is deleted. */
+  specOf<K extends CellKind>(cellId: CellId, kind: K): CellSpecs[K] | undefined {
+    const cell = this.notebook && reducers.findCell(this.notebook, cellId);
+    return cell?.kind === kind ? (cell.spec as CellSpecs[K]) : undefined;
+  }
+
+  setRun(cellId: CellId, run: CellRun): void {
+    this.runs = { ...this.runs, [cellId]: run };
+  }
+
+  /** Writes the notebook now; a failure shows in the save status and as a toast. */
+  async save(): Promise<void> {
+    const notebook = this.notebook;
+    if (!notebook) return;
+    this.saveStatus = 'saving';
+    try {
+      await saveNotebook(await this.studio.db(), notebook);
+      // A newer edit may have arrived while saving; it has its own pending save.
+      if (this.notebook === notebook) this.saveStatus = 'saved';
+    } catch (error) {
+      this.saveStatus = 'error';
+      this.studio.toasts.push(`Could not save the notebook: ${describeError(error)}`, 'error');
+    }
+  }
+
+  #edit(reduce: (notebook: Notebook, now: number) => Notebook): void {
+    if (!this.notebook) return;
+    const next = reduce(this.notebook, Date.now());
+    if (next === this.notebook) return;
+    this.notebook = next;
+    this.saveStatus = 'unsaved';
+    this.#autosave.schedule();
+  }
+}

@@ -1,0 +1,140 @@
+// The app-wide state: the database connection, the Home lists (notebooks, datasets, storage use), the samples
+// and the toast region. The only place that opens the database; notebook and cell states borrow it from here.
+
+import { addCell, createNotebook, renameNotebook, updateCellSpec } from '../core/notebook/reducers';
+import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
+import { StudioError } from '../core/errors';
+import { openStudioDb, type StudioDb } from '../storage/db';
+import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets';
+import type { DatasetMeta } from '../storage/records';
+import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from '../storage/notebooks';
+import { estimateStorage, requestPersistentStorage } from '../storage/usage';
+import { describeError } from './error-message';
+import { createCellId, createNotebookId } from './ids';
+import { fetchSampleFile, fetchSamples, type SampleInfo } from './samples';
+import { Toasts } from './toasts.svelte';
+
+export type NotebookListing = Awaited<ReturnType<typeof listNotebooks>>[number];
+
+export class Studio {
+  readonly toasts = new Toasts();
+  readonly baseUrl: string;
+  notebooks = $state.raw<NotebookListing[]>([]);
+  datasets = $state.raw<DatasetMeta[]>([]);
+  usage = $state.raw<{ usageBytes: number; quotaBytes: number } | null>(null);
+  samples = $state.raw<SampleInfo[]>([]);
+  /** False until the first `refresh` finishes (Home shows a loading line until then). */
+  loaded = $state(false);
+  #db: Promise<StudioDb> | null = null;
+  #persistenceAsked = false;
+  /** Samples a freshly created notebook's Data cell should import as soon as it mounts. */
+  readonly #pendingSamples = new Map<CellId, SampleInfo>();
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** The database, opened on first use; blocked/upgraded-elsewhere events become toasts. */
+  db(): Promise<StudioDb> {
+    this.#db ??= openStudioDb(undefined, {
+      onBlocked: () => this.toasts.push('ML Studio is open in an older version in another tab. Close that tab to continue.', 'error'),
+      onVersionChange: () => this.toasts.push('ML Studio was updated in another tab. Reload this page to keep working.', 'error'),
+    }).catch((error: unknown) => {
+      this.#db = null;
+      throw error;
+    });
+    return this.#db;
+  }
+
+  /** Reloads the Home lists and the storage estimate; failures become a toast. */
+  async refresh(): Promise<void> {
+    await this.#report(async () => {
+      const db = await this.db();
+      const [notebooks, datasets, usage] = await Promise.all([listNotebooks(db), listDatasets(db), estimateStorage()]);
+      this.notebooks = [...notebooks].sort((a, b) => b.updatedAt - a.updatedAt);
+      this.datasets = [...datasets].sort((a, b) => b.importedAt - a.importedAt);
+      this.usage = usage;
+    });
+    this.loaded = true;
+  }
+
+  /** Loads the samples index once (an absent index means no samples). */
+  async loadSamples(): Promise<void> {
+    if (this.samples.length > 0) return;
+    this.samples = await fetchSamples(this.baseUrl).catch(() => []);
+  }
+
+  /** Creates and stores an empty notebook with one Data cell; returns its id. */
+  async createNotebook(name = 'Untitled notebook'): Promise<NotebookId> {
+    const now = Date.now();
+    const notebook = addCell(createNotebook(createNotebookId(), name, now), 'data', createCellId(), now);
+    await saveNotebook(await this.db(), notebook);
+    return notebook.id;
+  }
+
+  /** Creates a notebook named after `sample` whose Data cell imports the sample when it first shows. */
+  async createNotebookFromSample(sample: SampleInfo): Promise<NotebookId> {
+    const now = Date.now();
+    const cellId = createCellId();
+    let notebook = addCell(createNotebook(createNotebookId(), sample.name, now), 'data', cellId, now);
+    notebook = updateCellSpec(notebook, cellId, 'data', (spec) => ({ ...spec, sourceLabel: `sample: ${sample.name}` }), now);
+    await saveNotebook(await this.db(), notebook);
+    this.#pendingSamples.set(cellId, sample);
+    return notebook.id;
+  }
+
+  /** The sample waiting for this cell, removed once taken. */
+  takePendingSample(cellId: CellId): SampleInfo | undefined {
+    const sample = this.#pendingSamples.get(cellId);
+    this.#pendingSamples.delete(cellId);
+    return sample;
+  }
+
+  /** Fetches a sample's bytes as a File. */
+  fetchSample(sample: SampleInfo): Promise<File> {
+    return fetchSampleFile(this.baseUrl, sample);
+  }
+
+  async renameNotebook(id: NotebookId, name: string): Promise<void> {
+    await this.#report(async () => {
+      const db = await this.db();
+      const notebook = await loadNotebook(db, id);
+      if (!notebook) throw new StudioError('StorageError', `The notebook "${id}" no longer exists. Reload the page.`);
+      await saveNotebook(db, renameNotebook(notebook, name, Date.now()));
+    });
+    await this.refresh();
+  }
+
+  async deleteNotebook(id: NotebookId): Promise<void> {
+    await this.#report(async () => deleteNotebook(await this.db(), id));
+    await this.refresh();
+  }
+
+  async renameDataset(id: DatasetId, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (trimmed === '') return;
+    await this.#report(async () => renameDataset(await this.db(), id, trimmed));
+    await this.refresh();
+  }
+
+  /** Deletes a stored dataset; notebooks that used it then say it is gone. */
+  async deleteDataset(id: DatasetId): Promise<void> {
+    await this.#report(async () => deleteDataset(await this.db(), id));
+    await this.refresh();
+  }
+
+  /** Asks the browser once per session to keep our data (called after a successful import). */
+  async requestPersistenceOnce(): Promise<void> {
+    if (this.#persistenceAsked) return;
+    this.#persistenceAsked = true;
+    await requestPersistentStorage().catch(() => null);
+  }
+
+  async #report(task: () => Promise<unknown>): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      this.toasts.push(describeError(error), 'error');
+    }
+  }
+}

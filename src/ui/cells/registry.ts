@@ -1,0 +1,31 @@
+// UI half of the cell-kind registry: kind → component, plus whether a cell has content worth a delete confirm.
+// Adding a kind is one folder under ui/cells plus one line here (and its core half in core/notebook/cell-kinds.ts).
+
+import type { Component } from 'svelte';
+import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/types';
+import type { NotebookState } from '../../state/notebook-state.svelte';
+import DataCell from './data/DataCell.svelte';
+import NoteCell from './note/NoteCell.svelte';
+
+/** Props every cell component receives; `spec` is the cell's current saved spec. */
+export interface CellProps<K extends CellKind> {
+  cellId: CellId;
+  spec: CellSpecs[K];
+  notebook: NotebookState;
+}
+
+interface CellUi<K extends CellKind> {
+  component: Component<CellProps<K>>;
+  hasContent(spec: CellSpecs[K]): boolean;
+}
+
+export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
+  data: { component: DataCell, hasContent: (spec) => spec.datasetId !== null },
+  note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
+};
+
+/** The registry entry for a cell, widened so a frame can render any kind. */
+export function findCellUi(cell: Cell): { component: Component<CellProps<CellKind>>; hasContent: boolean } {
+  const ui = CELL_UI[cell.kind] as unknown as CellUi<CellKind>;
+  return { component: ui.component, hasContent: ui.hasContent(cell.spec) };
+}
