@@ -1,0 +1,67 @@
+/// <reference types="vite/client" />
+// Studio importer (b): `importFile` from src/core/ingest in a worker, the Table sent back with its typed
+// arrays transferred, as the compute worker does. Loaded through a glob so the bench builds before it exists.
+import type { ParseRequest, WorkerReply } from './messages';
+
+interface ImporterModule {
+  importFile(file: Blob, fileName: string, options: unknown): Promise<{ table: BenchTable }>;
+}
+interface BenchTable {
+  rowCount: number;
+  columns: { kind: string; values?: unknown; codes?: Int32Array }[];
+}
+interface NotebookTypesModule {
+  DEFAULT_IMPORT_OPTIONS: unknown;
+}
+
+const importers = import.meta.glob<ImporterModule>('../../src/core/ingest/import-file.ts');
+const notebookTypes = import.meta.glob<NotebookTypesModule>('../../src/core/notebook/types.ts');
+
+function reply(message: WorkerReply, transfer: Transferable[] = []): void {
+  postMessage(message, { transfer });
+}
+
+/** Every distinct ArrayBuffer under the table's typed-array columns. */
+function collectBuffers(table: BenchTable): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of table.columns) {
+    const array = column.codes ?? column.values;
+    if (ArrayBuffer.isView(array)) buffers.add(array.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
+/** Loads the importer before saying ready, so module loading is not part of the timed run. */
+async function loadImporter(): Promise<{ importFile: ImporterModule['importFile']; options: unknown }> {
+  const loadFile = Object.values(importers)[0];
+  const loadTypes = Object.values(notebookTypes)[0];
+  if (!loadFile || !loadTypes) throw new Error('src/core/ingest/import-file.ts is not there yet');
+  const [{ importFile }, { DEFAULT_IMPORT_OPTIONS }] = await Promise.all([loadFile(), loadTypes()]);
+  return { importFile, options: DEFAULT_IMPORT_OPTIONS };
+}
+
+async function start(): Promise<void> {
+  let importer: Awaited<ReturnType<typeof loadImporter>>;
+  try {
+    importer = await loadImporter();
+  } catch (error) {
+    reply({ kind: 'ready', available: false, reason: describeError(error) });
+    return;
+  }
+  onmessage = async (event: MessageEvent<ParseRequest>) => {
+    try {
+      const { file } = event.data;
+      const result = await importer.importFile(file, file.name, importer.options);
+      reply({ kind: 'done', rows: result.table.rowCount, result }, collectBuffers(result.table));
+    } catch (error) {
+      reply({ kind: 'error', message: describeError(error) });
+    }
+  };
+  reply({ kind: 'ready', available: true });
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+void start();

@@ -1,0 +1,12 @@
+// The messages between the import bench page and its two workers (plain data only).
+
+/** Sent by the page: the file to parse. */
+export interface ParseRequest {
+  file: File;
+}
+
+/** Sent by a worker: ready at start-up, then exactly one of done/error per request. */
+export type WorkerReply =
+  | { kind: 'ready'; available: boolean; reason?: string }
+  | { kind: 'done'; rows: number; result?: unknown }
+  | { kind: 'error'; message: string };

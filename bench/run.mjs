@@ -1,0 +1,45 @@
+// `npm run bench [-- suite...]`: runs the named benchmark suites (all when none is named) in one headless
+// Chromium, prints each suite's table and writes every number to bench/out/results.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { openBenchSite } from './lib/site.mjs';
+
+/** Suite name → loader of a module exporting `run(site) → results` and `describe(results) → text`. */
+const SUITES = {
+  import: () => import('./import/suite.mjs'),
+};
+
+const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');
+
+async function main(names) {
+  const unknown = names.filter((name) => !(name in SUITES));
+  if (unknown.length > 0) {
+    console.error(`Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(SUITES).join(', ')}.`);
+    return 2;
+  }
+  const chosen = names.length > 0 ? names : Object.keys(SUITES);
+  const site = await openBenchSite();
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version, chromium: site.browserVersion },
+    suites: {},
+  };
+  try {
+    for (const name of chosen) {
+      console.log(`\n== bench: ${name} ==`);
+      const suite = await SUITES[name]();
+      results.suites[name] = await suite.run(site);
+      console.log(suite.describe(results.suites[name]));
+    }
+  } finally {
+    await site.close();
+  }
+  mkdirSync(resolve(OUT_FILE, '..'), { recursive: true });
+  writeFileSync(OUT_FILE, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nresults: ${OUT_FILE}`);
+  return 0;
+}
+
+process.exit(await main(process.argv.slice(2)));
