@@ -1,0 +1,46 @@
+// Notebooks in IndexedDB: saved cell state only (runtime outputs live in cellOutputs).
+// Pass plain data: a Svelte $state proxy cannot be structured-cloned, so callers save $state.snapshot(...).
+
+import type { Notebook, NotebookId } from '../core/notebook/types';
+import { StudioError } from '../core/errors';
+import type { StudioDb } from './db';
+import { selectNotebookOutputs } from './cell-outputs';
+
+/** What the notebook list shows; times are epoch ms. */
+export interface NotebookSummary {
+  id: NotebookId;
+  name: string;
+  cellCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Stores the notebook as given (insert or replace by id); the caller sets updatedAt. */
+export async function saveNotebook(db: StudioDb, notebook: Notebook): Promise<void> {
+  await db.put('notebooks', notebook);
+}
+
+/** Reads a notebook; an unknown id is a StorageError naming it. */
+export async function loadNotebook(db: StudioDb, id: NotebookId): Promise<Notebook> {
+  const notebook = await db.get('notebooks', id);
+  if (!notebook) {
+    throw new StudioError('StorageError', `No stored notebook has id "${id}". It may have been deleted in another tab; open another notebook or create a new one.`);
+  }
+  return notebook;
+}
+
+/** Every notebook, most recently updated first. */
+export async function listNotebooks(db: StudioDb): Promise<NotebookSummary[]> {
+  const notebooks = await db.getAllFromIndex('notebooks', 'by-updated');
+  return notebooks.reverse().map(({ id, name, cells, createdAt, updatedAt }) => ({ id, name, cellCount: cells.length, createdAt, updatedAt }));
+}
+
+/** Deletes a notebook and all its cell outputs in one transaction; an unknown id is a no-op. */
+export async function deleteNotebook(db: StudioDb, id: NotebookId): Promise<void> {
+  const transaction = db.transaction(['notebooks', 'cellOutputs'], 'readwrite');
+  await Promise.all([
+    transaction.objectStore('notebooks').delete(id),
+    transaction.objectStore('cellOutputs').delete(selectNotebookOutputs(id)),
+    transaction.done,
+  ]);
+}
