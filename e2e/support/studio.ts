@@ -1,0 +1,98 @@
+// Verb helpers for the ML Studio journeys: each does one thing a person does and waits until the page shows it.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Path of a file in e2e/fixtures. */
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+}
+
+/** Bytes of a file in e2e/fixtures. */
+export function readFixture(name: string): Buffer {
+  return readFileSync(fixturePath(name));
+}
+
+export async function openHome(page: Page): Promise<void> {
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { name: 'Notebooks' })).toBeVisible();
+}
+
+/** Creates a notebook from Home (it opens with one Data cell) and optionally renames it. */
+export async function createNotebook(page: Page, name?: string): Promise<void> {
+  await openHome(page);
+  await page.getByRole('button', { name: 'New notebook' }).click();
+  const title = page.getByRole('textbox', { name: 'Notebook title' });
+  await expect(title).toBeVisible();
+  if (name !== undefined) {
+    await title.fill(name);
+    await title.press('Enter');
+    await title.blur();
+  }
+}
+
+/** The n-th cell (0-based) of the open notebook, optionally of one kind. */
+export function cellAt(page: Page, index: number, kind?: 'data' | 'note'): Locator {
+  const cells = kind ? page.locator(`[data-testid="cell"][data-kind="${kind}"]`) : page.getByTestId('cell');
+  return cells.nth(index);
+}
+
+/** Adds a cell of `kindTitle` ("Data", "Note") after the last cell. */
+export async function addCell(page: Page, kindTitle: 'Data' | 'Note'): Promise<Locator> {
+  const before = await page.getByTestId('cell').count();
+  await page.getByRole('button', { name: '+ Add cell' }).last().click();
+  await page.getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
+  await expect(page.getByTestId('cell')).toHaveCount(before + 1);
+  return page.getByTestId('cell').nth(before);
+}
+
+/** Gives a Data cell a CSV file (from e2e/fixtures, or bytes made in the test). */
+export async function uploadCsv(cell: Locator, file: string | { name: string; buffer: Buffer }): Promise<void> {
+  const payload = typeof file === 'string' ? fixturePath(file) : { name: file.name, mimeType: 'text/csv', buffer: file.buffer };
+  await cell.getByTestId('file-input').setInputFiles(payload);
+}
+
+/** Waits until a Data cell shows its imported dataset (summary, schema and grid). */
+export async function waitForImport(cell: Locator): Promise<void> {
+  await expect(cell.getByTestId('dataset-summary')).toBeVisible({ timeout: 30_000 });
+  await expect(cell.getByTestId('schema-table')).toBeVisible();
+  await expect(cell.getByTestId('data-grid')).toBeVisible();
+}
+
+/** From Home, starts a notebook from the sample with this id and waits for its data. */
+export async function openSample(page: Page, sampleId: string): Promise<Locator> {
+  await openHome(page);
+  await page.getByTestId(`sample-${sampleId}`).click();
+  const cell = cellAt(page, 0, 'data');
+  await waitForImport(cell);
+  return cell;
+}
+
+/** Waits for the autosave indicator to say "Saved". */
+export async function waitForSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/** The names of the datasets listed on Home, in order. */
+export async function listDatasetNames(page: Page): Promise<string[]> {
+  await openHome(page);
+  const panel = page.getByRole('region', { name: 'Datasets' });
+  await expect(panel).toBeVisible();
+  return panel.locator('[data-testid="dataset-item"] .name').allTextContents();
+}
+
+/** The text of the grid cell at (row, column name) — rows 0-based, as rendered. */
+export async function readGridCell(cell: Locator, row: number, column: string): Promise<string> {
+  const grid = cell.getByTestId('data-grid');
+  const headers = await grid.getByRole('columnheader').locator('.name').allTextContents();
+  const colIndex = headers.indexOf(column);
+  if (colIndex < 0) throw new Error(`No grid column "${column}" (have ${headers.join(', ')})`);
+  const gridCell = grid.locator(`[data-row="${row}"] [role="gridcell"][aria-colindex="${colIndex + 2}"]`);
+  return (await gridCell.textContent())?.trim() ?? '';
+}
+
+/** The type a schema row currently shows for `column`. */
+export function schemaTypeSelect(cell: Locator, column: string): Locator {
+  return cell.getByRole('combobox', { name: `Type of ${column}` });
+}
