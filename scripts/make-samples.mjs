@@ -90,7 +90,7 @@ function writeCars(vegaData, version) {
     description: 'Specifications of 406 cars from 1970-1982; predict fuel economy. ' +
       'Missing values, a categorical Origin and a date Year.',
     source: `StatLib (CMU) via vega-datasets@${version} (data/cars.json)`,
-    license: 'Public domain (StatLib, distributed 1982 for educational and scientific use)',
+    license: 'StatLib: distributed 1982 for educational and scientific purposes',
   }, records);
 }
 
