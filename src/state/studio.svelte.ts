@@ -30,13 +30,17 @@ export class Studio {
   /** Samples a freshly created notebook's Data cell should import as soon as it mounts. */
   readonly #pendingSamples = new Map<CellId, SampleInfo>();
 
-  constructor(baseUrl: string) {
+  /** `dbName` exists for tests; the app uses the default database. */
+  constructor(
+    baseUrl: string,
+    private readonly dbName?: string,
+  ) {
     this.baseUrl = baseUrl;
   }
 
   /** The database, opened on first use; blocked/upgraded-elsewhere events become toasts. */
   db(): Promise<StudioDb> {
-    this.#db ??= openStudioDb(undefined, {
+    this.#db ??= openStudioDb(this.dbName, {
       onBlocked: () => this.toasts.push('ML Studio is open in an older version in another tab. Close that tab to continue.', 'error'),
       onVersionChange: () => this.toasts.push('ML Studio was updated in another tab. Reload this page to keep working.', 'error'),
     }).catch((error: unknown) => {
