@@ -1,0 +1,87 @@
+// The importer: turns a user's file (CSV/TSV, JSON or Parquet) into a typed Table, with the inference
+// evidence and warnings. Runs in Node (tests) and in the compute worker; no DOM.
+
+import { createAbortError, DataError } from '../errors';
+import { detectFormat } from './detect-format';
+import { readCsv } from './import-csv';
+import { readJson } from './import-json';
+import { readParquet } from './import-parquet';
+import { inferTable, type RawColumn } from './infer-table';
+import { CHUNK_BYTES, openText, readSlice } from './read-text';
+import { describeBinary } from './sniff-binary';
+import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from './types';
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Reads `file` as `options` say. `onProgress` fires at most every ~100 ms and once at the end;
+ * `signal` is checked between chunks and columns (then the promise rejects with an AbortError).
+ * Bad input rejects with a DataError whose message says what is wrong and what to do.
+ */
+export async function importFile(
+  file: Blob,
+  fileName: string,
+  options: ImportOptions,
+  onProgress?: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  const started = performance.now();
+  const bytesTotal = file.size;
+  if (signal?.aborted) throw createAbortError();
+  if (bytesTotal === 0) throw new DataError(`"${fileName}" is empty (0 bytes). Choose another file.`);
+  const hash = hashBlob(file);
+  hash.catch(() => undefined); // awaited below; keeps an early DataError from leaving it unhandled
+  const first = new Uint8Array(await readSlice(file, 0, CHUNK_BYTES));
+  const format = detectFormat(options.format, fileName, first);
+  let lastReport = performance.now();
+  const report = (bytesRead: number, rows: number, force = false) => {
+    const now = performance.now();
+    if (!onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
+    lastReport = now;
+    onProgress({ bytesRead, bytesTotal, rows });
+  };
+
+  let raw: { columns: RawColumn[]; rowCount: number; rowLines?: number[]; delimiter?: string; warnings?: ImportWarning[] };
+  let encoding: ImportResult['encoding'] = 'utf-8';
+  const warnings: ImportWarning[] = [];
+  if (format === 'parquet') {
+    raw = await readParquet(await readSlice(file, 0, bytesTotal), fileName);
+  } else {
+    const binary = describeBinary(first.subarray(0, 65_536));
+    if (binary !== null) throw new DataError(`"${fileName}" looks like a binary file (${binary}), not text. Choose a CSV, TSV or JSON file.`);
+    const source = openText(file, first, options.encoding, signal);
+    encoding = source.encoding;
+    if (source.fellBack) {
+      warnings.push({ code: 'encoding', message: `"${fileName}" is not valid UTF-8, so it was read as windows-1252 (Western European). If letters look wrong, choose the encoding the file was saved with.` });
+    }
+    if (format === 'json') {
+      let text = '';
+      for await (const chunk of source.chunks((n) => report(n, 0))) text += chunk;
+      if (text.trim() === '') throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
+      raw = readJson(text, fileName);
+    } else {
+      const delimiter = format === 'tsv' ? '\t' : options.delimiter;
+      raw = await readCsv(source, fileName, delimiter, report);
+    }
+  }
+  if (signal?.aborted) throw createAbortError();
+  const typed = inferTable(raw.columns, raw.rowCount, options.missingTokens, raw.rowLines ?? null, signal);
+  report(bytesTotal, raw.rowCount, true);
+  return {
+    table: typed.table,
+    inference: typed.inference,
+    warnings: [...warnings, ...(raw.warnings ?? []), ...typed.warnings],
+    format,
+    ...(raw.delimiter !== undefined ? { delimiter: raw.delimiter } : {}),
+    encoding,
+    sourceBytes: bytesTotal,
+    contentHash: await hash,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Hex SHA-256 of the whole file. */
+async function hashBlob(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,37 @@
+// Reads a Parquet file (via hyparquet) into raw columns. Values are turned into their text form
+// and typed by the same inference as CSV, so every format ends in the same kinds of column.
+
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { DataError } from '../errors';
+import type { RawColumn } from './infer-table';
+
+/** Raw columns from Parquet bytes; throws DataError when hyparquet cannot read them. */
+export async function readParquet(bytes: ArrayBuffer, fileName: string): Promise<{ columns: RawColumn[]; rowCount: number }> {
+  let names: string[];
+  let rows: Record<string, unknown>[];
+  try {
+    const metadata = parquetMetadata(bytes);
+    names = parquetSchema(metadata).children.map((child) => child.element.name);
+    rows = await parquetReadObjects({ file: bytes, metadata });
+  } catch (error) {
+    throw new DataError(`"${fileName}" could not be read as Parquet (${(error as Error).message}). Check that the file is complete, or export it as CSV.`);
+  }
+  if (rows.length === 0) throw new DataError(`"${fileName}" has columns (${names.slice(0, 5).join(', ')}) but no rows.`);
+  const columns = names.map((name) => ({ name, originalName: name, values: rows.map((row) => toCellText(row[name])) }));
+  return { columns, rowCount: rows.length };
+}
+
+function toCellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return value === value ? String(value) : null;
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+}

@@ -1,0 +1,35 @@
+// Turns raw cell texts, column by column, into a typed Table plus the inference and warnings behind it.
+
+import { createAbortError } from '../errors';
+import type { Column, Table } from '../table/types';
+import { inferColumn } from './infer-column';
+import type { ColumnInference, ImportWarning } from './types';
+
+/** A column as read from a file: unique name, header text as written, raw cells (null = absent). */
+export interface RawColumn {
+  name: string;
+  originalName: string;
+  values: readonly (string | null)[];
+}
+
+/** Types every column; `rowLines` maps rows to 1-based file lines for warnings (null: say "row"). */
+export function inferTable(
+  raw: readonly RawColumn[],
+  rowCount: number,
+  missingTokens: readonly string[],
+  rowLines: ArrayLike<number> | null,
+  signal?: AbortSignal,
+): { table: Table; inference: ColumnInference[]; warnings: ImportWarning[] } {
+  const tokens = new Set(missingTokens.map((token) => token.trim()));
+  const columns: Column[] = [];
+  const inference: ColumnInference[] = [];
+  const warnings: ImportWarning[] = [];
+  for (const { name, originalName, values } of raw) {
+    if (signal?.aborted) throw createAbortError();
+    const inferred = inferColumn(name, originalName, values, tokens, rowLines);
+    columns.push(inferred.column);
+    inference.push(inferred.inference);
+    if (inferred.warning) warnings.push(inferred.warning);
+  }
+  return { table: { rowCount, columns }, inference, warnings };
+}

@@ -1,0 +1,55 @@
+// Reads a Blob as text in chunks: decides the encoding (UTF-8, else windows-1252 when the first MB is not
+// valid UTF-8), strips a UTF-8 byte-order mark and decodes characters split across chunk borders.
+
+import { createAbortError, DataError } from '../errors';
+import type { ImportOptions } from './types';
+
+/** Bytes read per chunk. */
+export const CHUNK_BYTES = 1 << 20;
+
+export interface TextSource {
+  encoding: 'utf-8' | 'windows-1252';
+  /** True when 'auto' fell back to windows-1252. */
+  fellBack: boolean;
+  /** Decoded text chunks; `onBytes` gets the bytes read so far after each. */
+  chunks(onBytes: (bytesRead: number) => void): AsyncGenerator<string>;
+}
+
+/** Opens `blob` as text; `first` is its first chunk of bytes, already read. */
+export function openText(blob: Blob, first: Uint8Array, encoding: ImportOptions['encoding'], signal?: AbortSignal): TextSource {
+  let chosen: 'utf-8' | 'windows-1252' = encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  let fellBack = false;
+  if (encoding === 'auto') {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(first, { stream: true });
+    } catch {
+      chosen = 'windows-1252';
+      fellBack = true;
+    }
+  }
+  return {
+    encoding: chosen,
+    fellBack,
+    async *chunks(onBytes) {
+      const decoder = new TextDecoder(chosen);
+      for (let start = 0; start < blob.size; start += CHUNK_BYTES) {
+        if (signal?.aborted) throw createAbortError();
+        const bytes = start === 0 ? first : new Uint8Array(await readSlice(blob, start, start + CHUNK_BYTES));
+        if (signal?.aborted) throw createAbortError();
+        const end = Math.min(blob.size, start + CHUNK_BYTES);
+        const text = decoder.decode(bytes, { stream: end < blob.size });
+        onBytes(end);
+        yield text;
+      }
+    },
+  };
+}
+
+/** Reads bytes [start, end) of `blob`. */
+export async function readSlice(blob: Blob, start: number, end: number): Promise<ArrayBuffer> {
+  try {
+    return await blob.slice(start, end).arrayBuffer();
+  } catch (error) {
+    throw new DataError(`The file could not be read (${(error as Error).message}). Check that it still exists and try again.`);
+  }
+}
