@@ -1,0 +1,66 @@
+// Row hashing and row equality over all columns, for exact duplicate detection. Missing equals missing
+// (NaN = NaN, as pandas), and −0 equals 0. Hashes are built column by column, so the loops stay columnar.
+
+import type { Column, Table } from '../table/types';
+
+/** A 53-bit hash per row, exact as a JS number key; equal rows always share a hash. */
+export function hashRows(table: Table): Float64Array {
+  const n = table.rowCount;
+  const h1 = new Int32Array(n).fill(0x811c9dc5);
+  const h2 = new Int32Array(n).fill(0x1b873593);
+  for (const column of table.columns) mixColumn(column, h1, h2);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (h1[i] >>> 0) * 0x200000 + (h2[i] & 0x1fffff);
+  return keys;
+}
+
+function mix(h1: Int32Array, h2: Int32Array, row: number, word: number): void {
+  h1[row] = Math.imul(h1[row] ^ word, 0x01000193);
+  h2[row] = Math.imul((h2[row] << 5) | (h2[row] >>> 27), 5) + 0x6b43a9b5 + Math.imul(word, 0x85ebca6b);
+}
+
+function mixColumn(column: Column, h1: Int32Array, h2: Int32Array): void {
+  switch (column.kind) {
+    case 'numeric':
+    case 'datetime': {
+      const words = new Uint32Array(column.values.buffer, column.values.byteOffset, column.values.length * 2);
+      for (let i = 0; i < column.values.length; i++) {
+        const value = column.values[i];
+        const lo = value !== value ? 0x7ff80000 : value === 0 ? 0 : words[2 * i];
+        const hi = value !== value ? 0x7ff80000 : value === 0 ? 0 : words[2 * i + 1];
+        mix(h1, h2, i, lo);
+        mix(h1, h2, i, hi);
+      }
+      return;
+    }
+    case 'categorical':
+      for (let i = 0; i < column.codes.length; i++) mix(h1, h2, i, column.codes[i]);
+      return;
+    case 'boolean':
+      for (let i = 0; i < column.values.length; i++) mix(h1, h2, i, column.values[i]);
+      return;
+    case 'text':
+      for (let i = 0; i < column.values.length; i++) mix(h1, h2, i, hashString(column.values[i]));
+  }
+}
+
+function hashString(value: string | null): number {
+  if (value === null) return 0x5bd1e995;
+  let h = 0x811c9dc5 ^ value.length;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** True when rows `a` and `b` hold equal values in every column. */
+export function areRowsEqual(table: Table, a: number, b: number): boolean {
+  for (const column of table.columns) {
+    if (column.kind === 'categorical') {
+      if (column.codes[a] !== column.codes[b]) return false;
+    } else if (column.kind === 'numeric' || column.kind === 'datetime') {
+      const x = column.values[a];
+      const y = column.values[b];
+      if (x !== y && !(x !== x && y !== y)) return false;
+    } else if (column.values[a] !== column.values[b]) return false;
+  }
+  return true;
+}
