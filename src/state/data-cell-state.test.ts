@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAbortError } from '../core/errors';
+import { importFile } from '../core/ingest/import-file';
+import type { ColumnOverride, NotebookId } from '../core/notebook/types';
+import type { ColumnSummary, Table } from '../core/table/types';
+import { listDatasets } from '../storage/datasets';
+import { DataCellState } from './data-cell-state.svelte';
+import { NotebookState } from './notebook-state.svelte';
+import { Studio } from './studio.svelte';
+
+// The worker client, replaced by the same core code run in-process (the real wiring is proven by e2e).
+const hooks = vi.hoisted(() => ({ failNextImport: null as Error | null }));
+vi.mock('../workers/clients', () => ({
+  importFileInWorker: async (file: File, options: never, onProgress: never, signal: AbortSignal) => {
+    const failure = hooks.failNextImport;
+    hooks.failNextImport = null;
+    if (failure) throw failure;
+    return importFile(file, file.name, options, onProgress, signal);
+  },
+  callCompute: async <T>(run: (api: unknown) => T) =>
+    run({
+      applyColumnOverrides: (table: Table, overrides: Record<string, ColumnOverride>) => ({
+        table: { rowCount: table.rowCount, columns: table.columns.filter((c) => overrides[c.name] !== 'excluded') },
+        problems: [],
+      }),
+      describeColumns: (table: Table): ColumnSummary[] =>
+        table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0, missingPct: 0, distinct: 0, examples: [] })),
+    }),
+}));
+
+const PEOPLE = 'name,age\nAda,36\nGrace,45\n';
+let dbCount = 0;
+
+async function openDataCell(): Promise<{ studio: Studio; notebook: NotebookState; cell: DataCellState }> {
+  vi.stubGlobal('window', new EventTarget());
+  const studio = new Studio('/', `data-cell-test-${dbCount++}`);
+  const notebook = new NotebookState(studio, (await studio.createNotebook('Test')) as NotebookId);
+  await notebook.load();
+  return { studio, notebook, cell: new DataCellState(notebook, notebook.notebook!.cells[0].id) };
+}
+
+describe('DataCellState', () => {
+  beforeEach(() => {
+    hooks.failNextImport = null;
+  });
+
+  it('imports, stores and shows a file, pointing the spec at the new dataset', async () => {
+    const { studio, notebook, cell } = await openDataCell();
+    await cell.importFile(new File([PEOPLE], 'people.csv'));
+    const stored = await listDatasets(await studio.db());
+    expect({
+      view: cell.view,
+      error: cell.error,
+      columns: cell.table?.columns.map((c) => c.name),
+      stored: stored.map((d) => [d.name, d.rowCount, d.columnCount]),
+      spec: { datasetId: cell.spec?.datasetId === stored[0].id, sourceLabel: cell.spec?.sourceLabel },
+      run: notebook.runs[cell.cellId].status,
+      importing: cell.isImporting,
+    }).toEqual({
+      view: 'ready',
+      error: null,
+      columns: ['name', 'age'],
+      stored: [['people', 2, 2]],
+      spec: { datasetId: true, sourceLabel: 'people.csv' },
+      run: 'done',
+      importing: false,
+    });
+  });
+
+  it('shows a DataError in the cell and stores nothing', async () => {
+    const { studio, notebook, cell } = await openDataCell();
+    await cell.importFile(new File([''], 'empty.csv'));
+    expect({ view: cell.view, error: cell.error, run: notebook.runs[cell.cellId], stored: await listDatasets(await studio.db()) }).toEqual({
+      view: 'empty',
+      error: '"empty.csv" is empty (0 bytes). Choose another file.',
+      run: { status: 'error', error: '"empty.csv" is empty (0 bytes). Choose another file.' },
+      stored: [],
+    });
+  });
+
+  it('treats a cancelled import as a quiet note and leaves the cell as it was', async () => {
+    const { notebook, cell } = await openDataCell();
+    hooks.failNextImport = createAbortError();
+    await cell.importFile(new File([PEOPLE], 'people.csv'));
+    expect({ view: cell.view, error: cell.error, notice: cell.notice, run: notebook.runs[cell.cellId], datasetId: cell.spec?.datasetId }).toEqual({
+      view: 'empty',
+      error: null,
+      notice: 'Import cancelled.',
+      run: { status: 'idle' },
+      datasetId: null,
+    });
+  });
+
+  it('offers to reuse a dataset with the same content, and reuses it on request', async () => {
+    const { studio, notebook } = await openDataCell();
+    const first = new DataCellState(notebook, notebook.notebook!.cells[0].id);
+    await first.importFile(new File([PEOPLE], 'people.csv'));
+    await studio.refresh();
+    const secondId = notebook.addCell('data');
+    const second = new DataCellState(notebook, secondId);
+    await second.importFile(new File([PEOPLE], 'copy.csv'));
+    const offered = second.duplicate?.matches.map((m) => m.name);
+    await second.useDataset(second.duplicate!.matches[0].id, second.duplicate!.label);
+    expect({
+      offered,
+      duplicate: second.duplicate,
+      sameDataset: second.spec?.datasetId === first.spec?.datasetId,
+      label: second.spec?.sourceLabel,
+      view: second.view,
+      stored: (await listDatasets(await studio.db())).length,
+    }).toEqual({ offered: ['people'], duplicate: null, sameDataset: true, label: 'copy.csv', view: 'ready', stored: 1 });
+  });
+
+  it('applies overrides to the shown table and records them in the spec', async () => {
+    const { cell } = await openDataCell();
+    await cell.importFile(new File([PEOPLE], 'people.csv'));
+    await cell.setOverride('age', 'excluded');
+    const excluded = { overrides: cell.spec?.columnOverrides, columns: cell.table?.columns.map((c) => c.name) };
+    await cell.setOverride('age', null);
+    expect({ excluded, restored: { overrides: cell.spec?.columnOverrides, columns: cell.table?.columns.map((c) => c.name) } }).toEqual({
+      excluded: { overrides: { age: 'excluded' }, columns: ['name'] },
+      restored: { overrides: {}, columns: ['name', 'age'] },
+    });
+  });
+
+  it('says a deleted dataset is gone', async () => {
+    const { studio, cell } = await openDataCell();
+    await cell.importFile(new File([PEOPLE], 'people.csv'));
+    await studio.deleteDataset(cell.spec!.datasetId!);
+    await cell.showDataset(cell.spec!.datasetId!);
+    expect({ view: cell.view, error: cell.error }).toEqual({ view: 'missing', error: null });
+  });
+});
