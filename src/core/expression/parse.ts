@@ -1,0 +1,109 @@
+// Pratt parser for the expression language. Precedence, loosest first: or, and, not, comparisons,
+// + −, * / %, unary −, ^ (right-associative, so −2^2 = −4). Calls are name(args); a bare name is a column.
+
+import { createExpressionError } from './expression-error';
+import { tokenize, type Token } from './tokenize';
+
+export type BinaryOperator = '+' | '-' | '*' | '/' | '%' | '^' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
+
+export type ExpressionNode =
+  | { readonly type: 'literal'; readonly value: number | string | boolean; readonly start: number }
+  | { readonly type: 'column'; readonly name: string; readonly start: number }
+  | { readonly type: 'unary'; readonly op: '-' | 'not'; readonly operand: ExpressionNode; readonly start: number }
+  | { readonly type: 'binary'; readonly op: BinaryOperator; readonly left: ExpressionNode; readonly right: ExpressionNode; readonly start: number }
+  | { readonly type: 'call'; readonly name: string; readonly args: ExpressionNode[]; readonly start: number };
+
+const INFIX: Record<string, { op: BinaryOperator; power: number }> = {
+  or: { op: 'or', power: 1 }, '||': { op: 'or', power: 1 },
+  and: { op: 'and', power: 2 }, '&&': { op: 'and', power: 2 },
+  '==': { op: '==', power: 4 }, '=': { op: '==', power: 4 }, '!=': { op: '!=', power: 4 }, '<>': { op: '!=', power: 4 },
+  '<': { op: '<', power: 4 }, '<=': { op: '<=', power: 4 }, '>': { op: '>', power: 4 }, '>=': { op: '>=', power: 4 },
+  '+': { op: '+', power: 5 }, '-': { op: '-', power: 5 },
+  '*': { op: '*', power: 6 }, '/': { op: '/', power: 6 }, '%': { op: '%', power: 6 },
+  '^': { op: '^', power: 8 },
+};
+const NOT_POWER = 3;
+const NEGATE_POWER = 7;
+const MAX_DEPTH = 100;
+
+/** Parses `source` to an AST; PipelineError with position and caret on any syntax error. */
+export function parseExpression(source: string): ExpressionNode {
+  const tokens = tokenize(source);
+  let index = 0;
+  let depth = 0;
+  const peek = (): Token => tokens[index];
+  const fail = (token: Token): never => {
+    const what = token.kind === 'end' ? 'end of expression' : token.kind === 'string' ? `string '${token.text}'` : token.kind === 'column' ? `column '${token.text}'` : `'${token.text}'`;
+    throw createExpressionError(`Unexpected ${what}`, source, token.start);
+  };
+  const expect = (text: string): void => {
+    if (peek().kind === 'operator' && peek().text === text) index++;
+    else fail(peek());
+  };
+
+  const parse = (minPower: number): ExpressionNode => {
+    if (++depth > MAX_DEPTH) throw createExpressionError(`Expression nested more than ${MAX_DEPTH} levels deep`, source, peek().start);
+    let left = parsePrefix();
+    for (;;) {
+      const token = peek();
+      const infix = token.kind === 'operator' || token.kind === 'name' ? INFIX[token.kind === 'name' ? token.text.toLowerCase() : token.text] : undefined;
+      if (!infix || infix.power <= minPower) break;
+      index++;
+      const right = parse(infix.op === '^' ? infix.power - 1 : infix.power);
+      left = { type: 'binary', op: infix.op, left, right, start: token.start };
+    }
+    depth--;
+    return left;
+  };
+
+  const parsePrefix = (): ExpressionNode => {
+    const token = tokens[index++];
+    switch (token.kind) {
+      case 'number':
+        return { type: 'literal', value: Number(token.text), start: token.start };
+      case 'string':
+        return { type: 'literal', value: token.text, start: token.start };
+      case 'column':
+        return { type: 'column', name: token.text, start: token.start };
+      case 'name': {
+        const word = token.text.toLowerCase();
+        if (word === 'true' || word === 'false') return { type: 'literal', value: word === 'true', start: token.start };
+        if (word === 'not') return { type: 'unary', op: 'not', operand: parse(NOT_POWER), start: token.start };
+        if (word === 'and' || word === 'or') return fail(token);
+        if (peek().kind === 'operator' && peek().text === '(') return parseCall(token);
+        return { type: 'column', name: token.text, start: token.start };
+      }
+      case 'operator':
+        if (token.text === '-') return { type: 'unary', op: '-', operand: parse(NEGATE_POWER), start: token.start };
+        if (token.text === '+') return parse(NEGATE_POWER);
+        if (token.text === '!') return { type: 'unary', op: 'not', operand: parse(NOT_POWER), start: token.start };
+        if (token.text === '(') {
+          const inner = parse(0);
+          expect(')');
+          return inner;
+        }
+        return fail(token);
+      case 'end':
+        return fail(token);
+    }
+  };
+
+  const parseCall = (name: Token): ExpressionNode => {
+    index++; // '('
+    const args: ExpressionNode[] = [];
+    if (!(peek().kind === 'operator' && peek().text === ')')) {
+      args.push(parse(0));
+      while (peek().kind === 'operator' && peek().text === ',') {
+        index++;
+        args.push(parse(0));
+      }
+    }
+    expect(')');
+    return { type: 'call', name: name.text.toLowerCase(), args, start: name.start };
+  };
+
+  if (peek().kind === 'end') throw createExpressionError('Empty expression', source, 0);
+  const tree = parse(0);
+  if (peek().kind !== 'end') fail(peek());
+  return tree;
+}
