@@ -34,6 +34,11 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const MAX_LINES = 20;
+
+function indexOrEnd(s: string, search: string, from: number): number {
+  const i = s.indexOf(search, from);
+  return i === -1 ? s.length : i;
+}
 /** A carried-over row at least this long waits until the text after it is as long, keeping parsing O(n). */
 const DEFER_THRESHOLD = 1 << 18;
 
@@ -72,8 +77,7 @@ export function createCsvParser(delimiter: string): CsvParser {
       pendingBlank.push(rowLine);
       return;
     }
-    for (const at of pendingBlank) note(blankLines, at);
-    pendingBlank = [];
+    flushBlank();
     if (fieldCount < ncols) {
       for (let i = fieldCount; i < ncols; i++) cols[i].push(null);
       note(shortRows, rowLine);
@@ -83,6 +87,12 @@ export function createCsvParser(delimiter: string): CsvParser {
     rowLines.push(rowLine);
   }
 
+  function flushBlank(): void {
+    for (const at of pendingBlank) note(blankLines, at);
+    pendingBlank = [];
+  }
+
+  /** Slow path of storing a field: beyond the header's width (dropped) or while reading the header. */
   function pushField(index: number, value: string): void {
     if (index < ncols) cols[index].push(value);
     else if (header === null) { cols.push([value]); ncols++; }
@@ -93,15 +103,17 @@ export function createCsvParser(delimiter: string): CsvParser {
     const len = s.length;
     const nl = newline ?? '\n';
     const nlCode = nl.charCodeAt(0);
+    // Positions of the next delimiter and line break, cached across fields; `len` when there is none.
+    let nextDelim = indexOrEnd(s, delimiter, 0);
+    let nextNl = indexOrEnd(s, nl, 0);
+    let columns = cols;
+    let width = ncols;
     let p = 0;
-    let nextDelim = s.indexOf(delimiter);
-    let nextNl = s.indexOf(nl);
     while (p < len) {
       const rowStart = p;
       const rowLine = line;
       let fi = 0;
-      let done = false;
-      while (!done) {
+      for (;;) {
         let value: string;
         if (s.charCodeAt(p) === QUOTE) {
           let q = p + 1;
@@ -121,30 +133,41 @@ export function createCsvParser(delimiter: string): CsvParser {
           }
           value = s.slice(p + 1, q);
           if (escaped) value = value.replaceAll('""', '"');
-          if (nextNl !== -1 && nextNl <= p) nextNl = s.indexOf(nl, p + 1);
-          if (nextNl !== -1 && nextNl < q) line += countLineBreaks(s, nextNl, q, nl);
+          if (nextNl <= p) nextNl = indexOrEnd(s, nl, p + 1);
+          if (nextNl < q) line += countLineBreaks(s, nextNl, q, nl);
           p = q + 1;
           const c = s.charCodeAt(p);
           if (p < len && c !== delimCode && c !== nlCode && !(c === CR && (s.charCodeAt(p + 1) === LF || p + 1 === len))) {
             // Text after the closing quote ("a"b): keep it, as spreadsheets do.
-            if (nextDelim !== -1 && nextDelim < p) nextDelim = s.indexOf(delimiter, p);
-            if (nextNl !== -1 && nextNl < p) nextNl = s.indexOf(nl, p);
-            const end = Math.min(nextDelim === -1 ? len : nextDelim, nextNl === -1 ? len : nextNl);
+            if (nextDelim < p) nextDelim = indexOrEnd(s, delimiter, p);
+            if (nextNl < p) nextNl = indexOrEnd(s, nl, p);
+            const end = nextDelim < nextNl ? nextDelim : nextNl;
             value += s.slice(p, end);
             p = end;
           }
         } else {
-          if (nextDelim !== -1 && nextDelim < p) nextDelim = s.indexOf(delimiter, p);
-          if (nextNl !== -1 && nextNl < p) nextNl = s.indexOf(nl, p);
-          const end = Math.min(nextDelim === -1 ? len : nextDelim, nextNl === -1 ? len : nextNl);
-          const atLineEnd = end !== nextDelim && end > p && s.charCodeAt(end - 1) === CR && nl === '\n';
-          value = s.slice(p, atLineEnd ? end - 1 : end);
+          if (nextDelim < p) nextDelim = indexOrEnd(s, delimiter, p);
+          if (nextNl < p) nextNl = indexOrEnd(s, nl, p);
+          if (nextDelim < nextNl) {
+            // The common case, kept short: a plain field followed by a delimiter.
+            value = s.slice(p, nextDelim);
+            if (fi < width) columns[fi].push(value);
+            else pushField(fi, value);
+            fi++;
+            p = nextDelim + 1;
+            continue;
+          }
+          const end = nextNl;
+          const crlf = end > p && nl === '\n' && s.charCodeAt(end - 1) === CR;
+          value = s.slice(p, crlf ? end - 1 : end);
           p = end;
         }
         // p now sits on a delimiter, a line break or the end of the text.
         const c = s.charCodeAt(p);
         if (p < len && c === delimCode) {
-          pushField(fi++, value);
+          if (fi < width) columns[fi].push(value);
+          else pushField(fi, value);
+          fi++;
           p++;
           continue;
         }
@@ -153,11 +176,23 @@ export function createCsvParser(delimiter: string): CsvParser {
           if (p + 1 === len && !final) return rollBack(rowStart, rowLine, fi);
           p++; // CRLF: the CR belongs to the line break
         }
-        if (p < len) { p++; line++; }
-        pushField(fi++, value);
-        const blank = fi === 1 && value.length === 0 && s.charCodeAt(rowStart) !== QUOTE;
-        endRow(fi, rowLine, blank || (fi === 1 && ncols > 1 && value.trim() === ''));
-        done = true;
+        if (p < len) {
+          p++;
+          line++;
+        }
+        if (fi < width) columns[fi].push(value);
+        else pushField(fi, value);
+        fi++;
+        if (fi === width && (width > 1 || value.length > 0)) {
+          rowLines.push(rowLine);
+          if (pendingBlank.length > 0) flushBlank();
+        } else {
+          const blank = fi === 1 && (value.length === 0 ? s.charCodeAt(rowStart) !== QUOTE : ncols > 1 && value.trim() === '');
+          endRow(fi, rowLine, blank);
+          columns = cols;
+          width = ncols;
+        }
+        break;
       }
     }
     return len;

@@ -2,10 +2,11 @@
 // Rules: all numbers → numeric; all booleans → boolean; all dates → datetime; otherwise categorical when
 // distinct ≤ max(2, min(1000, ½·present)) and values are short, else text (id-like when unique).
 
+import { countDistinctNumbers } from '../table/count-distinct';
 import type { Column } from '../table/types';
 import type { ColumnInference, ImportWarning } from './types';
 import { describeEvidence, formatCount } from './describe-evidence';
-import { parseDate, type DateFormat } from './parse-datetime';
+import { matchDate, parseDate, type DateFormat, type DateMatch } from './parse-datetime';
 import { parseBoolean } from './parse-boolean';
 import { parseNumber } from './parse-number';
 import { scanColumn, MAX_LEVELS, type ColumnScan } from './scan-column';
@@ -49,7 +50,8 @@ export function inferColumn(
 
 function buildColumn(name: string, raw: readonly (string | null)[], scan: ColumnScan, present: number): { column: Column; detail: string; distinct: number } {
   if (present > 0 && scan.numbers !== null && scan.numberCount === present) {
-    const distinct = countDistinctNumbers(scan.numbers);
+    // Distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"): then count numbers.
+    const distinct = scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels) ? scan.levels.size : countDistinctNumbers(scan.numbers);
     if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, raw, scan, 'id', distinct);
     return { column: { kind: 'numeric', name, values: scan.numbers, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct };
   }
@@ -59,8 +61,10 @@ function buildColumn(name: string, raw: readonly (string | null)[], scan: Column
   }
   const dateFormat = present > 0 && scan.dateCount === present ? chooseDateFormat(scan) : null;
   if (dateFormat !== null) {
-    const values = new Float64Array(raw.length);
-    for (let i = 0; i < raw.length; i++) values[i] = isMissingAt(scan, i) ? NaN : parseCell(raw[i], dateFormat);
+    const values = scan.dates!;
+    if (scan.dateSpellings.has('slash')) {
+      for (let i = 0; i < raw.length; i++) if (values[i] !== values[i] && !isMissingAt(scan, i)) values[i] = parseCell(raw[i], dateFormat);
+    }
     return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: countDistinctNumbers(values) };
   }
   const limit = Math.max(2, Math.min(MAX_LEVELS, 0.5 * present));
@@ -84,6 +88,11 @@ function isMissingAt(scan: ColumnScan, i: number): boolean {
   return scan.missingMask[i] === 1;
 }
 
+function hasAlternateSpellings(levels: Map<string, number>): boolean {
+  for (const text of levels.keys()) if (!/^-?[1-9]?\d*$/.test(text)) return true;
+  return false;
+}
+
 function chooseDateFormat(scan: ColumnScan): DateFormat | null {
   let best: DateFormat | null = null;
   let bestCount = 0;
@@ -95,24 +104,13 @@ function chooseDateFormat(scan: ColumnScan): DateFormat | null {
   return best;
 }
 
-/** Parses a date cell in the column's format; other ISO/named spellings in the same column still parse. */
+/** Parses a date cell; n/n/yyyy in the column's order, other spellings as they are. */
 function parseCell(v: string | null, format: DateFormat): number {
   if (v === null) return NaN;
   const t = v.trim();
-  const ms = parseDate(t, format);
-  if (ms === ms) return ms;
-  for (const other of ['iso-date', 'yyyy/mm/dd', 'mon d yyyy', 'd mon yyyy'] as const) {
-    const alt = parseDate(t, other);
-    if (alt === alt) return alt;
-  }
-  return parseDate(t, format === 'dd/mm/yyyy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
-}
-
-function countDistinctNumbers(values: Float64Array): number {
-  const sorted = values.slice().sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length && sorted[i] === sorted[i]; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct;
+  const hit: DateMatch = { spelling: null, ms: NaN };
+  if (!matchDate(t, hit)) return NaN;
+  return hit.spelling === 'slash' ? parseDate(t, format === 'dd/mm/yyyy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy') : hit.ms;
 }
 
 function describeMixedTypes(name: string, kind: string, raw: readonly (string | null)[], scan: ColumnScan, rowLines: ArrayLike<number> | null): ImportWarning | null {

@@ -16,7 +16,11 @@ const WORDS = new Map<string, [0 | 1, BooleanStyle]>(Object.entries({
 
 /** 1 or 0 for a trimmed true/false, yes/no, t/f or y/n (any case); -1 for anything else. */
 export function parseBoolean(s: string): 0 | 1 | -1 {
+  if (s === 'true') return 1; // the common spellings, without allocating a lower-case copy
+  if (s === 'false') return 0;
   if (s.length > 5 || s.length === 0) return -1;
+  const c = s.charCodeAt(0) | 0x20; // lower-cased first letter: t, f, y or n
+  if (c !== 116 && c !== 102 && c !== 121 && c !== 110) return -1;
   return WORDS.get(s.toLowerCase())?.[0] ?? -1;
 }
 

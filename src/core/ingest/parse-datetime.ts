@@ -1,5 +1,6 @@
 // Recognizes and parses the date and date-time spellings common in data files, as UTC epoch ms.
-// Day/month order of d/m/y dates is decided per column by the caller (see inferColumn).
+// ISO 8601 is read by hand (it is by far the most common and the hot path); the rest by regex.
+// Day/month order of n/n/yyyy dates is decided per column by the caller (see inferColumn).
 
 /** A recognized spelling; 'slash' is n/n/yyyy whose day/month order the column decides. */
 export type DateSpelling = 'iso-date' | 'iso-datetime' | 'yyyy/mm/dd' | 'slash' | 'mon d yyyy' | 'd mon yyyy';
@@ -7,40 +8,57 @@ export type DateSpelling = 'iso-date' | 'iso-datetime' | 'yyyy/mm/dd' | 'slash' 
 /** The column-level format: 'slash' resolved into one of the two orders. */
 export type DateFormat = Exclude<DateSpelling, 'slash'> | 'mm/dd/yyyy' | 'dd/mm/yyyy';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/** Filled by matchDate: the spelling found and, except for 'slash', its epoch ms. */
+export interface DateMatch {
+  spelling: DateSpelling | null;
+  ms: number;
+}
+
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const MON_D_Y = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 const D_MON_Y = /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** Which spelling a trimmed value uses, or null when it is not a valid date. */
-export function classifyDate(s: string): DateSpelling | null {
-  if (s.length < 8 || s.length > 35) return null;
+/** Recognizes a trimmed value; true (and `hit` filled) when it is a valid date in a known spelling. */
+export function matchDate(s: string, hit: DateMatch): boolean {
+  hit.spelling = null;
+  if (s.length < 8 || s.length > 35) return false;
   const c = s.charCodeAt(0);
+  let ms = NaN;
+  let spelling: DateSpelling | null = null;
   if (c >= 48 && c <= 57) {
-    if (s.charCodeAt(4) === 45) return isValid(parseDate(s, 'iso-date')) ? (s.length > 10 ? 'iso-datetime' : 'iso-date') : null;
-    if (s.charCodeAt(4) === 47) return isValid(parseDate(s, 'yyyy/mm/dd')) ? 'yyyy/mm/dd' : null;
-    const m = SLASH.exec(s);
-    if (m === null) return D_MON_Y.test(s) && isValid(parseDate(s, 'd mon yyyy')) ? 'd mon yyyy' : null;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    return isValid(toEpochMs(+m[3], a, b)) || isValid(toEpochMs(+m[3], b, a)) ? 'slash' : null;
+    const c4 = s.charCodeAt(4);
+    if (c4 === 45) {
+      ms = parseIso(s);
+      spelling = s.length > 10 ? 'iso-datetime' : 'iso-date';
+    } else if (c4 === 47) {
+      ms = parseDate(s, 'yyyy/mm/dd');
+      spelling = 'yyyy/mm/dd';
+    } else if (SLASH.test(s)) {
+      ms = slashIsValid(s) ? 0 : NaN;
+      spelling = 'slash';
+    } else {
+      ms = parseDate(s, 'd mon yyyy');
+      spelling = 'd mon yyyy';
+    }
+  } else {
+    ms = parseDate(s, 'mon d yyyy');
+    spelling = 'mon d yyyy';
   }
-  return MON_D_Y.test(s) && isValid(parseDate(s, 'mon d yyyy')) ? 'mon d yyyy' : null;
+  if (ms !== ms) return false;
+  hit.spelling = spelling;
+  hit.ms = spelling === 'slash' ? NaN : ms;
+  return true;
 }
 
 /** Epoch ms (UTC; an explicit offset is honoured) of a trimmed value in `format`; NaN when it does not fit. */
-export function parseDate(s: string, format: DateFormat | 'iso-date'): number {
+export function parseDate(s: string, format: DateFormat): number {
   let m: RegExpExecArray | null;
   switch (format) {
     case 'iso-date':
-    case 'iso-datetime': {
-      if ((m = ISO.exec(s)) === null) return NaN;
-      const base = toEpochMs(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
-      const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
-      return base + ms - offsetMinutes(m[8]) * 60_000;
-    }
+    case 'iso-datetime':
+      return parseIso(s);
     case 'yyyy/mm/dd':
       return (m = YMD_SLASH.exec(s)) === null ? NaN : toEpochMs(+m[1], +m[2], +m[3]);
     case 'mm/dd/yyyy':
@@ -54,11 +72,58 @@ export function parseDate(s: string, format: DateFormat | 'iso-date'): number {
   }
 }
 
-function offsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone === 'Z') return 0;
-  const digits = zone.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-  return zone[0] === '-' ? -minutes : minutes;
+function slashIsValid(s: string): boolean {
+  return parseDate(s, 'mm/dd/yyyy') === parseDate(s, 'mm/dd/yyyy') || parseDate(s, 'dd/mm/yyyy') === parseDate(s, 'dd/mm/yyyy');
+}
+
+/** yyyy-mm-dd, optionally followed by [T ]hh:mm[:ss[.fff…]] and Z or ±hh[:mm]; NaN otherwise. */
+function parseIso(s: string): number {
+  const n = s.length;
+  if (n < 10 || s.charCodeAt(7) !== 45) return NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  if (n === 10) return toEpochMs(year, month, day);
+  const sep = s.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32) || n < 16 || s.charCodeAt(13) !== 58) return NaN;
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  let i = 16;
+  let second = 0;
+  let fraction = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = digits(s, 17, 2);
+    i = 19;
+    if (s.charCodeAt(i) === 46) {
+      const start = ++i;
+      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      if (i === start) return NaN;
+      fraction = Math.floor(Number(`0.${s.slice(start, i)}`) * 1000);
+    }
+  }
+  const base = toEpochMs(year, month, day, hour, minute, second) + fraction;
+  if (i === n) return base;
+  const z = s.charCodeAt(i);
+  if (z === 90 && i + 1 === n) return base;
+  if (z !== 43 && z !== 45) return NaN;
+  const offsetHours = digits(s, i + 1, 2);
+  let j = i + 3;
+  if (s.charCodeAt(j) === 58) j++;
+  const offsetMinutes = j === n ? 0 : digits(s, j, 2);
+  if (j !== n && j + 2 !== n) return NaN;
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return z === 45 ? base + offset : base - offset;
+}
+
+/** The value of `count` ASCII digits at `start`; NaN when any is not a digit. */
+function digits(s: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /** 1–12 for "Jun", "june", "Sept."-style names; 0 when unknown. */
@@ -68,13 +133,18 @@ function monthOf(name: string): number {
   return index + 1;
 }
 
-/** Date.UTC with range checks (no rolling 31 Feb into March); NaN when out of range. */
-function toEpochMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  return new Date(ms).getUTCDate() === day ? ms : NaN;
-}
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isValid(ms: number): boolean {
-  return ms === ms;
+/** UTC epoch ms with range checks (31 Feb is NaN, not 3 March); pure arithmetic, no Date objects. */
+function toEpochMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return NaN;
+  // Days from 1970-01-01 (H. Hinnant's days_from_civil).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
 }

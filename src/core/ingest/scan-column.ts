@@ -2,7 +2,7 @@
 // parsed numbers, booleans and date spellings (each only while it can still win), category codes.
 
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
-import { classifyDate, type DateSpelling } from './parse-datetime';
+import { matchDate, type DateMatch, type DateSpelling } from './parse-datetime';
 import { parseNumber } from './parse-number';
 
 /** Up to this many distinct values are tracked as category levels. */
@@ -24,6 +24,8 @@ export interface ColumnScan {
   booleanCount: number;
   booleanStyle: BooleanStyle | null;
   dateCount: number;
+  /** Epoch ms of dates read so far (NaN for missing and for n/n/yyyy, whose order is decided later). */
+  dates: Float64Array | null;
   dateSpellings: Map<DateSpelling, number>;
   /** Largest first and second part seen in n/n/yyyy dates (decides dd/mm versus mm/dd). */
   slashFirstMax: number;
@@ -42,25 +44,31 @@ export function scanColumn(raw: readonly (string | null)[], missingTokens: Reado
   const limit = CONTRADICTION_LIMIT * n;
   const scan: ColumnScan = {
     rowCount: n, missing: 0, missingMask: new Uint8Array(n), numbers: new Float64Array(n), numberCount: 0, allIntegers: true,
-    booleans: new Uint8Array(n), booleanCount: 0, booleanStyle: null, dateCount: 0, dateSpellings: new Map(),
+    booleans: new Uint8Array(n), booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(n), dateSpellings: new Map(),
     slashFirstMax: 0, slashSecondMax: 0, levels: new Map(), codes: new Int32Array(n), maxLength: 0, examples: [],
   };
-  const { numbers, booleans, codes } = scan;
+  const { numbers, booleans, codes, dates } = scan;
+  const hit: DateMatch = { spelling: null, ms: NaN };
   let levels = scan.levels;
   let numberAlive = true;
   let booleanAlive = true;
   let dateAlive = true;
   let present = 0;
+  // Most cells cannot be a missing token by length alone: skip the set lookup for them.
+  let tokenLengths = 0;
+  for (const token of missingTokens) tokenLengths |= token.length < 31 ? 1 << token.length : 1 << 31;
   for (let i = 0; i < n; i++) {
     const v = raw[i];
     let t = v ?? '';
     if (t.length > 0 && (t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32)) t = t.trim();
-    if (v === null || missingTokens.has(t)) {
+    const len = t.length;
+    if (v === null || ((len < 31 ? tokenLengths & (1 << len) : tokenLengths & (1 << 31)) !== 0 && missingTokens.has(t))) {
       scan.missing++;
       scan.missingMask[i] = 1;
       codes![i] = -1;
       numbers![i] = NaN;
       booleans![i] = 255;
+      dates![i] = NaN;
       continue;
     }
     present++;
@@ -83,7 +91,7 @@ export function scanColumn(raw: readonly (string | null)[], missingTokens: Reado
         if (scan.allIntegers && !Number.isInteger(x)) scan.allIntegers = false;
         continue;
       }
-      if (present - scan.numberCount > limit) numberAlive = false;
+      if (isRuledOut(present, scan.numberCount, limit)) numberAlive = false;
     }
     if (booleanAlive) {
       const b = parseBoolean(t);
@@ -92,24 +100,34 @@ export function scanColumn(raw: readonly (string | null)[], missingTokens: Reado
         if (scan.booleanCount++ === 0) scan.booleanStyle = describeBooleanStyle(t);
         continue;
       }
-      if (present - scan.booleanCount > limit) booleanAlive = false;
+      if (isRuledOut(present, scan.booleanCount, limit)) booleanAlive = false;
     }
     if (dateAlive) {
-      const spelling = classifyDate(t);
-      if (spelling !== null) {
+      if (matchDate(t, hit)) {
+        const spelling = hit.spelling!;
+        dates![i] = hit.ms;
         scan.dateCount++;
         scan.dateSpellings.set(spelling, (scan.dateSpellings.get(spelling) ?? 0) + 1);
         if (spelling === 'slash') noteSlashParts(scan, t);
         continue;
       }
-      if (present - scan.dateCount > limit) dateAlive = false;
+      if (isRuledOut(present, scan.dateCount, limit)) dateAlive = false;
     }
   }
   if (!numberAlive) scan.numbers = null;
   if (!booleanAlive) scan.booleans = null;
+  if (!dateAlive) scan.dates = null;
   if (levels === null) scan.codes = null;
   scan.levels = levels;
   return scan;
+}
+
+/**
+ * A type is ruled out once it cannot reach MIXED_SHARE of the column, or (to save time on text
+ * columns) when fewer than half of the first thousand or more present values had it.
+ */
+function isRuledOut(present: number, count: number, limit: number): boolean {
+  return present - count > limit || (present >= 1000 && count < 0.5 * present);
 }
 
 function noteSlashParts(scan: ColumnScan, t: string): void {
