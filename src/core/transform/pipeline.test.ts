@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Table } from '../table/types';
+import type { Column, NumericColumn, Table } from '../table/types';
 import { fitPipeline, fitPipelineWithTraining, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
+
+const valuesOf = (c: Column): number[] => Array.from((c as NumericColumn).values);
 
 // Training rows 0–5 and test rows 6–9 come from deliberately different distributions.
 const table: Table = {
@@ -44,7 +46,7 @@ describe('fitPipeline leakage safety', () => {
     expect(report.steps.map((s) => [s.id, s.unseen, s.outOfRange])).toEqual([
       ['impute', 0, 0], ['cap', 0, 5], ['scale', 0, 0], ['impute-colour', 0, 0], ['onehot', 4, 0], ['dates', 0, 0],
     ]);
-    expect(Array.from(out.columns[1].values as Float64Array)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 1, 0]);
+    expect(valuesOf(out.columns[1])).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 1, 0]);
   });
 });
 
@@ -103,16 +105,16 @@ describe('row steps and resampling', () => {
     expect(Array.from(training.sampleWeights as Float64Array)).toEqual([0.625, 0.625, 0.625, 0.625, 2.5]);
     const scored = transformTable(fitted, t);
     expect(Array.from(scored.rows)).toEqual([0, 1, 2, 3, 4, 5, 7]);
-    expect(Array.from(scored.table.columns[2].values as Float64Array)).toEqual([1, 1, 4, 9, 16, 25, 36]);
+    expect(valuesOf(scored.table.columns[2])).toEqual([1, 1, 4, 9, 16, 25, 36]);
   });
 
   it('over-samples the minority class to the majority size', () => {
     const t: Table = { rowCount: 6, columns: [{ kind: 'numeric', name: 'a', values: Float64Array.from([1, 2, 3, 4, 5, 7]) }, { kind: 'boolean', name: 'y', values: Uint8Array.from([0, 0, 0, 0, 1, 1]) }] };
     for (const method of ['oversample', 'smote'] as const) {
       const { training } = fitPipelineWithTraining([{ kind: 'resample', id: 'r', method, target: 'y', neighbors: 1 }], t, Uint32Array.from([0, 1, 2, 3, 4, 5]));
-      expect(Array.from(training.table.columns[1].values as Uint8Array).sort()).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+      expect(valuesOf(training.table.columns[1]).sort()).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
       // SMOTE rows lie between the two minority rows (5 and 7); copies are exactly them
-      const minority = Array.from(training.table.columns[0].values as Float64Array).filter((_, r) => (training.table.columns[1].values as Uint8Array)[r] === 1);
+      const minority = valuesOf(training.table.columns[0]).filter((_, r) => valuesOf(training.table.columns[1])[r] === 1);
       expect(minority.every((a) => a >= 5 && a <= 7)).toBe(true);
     }
   });

@@ -1,12 +1,14 @@
 // Parity with scikit-learn 1.2.1: fixtures written by scripts/reference/transform_reference.py.
 import { describe, expect, it } from 'vitest';
-import type { Table } from '../table/types';
+import type { Column, NumericColumn, Table } from '../table/types';
 import encoders from './fixtures/encoders.json';
 import imputers from './fixtures/imputers.json';
 import scalers from './fixtures/scalers.json';
 import { decodeNumbers, type JsonNumber } from './json-number';
 import { fitPipeline, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
+
+const valuesOf = (c: Column): number[] => Array.from((c as NumericColumn).values);
 
 const numbers = (values: readonly (number | string | null)[]) => Float64Array.from(decodeNumbers(values.map((v) => (v === null ? 'NaN' : v)) as JsonNumber[]));
 const numericTable = (values: readonly (number | string | null)[]): Table => ({ rowCount: values.length, columns: [{ kind: 'numeric', name: 'x', values: numbers(values) }] });
@@ -17,7 +19,7 @@ const allRows = (t: Table) => Uint32Array.from({ length: t.rowCount }, (_, i) =>
 function runStep(step: PipelineStep, train: Table, test: Table): Record<string, number[]> {
   const fitted = fitPipeline([step], train, allRows(train));
   const out = transformTable(fitted, test).table;
-  return Object.fromEntries(out.columns.map((c) => [c.name, Array.from(c.values as Float64Array)]));
+  return Object.fromEntries(out.columns.map((c) => [c.name, valuesOf(c)]));
 }
 
 function expectClose(actual: number[], expected: readonly (number | string)[], tolerance = 1e-9): void {
