@@ -48,7 +48,7 @@ function readColumn(name: string, start: number, ctx: EvaluationContext): Vector
   const column = ctx.table.columns.find((c) => c.name === name);
   if (!column) {
     const suggestion = suggestName(name, ctx.table.columns.map((c) => c.name));
-    throw createExpressionError(`Unknown column '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`, ctx.source, start);
+    throw createExpressionError(`Unknown column '${name}'`, ctx.source, start, suggestion ? `did you mean '${suggestion}'?` : undefined);
   }
   if (column.kind === 'categorical') return mapText(ctx.table.rowCount, (r) => (column.codes[r] < 0 ? null : column.levels[column.codes[r]]));
   if (column.kind === 'text') return { kind: 'text', values: [...column.values] };

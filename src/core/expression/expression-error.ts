@@ -2,9 +2,9 @@
 
 import { StudioError } from '../errors';
 
-/** A PipelineError "<message> at position N" followed by the source and a caret line; `index` is 0-based. */
-export function createExpressionError(message: string, source: string, index: number): StudioError {
+/** A PipelineError "<message> at position N[ — hint]" then the source and a caret line; `index` is 0-based. */
+export function createExpressionError(message: string, source: string, index: number, hint?: string): StudioError {
   const position = Math.min(index, source.length) + 1;
   const caret = `${' '.repeat(position - 1)}^`;
-  return new StudioError('PipelineError', `${message} at position ${position}\n  ${source}\n  ${caret}`);
+  return new StudioError('PipelineError', `${message} at position ${position}${hint ? ` — ${hint}` : ''}\n  ${source}\n  ${caret}`);
 }
