@@ -1,0 +1,60 @@
+// Main-thread handles on the workers: started lazily, cancelled by terminating them (the only hard stop),
+// then started afresh on the next call. Imports get their own worker so cancelling one kills no other work.
+
+import { proxy, wrap, type Remote } from 'comlink';
+import { createAbortError } from '../core/errors';
+import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
+import type { ComputeApi } from './compute-api';
+
+/** The part of a Worker a lane needs (a real Worker, or a fake in tests). */
+export interface WorkerLike {
+  terminate(): void;
+}
+
+/** A lazily started worker that can be hard-cancelled; `wrapWorker` turns it into a comlink remote. */
+export interface WorkerLane<Api> {
+  call<T>(run: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+/** Creates a lane over `start()`ed workers; an abort terminates the current one and rejects with an AbortError. */
+export function createWorkerLane<Api>(start: () => { worker: WorkerLike; api: Api }): WorkerLane<Api> {
+  let current: { worker: WorkerLike; api: Api } | null = null;
+  return {
+    call<T>(run: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T> {
+      if (signal?.aborted) return Promise.reject(createAbortError());
+      const lane = (current ??= start());
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          lane.worker.terminate();
+          if (current === lane) current = null;
+          reject(createAbortError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        run(lane.api).then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+      });
+    },
+  };
+}
+
+function startComputeWorker(): { worker: Worker; api: Remote<ComputeApi> } {
+  const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' });
+  return { worker, api: wrap<ComputeApi>(worker) };
+}
+
+const computeLane = createWorkerLane(startComputeWorker);
+const importLane = createWorkerLane(startComputeWorker);
+
+/** Runs `run` against the shared compute worker; aborting terminates that worker (the next call starts a new one). */
+export function callCompute<T>(run: (api: Remote<ComputeApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  return computeLane.call(run, signal);
+}
+
+/** Imports `file` in its own worker; `onProgress` fires at most every ~100 ms; aborting rejects with an AbortError. */
+export function importFileInWorker(
+  file: File,
+  options: ImportOptions,
+  onProgress: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  return importLane.call((api) => api.importFile(file, file.name, options, proxy(onProgress)), signal);
+}

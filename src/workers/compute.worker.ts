@@ -1,0 +1,6 @@
+// The compute worker: exposes computeApi and nothing else.
+
+import { expose } from 'comlink';
+import { computeApi } from './compute-api';
+
+expose(computeApi);
