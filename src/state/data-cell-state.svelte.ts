@@ -4,6 +4,7 @@
 import { isAbortError } from '../core/errors';
 import type { ImportProgress, ImportResult } from '../core/ingest/types';
 import type { CellId, ColumnOverride, DataCellSpec, DatasetId } from '../core/notebook/types';
+import type { OverrideProblem } from '../core/table/apply-column-overrides';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { findDatasetsByHash, loadDataset, listDatasets, saveDataset } from '../storage/datasets';
 import type { DatasetMeta } from '../storage/records';
@@ -32,7 +33,8 @@ export class DataCellState {
   /** The stored table with the cell's column overrides applied. */
   table = $state.raw<Table | null>(null);
   summaries = $state.raw<ColumnSummary[]>([]);
-  problems = $state.raw<readonly unknown[]>([]);
+  /** Columns whose override left some values missing, with what to do. */
+  problems = $state.raw<OverrideProblem[]>([]);
   applying = $state(false);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
