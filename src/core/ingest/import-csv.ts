@@ -28,18 +28,20 @@ export async function readCsv(
   let delimiter = delimiterOption;
   let bytesRead = 0;
   const replaced = { lines: [] as number[], count: 0 };
+  let onlyWhitespace = true;
   for await (const text of source.chunks((n) => (bytesRead = n))) {
     if (parser === null) {
       if (delimiter === 'auto') delimiter = detectDelimiter(text.slice(0, 65_536));
       parser = createCsvParser(delimiter);
     }
+    if (onlyWhitespace && /\S/.test(text)) onlyWhitespace = false;
     if (source.encoding === 'utf-8') noteReplacements(text, parser, replaced);
     parser.feed(text);
     onChunk(bytesRead, parser.rowCount);
   }
+  if (onlyWhitespace) throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
   const out = (parser ?? createCsvParser(',')).finish();
   if (out.rowLines.length === 0) {
-    if (out.header.every((h) => h.trim() === '')) throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
     throw new DataError(`"${fileName}" has a header but no data rows (columns: ${out.header.slice(0, 5).join(', ')}). Check that this is the complete file.`);
   }
   const { names, renamed } = makeHeadersUnique(out.header);

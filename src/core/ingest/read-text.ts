@@ -2,6 +2,7 @@
 // valid UTF-8), strips a UTF-8 byte-order mark and decodes characters split across chunk borders.
 
 import { createAbortError, DataError } from '../errors';
+import { decodeWindows1252 } from './decode-windows-1252';
 import type { ImportOptions } from './types';
 
 /** Bytes read per chunk. */
@@ -31,13 +32,13 @@ export function openText(blob: Blob, first: Uint8Array, encoding: ImportOptions[
     encoding: chosen,
     fellBack,
     async *chunks(onBytes) {
-      const decoder = new TextDecoder(chosen);
+      const decoder = chosen === 'utf-8' ? new TextDecoder('utf-8') : null;
       for (let start = 0; start < blob.size; start += CHUNK_BYTES) {
         if (signal?.aborted) throw createAbortError();
         const bytes = start === 0 ? first : new Uint8Array(await readSlice(blob, start, start + CHUNK_BYTES));
         if (signal?.aborted) throw createAbortError();
         const end = Math.min(blob.size, start + CHUNK_BYTES);
-        const text = decoder.decode(bytes, { stream: end < blob.size });
+        const text = decoder === null ? decodeWindows1252(bytes) : decoder.decode(bytes, { stream: end < blob.size });
         onBytes(end);
         yield text;
       }
