@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../core/table/types';
 import {
-  computeColumnOffsets, computeColumnWindow, computeWindow, estimateColumnWidths, MAX_SCROLL_HEIGHT_PX,
+  computeColumnOffsets, computeColumnWindow, computeWindow, DEFAULT_COLUMN_WIDTH_OPTIONS, estimateColumnWidths, MAX_SCROLL_HEIGHT_PX,
   pickSampleRows,
 } from './grid-window';
 
@@ -92,6 +92,16 @@ describe('column widths', () => {
       ],
     };
     expect(estimateColumnWidths(table)).toEqual(Float64Array.from([80, 320, 245]));
+  });
+
+  it('samples fewer rows when the cell budget is small', () => {
+    const values = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 1234567.5, 9, 10]);
+    const table: Table = { rowCount: 10, columns: [{ kind: 'numeric', name: 'x', values }] };
+    const options = { ...DEFAULT_COLUMN_WIDTH_OPTIONS, minWidth: 0 };
+    // All 10 rows fit the budget, so row 7 ("1234568": 7 × 7.5 + 20 px) sets the width; a budget of 4 samples
+    // rows 0, 1, 5 and 9 only, and the header ("x": 8.8 + 60 px) wins.
+    expect([estimateColumnWidths(table, options), estimateColumnWidths(table, { ...options, maxSampledCells: 4 })])
+      .toEqual([Float64Array.from([73]), Float64Array.from([69])]);
   });
 
   it('samples the head and an even spread that ends at the last row', () => {

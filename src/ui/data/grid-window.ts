@@ -92,8 +92,10 @@ export function computeColumnOffsets(widths: ArrayLike<number>): Float64Array {
 }
 
 export interface ColumnWidthOptions {
-  /** px per character of 13 px UI text (an estimate: no text is measured). */
+  /** px per character of 13 px cell text (an estimate: no text is measured). */
   charWidth: number;
+  /** px per character of the bold header text. */
+  headerCharWidth: number;
   /** px of padding plus the kind badge in the header. */
   headerExtra: number;
   /** px of cell padding. */
@@ -102,17 +104,21 @@ export interface ColumnWidthOptions {
   maxWidth: number;
   /** Rows sampled per column: the first half from the top, the rest spread evenly over the table. */
   sampleRows: number;
+  /** Cells sampled in all; wide tables sample fewer rows (at least 4) so 5,000 columns stay ~instant. */
+  maxSampledCells: number;
 }
 
 export const DEFAULT_COLUMN_WIDTH_OPTIONS: ColumnWidthOptions = {
-  charWidth: 7.5, headerExtra: 52, cellPadding: 20, minWidth: 80, maxWidth: 320, sampleRows: 24,
+  charWidth: 7.5, headerCharWidth: 8.8, headerExtra: 60, cellPadding: 20, minWidth: 80, maxWidth: 320, sampleRows: 24,
+  maxSampledCells: 20_000,
 };
 
 /** Estimated px width of every column, from its name and a sample of its formatted values, clamped. */
 export function estimateColumnWidths(table: Table, options = DEFAULT_COLUMN_WIDTH_OPTIONS): Float64Array {
-  const rows = pickSampleRows(table.rowCount, options.sampleRows);
+  const perColumn = Math.floor(options.maxSampledCells / Math.max(1, table.columns.length));
+  const rows = pickSampleRows(table.rowCount, Math.max(4, Math.min(options.sampleRows, perColumn)));
   return Float64Array.from(table.columns, (column) => {
-    let width = column.name.length * options.charWidth + options.headerExtra;
+    let width = column.name.length * options.headerCharWidth + options.headerExtra;
     for (const row of rows) width = Math.max(width, formatCell(column, row).length * options.charWidth + options.cellPadding);
     return Math.round(clamp(width, options.minWidth, options.maxWidth));
   });
