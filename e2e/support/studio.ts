@@ -96,3 +96,16 @@ export async function readGridCell(cell: Locator, row: number, column: string): 
 export function schemaTypeSelect(cell: Locator, column: string): Locator {
   return cell.getByRole('combobox', { name: `Type of ${column}` });
 }
+
+/** Drops a text file on a Data cell's drop zone, as dragging it from the desktop would. */
+export async function dropFile(cell: Locator, name: string, text: string): Promise<void> {
+  const dataTransfer = await cell.page().evaluateHandle(
+    ([fileName, contents]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([contents], fileName, { type: 'text/csv' }));
+      return transfer;
+    },
+    [name, text] as const,
+  );
+  await cell.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+}
