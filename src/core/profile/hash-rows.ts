@@ -3,15 +3,13 @@
 
 import type { Column, Table } from '../table/types';
 
-/** A 53-bit hash per row, exact as a JS number key; equal rows always share a hash. */
-export function hashRows(table: Table): Float64Array {
+/** Two independent 32-bit hashes per row; equal rows always share both. */
+export function hashRows(table: Table): { h1: Int32Array; h2: Int32Array } {
   const n = table.rowCount;
   const h1 = new Int32Array(n).fill(0x811c9dc5);
   const h2 = new Int32Array(n).fill(0x1b873593);
   for (const column of table.columns) mixColumn(column, h1, h2);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (h1[i] >>> 0) * 0x200000 + (h2[i] & 0x1fffff);
-  return keys;
+  return { h1, h2 };
 }
 
 function mix(h1: Int32Array, h2: Int32Array, row: number, word: number): void {
@@ -23,6 +21,7 @@ function mixColumn(column: Column, h1: Int32Array, h2: Int32Array): void {
   switch (column.kind) {
     case 'numeric':
     case 'datetime': {
+      // The two 32-bit halves of each double (their order depends on endianness; equal doubles match either way).
       const words = new Uint32Array(column.values.buffer, column.values.byteOffset, column.values.length * 2);
       for (let i = 0; i < column.values.length; i++) {
         const value = column.values[i];

@@ -5,6 +5,7 @@
 import type { Table } from '../table/types';
 import { percent } from './json-numbers';
 import { maskMissing } from './mask-missing';
+import { mixHash, sizeTable } from './mix-hash';
 import type { MissingPatterns } from './types';
 
 /** Most columns that take part (most missing first): patterns are exact bit sets below 2^53. */
@@ -48,15 +49,43 @@ export function profileMissing(table: Table, notes: string[]): MissingPatterns {
   };
 }
 
+/** Counts rows per pattern (an exact bit set in a double) with an open-addressing table, not a Map of doubles. */
 function countPatterns(masks: readonly Uint8Array[], rowCount: number): Map<number, number> {
   const keys = new Float64Array(rowCount);
+  const hashes = new Int32Array(rowCount);
   masks.forEach((mask, bit) => {
     const weight = 2 ** bit;
-    for (let i = 0; i < rowCount; i++) if (mask[i]) keys[i] += weight;
+    const salt = mixHash(bit + 1);
+    for (let i = 0; i < rowCount; i++) {
+      if (mask[i]) {
+        keys[i] += weight;
+        hashes[i] ^= salt;
+      }
+    }
   });
-  const counts = new Map<number, number>();
-  for (let i = 0; i < rowCount; i++) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + 1);
-  return counts;
+  const size = sizeTable(rowCount);
+  const tableMask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const counts: number[] = [];
+  const firstRows: number[] = [];
+  for (let i = 0; i < rowCount; i++) {
+    let slot = mixHash(hashes[i]) & tableMask;
+    for (;;) {
+      const group = slots[slot];
+      if (group === -1) {
+        slots[slot] = counts.length;
+        counts.push(1);
+        firstRows.push(i);
+        break;
+      }
+      if (keys[firstRows[group]] === keys[i]) {
+        counts[group]++;
+        break;
+      }
+      slot = (slot + 1) & tableMask;
+    }
+  }
+  return new Map(firstRows.map((row, group) => [keys[row], counts[group]]));
 }
 
 function decodePattern(key: number, bits: number): number[] {

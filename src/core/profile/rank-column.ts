@@ -1,83 +1,62 @@
-// Average ranks (1-based, ties share the mean of their positions, as scipy.stats.rankdata 'average')
-// and a stable sort order of a numeric column, both without a comparator sort: positions come from
-// binary searches into the already sorted finite values.
+// Average ranks (1-based, ties share the mean of their positions, as scipy.stats.rankdata 'average') of
+// a numeric column's finite values, and the same ranks restricted to the rows where another column is
+// finite too (pairwise-complete rows), from one radix argsort per column.
+
+import { argsortFinite } from './argsort-finite';
 
 /** A column's finite values ranked: `ranks[row]` (NaN where not finite) and rows in ascending value order. */
 export interface RankedColumn {
   values: Float64Array;
   /** Number of finite values. */
   finite: number;
+  /** 1 where the value is finite. */
+  finiteMask: Uint8Array;
   /** Rows of the finite values, ascending by value, ties by row. */
   order: Uint32Array;
+  /** The finite values ascending: sorted[k] === values[order[k]]. */
+  sorted: Float64Array;
   ranks: Float64Array;
 }
 
-/** Ranks `values`; `sorted` must be its finite values ascending (see sortFinite). */
-export function rankColumn(values: Float64Array, sorted: Float64Array): RankedColumn {
-  const n = sorted.length;
-  const ranks = new Float64Array(values.length);
-  const order = new Uint32Array(n);
-  const taken = new Uint32Array(n);
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row];
-    if (value - value !== 0) {
-      ranks[row] = Number.NaN;
-      continue;
+/** Ranks `values`; `sorted` (its finite values ascending, see sortFinite) is gathered when omitted. */
+export function rankColumn(values: Float64Array, sorted?: Float64Array): RankedColumn {
+  const order = argsortFinite(values);
+  const ascending = sorted ?? gather(values, order);
+  const finiteMask = new Uint8Array(values.length);
+  const ranks = new Float64Array(values.length).fill(Number.NaN);
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && ascending[end] === ascending[start]) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) {
+      ranks[order[k]] = rank;
+      finiteMask[order[k]] = 1;
     }
-    const first = lowerBound(sorted, value);
-    const end = upperBound(sorted, value, first);
-    ranks[row] = (first + 1 + end) / 2;
-    order[first + taken[first]++] = row;
+    start = end;
   }
-  return { values, finite: n, order, ranks };
+  return { values, finite: order.length, finiteMask, order, sorted: ascending, ranks };
 }
 
-/**
- * Average ranks of `ranked` restricted to rows where `other` is finite too (pairwise-complete rows);
- * NaN elsewhere. One walk over `order`, grouping equal values.
- */
-export function rankWithin(ranked: RankedColumn, other: Float64Array): Float64Array {
+/** Average ranks of `ranked` among the rows where `other` is finite too; NaN elsewhere. */
+export function rankWithin(ranked: RankedColumn, other: RankedColumn): Float64Array {
   const ranks = new Float64Array(ranked.values.length).fill(Number.NaN);
-  const { order, values } = ranked;
-  let position = 0; // kept rows seen so far
+  const { order, sorted } = ranked;
+  const keep = other.finiteMask;
+  let position = 0; // kept rows before this tie group
   for (let start = 0; start < order.length; ) {
     let end = start;
     let kept = 0;
-    const value = values[order[start]];
-    while (end < order.length && values[order[end]] === value) {
-      const o = other[order[end]];
-      if (o - o === 0) kept++;
-      end++;
-    }
+    while (end < order.length && sorted[end] === sorted[start]) kept += keep[order[end++]];
     const rank = position + (kept + 1) / 2;
-    for (let k = start; k < end; k++) {
-      const o = other[order[k]];
-      if (o - o === 0) ranks[order[k]] = rank;
-    }
+    for (let k = start; k < end; k++) if (keep[order[k]]) ranks[order[k]] = rank;
     position += kept;
     start = end;
   }
   return ranks;
 }
 
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: Float64Array, value: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function gather(values: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  return out;
 }

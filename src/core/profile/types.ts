@@ -158,6 +158,10 @@ export interface TargetProfile {
   classBalance: ClassBalance | null;
   /** Strongest first; nulls last. */
   associations: TargetAssociation[];
+  /** Numeric columns equal to the target in every row (missing = missing): certain leakage. */
+  identicalColumns: string[];
+  /** Why some associations are missing or how they were measured. */
+  notes: string[];
   /** Classification only: per numeric feature, counts per class on the feature's own histogram edges. */
   perClassHistograms: { column: string; edges: number[]; classes: { label: string; counts: number[] }[] }[];
 }
@@ -183,7 +187,7 @@ export interface AlertSuggestion {
 }
 
 export interface Alert {
-  /** Stable: `${kind}:${columns.join(',')}`. */
+  /** Stable and unique within a profile: `${kind}:${columns}`, plus the class for tiny classes. */
   id: string;
   severity: 'info' | 'warning' | 'critical';
   kind: AlertKind;

@@ -1,0 +1,145 @@
+// Turns a profile's numbers into alerts a user can act on, each with its evidence and a suggested fix.
+// Thresholds: near-constant top value ≥ 99 %; high cardinality > 50 levels or > 50 % unique; missing
+// > 20 % warning, > 60 % critical; |skewness| > 1; IQR outliers > 1 %; leakage association ≥ 0.95;
+// tiny class < 10 rows or < 1 %; imbalance minority < 10 %.
+
+import type { ImportWarning } from '../ingest/types';
+import { ID_LIKE_MIN_ROWS } from './profile-numeric';
+import type { Alert, AlertKind, ColumnProfile, DuplicateRows, TargetProfile } from './types';
+
+export const ALERT_THRESHOLDS = {
+  nearConstantPct: 99,
+  highCardinalityLevels: 50,
+  highCardinalityUniquePct: 50,
+  missingWarningPct: 20,
+  missingCriticalPct: 60,
+  skewness: 1,
+  outlierPct: 1,
+  leakage: 0.95,
+  tinyClassRows: 10,
+  tinyClassPct: 1,
+} as const;
+
+export interface AlertInputs {
+  columns: readonly ColumnProfile[];
+  duplicates: DuplicateRows;
+  target: TargetProfile | null;
+  importWarnings?: readonly ImportWarning[];
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+/** Every alert for a profile, critical first, then in column order. */
+export function detectAlerts(inputs: AlertInputs): Alert[] {
+  const alerts = [
+    ...inputs.columns.flatMap((column) => detectColumnAlerts(column)),
+    ...detectTableAlerts(inputs),
+  ];
+  return alerts.map((alert, index) => ({ alert, index }))
+    .sort((a, b) => SEVERITY_ORDER[a.alert.severity] - SEVERITY_ORDER[b.alert.severity] || a.index - b.index)
+    .map((entry) => entry.alert);
+}
+
+function createAlert(kind: AlertKind, severity: Alert['severity'], columns: string[], message: string, evidence: Alert['evidence'], suggestion: Alert['suggestion']): Alert {
+  return { id: `${kind}:${columns.join(',')}`, severity, kind, columns, message, evidence, suggestion };
+}
+
+function detectColumnAlerts(column: ColumnProfile): Alert[] {
+  const t = ALERT_THRESHOLDS;
+  const name = column.name;
+  const alerts: Alert[] = [];
+  if (column.missingPct > t.missingWarningPct) {
+    const critical = column.missingPct > t.missingCriticalPct;
+    alerts.push(createAlert('missing', critical ? 'critical' : 'warning', [name], `"${name}" is missing in ${column.missingPct.toFixed(1)} % of rows.`,
+      { missing: column.missing, missingPct: column.missingPct },
+      critical ? { kind: 'drop', column: name, detail: 'Too little is left to impute from; drop it, or add a "was missing" flag if the gaps mean something.' }
+        : { kind: 'impute', column: name, detail: 'Impute (median for numbers, most frequent for categories) and add a "was missing" indicator.' }));
+  }
+  if (column.count > 0 && column.distinct <= 1) {
+    alerts.push(createAlert('constant', 'warning', [name], `"${name}" has a single value in every present row: it cannot help a model.`, { distinct: column.distinct }, { kind: 'drop', column: name, detail: 'Drop it.' }));
+    return alerts;
+  }
+  const top = column.kind === 'datetime' ? undefined : column.topValues[0];
+  if (top && top.pct >= t.nearConstantPct) {
+    alerts.push(createAlert('near-constant', 'info', [name], `"${name}" is ${String(top.value)} in ${top.pct.toFixed(1)} % of present rows.`,
+      { value: String(top.value), pct: top.pct }, { kind: 'drop', column: name, detail: 'Drop it unless the rare values are what matters.' }));
+  }
+  if (column.idLike) {
+    alerts.push(createAlert('id-like', 'warning', [name], `"${name}" looks like an identifier: every value is different.`, { distinct: column.distinct, count: column.count },
+      { kind: 'drop', column: name, detail: 'Leave identifiers out of the features; a model would memorise them.' }));
+  } else if (column.kind === 'categorical' || column.kind === 'text') {
+    const uniquePct = (column.uniqueRatio ?? 0) * 100;
+    if (column.distinct > t.highCardinalityLevels || (column.count >= ID_LIKE_MIN_ROWS && uniquePct > t.highCardinalityUniquePct)) {
+      alerts.push(createAlert('high-cardinality', 'warning', [name], `"${name}" has ${column.distinct} distinct values (${uniquePct.toFixed(1)} % unique).`,
+        { distinct: column.distinct, uniquePct }, { kind: 'none', column: name, detail: 'Group rare levels into "other", or use frequency or target encoding instead of one-hot.' }));
+    }
+  }
+  if (column.kind === 'numeric') alerts.push(...detectNumericAlerts(column));
+  return alerts;
+}
+
+function detectNumericAlerts(column: Extract<ColumnProfile, { kind: 'numeric' }>): Alert[] {
+  const t = ALERT_THRESHOLDS;
+  const name = column.name;
+  const alerts: Alert[] = [];
+  if (column.skewness !== null && Math.abs(column.skewness) > t.skewness) {
+    const positive = column.min !== null && column.min >= 0 && column.skewness > 0;
+    alerts.push(createAlert('skew', 'info', [name], `"${name}" is ${column.skewness > 0 ? 'right' : 'left'}-skewed (skewness ${column.skewness.toFixed(2)}).`,
+      { skewness: column.skewness },
+      positive ? { kind: 'log-transform', column: name, detail: 'log(1 + x) makes it more symmetric for linear models and neural networks; trees do not need it.' }
+        : { kind: 'none', column: name, detail: 'Values below 0 rule out a plain log; consider a Yeo–Johnson transform or a tree model.' }));
+  }
+  const outliers = column.outliersIqr;
+  if (outliers && outliers.pct > t.outlierPct) {
+    alerts.push(createAlert('outliers', 'info', [name], `${outliers.count} values of "${name}" (${outliers.pct.toFixed(1)} %) lie outside [${outliers.lower}, ${outliers.upper}] (1.5 × IQR).`,
+      { count: outliers.count, pct: outliers.pct, lower: outliers.lower, upper: outliers.upper },
+      { kind: 'cap-outliers', column: name, detail: `Check whether they are errors; if not, cap at ${outliers.lower} and ${outliers.upper} for models sensitive to scale.` }));
+  }
+  return alerts;
+}
+
+function detectTableAlerts(inputs: AlertInputs): Alert[] {
+  const alerts: Alert[] = [];
+  const { duplicates, target } = inputs;
+  if (duplicates.count > 0) {
+    alerts.push(createAlert('duplicates', 'warning', [], `${duplicates.count} rows (${duplicates.pct.toFixed(1)} %) repeat an earlier row exactly.`,
+      { count: duplicates.count, pct: duplicates.pct, firstRow: duplicates.examples[0]?.row ?? -1 },
+      { kind: 'dedupe', detail: 'Remove exact duplicates before splitting, or copies will sit in both train and test and flatter the scores.' }));
+  }
+  for (const warning of inputs.importWarnings ?? []) {
+    if (warning.code !== 'mixed-types') continue;
+    const columns = inputs.columns.filter((c) => warning.message.includes(`"${c.name}"`)).map((c) => c.name);
+    alerts.push(createAlert('mixed-types', 'warning', columns, warning.message, { lines: (warning.lines ?? []).join(', ') },
+      { kind: 'none', detail: 'Fix the odd values at the source, or override the column type in the Data cell.' }));
+  }
+  if (target) alerts.push(...detectTargetAlerts(target));
+  return alerts;
+}
+
+function detectTargetAlerts(target: TargetProfile): Alert[] {
+  const t = ALERT_THRESHOLDS;
+  const alerts: Alert[] = [];
+  for (const column of target.identicalColumns) {
+    alerts.push(createAlert('leakage', 'critical', [column], `"${column}" is identical to the target "${target.name}".`, { identical: 'true' },
+      { kind: 'drop', column, detail: 'Drop it: it is the answer, not a clue.' }));
+  }
+  for (const association of target.associations) {
+    if (association.value === null || association.value < t.leakage || target.identicalColumns.includes(association.column)) continue;
+    alerts.push(createAlert('leakage', 'critical', [association.column], `"${association.column}" predicts "${target.name}" almost perfectly (${association.measure} ${association.value.toFixed(3)}).`,
+      { measure: association.measure, value: association.value },
+      { kind: 'drop', column: association.column, detail: 'Check whether it is known before the target is; if it is recorded after, drop it.' }));
+  }
+  const balance = target.classBalance;
+  if (!balance) return alerts;
+  if (balance.warning) {
+    alerts.push(createAlert('imbalance', 'warning', [target.name], balance.warning, { minorityPct: balance.minorityPct, imbalanceRatio: balance.imbalanceRatio },
+      { kind: 'none', detail: 'Stratify the split, judge with PR-AUC or balanced accuracy, and consider class weights.' }));
+  }
+  for (const entry of balance.classes) {
+    if (entry.count >= t.tinyClassRows && entry.pct >= t.tinyClassPct) continue;
+    alerts.push(createAlert('tiny-class', 'warning', [target.name], `Class "${entry.value}" of "${target.name}" has only ${entry.count} rows (${entry.pct.toFixed(1)} %).`,
+      { class: entry.value, count: entry.count, pct: entry.pct },
+      { kind: 'none', detail: 'Collect more rows, merge it with a similar class, or drop those rows; its scores will be noise.' }));
+  }
+  return alerts.map((alert) => (alert.kind === 'tiny-class' ? { ...alert, id: `${alert.id}:${alert.evidence.class}` } : alert));
+}
