@@ -1,7 +1,7 @@
 // Turns a profile's numbers into alerts a user can act on, each with its evidence and a suggested fix.
 // Thresholds: near-constant top value ≥ 99 %; high cardinality > 50 levels or > 50 % unique; missing
 // > 20 % warning, > 60 % critical; |skewness| > 1; IQR outliers > 1 %; leakage association ≥ 0.95;
-// tiny class < 10 rows or < 1 %; imbalance minority < 10 %.
+// tiny class < 10 rows or < 1 %; imbalance minority < 10 %. Skew and outliers skip two-valued columns.
 
 import type { ImportWarning } from '../ingest/types';
 import { ID_LIKE_MIN_ROWS } from './profile-numeric';
@@ -82,6 +82,8 @@ function detectNumericAlerts(column: Extract<ColumnProfile, { kind: 'numeric' }>
   const t = ALERT_THRESHOLDS;
   const name = column.name;
   const alerts: Alert[] = [];
+  // A 0/1 indicator is skewed and "outlying" by construction; neither alert would help.
+  if (column.distinct <= 2) return alerts;
   if (column.skewness !== null && Math.abs(column.skewness) > t.skewness) {
     const positive = column.min !== null && column.min >= 0 && column.skewness > 0;
     alerts.push(createAlert('skew', 'info', [name], `"${name}" is ${column.skewness > 0 ? 'right' : 'left'}-skewed (skewness ${column.skewness.toFixed(2)}).`,

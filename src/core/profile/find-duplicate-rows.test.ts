@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../table/types';
+import { findDuplicateRows } from './find-duplicate-rows';
+
+describe('findDuplicateRows', () => {
+  it('compares every kind of column, missing equal to missing', () => {
+    const table: Table = {
+      rowCount: 5,
+      columns: [
+        { kind: 'text', name: 't', values: ['a', null, 'a', null, 'a'] },
+        { kind: 'boolean', name: 'b', values: Uint8Array.from([1, 255, 1, 255, 0]) },
+        { kind: 'datetime', name: 'd', values: Float64Array.from([5, Number.NaN, 5, Number.NaN, 5]) },
+      ],
+    };
+    expect(findDuplicateRows(table)).toEqual({ count: 2, pct: 40, examples: [{ row: 2, duplicateOf: 0 }, { row: 3, duplicateOf: 1 }] });
+  });
+
+  it('finds none in a table of distinct rows and none in an empty table', () => {
+    const distinct: Table = { rowCount: 3, columns: [{ kind: 'numeric', name: 'x', values: Float64Array.from([1, 2, 3]) }] };
+    expect([findDuplicateRows(distinct), findDuplicateRows({ rowCount: 0, columns: [] })]).toEqual([
+      { count: 0, pct: 0, examples: [] },
+      { count: 0, pct: 0, examples: [] },
+    ]);
+  });
+});
