@@ -20,6 +20,16 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
       columnOverrides: {},
     }),
   },
+  problem: {
+    title: 'Problem',
+    description: 'State the target, the task, how success is measured and what mistakes cost.',
+    createSpec: () => ({ target: null, task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'f1', 'log-loss'] }),
+  },
+  profile: {
+    title: 'Profile',
+    description: 'Statistics, plots and data-quality alerts over the full table, with the target if one is set.',
+    createSpec: () => ({ correlation: 'pearson', scatterX: null, scatterY: null, boxValue: null, boxBy: null }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -27,4 +37,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'note'];

@@ -1,6 +1,7 @@
 // The saved shape of a notebook: an ordered list of cells, each a kind plus the spec the user chose.
 // Runtime state (status, output, error) lives elsewhere and is never part of these types.
 
+import type { ProblemSpec } from '../problem/types';
 import type { ColumnKind } from '../table/types';
 
 export type NotebookId = string & { readonly __brand: 'NotebookId' };
@@ -42,9 +43,28 @@ export interface NoteCellSpec {
   markdown: string;
 }
 
+/** What the user states about the problem (target, task, metrics, costs); later cells read it as defaults. */
+export type ProblemCellSpec = ProblemSpec;
+
+/** Which correlation matrix the Profile cell shows. */
+export type CorrelationMeasure = 'pearson' | 'spearman' | 'cramersV' | 'correlationRatio';
+
+/** The Profile cell's view choices (the profile itself is a saved cell output, not part of the spec). */
+export interface ProfileCellSpec {
+  correlation: CorrelationMeasure;
+  /** Numeric columns of the scatter plot; null until chosen. */
+  scatterX: string | null;
+  scatterY: string | null;
+  /** Box plot: a numeric column split by a categorical/boolean one; null until chosen. */
+  boxValue: string | null;
+  boxBy: string | null;
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
+  problem: ProblemCellSpec;
+  profile: ProfileCellSpec;
   note: NoteCellSpec;
 }
 
