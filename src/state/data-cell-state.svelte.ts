@@ -9,6 +9,7 @@ import type { ColumnSummary, Table } from '../core/table/types';
 import { findDatasetsByHash, loadDataset, listDatasets, saveDataset } from '../storage/datasets';
 import type { DatasetMeta } from '../storage/records';
 import { callCompute, importFileInWorker } from '../workers/clients';
+import { describeDatasetKey } from './artifacts';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
 import type { SampleInfo } from './samples';
@@ -142,6 +143,7 @@ export class DataCellState {
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: null, sourceLabel: null, columnOverrides: {} }));
     Object.assign(this, { view: 'empty', meta: null, table: null, summaries: [], problems: [] });
     this.#storedTable = null;
+    this.notebook.publishDataset(this.cellId, null);
   }
 
   /** Sets (or with null, removes) one column's override and rebuilds the shown table in the worker. */
@@ -165,6 +167,7 @@ export class DataCellState {
       });
       if (!stored) {
         this.view = 'missing';
+        this.notebook.publishDataset(this.cellId, null);
         return;
       }
       this.meta = stored.meta;
@@ -196,9 +199,17 @@ export class DataCellState {
       const summaries = await callCompute((api) => api.describeColumns(table));
       if (generation !== this.#generation) return;
       Object.assign(this, { table, problems, summaries, view: 'ready' });
+      this.#publish(table, overrides);
     } finally {
       if (generation === this.#generation) this.applying = false;
     }
+  }
+
+  /** Hands the shown table to the cells below (Problem, Profile…) through the notebook's registry. */
+  #publish(table: Table, overrides: Record<string, ColumnOverride>): void {
+    const meta = this.meta;
+    if (!meta) return;
+    this.notebook.publishDataset(this.cellId, { datasetId: meta.id, table, meta, key: describeDatasetKey(meta.id, overrides) });
   }
 
   async #guard(task: () => Promise<void>): Promise<void> {

@@ -1,12 +1,14 @@
 // The open notebook: its saved shape (edited through the pure core reducers, autosaved ~300 ms after the
 // last edit and on pagehide) and each cell's runtime `CellRun`, which is never saved.
 
+import { findUpstream, listDownstream } from '../core/notebook/dependencies';
 import * as reducers from '../core/notebook/reducers';
-import type { CellId, CellKind, CellSpecs, Notebook, NotebookId } from '../core/notebook/types';
+import type { CellId, CellKind, CellSpecs, Notebook, NotebookId, ProblemCellSpec } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
+import type { PublishedDataset } from './artifacts';
 import { createCellId } from './ids';
 import type { Studio } from './studio.svelte';
 
@@ -26,6 +28,8 @@ export class NotebookState {
   loadError = $state<string | null>(null);
   saveStatus = $state<SaveStatus>('saved');
   runs = $state.raw<Record<CellId, CellRun>>({});
+  /** The runtime artifact registry: each Data cell's current table, by the Data cell's id. */
+  datasets = $state.raw<Record<CellId, PublishedDataset>>({});
   readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
   readonly #onPageHide = () => this.#autosave.flush();
 
@@ -67,14 +71,47 @@ export class NotebookState {
     this.#edit((nb, now) => reducers.deleteCell(nb, cellId, now));
     const { [cellId]: _removed, ...rest } = this.runs;
     this.runs = rest;
+    this.publishDataset(cellId, null);
   }
 
   moveCell(cellId: CellId, offset: number): void {
     this.#edit((nb, now) => reducers.moveCell(nb, cellId, offset, now));
   }
 
+  /** Edits a cell's spec; cells downstream of it that have run are marked 'stale'. */
   updateSpec<K extends CellKind>(cellId: CellId, kind: K, update: (spec: CellSpecs[K]) => CellSpecs[K]): void {
+    const before = this.notebook;
     this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now));
+    if (this.notebook && this.notebook !== before) this.markDownstreamStale(cellId);
+  }
+
+  /** Marks every finished run downstream of `cellId` as stale (its inputs changed). */
+  markDownstreamStale(cellId: CellId): void {
+    if (!this.notebook) return;
+    const stale = listDownstream(this.notebook, cellId).filter((id) => this.runs[id]?.status === 'done');
+    if (stale.length === 0) return;
+    const runs = { ...this.runs };
+    for (const id of stale) runs[id] = { ...runs[id], status: 'stale' };
+    this.runs = runs;
+  }
+
+  /** A Data cell publishes its current table (or null when it has none) for the cells below it. */
+  publishDataset(cellId: CellId, dataset: PublishedDataset | null): void {
+    if (this.datasets[cellId] === dataset) return;
+    const { [cellId]: _old, ...rest } = this.datasets;
+    this.datasets = dataset ? { ...rest, [cellId]: dataset } : rest;
+  }
+
+  /** The dataset the nearest Data cell above `cellId` publishes; null when there is none (or it has no table yet). */
+  upstreamDataset(cellId: CellId): { sourceCellId: CellId | null; dataset: PublishedDataset | null } {
+    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'dataset') : null;
+    return { sourceCellId, dataset: sourceCellId ? (this.datasets[sourceCellId] ?? null) : null };
+  }
+
+  /** The spec of the nearest Problem cell above `cellId`, or null. */
+  upstreamProblem(cellId: CellId): ProblemCellSpec | null {
+    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'problem') : null;
+    return sourceCellId ? (this.specOf(sourceCellId, 'problem') ?? null) : null;
   }
 
   /** The current spec of a cell, or undefined once it is deleted. */

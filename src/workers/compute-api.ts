@@ -3,10 +3,13 @@
 
 import { transfer } from 'comlink';
 import { importFile as importFileInCore } from '../core/ingest/import-file';
-import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
+import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from '../core/ingest/types';
+import { profileTable as profileTableInCore } from '../core/profile/profile-table';
+import type { TableProfile } from '../core/profile/types';
 import { applyColumnOverrides } from '../core/table/apply-column-overrides';
 import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
+import type { Table } from '../core/table/types';
 
 /**
  * Imports `file`; `onProgress` is a comlink-proxied callback (a plain function in tests).
@@ -17,5 +20,19 @@ async function importFile(file: Blob, fileName: string, options: ImportOptions, 
   return transfer(result, collectTransferables(result.table));
 }
 
-export const computeApi = { importFile, applyColumnOverrides, describeColumns };
+/** What the main thread may ask of a profile: the target and import warnings (signals and callbacks go apart). */
+export interface ProfileRequest {
+  target?: string;
+  importWarnings?: readonly ImportWarning[];
+}
+
+/**
+ * Profiles `table` over every row; `onProgress(done, total)` is comlink-proxied and fires after each column
+ * and table-level step. Cancel by terminating the worker (callCompute's signal).
+ */
+function profileTable(table: Table, request: ProfileRequest = {}, onProgress?: (done: number, total: number) => void): TableProfile {
+  return profileTableInCore(table, { ...request, onProgress });
+}
+
+export const computeApi = { importFile, applyColumnOverrides, describeColumns, profileTable };
 export type ComputeApi = typeof computeApi;

@@ -1,0 +1,28 @@
+// What cells hand to the cells below them at runtime (the Data cell's table), and the keys that tell a
+// saved output whether it still matches its inputs.
+
+import type { ColumnOverride, DatasetId } from '../core/notebook/types';
+import type { Table } from '../core/table/types';
+import type { DatasetMeta } from '../storage/records';
+
+/** A Data cell's current table (stored table + its column overrides) as later cells see it. */
+export interface PublishedDataset {
+  datasetId: DatasetId;
+  table: Table;
+  meta: DatasetMeta;
+  /** Changes whenever the dataset or its overrides change (see describeDatasetKey). */
+  key: string;
+}
+
+/** A stable key for a dataset with overrides: the id plus the overrides sorted by column name. */
+export function describeDatasetKey(datasetId: DatasetId, overrides: Readonly<Record<string, ColumnOverride>>): string {
+  const sorted = Object.keys(overrides)
+    .sort()
+    .map((name) => [name, overrides[name]]);
+  return `${datasetId}|${JSON.stringify(sorted)}`;
+}
+
+/** The key of a profile's inputs: the dataset key and the target (none when null). */
+export function describeProfileInputKey(datasetKey: string, target: string | null): string {
+  return `${datasetKey}|target=${JSON.stringify(target)}`;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../core/table/types';
+import { computeApi } from './compute-api';
+
+const TABLE: Table = {
+  rowCount: 4,
+  columns: [
+    { kind: 'numeric', name: 'x', values: Float64Array.from([1, 2, 3, 4]) },
+    { kind: 'categorical', name: 'y', codes: Int32Array.from([0, 1, 0, 1]), levels: ['a', 'b'] },
+  ],
+};
+
+describe('computeApi.profileTable', () => {
+  it('profiles with the target and reports every step', () => {
+    const steps: string[] = [];
+    const profile = computeApi.profileTable(TABLE, { target: 'y' }, (done, total) => steps.push(`${done}/${total}`));
+    expect({ steps, rows: profile.rowCount, target: profile.target?.name, task: profile.target?.task, columns: profile.columns.map((c) => c.kind) }).toEqual({
+      steps: ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6'],
+      rows: 4,
+      target: 'y',
+      task: 'binary',
+      columns: ['numeric', 'categorical'],
+    });
+  });
+});
