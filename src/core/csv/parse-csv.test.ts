@@ -96,3 +96,54 @@ describe('createCsvParser', () => {
     expect(parser.lineAtNext('z"\n2,3\n4', 6)).toBe(4);
   });
 });
+
+describe('createCsvParser: line endings, row sink and chunk borders', () => {
+  it('reads mixed line endings, including LF lines after a CRLF start and a CR before a quoted newline', () => {
+    const parser = createCsvParser(',');
+    parser.feed('a,b\r\n1,2\r\n');
+    parser.feed('3,"x\r\ny"\n4,5\r\n6,7');
+    expect(parser.finish()).toEqual({
+      header: ['a', 'b'],
+      columns: [['1', '3', '4', '6'], ['2', 'x\r\ny', '5', '7']],
+      rowLines: [2, 3, 5, 6],
+      shortRows: none,
+      longRows: none,
+      blankLines: none,
+    });
+  });
+
+  it('hands rows to onRows as they are parsed, without header and blank lines', () => {
+    const batches: [string[][], number][] = [];
+    const parser = createCsvParser(';', { onRows: (rows, first) => batches.push([rows.map((r) => [...r]), first]) });
+    parser.feed('a;b\n1;2\n\n3');
+    parser.feed(';4\n5\n');
+    const out = parser.finish();
+    expect([batches, out.columns, out.rowLines, out.shortRows, out.blankLines]).toEqual([
+      [[[['1', '2']], 0], [[['3', '4'], ['5']], 1]],
+      [],
+      [2, 4, 5],
+      { lines: [5], count: 1 },
+      { lines: [3], count: 1 },
+    ]);
+  });
+
+  it('keeps a row holding only "" as a value, not a blank line', () => {
+    const out = parseCsv('a\n"x"\n""\n\ny\n');
+    expect([out.columns, out.rowLines, out.blankLines]).toEqual([[['x', '', 'y']], [2, 3, 5], { lines: [4], count: 1 }]);
+  });
+
+  it('gives the same rows and lines for random quoted CSV in any chunking', () => {
+    const cells = ['x', '', '"q,1"', '"a\nb"', '"say ""hi"""', '"\n\n"', 'long value here'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const lines = ['h1,h2,h3'];
+    for (let r = 0; r < 300; r++) lines.push(Array.from({ length: 3 }, () => cells[random(cells.length)]).join(','));
+    const text = `${lines.join('\n')}\n`;
+    const whole = parseCsv(text);
+    for (const size of [1, 3, 64, 1000]) expect(parseCsv(text, ',', size)).toEqual(whole);
+    // Row r starts after the line breaks of the header and of every earlier row.
+    let next = 2;
+    const expectedLines = lines.slice(1).map((row) => [next, (next += row.split('\n').length)][0]);
+    expect(whole.rowLines).toEqual(expectedLines);
+  });
+});

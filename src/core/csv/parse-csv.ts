@@ -1,13 +1,18 @@
-// An incremental RFC 4180 CSV parser that writes fields straight into per-column string arrays and
-// knows the 1-based line each row starts on (quoted newlines make lines and rows differ).
-// Fed decoded text chunk by chunk; an unfinished last row is carried over to the next chunk.
+// An incremental CSV parser on papaparse's core `Papa.Parser`, fed decoded text chunk by chunk the way
+// papaparse's own ChunkStreamer does (carried partial row + new chunk; the last, maybe unfinished row is
+// carried on), that knows the 1-based line each row starts on (quoted newlines make lines and rows differ).
+// Papaparse reads `"a"b` and a `""`-only row differently, and its error for a never-closed quote has no
+// line: text with those goes through the hand-written tokenizer (tokenize-csv.ts), from then on.
+// Unlike the tokenizer, papaparse drops spaces between a closing quote and the delimiter ("a"  ,b → a).
 
-import { DataError } from '../errors';
+import Papa from 'papaparse';
 import { countLineBreaks } from './count-line-breaks';
+import { tokenizeCsv } from './tokenize-csv';
 
 /** What the parser saw: the header, raw cells per column (null = padded short row) and row line numbers. */
 export interface CsvParseOutput {
   header: string[];
+  /** Empty when rows went to `onRows` instead. */
   columns: (string | null)[][];
   /** 1-based line on which each data row starts. */
   rowLines: number[];
@@ -30,61 +35,82 @@ export interface CsvParser {
   lineAtNext(text: string, index: number): number;
 }
 
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-const MAX_LINES = 20;
-
-function indexOrEnd(s: string, search: string, from: number): number {
-  const i = s.indexOf(search, from);
-  return i === -1 ? s.length : i;
+export interface CsvParserOptions {
+  /**
+   * Receives data rows as they are parsed instead of `columns` (fires during feed/finish): `firstRow` is the
+   * 0-based index of rows[0]; a row may have fewer fields than the header (absent = missing) or more.
+   */
+  onRows?: (rows: readonly (readonly string[])[], firstRow: number) => void;
 }
+
+type Newline = '\n' | '\r\n' | '\r';
+interface Lines { lines: number[]; count: number }
+
+const MAX_LINES = 20;
 /** A carried-over row at least this long waits until the text after it is as long, keeping parsing O(n). */
 const DEFER_THRESHOLD = 1 << 18;
+const QUOTED_EMPTY_LINE = /(?:^|[\r\n])""/;
 
 /** Creates a parser for one file; `delimiter` is a single character. */
-export function createCsvParser(delimiter: string): CsvParser {
-  const delimCode = delimiter.charCodeAt(0);
-  let newline: '\n' | '\r' | null = null;
+export function createCsvParser(delimiter: string, options: CsvParserOptions = {}): CsvParser {
+  const onRows = options.onRows;
+  // Line endings: papaparse splits on one newline string. Mixed endings fall back to '\n' with a CR
+  // removed from the end of each row's last field (a quoted last field ending in CR loses that CR).
+  let newline: Newline | null = null;
+  let lineChar: '\n' | '\r' = '\n';
+  let stripCr = false;
+  let papa: Papa.Parser | null = null;
+  let useTokenizer = false;
   let carry = '';
   let deferred: string[] = [];
   let deferredLength = 0;
   let line = 1;
   let header: string[] | null = null;
-  let cols: (string | null)[][] = [];
   let ncols = 0;
+  let cols: (string | null)[][] = [];
   const rowLines: number[] = [];
-  const shortRows = { lines: [] as number[], count: 0 };
-  const longRows = { lines: [] as number[], count: 0 };
-  const blankLines = { lines: [] as number[], count: 0 };
+  const shortRows: Lines = { lines: [], count: 0 };
+  const longRows: Lines = { lines: [], count: 0 };
+  const blankLines: Lines = { lines: [], count: 0 };
   let pendingBlank: number[] = [];
 
-  function note(target: { lines: number[]; count: number }, at: number): void {
+  function note(target: Lines, at: number): void {
     target.count++;
     if (target.lines.length < MAX_LINES) target.lines.push(at);
   }
 
-  function endRow(fieldCount: number, rowLine: number, blank: boolean): void {
-    if (header === null) {
-      if (blank) { cols = []; ncols = 0; return; }
-      header = cols.map((c) => c[0] ?? '');
-      ncols = header.length;
-      cols = header.map(() => []);
-      return;
+  /** Turns parsed rows into the header, data rows and blank lines; `lineOf(k)` is row k's line. */
+  function takeRows(rows: string[][], lineOf: (k: number) => number, quotedEmpty: ReadonlySet<number> | null): void {
+    const firstRow = rowLines.length;
+    let kept: string[][] | null = null; // a copy only once some row is dropped
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
+      if (row.length === 1) {
+        const v = row[0];
+        const blank = v.length === 0 ? !(quotedEmpty?.has(k) ?? false) : ncols > 1 && v.trim() === '';
+        if (blank) {
+          if (header !== null) pendingBlank.push(lineOf(k));
+          kept ??= rows.slice(0, k);
+          continue;
+        }
+      }
+      if (header === null) {
+        header = row.slice();
+        ncols = header.length;
+        cols = onRows ? [] : header.map(() => []);
+        kept ??= rows.slice(0, k);
+        continue;
+      }
+      if (pendingBlank.length > 0) flushBlank();
+      const at = lineOf(k);
+      if (row.length < ncols) note(shortRows, at);
+      else if (row.length > ncols) note(longRows, at);
+      rowLines.push(at);
+      if (kept !== null) kept.push(row);
+      if (!onRows) for (let c = 0; c < ncols; c++) cols[c].push(c < row.length ? row[c] : null);
     }
-    if (blank) {
-      for (let i = 0; i < Math.min(fieldCount, ncols); i++) cols[i].pop();
-      pendingBlank.push(rowLine);
-      return;
-    }
-    flushBlank();
-    if (fieldCount < ncols) {
-      for (let i = fieldCount; i < ncols; i++) cols[i].push(null);
-      note(shortRows, rowLine);
-    } else if (fieldCount > ncols) {
-      note(longRows, rowLine);
-    }
-    rowLines.push(rowLine);
+    const out = kept ?? rows;
+    if (onRows && out.length > 0) onRows(out, firstRow);
   }
 
   function flushBlank(): void {
@@ -92,128 +118,77 @@ export function createCsvParser(delimiter: string): CsvParser {
     pendingBlank = [];
   }
 
-  /** Slow path of storing a field: beyond the header's width (dropped) or while reading the header. */
-  function pushField(index: number, value: string): void {
-    if (index < ncols) cols[index].push(value);
-    else if (header === null) { cols.push([value]); ncols++; }
-  }
-
-  /** Parses complete rows of `s`; returns where the unfinished row starts (s.length when none). */
-  function parse(s: string, final: boolean): number {
-    const len = s.length;
-    const nl = newline ?? '\n';
-    const nlCode = nl.charCodeAt(0);
-    // Positions of the next delimiter and line break, cached across fields; `len` when there is none.
-    let nextDelim = indexOrEnd(s, delimiter, 0);
-    let nextNl = indexOrEnd(s, nl, 0);
-    let columns = cols;
-    let width = ncols;
-    let p = 0;
-    while (p < len) {
-      const rowStart = p;
-      const rowLine = line;
-      let fi = 0;
-      for (;;) {
-        let value: string;
-        if (s.charCodeAt(p) === QUOTE) {
-          let q = p + 1;
-          let escaped = false;
-          for (;;) {
-            q = s.indexOf('"', q);
-            if (q === -1 || s.charCodeAt(q + 1) !== QUOTE) break;
-            escaped = true;
-            q += 2;
-          }
-          if (q === -1 || (q + 1 === len && !final)) {
-            if (!final) return rollBack(rowStart, rowLine, fi);
-            throw new DataError(
-              `Line ${line}: a quoted field opens here but its closing quote (") never comes. ` +
-                'Fix or remove the stray quote on that line (a quote inside a field must be doubled: "").',
-            );
-          }
-          value = s.slice(p + 1, q);
-          if (escaped) value = value.replaceAll('""', '"');
-          if (nextNl <= p) nextNl = indexOrEnd(s, nl, p + 1);
-          if (nextNl < q) line += countLineBreaks(s, nextNl, q, nl);
-          p = q + 1;
-          const c = s.charCodeAt(p);
-          if (p < len && c !== delimCode && c !== nlCode && !(c === CR && (s.charCodeAt(p + 1) === LF || p + 1 === len))) {
-            // Text after the closing quote ("a"b): keep it, as spreadsheets do.
-            if (nextDelim < p) nextDelim = indexOrEnd(s, delimiter, p);
-            if (nextNl < p) nextNl = indexOrEnd(s, nl, p);
-            const end = nextDelim < nextNl ? nextDelim : nextNl;
-            value += s.slice(p, end);
-            p = end;
-          }
-        } else {
-          if (nextDelim < p) nextDelim = indexOrEnd(s, delimiter, p);
-          if (nextNl < p) nextNl = indexOrEnd(s, nl, p);
-          if (nextDelim < nextNl) {
-            // The common case, kept short: a plain field followed by a delimiter.
-            value = s.slice(p, nextDelim);
-            if (fi < width) columns[fi].push(value);
-            else pushField(fi, value);
-            fi++;
-            p = nextDelim + 1;
-            continue;
-          }
-          const end = nextNl;
-          const crlf = end > p && nl === '\n' && s.charCodeAt(end - 1) === CR;
-          value = s.slice(p, crlf ? end - 1 : end);
-          p = end;
-        }
-        // p now sits on a delimiter, a line break or the end of the text.
-        const c = s.charCodeAt(p);
-        if (p < len && c === delimCode) {
-          if (fi < width) columns[fi].push(value);
-          else pushField(fi, value);
-          fi++;
-          p++;
-          continue;
-        }
-        if (p >= len && !final) return rollBack(rowStart, rowLine, fi);
-        if (c === CR && nl === '\n') {
-          if (p + 1 === len && !final) return rollBack(rowStart, rowLine, fi);
-          p++; // CRLF: the CR belongs to the line break
-        }
-        if (p < len) {
-          p++;
-          line++;
-        }
-        if (fi < width) columns[fi].push(value);
-        else pushField(fi, value);
-        fi++;
-        if (fi === width && (width > 1 || value.length > 0)) {
-          rowLines.push(rowLine);
-          if (pendingBlank.length > 0) flushBlank();
-        } else {
-          const blank = fi === 1 && (value.length === 0 ? s.charCodeAt(rowStart) !== QUOTE : ncols > 1 && value.trim() === '');
-          endRow(fi, rowLine, blank);
-          columns = cols;
-          width = ncols;
-        }
-        break;
-      }
+  /** Decides the line endings from the first text that shows them; false while it cannot tell yet. */
+  function detectNewline(s: string, final: boolean): boolean {
+    if (s.includes('\n')) {
+      const cr = s.includes('\r');
+      newline = cr && !hasBareLf(s) ? '\r\n' : '\n';
+      stripCr = cr && newline === '\n';
+    } else {
+      // A CR at the very end may be the first half of a CRLF: wait for the next character.
+      const cr = s.indexOf('\r');
+      if (cr !== -1 && (cr < s.length - 1 || final)) newline = '\r';
+      else if (final) newline = '\n';
+      else return false;
     }
-    return len;
+    lineChar = newline === '\r' ? '\r' : '\n';
+    papa = new Papa.Parser({ delimiter, newline });
+    return true;
   }
 
-  function rollBack(rowStart: number, rowLine: number, fieldsPushed: number): number {
-    if (header === null) { cols = []; ncols = 0; }
-    else for (let i = 0; i < Math.min(fieldsPushed, ncols); i++) cols[i].pop();
-    line = rowLine;
-    return rowStart;
+  /** Switches to the mixed-endings fallback when later text shows endings the first did not. */
+  function checkNewline(s: string): void {
+    if (newline === '\n' && !stripCr && s.includes('\r')) stripCr = true;
+    else if (newline === '\r\n' && hasBareLf(s)) {
+      newline = '\n';
+      stripCr = true;
+      papa = new Papa.Parser({ delimiter, newline });
+    }
+  }
+
+  /** Parses `s` with papaparse; returns where the carried-over part starts, or -1 when the tokenizer must. */
+  function parseWithPapa(s: string, final: boolean): number {
+    const result = papa!.parse(s, 0, !final) as { data: string[][]; errors: unknown[]; meta: { cursor: number } };
+    if (result.errors.length > 0) return -1;
+    const rows = result.data;
+    const consumed = final ? s.length : result.meta.cursor;
+    if (stripCr) for (const row of rows) dropTrailingCr(row);
+    const hasQuote = s.lastIndexOf('"', consumed) !== -1;
+    if (hasQuote && hasEmptyRow(rows) && QUOTED_EMPTY_LINE.test(s.slice(0, consumed))) return -1;
+    // Fast path: as many line breaks as rows means no quoted newlines, and row k is on line + k.
+    const rowBreaks = final ? rows.length - 1 : rows.length;
+    const breaks = hasQuote ? countLineBreaks(s, 0, consumed, lineChar) : rowBreaks;
+    const base = line;
+    if (breaks === rowBreaks || rows.length === 0) takeRows(rows, (k) => base + k, null);
+    else {
+      const extra = countBreaksInFields(rows, lineChar);
+      takeRows(rows, (k) => base + k + extra[k], null);
+    }
+    line += breaks;
+    return consumed;
+  }
+
+  function parseWithTokenizer(s: string, final: boolean): number {
+    const t = tokenizeCsv(s, delimiter, lineChar, line, final);
+    takeRows(t.rows, (k) => t.lines[k], t.quotedEmpty);
+    line = t.endLine;
+    return t.consumed;
   }
 
   function run(text: string, final: boolean): void {
     const s = carry + text;
     if (newline === null) {
-      // A CR at the very end may be the first half of a CRLF: wait for the next character.
-      const cr = s.indexOf('\r');
-      if (s.includes('\n')) newline = '\n';
-      else if (cr !== -1 && (cr < s.length - 1 || final)) newline = '\r';
+      if (!detectNewline(s, final)) {
+        carry = s;
+        return;
+      }
+    } else checkNewline(s);
+    let consumed = useTokenizer ? -1 : parseWithPapa(s, final);
+    if (consumed < 0) {
+      useTokenizer = true;
+      consumed = parseWithTokenizer(s, final);
     }
-    carry = s.slice(parse(s, final));
+    carry = s.slice(consumed);
     if (carry.length >= DEFER_THRESHOLD) deferredLength = -carry.length;
   }
 
@@ -240,9 +215,35 @@ export function createCsvParser(delimiter: string): CsvParser {
       return rowLines.length;
     },
     lineAtNext(text, index) {
-      const nl = newline ?? '\n';
       const before = carry + deferred.join('');
-      return line + countLineBreaks(before, 0, before.length, nl) + countLineBreaks(text, 0, index, nl);
+      return line + countLineBreaks(before, 0, before.length, lineChar) + countLineBreaks(text, 0, index, lineChar);
     },
   };
+}
+
+/** True when some '\n' in `s` is not preceded by '\r'. */
+function hasBareLf(s: string): boolean {
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) if (i === 0 || s.charCodeAt(i - 1) !== 13) return true;
+  return false;
+}
+
+function dropTrailingCr(row: string[]): void {
+  const last = row[row.length - 1];
+  if (last.length > 0 && last.charCodeAt(last.length - 1) === 13) row[row.length - 1] = last.slice(0, -1);
+}
+
+function hasEmptyRow(rows: string[][]): boolean {
+  for (const row of rows) if (row.length === 1 && row[0].length === 0) return true;
+  return false;
+}
+
+/** For each row, the line breaks inside the fields of the rows before it (quoted newlines). */
+function countBreaksInFields(rows: string[][], lineChar: '\n' | '\r'): Int32Array {
+  const before = new Int32Array(rows.length);
+  let total = 0;
+  for (let k = 0; k < rows.length; k++) {
+    before[k] = total;
+    for (const field of rows[k]) if (field.includes(lineChar)) total += countLineBreaks(field, 0, field.length, lineChar);
+  }
+  return before;
 }
