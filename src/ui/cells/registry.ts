@@ -6,6 +6,8 @@ import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/type
 import type { NotebookState } from '../../state/notebook-state.svelte';
 import DataCell from './data/DataCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
+import ProblemCell from './problem/ProblemCell.svelte';
+import ProfileCell from './profile/ProfileCell.svelte';
 
 /** Props every cell component receives; `spec` is the cell's current saved spec. */
 export interface CellProps<K extends CellKind> {
@@ -21,6 +23,8 @@ interface CellUi<K extends CellKind> {
 
 export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   data: { component: DataCell, hasContent: (spec) => spec.datasetId !== null },
+  problem: { component: ProblemCell, hasContent: (spec) => spec.target !== null },
+  profile: { component: ProfileCell, hasContent: () => true },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 
