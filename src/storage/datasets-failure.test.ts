@@ -32,7 +32,7 @@ async function saveSample(name: string) {
 }
 
 const QUOTA_MESSAGE =
-  'Not enough browser storage to save "big" (about 2.9 MB needed). Delete datasets you no longer need and try again.';
+  'Not enough browser storage to save "big" (about 2.2 MB needed). Delete datasets you no longer need and try again.';
 
 it('maps a transaction aborted with QuotaExceededError to a StorageError and keeps nothing of it', async () => {
   const earlier = await saveSample('earlier');

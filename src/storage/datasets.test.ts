@@ -3,6 +3,7 @@ import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
+import { createTextColumn, readTexts } from '../core/table/text-column';
 import { openStudioDb, type StudioDb } from './db';
 import { deleteDataset, findDatasetsByHash, listDatasets, loadDataset, renameDataset, saveDataset, type DatasetMeta } from './datasets';
 import { buildImportResult, buildSampleTable, createTestDbName } from './test-fixtures';
@@ -49,8 +50,9 @@ describe('saveDataset / loadDataset', () => {
         { name: 'adult', kind: 'boolean' },
         { name: 'note', kind: 'text', idLike: false },
       ],
-      // 560,000 + 280,000 + 560,000 + 70,000 typed bytes + 1,620,954 for the text column.
-      storedBytes: 3_090_954,
+      // 560,000 + 280,000 + 560,000 + 70,000 typed bytes + the text column's 530,477 UTF-8 bytes,
+      // (65,537 + 4,465) × 4 offset bytes (one extra offset per chunk) and 70,000 missing flags.
+      storedBytes: 2_350_485,
       sourceBytes: 1234,
       contentHash: 'ab'.repeat(32),
       importedAt: IMPORTED_AT,
@@ -65,7 +67,7 @@ describe('saveDataset / loadDataset', () => {
   it('keeps missing markers exactly: NaN, −1 codes, boolean 255 and null text', async () => {
     const saved = await saveSample('tiny', 4);
     const { table } = await loadDataset(db, saved.id);
-    expect(table.columns.map((column) => (column.kind === 'categorical' ? [...column.codes] : [...column.values]))).toEqual([
+    expect(table.columns.map((column) => (column.kind === 'categorical' ? [...column.codes] : column.kind === 'text' ? readTexts(column) : [...column.values]))).toEqual([
       [-10, -9.5, -9, NaN],
       [0, 1, 2, -1],
       [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1) + 60_000, Date.UTC(2024, 0, 1) + 120_000, NaN],
@@ -100,6 +102,16 @@ describe('saveDataset / loadDataset', () => {
     // V8's serializer is what Chromium's IndexedDB writes; the ratio is measured, not assumed.
     const serializedBytes = chunks.reduce((sum, chunk) => sum + serialize(chunk).byteLength, 0);
     expect(serializedBytes / typedBytes).toBeLessThanOrEqual(1.5);
+  });
+
+  it('still loads text chunks stored as string arrays before text was packed', async () => {
+    const saved = await saveSample('legacy', 3);
+    const textIndex = saved.columns.findIndex((column) => column.kind === 'text');
+    await db.delete('datasetChunks', [saved.id, textIndex, 0]);
+    await db.put('datasetChunks', { datasetId: saved.id, columnIndex: textIndex, chunkIndex: 0, values: ['café', null] });
+    await db.put('datasetChunks', { datasetId: saved.id, columnIndex: textIndex, chunkIndex: 1, values: ['東京'] });
+    const { table } = await loadDataset(db, saved.id);
+    expect(table.columns[textIndex]).toEqual(createTextColumn('note', ['café', null, '東京'], false));
   });
 
   it('rejects an unknown id with a StorageError naming it', async () => {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { DatasetId } from '../core/notebook/types';
+import { createTextColumn } from '../core/table/text-column';
 import { openStudioDb } from './db';
 import { loadDataset } from './datasets';
 import { createTestDbName } from './test-fixtures';
@@ -85,7 +86,8 @@ describe('openStudioDb', () => {
       rowCount: 3,
       columns: [
         { kind: 'numeric', name: 'x', values: new Float64Array([1.5, NaN, 3]) },
-        { kind: 'text', name: 'label', values: ['a', null, 'bc'] },
+        // v1 stored text as a string array; it is read into the packed layout.
+        createTextColumn('label', ['a', null, 'bc']),
       ],
     });
     db.close();

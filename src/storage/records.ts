@@ -26,7 +26,7 @@ export interface DatasetMeta {
   rowCount: number;
   columnCount: number;
   columns: StoredColumnMeta[];
-  /** Sum of the chunk sizes: typed arrays by byteLength, text as 2 bytes per char + 8 per value. */
+  /** Sum of the chunk sizes: typed arrays by byteLength (legacy string-array text: 2 bytes per char + 8 per value). */
   storedBytes: number;
   sourceBytes: number;
   /** Hex SHA-256 of the source file, to spot re-imports of the same file. */
@@ -38,8 +38,18 @@ export interface DatasetMeta {
   delimiter?: string;
 }
 
-/** One column's values for up to CHUNK_ROWS rows: a typed array on its own buffer, or text (null missing). */
-export type ChunkValues = Float64Array | Int32Array | Uint8Array | (string | null)[];
+/** One text column's rows in a chunk, packed as in TextColumn; `offsets` start at 0 (length rows + 1). */
+export interface TextChunk {
+  bytes: Uint8Array;
+  offsets: Uint32Array;
+  missing: Uint8Array;
+}
+
+/** Text as databases written before packed text hold it (null missing): still read, never written. */
+export type LegacyTextChunk = (string | null)[];
+
+/** One column's values for up to CHUNK_ROWS rows: typed arrays, each on its own buffer. */
+export type ChunkValues = Float64Array | Int32Array | Uint8Array | TextChunk | LegacyTextChunk;
 
 /** A column chunk, keyed by [datasetId, columnIndex, chunkIndex]. */
 export interface DatasetChunk {

@@ -1,6 +1,7 @@
 // Builders for storage tests: a table with every column kind and missing values, its ImportResult,
 // and a fresh database name per test. Imported by *.test.ts only.
 
+import { createTextColumn } from '../core/table/text-column';
 import type { Table } from '../core/table/types';
 import type { ImportResult } from '../core/ingest/types';
 
@@ -31,7 +32,7 @@ export function buildSampleTable(rowCount: number): Table {
       { kind: 'categorical', name: 'species', codes: species, levels: ['Adelie', 'Chinstrap', 'Gentoo'] },
       { kind: 'datetime', name: 'seen_at', values: seenAt },
       { kind: 'boolean', name: 'adult', values: adult },
-      { kind: 'text', name: 'note', values: note, idLike: false },
+      createTextColumn('note', note, false),
     ],
   };
 }

@@ -1,5 +1,6 @@
 // Builders for small literal tables in unit tests: write values as plain JS, get typed columns.
 
+import { createTextColumn, textRowCount } from '../core/table/text-column';
 import { BOOLEAN_MISSING, type BooleanColumn, type CategoricalColumn, type Column, type DatetimeColumn, type NumericColumn, type Table, type TextColumn } from '../core/table/types';
 
 /** null becomes NaN (missing). */
@@ -28,14 +29,16 @@ export function booleanColumn(name: string, values: readonly (boolean | null)[])
   return { kind: 'boolean', name, values: Uint8Array.from(values, (v) => (v === null ? BOOLEAN_MISSING : v ? 1 : 0)) };
 }
 
+/** Packed UTF-8 (createTextColumn); null is missing; `idLike` is set only when true. */
 export function textColumn(name: string, values: readonly (string | null)[], idLike?: boolean): TextColumn {
-  return idLike ? { kind: 'text', name, values: [...values], idLike } : { kind: 'text', name, values: [...values] };
+  return createTextColumn(name, values, idLike === true ? true : undefined);
 }
 
 /** A table of `columns`; every column must have the same number of rows. */
 export function tableOf(...columns: Column[]): Table {
   const first = columns[0];
-  const rowCount = first === undefined ? 0 : first.kind === 'categorical' ? first.codes.length : first.values.length;
+  const rowCount =
+    first === undefined ? 0 : first.kind === 'categorical' ? first.codes.length : first.kind === 'text' ? textRowCount(first) : first.values.length;
   return { rowCount, columns };
 }
 

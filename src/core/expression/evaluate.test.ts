@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../errors';
+import { readTexts } from '../table/text-column';
 import type { Table } from '../table/types';
+import { textColumn } from '../../test-support/table-builders';
 import { evaluateExpression } from './evaluate';
 
 const DAY = 86_400_000;
@@ -12,7 +14,7 @@ const table: Table = {
     { kind: 'numeric', name: 'Age', values: Float64Array.from([30, NaN, 4]) },
     { kind: 'numeric', name: 'Body Mass (g)', values: Float64Array.from([3750, NaN, 4200]) },
     { kind: 'categorical', name: 'species', codes: Int32Array.from([0, -1, 1]), levels: ['Adelie', 'Gentoo'] },
-    { kind: 'text', name: 'note', values: ['Hello World', null, 'ok'] },
+    textColumn('note', ['Hello World', null, 'ok']),
     { kind: 'boolean', name: 'flag', values: Uint8Array.from([1, 255, 0]) },
     { kind: 'datetime', name: 'seen', values: Float64Array.from([Date.UTC(2024, 1, 29, 13), NaN, Date.UTC(2023, 11, 31, 0) + 0 * DAY]) },
   ],
@@ -21,7 +23,8 @@ const table: Table = {
 /** The plain values of an expression's result. */
 function run(source: string): { kind: string; values: unknown[] } {
   const column = evaluateExpression(source, table, 'out');
-  const values = column.kind === 'categorical' ? Array.from(column.codes) : Array.from(column.values as ArrayLike<unknown>);
+  const values =
+    column.kind === 'categorical' ? Array.from(column.codes) : column.kind === 'text' ? readTexts(column) : Array.from(column.values as ArrayLike<unknown>);
   return { kind: column.kind, values };
 }
 

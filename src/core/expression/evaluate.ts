@@ -2,6 +2,7 @@
 // without eval or Function. Missing propagates; comparisons with a missing side are false; and/or use
 // three-valued logic (false and missing = false, true or missing = true); x / 0 and x % 0 are missing.
 
+import { createTextColumn, readTexts } from '../table/text-column';
 import type { Column, Table } from '../table/types';
 import { createExpressionError } from './expression-error';
 import { callFunction } from './functions';
@@ -11,6 +12,8 @@ import { fillLiteral, isMissingAt, mapBoolean, mapNumeric, mapText, MISSING_BOOL
 /** Evaluates `source` over `table` into a column called `name` (kind numeric, boolean, text or datetime). */
 export function evaluateExpression(source: string, table: Table, name: string): Column {
   const result = evaluateNode(parseExpression(source), { source, table });
+  // Text vectors stay string arrays inside the engine; the column boundary packs them.
+  if (result.kind === 'text') return createTextColumn(name, result.values);
   return { ...result, name } as Column;
 }
 
@@ -51,7 +54,7 @@ function readColumn(name: string, start: number, ctx: EvaluationContext): Vector
     throw createExpressionError(`Unknown column '${name}'`, ctx.source, start, suggestion ? `did you mean '${suggestion}'?` : undefined);
   }
   if (column.kind === 'categorical') return mapText(ctx.table.rowCount, (r) => (column.codes[r] < 0 ? null : column.levels[column.codes[r]]));
-  if (column.kind === 'text') return { kind: 'text', values: [...column.values] };
+  if (column.kind === 'text') return { kind: 'text', values: readTexts(column) };
   return { kind: column.kind, values: column.values } as Vector;
 }
 

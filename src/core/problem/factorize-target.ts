@@ -1,6 +1,7 @@
 // Turns any column into classes (labels, per-row codes, counts) so a target can be read as categories,
 // whatever its kind: numbers become their decimal labels, booleans "false"/"true".
 
+import { readTexts } from '../table/text-column';
 import { BOOLEAN_MISSING, type Column } from '../table/types';
 
 /** Present classes only, in level order (numbers ascending, text alphabetical); code −1 is missing. */
@@ -25,7 +26,7 @@ export function factorizeTarget(column: Column, maxClasses = Number.POSITIVE_INF
       return compactCodes(codes, ['false', 'true'], maxClasses);
     }
     case 'text':
-      return factorizeStrings(column.values, maxClasses);
+      return factorizeStrings(readTexts(column), maxClasses);
     case 'numeric':
       return factorizeNumbers(column.values, maxClasses, (value) => String(value));
     case 'datetime':

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../errors';
 import type { Column, Table } from '../table/types';
 import { proposeTask } from './propose-task';
+import { textRowCount } from '../table/text-column';
+import { textColumn } from '../../test-support/table-builders';
 
 const NaN_ = Number.NaN;
 
 function tableOf(...columns: Column[]): Table {
   const first = columns[0];
-  return { rowCount: first.kind === 'categorical' ? first.codes.length : first.values.length, columns };
+  return { rowCount: first.kind === 'categorical' ? first.codes.length : first.kind === 'text' ? textRowCount(first) : first.values.length, columns };
 }
 
 function categorical(name: string, levels: string[], codes: number[]): Column {
@@ -65,7 +67,7 @@ describe('proposeTask', () => {
     expect(proposeTask(tableOf(categorical('k', ['x'], [0, 0])), 'k')).toEqual({ task: null, reason: '"k" has one value ("x") in every row: there is nothing to predict.' });
     expect(proposeTask(tableOf({ kind: 'numeric', name: 'e', values: Float64Array.from([NaN_]) }), 'e')).toEqual({ task: null, reason: '"e" has no values; choose another target.' });
     const ids = Array.from({ length: 51 }, (_, i) => `id-${i}`);
-    expect(proposeTask(tableOf({ kind: 'text', name: 'id', values: ids }), 'id')).toEqual({ task: null, reason: 'Every value of "id" is different: it looks like an identifier, not a target.' });
+    expect(proposeTask(tableOf(textColumn('id', ids)), 'id')).toEqual({ task: null, reason: 'Every value of "id" is different: it looks like an identifier, not a target.' });
     expect(proposeTask(tableOf({ kind: 'datetime', name: 'd', values: Float64Array.from([0, 1]) }), 'd').task).toEqual(null);
   });
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Table } from '../table/types';
 import type { ProblemSpec } from './types';
 import { validateProblem } from './validate-problem';
+import { textColumn } from '../../test-support/table-builders';
 
 const table: Table = {
   rowCount: 12,
   columns: [
     { kind: 'categorical', name: 'label', levels: ['no', 'yes'], codes: Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1]) },
     { kind: 'numeric', name: 'x', values: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) },
-    { kind: 'text', name: 'same', values: Array.from({ length: 12 }, () => 'a') },
+    textColumn('same', Array.from({ length: 12 }, () => 'a')),
   ],
 };
 

@@ -1,9 +1,9 @@
-// Estimates how much memory a table's data takes: typed-array bytes plus 2 bytes per UTF-16 code unit
-// of every string (text values and category levels). Object and pointer overhead is not counted.
+// Estimates how much memory a table's data takes: typed-array bytes (text columns are packed UTF-8 plus
+// offsets and missing flags) plus 2 bytes per UTF-16 code unit of category levels. Object overhead is not counted.
 
 import type { Table } from '../table/types';
 
-/** Bytes held by the column data of `table` (an estimate for strings, exact for typed arrays). */
+/** Bytes held by the column data of `table` (an estimate for category levels, exact for typed arrays). */
 export function estimateMemory(table: Table): number {
   let bytes = 0;
   for (const column of table.columns) {
@@ -11,7 +11,7 @@ export function estimateMemory(table: Table): number {
       bytes += column.codes.byteLength;
       for (const level of column.levels) bytes += 2 * level.length;
     } else if (column.kind === 'text') {
-      for (const value of column.values) if (value !== null) bytes += 2 * value.length;
+      bytes += column.bytes.byteLength + column.offsets.byteLength + column.missing.byteLength;
     } else bytes += column.values.byteLength;
   }
   return bytes;

@@ -1,7 +1,7 @@
 // Row hashing and row equality over all columns, for exact duplicate detection. Missing equals missing
 // (NaN = NaN, as pandas), and −0 equals 0. Hashes are built column by column, so the loops stay columnar.
 
-import type { Column, Table } from '../table/types';
+import type { Column, Table, TextColumn } from '../table/types';
 
 /** Two independent 32-bit hashes per row; equal rows always share both. */
 export function hashRows(table: Table): { h1: Int32Array; h2: Int32Array } {
@@ -38,16 +38,28 @@ function mixColumn(column: Column, h1: Int32Array, h2: Int32Array): void {
     case 'boolean':
       for (let i = 0; i < column.values.length; i++) mix(h1, h2, i, column.values[i]);
       return;
-    case 'text':
-      for (let i = 0; i < column.values.length; i++) mix(h1, h2, i, hashString(column.values[i]));
+    case 'text': {
+      // Hashes the UTF-8 bytes in place: equal texts have equal bytes, and nothing is decoded.
+      const { bytes, offsets, missing } = column;
+      for (let i = 0; i < missing.length; i++) mix(h1, h2, i, missing[i] === 1 ? 0x5bd1e995 : hashBytes(bytes, offsets[i], offsets[i + 1]));
+    }
   }
 }
 
-function hashString(value: string | null): number {
-  if (value === null) return 0x5bd1e995;
-  let h = 0x811c9dc5 ^ value.length;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 ^ (end - start);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h;
+}
+
+function areTextsEqual(column: TextColumn, a: number, b: number): boolean {
+  const { bytes, offsets, missing } = column;
+  if (missing[a] !== missing[b]) return false;
+  const start = offsets[a];
+  const length = offsets[a + 1] - start;
+  if (offsets[b + 1] - offsets[b] !== length) return false;
+  for (let i = 0, j = offsets[b]; i < length; i++, j++) if (bytes[start + i] !== bytes[j]) return false;
+  return true;
 }
 
 /** True when rows `a` and `b` hold equal values in every column. */
@@ -59,6 +71,8 @@ export function areRowsEqual(table: Table, a: number, b: number): boolean {
       const x = column.values[a];
       const y = column.values[b];
       if (x !== y && !(x !== x && y !== y)) return false;
+    } else if (column.kind === 'text') {
+      if (!areTextsEqual(column, a, b)) return false;
     } else if (column.values[a] !== column.values[b]) return false;
   }
   return true;

@@ -5,6 +5,7 @@ import { BOOLEAN_MISSING, type Column } from '../table/types';
 
 /** 1 where the row is missing, 0 where present. Infinity counts as present. */
 export function maskMissing(column: Column): Uint8Array {
+  if (column.kind === 'text') return column.missing.slice();
   const length = column.kind === 'categorical' ? column.codes.length : column.values.length;
   const mask = new Uint8Array(length);
   switch (column.kind) {
@@ -17,9 +18,6 @@ export function maskMissing(column: Column): Uint8Array {
       break;
     case 'boolean':
       for (let i = 0; i < length; i++) mask[i] = column.values[i] === BOOLEAN_MISSING ? 1 : 0;
-      break;
-    case 'text':
-      for (let i = 0; i < length; i++) mask[i] = column.values[i] === null ? 1 : 0;
   }
   return mask;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileCategory } from './profile-category';
+import { textColumn } from '../../test-support/table-builders';
 
 describe('profileCategory', () => {
   it('counts categories, keeps the top k and puts the rest in "other"', () => {
@@ -30,7 +31,7 @@ describe('profileCategory', () => {
 
   it('measures text length and calls 20 distinct strings id-like but not 19', () => {
     const ids = Array.from({ length: 20 }, (_, i) => `id${i}`);
-    const profile = profileCategory({ kind: 'text', name: 't', values: [...ids, null] }, 1);
+    const profile = profileCategory(textColumn('t', [...ids, null]), 1);
     expect([profile.idLike, profile.meanLength, profile.otherCount, profile.uniqueRatio, profile.notes]).toEqual([
       true,
       (10 * 3 + 10 * 4) / 20,
@@ -38,11 +39,11 @@ describe('profileCategory', () => {
       1,
       ['Text length is counted in UTF-16 code units.'],
     ]);
-    expect(profileCategory({ kind: 'text', name: 't', values: ids.slice(1) }, 1).idLike).toEqual(false);
+    expect(profileCategory(textColumn('t', ids.slice(1)), 1).idLike).toEqual(false);
   });
 
   it('reports an all-missing column with null ratios', () => {
-    const profile = profileCategory({ kind: 'text', name: 'e', values: [null, null] }, 3);
+    const profile = profileCategory(textColumn('e', [null, null]), 3);
     expect([profile.count, profile.distinct, profile.meanLength, profile.uniqueRatio, profile.topValues, profile.notes[0]]).toEqual([0, 0, null, null, [], 'No present values.']);
   });
 });

@@ -2,6 +2,7 @@
 // rest as "other", mean text length, and id-likeness (every present value distinct, at least 20 of them,
 // or a text column import already judged an identifier).
 
+import { readTexts, textRowCount } from '../table/text-column';
 import { BOOLEAN_MISSING, type BooleanColumn, type CategoricalColumn, type TextColumn } from '../table/types';
 import { finiteOrNull, percent } from './json-numbers';
 import { ID_LIKE_MIN_ROWS } from './profile-numeric';
@@ -10,7 +11,7 @@ import type { CategoryProfile, ValueCount } from './types';
 /** Profiles a categorical, boolean or text column; `topK` most frequent values, ties in level/first-seen order. */
 export function profileCategory(column: CategoricalColumn | BooleanColumn | TextColumn, topK: number): CategoryProfile {
   const { labels, counts, missing, meanLength } = countLabels(column);
-  const rows = column.kind === 'categorical' ? column.codes.length : column.values.length;
+  const rows = column.kind === 'categorical' ? column.codes.length : column.kind === 'text' ? textRowCount(column) : column.values.length;
   const count = rows - missing;
   let distinct = 0;
   for (const c of counts) if (c > 0) distinct++;
@@ -62,7 +63,8 @@ function countLabels(column: CategoricalColumn | BooleanColumn | TextColumn) {
   const counts: number[] = [];
   let missing = 0;
   let length = 0;
-  for (const value of column.values) {
+  const texts = readTexts(column);
+  for (const value of texts) {
     if (value === null) {
       missing++;
       continue;
@@ -74,7 +76,7 @@ function countLabels(column: CategoricalColumn | BooleanColumn | TextColumn) {
       counts.push(1);
     } else counts[code]++;
   }
-  const present = column.values.length - missing;
+  const present = texts.length - missing;
   return { labels: [...index.keys()], counts, missing, meanLength: present === 0 ? Number.NaN : length / present };
 }
 

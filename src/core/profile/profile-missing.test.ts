@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../table/types';
 import { profileMissing } from './profile-missing';
+import { textColumn } from '../../test-support/table-builders';
 
 const NaN_ = Number.NaN;
 
@@ -10,7 +11,7 @@ describe('profileMissing', () => {
       rowCount: 6,
       columns: [
         { kind: 'numeric', name: 'a', values: Float64Array.from([NaN_, NaN_, 1, 2, NaN_, 3]) },
-        { kind: 'text', name: 'b', values: [null, null, 'x', null, 'y', 'z'] },
+        textColumn('b', [null, null, 'x', null, 'y', 'z']),
         { kind: 'boolean', name: 'c', values: Uint8Array.from([1, 0, 1, 0, 1, 0]) },
         { kind: 'categorical', name: 'd', levels: ['p'], codes: Int32Array.from([0, 0, 0, 0, 0, -1]) },
       ],

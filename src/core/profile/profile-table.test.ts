@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../errors';
 import type { Table } from '../table/types';
 import { profileTable } from './profile-table';
+import { textColumn } from '../../test-support/table-builders';
 
 const NaN_ = Number.NaN;
 const n = 40;
@@ -16,7 +17,7 @@ const table: Table = {
     { kind: 'numeric', name: 'label_copy', values: Float64Array.from(rows, (i) => (i < 4 ? 1 : 0)) },
     { kind: 'numeric', name: 'amount', values: Float64Array.from(rows, (i) => (i === 39 ? 1000 : i === 38 ? NaN_ : (i % 5) + 1)) },
     { kind: 'numeric', name: 'label', values: Float64Array.from(rows, (i) => (i < 4 ? 1 : 0)) },
-    { kind: 'text', name: 'constant', values: rows.map(() => 'same') },
+    textColumn('constant', rows.map(() => 'same')),
     { kind: 'categorical', name: 'mostly_missing', levels: ['x'], codes: Int32Array.from(rows, (i) => (i < 30 ? -1 : 0)) },
   ],
 };
@@ -91,7 +92,8 @@ describe('profileTable', () => {
     const again = profileTable(table, { target: 'label', onProgress: (done, total) => calls.push(`${done}/${total}`) });
     expect([calls, again.memoryBytes]).toEqual([
       ['1/11', '2/11', '3/11', '4/11', '5/11', '6/11', '7/11', '8/11', '9/11', '10/11', '11/11'],
-      5 * n * 8 + n * 2 * 'same'.length + n * 4 + 2,
+      // Text: UTF-8 bytes + Uint32 offsets (n + 1) + missing flags.
+      5 * n * 8 + (n * 'same'.length + (n + 1) * 4 + n) + n * 4 + 2,
     ]);
   });
 

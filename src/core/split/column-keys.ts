@@ -2,6 +2,7 @@
 // with the label of each id — the one way split, folds and summaries read a column.
 
 import { DataError } from '../errors';
+import { readTexts, textAt, textRowCount } from '../table/text-column';
 import type { Column, Table } from '../table/types';
 
 /** Dense keys: `ids[row]` indexes `labels`, −1 is missing. Labels are sorted (numbers numerically). */
@@ -22,9 +23,13 @@ export function findColumn(table: Table, name: string, role: string): Column {
 
 /** Reads a column as dense keys; missing values (NaN, −1, 255, null) get −1. */
 export function keyColumn(column: Column): ColumnKeys {
-  const n = column.kind === 'text' ? column.values.length : column.kind === 'categorical' ? column.codes.length : column.values.length;
-  const raw: (string | number | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) raw[i] = readRawValue(column, i);
+  const n = column.kind === 'text' ? textRowCount(column) : column.kind === 'categorical' ? column.codes.length : column.values.length;
+  let raw: (string | number | null)[];
+  if (column.kind === 'text') raw = readTexts(column);
+  else {
+    raw = new Array(n);
+    for (let i = 0; i < n; i++) raw[i] = readRawValue(column, i);
+  }
   const distinct = [...new Set(raw.filter((v) => v !== null))] as (string | number)[];
   distinct.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
   const idOf = new Map(distinct.map((v, i) => [v, i]));
@@ -50,16 +55,22 @@ export function readRawValue(column: Column, row: number): string | number | nul
       return v === 0 ? 'false' : v === 1 ? 'true' : null;
     }
     case 'text':
-      return column.values[row];
+      return textAt(column, row);
   }
 }
 
 /** A string per row that is equal exactly when two rows hold equal values in every column. */
 export function keyRows(table: Table, rows: ArrayLike<number>): string[] {
   const keys: string[] = new Array(rows.length);
+  // Text columns are decoded once here rather than once per cell.
+  const readers = table.columns.map((column): ((row: number) => string | number | null) => {
+    if (column.kind !== 'text') return (row) => readRawValue(column, row);
+    const texts = readTexts(column);
+    return (row) => texts[row];
+  });
   for (let r = 0; r < rows.length; r++) {
     const parts: string[] = [];
-    for (const column of table.columns) parts.push(JSON.stringify(readRawValue(column, rows[r])));
+    for (const read of readers) parts.push(JSON.stringify(read(rows[r])));
     keys[r] = parts.join('\u0001');
   }
   return keys;

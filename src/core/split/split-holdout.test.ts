@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../table/types';
 import { splitHoldout } from './split-holdout';
+import { textColumn } from '../../test-support/table-builders';
 
 const parts = (s: { train: Uint32Array; validation: Uint32Array; test: Uint32Array }) => [Array.from(s.train), Array.from(s.validation), Array.from(s.test)];
 
@@ -38,7 +39,7 @@ describe('splitHoldout', () => {
   });
 
   it('grouped: a group lands in one part only', () => {
-    const table: Table = { rowCount: 8, columns: [{ kind: 'text', name: 'patient', values: ['a', 'a', 'b', 'b', 'c', 'c', 'd', null] }] };
+    const table: Table = { rowCount: 8, columns: [textColumn('patient', ['a', 'a', 'b', 'b', 'c', 'c', 'd', null])] };
     const s = splitHoldout(table, { kind: 'grouped', seed: 2, groupColumn: 'patient' });
     const partOf = new Map<string, number>();
     parts(s).forEach((rows, p) => rows.forEach((r) => partOf.set(`${r}`, p)));

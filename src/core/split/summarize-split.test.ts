@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../table/types';
 import { summarizeSplit } from './summarize-split';
+import { textColumn } from '../../test-support/table-builders';
 
 const table: Table = {
   rowCount: 6,
@@ -8,7 +9,7 @@ const table: Table = {
     { kind: 'categorical', name: 'y', codes: Int32Array.from([0, 0, 1, 0, 2, 0]), levels: ['a', 'b', 'c'] },
     { kind: 'numeric', name: 'x', values: Float64Array.from([1, 2, 3, 1, 5, 6]) },
     { kind: 'datetime', name: 'when', values: Float64Array.from([10, 20, 30, 10, 50, NaN]) },
-    { kind: 'text', name: 'who', values: ['p', 'q', 'p', 'p', 'r', 's'] },
+    textColumn('who', ['p', 'q', 'p', 'p', 'r', 's']),
   ],
 };
 

@@ -5,6 +5,7 @@ import type { ColumnOverride } from '../notebook/types';
 import { matchDate, parseDate, type DateMatch } from '../ingest/parse-datetime';
 import { parseBoolean } from '../ingest/parse-boolean';
 import { readColumnTexts } from './column-texts';
+import { createTextColumn } from './text-column';
 import { BOOLEAN_MISSING, type Column, type ColumnKind, type Table } from './types';
 
 /** A column whose override could not be applied cleanly, in words a user can act on. */
@@ -57,7 +58,7 @@ function convertColumn(column: Column, target: ColumnKind, rowCount: number): { 
   const texts = readColumnTexts(column, rowCount);
   switch (target) {
     case 'text':
-      return { converted: { kind: 'text', name, values: texts }, failures };
+      return { converted: createTextColumn(name, texts), failures };
     case 'categorical':
       return { converted: toCategorical(name, texts), failures };
     case 'numeric': {

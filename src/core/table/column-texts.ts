@@ -1,5 +1,6 @@
 // Reads any column back as display texts (null = missing): the common ground for converting between kinds.
 
+import { readTexts, textAt } from './text-column';
 import type { Column } from './types';
 
 /** One cell as text: numbers as JS prints them, instants as ISO 8601 (date only at midnight UTC), null when missing. */
@@ -24,13 +25,13 @@ export function readCellText(column: Column, row: number): string | null {
       return code < 0 ? null : column.levels[code];
     }
     case 'text':
-      return column.values[row];
+      return textAt(column, row);
   }
 }
 
 /** Every cell of `column` as text; `rowCount` cells. */
 export function readColumnTexts(column: Column, rowCount: number): (string | null)[] {
-  if (column.kind === 'text') return column.values.slice();
+  if (column.kind === 'text') return readTexts(column);
   const texts = new Array<string | null>(rowCount);
   for (let i = 0; i < rowCount; i++) texts[i] = readCellText(column, i);
   return texts;

@@ -3,6 +3,7 @@
 
 import { readCellText } from './column-texts';
 import { countDistinctNumbers } from './count-distinct';
+import { readTexts } from './text-column';
 import type { Column, ColumnSummary, Table } from './types';
 
 /** One summary per column, in table order; examples are the first 5 distinct present values, as text. */
@@ -47,8 +48,9 @@ function countMissingAndDistinct(column: Column, rowCount: number): { missing: n
     }
     case 'text': {
       const seen = new Set<string>();
+      const texts = readTexts(column);
       for (let i = 0; i < rowCount; i++) {
-        const v = column.values[i];
+        const v = texts[i];
         if (v === null) missing++;
         else seen.add(v);
       }

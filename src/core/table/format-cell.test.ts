@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell, formatDatetime, formatNumber, isMissing, MAX_TEXT_CHARS } from './format-cell';
 import type { Column } from './types';
+import { textColumn } from '../../test-support/table-builders';
 
 function formatAll(column: Column, rowCount: number): string[] {
   return Array.from({ length: rowCount }, (_, row) => formatCell(column, row));
@@ -46,7 +47,7 @@ describe('formatCell', () => {
   it('formats text as itself, cuts long text to 200 characters + "…", and null as missing', () => {
     const long = 'a'.repeat(250);
     const emojiAtCut = `${'b'.repeat(MAX_TEXT_CHARS - 1)}😀tail`;
-    const column: Column = { kind: 'text', name: 'note', values: ['hello', '', null, long, emojiAtCut] };
+    const column: Column = textColumn('note', ['hello', '', null, long, emojiAtCut]);
     expect(formatAll(column, 5)).toEqual(['hello', '', '', `${'a'.repeat(200)}…`,
       `${'b'.repeat(MAX_TEXT_CHARS - 1)}…`]);
     expect(missingAll(column, 5)).toEqual([false, false, true, false, false]);

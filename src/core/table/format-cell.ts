@@ -1,6 +1,7 @@
 // Display text for one cell of a Table: what the data grid, the schema view and previews show.
 // Pure and allocation-light: the grid calls it for every visible cell on every scroll frame.
 
+import { textAt } from './text-column';
 import { BOOLEAN_MISSING, type Column } from './types';
 
 /** Text columns longer than this are cut and end in "…". */
@@ -24,7 +25,7 @@ export function isMissing(column: Column, row: number): boolean {
       // BOOLEAN_MISSING (255) is the marker; any other stray byte is treated the same way.
       return column.values[row] === BOOLEAN_MISSING || column.values[row] > 1;
     case 'text':
-      return column.values[row] === null;
+      return column.missing[row] === 1;
   }
 }
 
@@ -42,7 +43,7 @@ export function formatCell(column: Column, row: number): string {
     case 'boolean':
       return column.values[row] === 1 ? 'true' : column.values[row] === 0 ? 'false' : '';
     case 'text':
-      return truncateText(column.values[row]);
+      return truncateText(textAt(column, row));
   }
 }
 

@@ -1,5 +1,6 @@
 // Materializes a row subset (filter, split, fold) of a table: the one place row indices become copies.
 
+import { selectTextRows } from './text-column';
 import type { Column, RowIndices, Table } from './types';
 
 /** A new table holding `rows` of `table` in the given order (repeats allowed); levels are kept as they are. */
@@ -18,7 +19,7 @@ function selectColumnRows(column: Column, rows: RowIndices): Column {
     case 'categorical':
       return { ...column, codes: gather(column.codes, rows, new Int32Array(rows.length)) };
     case 'text':
-      return { ...column, values: Array.from(rows, (r) => column.values[r]) };
+      return selectTextRows(column, rows);
   }
 }
 

@@ -2,12 +2,13 @@
 
 import type { Table } from './types';
 
-/** The distinct ArrayBuffers under the table's typed-array columns (text columns have none). */
+/** The distinct ArrayBuffers under the table's typed-array columns (a text column has three: bytes, offsets, missing). */
 export function collectTransferables(table: Table): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const column of table.columns) {
-    const array = column.kind === 'categorical' ? column.codes : column.kind === 'text' ? null : column.values;
-    if (array !== null && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+    const arrays =
+      column.kind === 'categorical' ? [column.codes] : column.kind === 'text' ? [column.bytes, column.offsets, column.missing] : [column.values];
+    for (const array of arrays) if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
   return [...buffers];
 }

@@ -92,10 +92,11 @@ describe('selectRows', () => {
 });
 
 describe('collectTransferables', () => {
-  it('lists each typed-array buffer once', () => {
+  it('lists each typed-array buffer once, and all three of a text column', () => {
     const shared = numericColumn('a', [1, 2]);
     const buffers = collectTransferables(tableOf(shared, { ...shared, name: 'b' }, city, age));
-    expect(buffers).toEqual([shared.values.buffer, city.codes.buffer]);
+    expect(buffers).toEqual([shared.values.buffer, city.codes.buffer, age.bytes.buffer, age.offsets.buffer, age.missing.buffer]);
+    expect(new Set(buffers).size).toBe(5);
     expect(buffers[0]).toBe(shared.values.buffer);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextColumn, readTexts, textAt, textRowCount } from './text-column';
+import { createTextColumn, readTexts, selectTextRows, textAt, textRowCount } from './text-column';
 
 describe('packed text columns', () => {
   it('packs ASCII, empty and missing values and reads them back', () => {
@@ -29,6 +29,12 @@ describe('packed text columns', () => {
   it('grows its buffer when the size estimate is too small', () => {
     const values = ['a', 'b', 'ü'.repeat(5000)];
     expect(readTexts(createTextColumn('t', values))).toEqual(values);
+  });
+
+  it('selects rows byte-wise, in the given order with repeats, keeping name and idLike', () => {
+    const column = createTextColumn('t', ['é', null, '', 'ab'], true);
+    expect(selectTextRows(column, new Uint32Array([3, 0, 1, 3, 2]))).toEqual(createTextColumn('t', ['ab', 'é', null, 'ab', ''], true));
+    expect(selectTextRows(column, [])).toEqual(createTextColumn('t', [], true));
   });
 
   it('handles an empty column', () => {

@@ -50,6 +50,28 @@ export function readTexts(column: TextColumn): (string | null)[] {
   return out;
 }
 
+/** Rows `rows` of `column`, in that order (repeats allowed), gathered byte-wise without decoding. */
+export function selectTextRows(column: TextColumn, rows: ArrayLike<number>): TextColumn {
+  const { bytes, offsets, missing } = column;
+  const n = rows.length;
+  const nextOffsets = new Uint32Array(n + 1);
+  const nextMissing = new Uint8Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    nextMissing[i] = missing[r];
+    total += offsets[r + 1] - offsets[r];
+    nextOffsets[i + 1] = total;
+  }
+  const nextBytes = new Uint8Array(total);
+  // A plain byte loop: most values are short, and a subarray per row would allocate a view each time.
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    for (let from = offsets[r], end = offsets[r + 1], to = nextOffsets[i]; from < end; from++, to++) nextBytes[to] = bytes[from];
+  }
+  return { ...column, bytes: nextBytes, offsets: nextOffsets, missing: nextMissing };
+}
+
 /** Number of rows in a text column. */
 export function textRowCount(column: TextColumn): number {
   return column.missing.length;

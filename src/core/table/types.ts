@@ -32,11 +32,19 @@ export interface BooleanColumn {
   readonly values: Uint8Array;
 }
 
-/** Free text or identifiers: kept out of models unless encoded; null is missing. */
+/**
+ * Free text or identifiers, kept out of models unless encoded: UTF-8 packed back to back with row offsets
+ * (Arrow's layout) so the column crosses threads by transfer; read it with textAt/readTexts (text-column.ts).
+ */
 export interface TextColumn {
   readonly kind: 'text';
   readonly name: string;
-  readonly values: readonly (string | null)[];
+  /** UTF-8 bytes of every present value, back to back. */
+  readonly bytes: Uint8Array;
+  /** Row r's bytes are bytes[offsets[r] .. offsets[r + 1]); length rowCount + 1. */
+  readonly offsets: Uint32Array;
+  /** 1 where the row's value is missing. */
+  readonly missing: Uint8Array;
   /** True when inference judged the column an identifier (unique per row). */
   readonly idLike?: boolean;
 }

@@ -1,5 +1,6 @@
 // Reading a categorical, text or boolean column as one label per row — what every encoder consumes.
 
+import { readTexts } from '../table/text-column';
 import type { Table } from '../table/types';
 import type { PipelineStep } from './step-types';
 import { createStepError, requireColumn } from './step-context';
@@ -11,7 +12,7 @@ export function readCategoryLabels(step: PipelineStep, table: Table, name: strin
     case 'categorical':
       return Array.from(column.codes, (c) => (c < 0 ? null : column.levels[c]));
     case 'text':
-      return [...column.values];
+      return readTexts(column);
     case 'boolean':
       return Array.from(column.values, (v) => (v === 0 ? 'false' : v === 1 ? 'true' : null));
     default:

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { selectTextRows } from '../table/text-column';
 import type { Column, NumericColumn, Table } from '../table/types';
 import { fitPipeline, fitPipelineWithTraining, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
@@ -30,7 +31,7 @@ const steps: PipelineStep[] = [
 describe('fitPipeline leakage safety', () => {
   it('learns every statistic from the training rows alone', () => {
     const fitted = fitPipeline(steps, table, trainRows);
-    const trainOnly: Table = { rowCount: 6, columns: table.columns.map((c) => ('codes' in c ? { ...c, codes: c.codes.slice(0, 6) } : { ...c, values: c.values.slice(0, 6) })) as Table['columns'] };
+    const trainOnly: Table = { rowCount: 6, columns: table.columns.map((c) => ('codes' in c ? { ...c, codes: c.codes.slice(0, 6) } : c.kind === 'text' ? selectTextRows(c, trainRows) : { ...c, values: c.values.slice(0, 6) })) as Table['columns'] };
     expect(fitted).toEqual(fitPipeline(steps, trainOnly, Uint32Array.from([0, 1, 2, 3, 4, 5])));
     const states = fitted.steps.map((s) => s.state);
     // median of 1,2,3,4,6 = 3 — the test values (100–400) never enter

@@ -7,12 +7,13 @@ import scalers from './fixtures/scalers.json';
 import { decodeNumbers, type JsonNumber } from './json-number';
 import { fitPipeline, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
+import { textColumn } from '../../test-support/table-builders';
 
 const valuesOf = (c: Column): number[] => Array.from((c as NumericColumn).values);
 
 const numbers = (values: readonly (number | string | null)[]) => Float64Array.from(decodeNumbers(values.map((v) => (v === null ? 'NaN' : v)) as JsonNumber[]));
 const numericTable = (values: readonly (number | string | null)[]): Table => ({ rowCount: values.length, columns: [{ kind: 'numeric', name: 'x', values: numbers(values) }] });
-const textTable = (values: readonly (string | null)[]): Table => ({ rowCount: values.length, columns: [{ kind: 'text', name: 'c', values }] });
+const textTable = (values: readonly (string | null)[]): Table => ({ rowCount: values.length, columns: [textColumn('c', values)] });
 const allRows = (t: Table) => Uint32Array.from({ length: t.rowCount }, (_, i) => i);
 
 /** Fits on all of `train`, then returns each output column of the transformed `test` as a plain array. */
@@ -76,7 +77,7 @@ describe('impute step matches SimpleImputer', () => {
 
   it('most_frequent on text breaks ties toward the smallest value', () => {
     const fitted = fitPipeline([{ kind: 'impute', id: 'i', columns: ['c'], strategy: 'most_frequent' }], textTable(imputers.wordsTrain), allRows(textTable(imputers.wordsTrain)));
-    expect(transformTable(fitted, textTable([null, 'z'])).table.columns[0]).toEqual({ kind: 'text', name: 'c', values: [imputers.wordsMostFrequent, 'z'] });
+    expect(transformTable(fitted, textTable([null, 'z'])).table.columns[0]).toEqual(textColumn('c', [imputers.wordsMostFrequent, 'z']));
   });
 });
 

@@ -1,5 +1,6 @@
 // A new Table holding only some rows (in the order given) — used to fit on training rows alone.
 
+import { selectTextRows } from '../table/text-column';
 import type { Column, RowIndices, Table } from '../table/types';
 
 /** The rows `rows` of `table`, in that order; every column kind keeps its missing markers and levels. */
@@ -27,10 +28,7 @@ export function takeColumnRows(column: Column, rows: ArrayLike<number>): Column 
       for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
       return { ...column, values };
     }
-    case 'text': {
-      const values: (string | null)[] = new Array(n);
-      for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
-      return { ...column, values };
-    }
+    case 'text':
+      return selectTextRows(column, rows);
   }
 }

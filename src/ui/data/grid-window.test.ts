@@ -5,6 +5,7 @@ import {
   computeColumnOffsets, computeColumnWindow, computeWindow, DEFAULT_COLUMN_WIDTH_OPTIONS, estimateColumnWidths, MAX_SCROLL_HEIGHT_PX,
   pickSampleRows,
 } from './grid-window';
+import { textColumn } from '../../test-support/table-builders';
 
 describe('computeWindow', () => {
   const small = { viewportHeight: 280, rowHeight: 28, rowCount: 100, overscan: 2 };
@@ -88,7 +89,7 @@ describe('column widths', () => {
       columns: [
         { kind: 'numeric', name: 'x', values: Float64Array.from([1, 2.5]) },
         { kind: 'boolean', name: 'a'.repeat(100), values: Uint8Array.from([1, 0]) },
-        { kind: 'text', name: 'note', values: ['short', 'thirty characters of text here'] },
+        textColumn('note', ['short', 'thirty characters of text here']),
       ],
     };
     expect(estimateColumnWidths(table)).toEqual(Float64Array.from([80, 320, 245]));

@@ -2,6 +2,7 @@
 // Ties in most_frequent go to the smallest value, as in sklearn. Optional `<name>_missing` indicators
 // are added for columns that had missing values in training (sklearn's features='missing-only').
 
+import { createTextColumn, readTexts, textRowCount } from '../../table/text-column';
 import type { Column } from '../../table/types';
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
 import type { ImputeStep } from '../step-types';
@@ -78,6 +79,10 @@ function findMostFrequent(values: (number | string)[]): number | string {
 
 function presentValues(column: Column): (number | string)[] {
   const out: (number | string)[] = [];
+  if (column.kind === 'text') {
+    for (const text of readTexts(column)) if (text !== null) out.push(text);
+    return out;
+  }
   const n = rowCountOf(column);
   for (let r = 0; r < n; r++) {
     if (isMissing(column, r)) continue;
@@ -89,7 +94,7 @@ function presentValues(column: Column): (number | string)[] {
 }
 
 function rowCountOf(column: Column): number {
-  return column.kind === 'categorical' ? column.codes.length : column.values.length;
+  return column.kind === 'categorical' ? column.codes.length : column.kind === 'text' ? textRowCount(column) : column.values.length;
 }
 
 function isMissing(column: Column, r: number): boolean {
@@ -102,7 +107,7 @@ function isMissing(column: Column, r: number): boolean {
     case 'boolean':
       return column.values[r] === 255;
     case 'text':
-      return column.values[r] === null;
+      return column.missing[r] === 1;
   }
 }
 
@@ -126,6 +131,6 @@ function fillColumn(column: Column, fill: number | string): Column {
     case 'boolean':
       return { ...column, values: column.values.map((v) => (v === 255 ? (fill === 'true' ? 1 : 0) : v)) };
     case 'text':
-      return { ...column, values: column.values.map((v) => v ?? (fill as string)) };
+      return createTextColumn(column.name, readTexts(column).map((v) => v ?? (fill as string)), column.idLike);
   }
 }

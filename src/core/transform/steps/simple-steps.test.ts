@@ -1,9 +1,11 @@
 // Tests for the stateless and lightly-stateful steps: drop, log1p, date parts, cap outliers, dedupe,
 // derive, filter, plus impute on categorical columns — each through fitPipeline/transformTable.
 import { describe, expect, it } from 'vitest';
+import { readTexts } from '../../table/text-column';
 import type { NumericColumn, Table } from '../../table/types';
 import { fitPipeline, fitPipelineWithTraining, transformTable } from '../pipeline';
 import type { PipelineStep } from '../step-types';
+import { textColumn } from '../../../test-support/table-builders';
 
 const table: Table = {
   rowCount: 5,
@@ -18,7 +20,7 @@ const train = Uint32Array.from([0, 1, 2, 3]);
 function run(steps: PipelineStep[]) {
   const { fitted, training } = fitPipelineWithTraining(steps, table, train);
   const out = transformTable(fitted, table);
-  return { fitted, training, out, plain: Object.fromEntries(out.table.columns.map((c) => [c.name, 'codes' in c ? [...c.levels] : Array.from(c.values as ArrayLike<unknown>)])) };
+  return { fitted, training, out, plain: Object.fromEntries(out.table.columns.map((c) => [c.name, 'codes' in c ? [...c.levels] : c.kind === 'text' ? readTexts(c) : Array.from(c.values as ArrayLike<unknown>)])) };
 }
 
 describe('simple steps', () => {
@@ -82,8 +84,8 @@ describe('simple steps', () => {
   });
 
   it('one-hot and ordinal count unseen categories; min-max counts values outside [0, 1]', () => {
-    const unseen: Table = { rowCount: 2, columns: [{ kind: 'text', name: 'c', values: ['a', 'zz'] }, { kind: 'numeric', name: 'x', values: Float64Array.from([9, 0.5]) }] };
-    const seen: Table = { rowCount: 2, columns: [{ kind: 'text', name: 'c', values: ['a', 'b'] }, { kind: 'numeric', name: 'x', values: Float64Array.from([0, 1]) }] };
+    const unseen: Table = { rowCount: 2, columns: [textColumn('c', ['a', 'zz']), { kind: 'numeric', name: 'x', values: Float64Array.from([9, 0.5]) }] };
+    const seen: Table = { rowCount: 2, columns: [textColumn('c', ['a', 'b']), { kind: 'numeric', name: 'x', values: Float64Array.from([0, 1]) }] };
     const fitted = fitPipeline([{ kind: 'ordinal', id: 'o', columns: ['c'] }, { kind: 'scale', id: 'm', columns: ['x'], method: 'minmax' }], seen, Uint32Array.from([0, 1]));
     const out = transformTable(fitted, unseen);
     expect(out.report.steps.map((s) => [s.unseen, s.outOfRange])).toEqual([[1, 0], [0, 1]]);

@@ -5,6 +5,7 @@ import type { Column, NumericColumn, Table } from '../../table/types';
 import fixture from '../fixtures/target-encoding.json';
 import { fitPipeline, fitPipelineWithTraining, transformTable } from '../pipeline';
 import { crossFitTargetEncoding, fitEncodings } from './target-encode';
+import { textColumn } from '../../../test-support/table-builders';
 
 const valuesOf = (c: Column): number[] => Array.from((c as NumericColumn).values);
 
@@ -19,9 +20,9 @@ describe('target encoding', () => {
     it(`${key}: full-training encodings, unseen → mean, cross-fit with given folds`, () => {
       const y = Float64Array.from(c.y);
       close(fitEncodings(fixture.categories, y, all, categories, smoothing), c.encodings);
-      const train: Table = { rowCount: n, columns: [{ kind: 'text', name: 'c', values: fixture.categories }, { kind: 'numeric', name: 'y', values: y }] };
+      const train: Table = { rowCount: n, columns: [textColumn('c', fixture.categories), { kind: 'numeric', name: 'y', values: y }] };
       const fitted = fitPipeline([{ kind: 'target_encode', id: 't', columns: ['c'], target: 'y', smoothing }], train, Uint32Array.from(all));
-      const test: Table = { rowCount: fixture.test.length, columns: [{ kind: 'text', name: 'c', values: fixture.test }, { kind: 'numeric', name: 'y', values: new Float64Array(fixture.test.length) }] };
+      const test: Table = { rowCount: fixture.test.length, columns: [textColumn('c', fixture.test), { kind: 'numeric', name: 'y', values: new Float64Array(fixture.test.length) }] };
       const out = transformTable(fitted, test);
       close(valuesOf(out.table.columns[0]), c.testOut);
       expect(out.report.steps[0].unseen).toBe(1);
@@ -34,7 +35,7 @@ describe('target encoding', () => {
     const table: Table = {
       rowCount: 6,
       columns: [
-        { kind: 'text', name: 'c', values: ['a', 'a', 'a', 'b', 'b', 'b'] },
+        textColumn('c', ['a', 'a', 'a', 'b', 'b', 'b']),
         { kind: 'categorical', name: 'y', codes: Int32Array.from([0, 1, 2, 0, 0, 1]), levels: ['p', 'q', 'r'] },
       ],
     };
