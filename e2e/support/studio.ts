@@ -109,3 +109,23 @@ export async function dropFile(cell: Locator, name: string, text: string): Promi
   );
   await cell.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
 }
+
+/** Adds a cell of any kind by its menu title ("Problem", "Profile", …) after the last cell; returns it. */
+export async function addCellOfKind(page: Page, kindTitle: string): Promise<Locator> {
+  const before = await page.getByTestId('cell').count();
+  await page.getByRole('button', { name: '+ Add cell' }).last().click();
+  await page.getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
+  await expect(page.getByTestId('cell')).toHaveCount(before + 1);
+  return page.getByTestId('cell').nth(before);
+}
+
+/** The first cell of a kind ('problem', 'profile', …) in the open notebook. */
+export function firstCellOfKind(page: Page, kind: string): Locator {
+  return page.locator(`[data-testid="cell"][data-kind="${kind}"]`).first();
+}
+
+/** Runs a Profile cell and waits until its report shows. */
+export async function runProfile(cell: Locator): Promise<void> {
+  await cell.getByTestId('profile-run').click();
+  await expect(cell.getByTestId('profile-report')).toBeVisible({ timeout: 60_000 });
+}
