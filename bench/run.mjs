@@ -8,6 +8,7 @@ import { openBenchSite } from './lib/site.mjs';
 /** Suite name → loader of a module exporting `run(site) → results` and `describe(results) → text`. */
 const SUITES = {
   import: () => import('./import/suite.mjs'),
+  profile: () => import('./profile/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

@@ -2,6 +2,8 @@
 // Studio importer (b): `importFile` from src/core/ingest in a worker, the Table sent back with its typed
 // arrays transferred, as the compute worker does. Loaded through a glob so the bench builds before it exists.
 import type { ParseRequest, WorkerReply } from './messages';
+import { collectTransferables } from '../../src/core/table/table-buffers';
+import type { Table } from '../../src/core/table/types';
 
 interface ImporterModule {
   importFile(file: Blob, fileName: string, options: unknown): Promise<{ table: BenchTable }>;
@@ -19,16 +21,6 @@ const notebookTypes = import.meta.glob<NotebookTypesModule>('../../src/core/note
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   postMessage(message, { transfer });
-}
-
-/** Every distinct ArrayBuffer under the table's typed-array columns. */
-function collectBuffers(table: BenchTable): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const column of table.columns) {
-    const array = column.codes ?? column.values;
-    if (ArrayBuffer.isView(array)) buffers.add(array.buffer as ArrayBuffer);
-  }
-  return [...buffers];
 }
 
 /** Loads the importer before saying ready, so module loading is not part of the timed run. */
@@ -52,7 +44,7 @@ async function start(): Promise<void> {
     try {
       const { file } = event.data;
       const result = await importer.importFile(file, file.name, importer.options);
-      reply({ kind: 'done', rows: result.table.rowCount, result }, collectBuffers(result.table));
+      reply({ kind: 'done', rows: result.table.rowCount, result }, collectTransferables(result.table as unknown as Table));
     } catch (error) {
       reply({ kind: 'error', message: describeError(error) });
     }

@@ -2,7 +2,10 @@
 // Bench part (d): saves one imported table with the studio's saveDataset into a scratch database and compares
 // what it costs on disk (navigator.storage.estimate before/after) with the table's in-memory size.
 
-/** Sizes in bytes; tableBytes counts typed arrays by byteLength and text as 2 bytes/char + 8 per value. */
+import { collectTransferables } from '../../src/core/table/table-buffers';
+import type { Table } from '../../src/core/table/types';
+
+/** Sizes in bytes; tableBytes counts the table's typed arrays (text included, packed) by byteLength. */
 export interface StorageMeasurement {
   available: boolean;
   reason?: string;
@@ -34,14 +37,9 @@ const datasetModules = import.meta.glob<DatasetsModule>('../../src/storage/datas
 const SCRATCH_DB = 'ml-studio-bench';
 
 function measureTable(table: BenchImport['table']): { typedArrayBytes: number; tableBytes: number } {
-  let typedArrayBytes = 0;
-  let textBytes = 0;
-  for (const column of table.columns) {
-    const values = column.codes ?? column.values;
-    if (ArrayBuffer.isView(values)) typedArrayBytes += values.byteLength;
-    else for (const value of values ?? []) textBytes += 8 + (value === null ? 0 : 2 * value.length);
-  }
-  return { typedArrayBytes, tableBytes: typedArrayBytes + textBytes };
+  // Every column is typed arrays now (text is packed UTF-8 + offsets + missing flags).
+  const typedArrayBytes = collectTransferables(table as unknown as Table).reduce((sum, buffer) => sum + buffer.byteLength, 0);
+  return { typedArrayBytes, tableBytes: typedArrayBytes };
 }
 
 function deleteScratchDb(): Promise<void> {
