@@ -40,7 +40,7 @@ export interface CsvParserOptions {
    * Receives data rows as they are parsed instead of `columns` (fires during feed/finish): `firstRow` is the
    * 0-based index of rows[0]; a row may have fewer fields than the header (absent = missing) or more.
    */
-  onRows?: (rows: readonly (readonly string[])[], firstRow: number) => void;
+  onRows?: (rows: readonly (readonly string[])[], firstRow: number, header: readonly string[]) => void;
 }
 
 type Newline = '\n' | '\r\n' | '\r';
@@ -110,7 +110,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       if (!onRows) for (let c = 0; c < ncols; c++) cols[c].push(c < row.length ? row[c] : null);
     }
     const out = kept ?? rows;
-    if (onRows && out.length > 0) onRows(out, firstRow);
+    if (onRows && out.length > 0) onRows(out, firstRow, header!);
   }
 
   function flushBlank(): void {

@@ -1,38 +1,49 @@
-// Reads delimited text into raw columns: streams decoded chunks through the CSV parser, picks the
-// delimiter, and turns what the parser noticed (renamed headers, ragged rows, blank lines) into warnings.
+// Reads delimited text into typed columns: streams decoded chunks through the CSV parser and each chunk's
+// cells straight into per-column scanners (so cell strings die young), picks the delimiter, and turns what
+// the parser noticed (renamed headers, ragged rows, blank lines) into warnings.
 
-import { createCsvParser } from '../csv/parse-csv';
+import { createCsvParser, type CsvParseOutput } from '../csv/parse-csv';
 import { detectDelimiter } from '../csv/detect-delimiter';
 import { makeHeadersUnique } from '../csv/make-headers-unique';
-import { DataError } from '../errors';
-import type { RawColumn } from './infer-table';
+import { createAbortError, DataError } from '../errors';
+import type { Column } from '../table/types';
+import { finishColumn, startColumn } from './infer-column';
 import type { TextSource } from './read-text';
-import type { ImportWarning } from './types';
+import { isMissingCell, type ColumnScan, type ColumnScanner } from './scan-column';
+import type { ColumnInference, ImportWarning } from './types';
 
 export interface CsvRead {
-  columns: RawColumn[];
+  columns: Column[];
+  inference: ColumnInference[];
   rowCount: number;
-  rowLines: number[];
   delimiter: string;
+  /** The parser's warnings, then the columns' mixed-type warnings. */
   warnings: ImportWarning[];
 }
 
-/** Reads all of `source`; `onChunk` fires after each chunk with the bytes and rows read so far. */
+/** Reads and types all of `source`; `onChunk` fires after each chunk with the bytes and rows read so far. */
 export async function readCsv(
   source: TextSource,
   fileName: string,
   delimiterOption: string,
+  missingTokens: ReadonlySet<string>,
   onChunk: (bytesRead: number, rows: number) => void,
+  signal?: AbortSignal,
 ): Promise<CsvRead> {
   let parser: ReturnType<typeof createCsvParser> | null = null;
   let delimiter = delimiterOption;
   let bytesRead = 0;
   const replaced = { lines: [] as number[], count: 0 };
   let onlyWhitespace = true;
+  let scanners: ColumnScanner[] | null = null;
+  const onRows = (rows: readonly (readonly string[])[], _first: number, header: readonly string[]) => {
+    scanners ??= makeHeadersUnique(header).names.map((name) => startColumn(name, missingTokens));
+    for (let c = 0; c < scanners.length; c++) scanners[c].addRows(rows, c);
+  };
   for await (const text of source.chunks((n) => (bytesRead = n))) {
     if (parser === null) {
       if (delimiter === 'auto') delimiter = detectDelimiter(text.slice(0, 65_536));
-      parser = createCsvParser(delimiter);
+      parser = createCsvParser(delimiter, { onRows });
     }
     if (onlyWhitespace && /\S/.test(text)) onlyWhitespace = false;
     if (source.encoding === 'utf-8') noteReplacements(text, parser, replaced);
@@ -41,10 +52,62 @@ export async function readCsv(
   }
   if (onlyWhitespace) throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
   const out = (parser ?? createCsvParser(',')).finish();
-  if (out.rowLines.length === 0) {
+  if (out.rowLines.length === 0 || scanners === null) {
     throw new DataError(`"${fileName}" has a header but no data rows (columns: ${out.header.slice(0, 5).join(', ')}). Check that this is the complete file.`);
   }
+  const scans = (scanners as ColumnScanner[]).map((scanner) => scanner.finish());
+  await rereadTexts(source, delimiter, scans, missingTokens);
   const { names, renamed } = makeHeadersUnique(out.header);
+  const warnings = describeParse(out, names, renamed, delimiter, replaced);
+  const columns: Column[] = [];
+  const inference: ColumnInference[] = [];
+  for (let c = 0; c < scans.length; c++) {
+    if (signal?.aborted) throw createAbortError();
+    const typed = finishColumn(names[c], out.header[c], scans[c], out.rowLines);
+    scans[c] = null as unknown as ColumnScan; // lets the scan's arrays go as soon as the column is built
+    columns.push(typed.column);
+    inference.push(typed.inference);
+    if (typed.warning) warnings.push(typed.warning);
+  }
+  return { columns, inference, rowCount: out.rowLines.length, delimiter, warnings };
+}
+
+/**
+ * A column that looked numeric (or date) past its first thousand distinct values and then met a word keeps
+ * texts only from there on: this second pass over the file fills in the texts of its earlier rows. Rare.
+ */
+async function rereadTexts(source: TextSource, delimiter: string, scans: ColumnScan[], missingTokens: ReadonlySet<string>): Promise<void> {
+  const partial = scans.map((scan, c) => ({ scan, c, before: new Array<string | null>(scan.textsFrom) })).filter((p) => p.scan.texts !== null && p.scan.textsFrom > 0);
+  if (partial.length === 0) return;
+  const upTo = Math.max(...partial.map((p) => p.scan.textsFrom));
+  const parser = createCsvParser(delimiter, {
+    onRows: (rows, first) => {
+      for (const { scan, c, before } of partial) {
+        for (let k = 0; k < rows.length && first + k < scan.textsFrom; k++) {
+          const v = rows[k][c];
+          before[first + k] = isMissingCell(v, missingTokens) ? null : v;
+        }
+      }
+    },
+  });
+  for await (const text of source.chunks(() => undefined)) {
+    parser.feed(text);
+    if (parser.rowCount >= upTo) break;
+  }
+  if (parser.rowCount < upTo) parser.finish();
+  for (const { scan, before } of partial) {
+    scan.texts = before.concat(scan.texts!);
+    scan.textsFrom = 0;
+  }
+}
+
+function describeParse(
+  out: CsvParseOutput,
+  names: string[],
+  renamed: { index: number; from: string; to: string }[],
+  delimiter: string,
+  replaced: { lines: number[]; count: number },
+): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   if (renamed.length > 0) {
     const list = renamed.slice(0, 5).map((r) => `column ${r.index + 1} "${r.from}" → "${r.to}"`).join(', ');
@@ -62,8 +125,7 @@ export async function readCsv(
   if (replaced.count > 0) {
     warnings.push({ code: 'replacement-characters', message: `${replaced.count} characters could not be read as UTF-8 and show as "\uFFFD" (lines ${replaced.lines.join(', ')}). If the text looks wrong, import again with the encoding set to windows-1252.`, lines: replaced.lines });
   }
-  const columns = names.map((name, i) => ({ name, originalName: out.header[i], values: out.columns[i] }));
-  return { columns, rowCount: out.rowLines.length, rowLines: out.rowLines, delimiter, warnings };
+  return warnings;
 }
 
 function noteReplacements(text: string, parser: { lineAtNext(text: string, index: number): number }, replaced: { lines: number[]; count: number }): void {

@@ -6,10 +6,11 @@ import { detectFormat } from './detect-format';
 import { readCsv } from './import-csv';
 import { readJson } from './import-json';
 import { readParquet } from './import-parquet';
-import { inferTable, type RawColumn } from './infer-table';
+import { inferTable } from './infer-table';
 import { CHUNK_BYTES, openText, readSlice } from './read-text';
 import { describeBinary } from './sniff-binary';
-import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from './types';
+import type { Table } from '../table/types';
+import type { ColumnInference, ImportOptions, ImportProgress, ImportResult, ImportWarning } from './types';
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -41,11 +42,14 @@ export async function importFile(
     onProgress({ bytesRead, bytesTotal, rows });
   };
 
-  let raw: { columns: RawColumn[]; rowCount: number; rowLines?: number[]; delimiter?: string; warnings?: ImportWarning[] };
+  const tokens = new Set(options.missingTokens.map((token) => token.trim()));
+  let typed: { table: Table; inference: ColumnInference[]; warnings: ImportWarning[] };
+  let delimiter: string | undefined;
   let encoding: ImportResult['encoding'] = 'utf-8';
   const warnings: ImportWarning[] = [];
   if (format === 'parquet') {
-    raw = await readParquet(await readSlice(file, 0, bytesTotal), fileName);
+    const raw = await readParquet(await readSlice(file, 0, bytesTotal), fileName);
+    typed = inferTable(raw.columns, raw.rowCount, tokens, null, signal);
   } else {
     const binary = describeBinary(first.subarray(0, 65_536));
     if (binary !== null) throw new DataError(`"${fileName}" looks like a binary file (${binary}), not text. Choose a CSV, TSV or JSON file.`);
@@ -58,21 +62,23 @@ export async function importFile(
       let text = '';
       for await (const chunk of source.chunks((n) => report(n, 0))) text += chunk;
       if (text.trim() === '') throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
-      raw = readJson(text, fileName);
+      const raw = readJson(text, fileName);
+      if (signal?.aborted) throw createAbortError();
+      typed = inferTable(raw.columns, raw.rowCount, tokens, null, signal);
     } else {
-      const delimiter = format === 'tsv' ? '\t' : options.delimiter;
-      raw = await readCsv(source, fileName, delimiter, report);
+      const read = await readCsv(source, fileName, format === 'tsv' ? '\t' : options.delimiter, tokens, report, signal);
+      typed = { table: { rowCount: read.rowCount, columns: read.columns }, inference: read.inference, warnings: read.warnings };
+      delimiter = read.delimiter;
     }
   }
   if (signal?.aborted) throw createAbortError();
-  const typed = inferTable(raw.columns, raw.rowCount, options.missingTokens, raw.rowLines ?? null, signal);
-  report(bytesTotal, raw.rowCount, true);
+  report(bytesTotal, typed.table.rowCount, true);
   return {
     table: typed.table,
     inference: typed.inference,
-    warnings: [...warnings, ...(raw.warnings ?? []), ...typed.warnings],
+    warnings: [...warnings, ...typed.warnings],
     format,
-    ...(raw.delimiter !== undefined ? { delimiter: raw.delimiter } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
     encoding,
     sourceBytes: bytesTotal,
     contentHash: await hash,

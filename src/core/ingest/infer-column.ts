@@ -3,14 +3,14 @@
 // distinct ≤ max(2, min(1000, ½·present)) and values are short, else text (id-like when unique).
 
 import { countDistinctNumbers } from '../table/count-distinct';
-import { createTextColumn } from '../table/text-column';
 import type { Column } from '../table/types';
+import { buildTextColumn } from './build-text-column';
 import type { ColumnInference, ImportWarning } from './types';
 import { describeEvidence, formatCount } from './describe-evidence';
 import { matchDate, parseDate, type DateFormat, type DateMatch } from './parse-datetime';
 import { parseBoolean } from './parse-boolean';
 import { parseNumber } from './parse-number';
-import { scanColumn, MAX_LEVELS, type ColumnScan } from './scan-column';
+import { ColumnScanner, scanColumn, MAX_LEVELS, type ColumnScan } from './scan-column';
 
 /** A column is "mostly" one type (and gets a mixed-types warning) from this share of its present values. */
 const MIXED_SHARE = 0.8;
@@ -31,9 +31,21 @@ export function inferColumn(
   missingTokens: ReadonlySet<string>,
   rowLines: ArrayLike<number> | null,
 ): InferredColumn {
-  const scan = scanColumn(raw, missingTokens);
+  return finishColumn(name, originalName, scanColumn(raw, missingTokens, true), rowLines);
+}
+
+/** A scanner for a column streamed in chunks; it keeps cell texts from the start when the name looks like an id. */
+export function startColumn(name: string, missingTokens: ReadonlySet<string>): ColumnScanner {
+  return new ColumnScanner(missingTokens, ID_NAME.test(name));
+}
+
+/**
+ * Decides the column's kind from its finished scan and builds it. Where the result needs cell texts the scan
+ * must hold them all (`textsFrom` 0) or still have its codes; the importer re-reads missing ones first.
+ */
+export function finishColumn(name: string, originalName: string, scan: ColumnScan, rowLines: ArrayLike<number> | null): InferredColumn {
   const present = scan.rowCount - scan.missing;
-  const built = buildColumn(name, raw, scan, present);
+  const built = buildColumn(name, scan, present);
   const inference: ColumnInference = {
     name,
     originalName,
@@ -45,48 +57,62 @@ export function inferColumn(
     examples: scan.examples,
   };
   const kind = built.column.kind;
-  const warning = kind === 'categorical' || kind === 'text' ? describeMixedTypes(name, kind, raw, scan, rowLines) : null;
+  const warning = kind === 'categorical' || kind === 'text' ? describeMixedTypes(name, kind, scan, rowLines) : null;
   return { column: built.column, inference, warning };
 }
 
-function buildColumn(name: string, raw: readonly (string | null)[], scan: ColumnScan, present: number): { column: Column; detail: string; distinct: number } {
+function buildColumn(name: string, scan: ColumnScan, present: number): { column: Column; detail: string; distinct: number } {
   if (present > 0 && scan.numbers !== null && scan.numberCount === present) {
     // Distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"): then count numbers.
     const distinct = scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels) ? scan.levels.size : countDistinctNumbers(scan.numbers);
-    if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, raw, scan, 'id', distinct);
+    if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, scan, 'id', distinct);
     return { column: { kind: 'numeric', name, values: scan.numbers, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct };
   }
   if (present > 0 && scan.booleans !== null && scan.booleanCount === present) {
     const distinct = new Set(scan.booleans).size - (scan.missing > 0 ? 1 : 0);
     return { column: { kind: 'boolean', name, values: scan.booleans }, detail: scan.booleanStyle ?? 'true/false', distinct };
   }
-  const dateFormat = present > 0 && scan.dateCount === present ? chooseDateFormat(scan) : null;
+  const dateFormat = present > 0 && scan.dates !== null && scan.dateCount === present ? chooseDateFormat(scan) : null;
   if (dateFormat !== null) {
     const values = scan.dates!;
-    if (scan.dateSpellings.has('slash')) {
-      for (let i = 0; i < raw.length; i++) if (values[i] !== values[i] && !isMissingAt(scan, i)) values[i] = parseCell(raw[i], dateFormat);
-    }
+    // n/n/yyyy cells were read both ways; the column's order picks one.
+    const { rows, monthFirst, dayFirst } = scan.slashDates;
+    const chosen = dateFormat === 'dd/mm/yyyy' ? dayFirst : monthFirst;
+    for (let k = 0; k < rows.length; k++) values[rows[k]] = chosen[k];
     return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: countDistinctNumbers(values) };
   }
   const limit = Math.max(2, Math.min(MAX_LEVELS, 0.5 * present));
   if (scan.levels !== null && scan.codes !== null && scan.levels.size <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
     return { column: { kind: 'categorical', name, codes: scan.codes, levels: [...scan.levels.keys()] }, detail: 'categories', distinct: scan.levels.size };
   }
-  const distinct = scan.levels?.size ?? new Set(raw.filter((v, i) => v !== null && !isMissingAt(scan, i))).size;
-  return buildText(name, raw, scan, present === 0 ? 'empty' : 'free text', distinct);
+  const distinct = scan.levels?.size ?? countDistinctTexts(readScanTexts(scan));
+  return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
 }
 
-function buildText(name: string, raw: readonly (string | null)[], scan: ColumnScan, detail: string, distinct: number) {
-  const values = raw.map((v, i) => (v === null || isMissingAt(scan, i) ? null : v));
+function buildText(name: string, scan: ColumnScan, detail: string, distinct: number) {
+  const values = readScanTexts(scan);
   const present = scan.rowCount - scan.missing;
   const unique = present >= 2 && distinct === present;
   const idLike = unique && (detail === 'id' || ID_NAME.test(name) || values.every((v) => v === null || (v.length <= 64 && !/\s/.test(v))));
-  const column: Column = createTextColumn(name, values, idLike ? true : undefined);
-  return { column, detail: idLike ? 'id' : detail, distinct };
+  return { column: buildTextColumn(name, values, idLike), detail: idLike ? 'id' : detail, distinct };
 }
 
-function isMissingAt(scan: ColumnScan, i: number): boolean {
-  return scan.missingMask[i] === 1;
+/** Every cell's text (null = missing): the kept texts, or given back from the category codes. */
+function readScanTexts(scan: ColumnScan): readonly (string | null)[] {
+  if (scan.texts !== null && scan.textsFrom === 0) return scan.texts;
+  if (scan.levels !== null && scan.codes !== null) {
+    const levels = [...scan.levels.keys()];
+    const codes = scan.codes;
+    return Array.from(codes, (code) => (code < 0 ? null : levels[code]));
+  }
+  if (scan.missing === scan.rowCount) return new Array<null>(scan.rowCount).fill(null);
+  throw new Error(`inferColumn: the texts of rows before ${scan.textsFrom} were not re-read`);
+}
+
+function countDistinctTexts(values: readonly (string | null)[]): number {
+  const seen = new Set<string>();
+  for (const v of values) if (v !== null) seen.add(v);
+  return seen.size;
 }
 
 function hasAlternateSpellings(levels: Map<string, number>): boolean {
@@ -114,7 +140,7 @@ function parseCell(v: string | null, format: DateFormat): number {
   return hit.spelling === 'slash' ? parseDate(t, format === 'dd/mm/yyyy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy') : hit.ms;
 }
 
-function describeMixedTypes(name: string, kind: string, raw: readonly (string | null)[], scan: ColumnScan, rowLines: ArrayLike<number> | null): ImportWarning | null {
+function describeMixedTypes(name: string, kind: string, scan: ColumnScan, rowLines: ArrayLike<number> | null): ImportWarning | null {
   const present = scan.rowCount - scan.missing;
   const kinds = [
     { label: 'numbers', count: scan.numberCount, fits: (t: string) => parseNumber(t) === parseNumber(t) },
@@ -123,10 +149,11 @@ function describeMixedTypes(name: string, kind: string, raw: readonly (string | 
   ];
   const top = kinds.reduce((a, b) => (b.count > a.count ? b : a));
   if (present === 0 || top.count < MIXED_SHARE * present || top.count === present) return null;
+  const raw = readScanTexts(scan);
   const offenders: { value: string; line: number }[] = [];
   for (let i = 0; i < raw.length && offenders.length < 20; i++) {
     const v = raw[i];
-    if (v === null || isMissingAt(scan, i) || top.fits(v.trim())) continue;
+    if (v === null || top.fits(v.trim())) continue;
     offenders.push({ value: v, line: rowLines ? rowLines[i] : i + 1 });
   }
   const where = rowLines ? 'line' : 'row';

@@ -12,15 +12,14 @@ export interface RawColumn {
   values: readonly (string | null)[];
 }
 
-/** Types every column; `rowLines` maps rows to 1-based file lines for warnings (null: say "row"). */
+/** Types every column (`tokens`: trimmed missing-value tokens); `rowLines` maps rows to 1-based file lines for warnings (null: say "row"). */
 export function inferTable(
   raw: readonly RawColumn[],
   rowCount: number,
-  missingTokens: readonly string[],
+  tokens: ReadonlySet<string>,
   rowLines: ArrayLike<number> | null,
   signal?: AbortSignal,
 ): { table: Table; inference: ColumnInference[]; warnings: ImportWarning[] } {
-  const tokens = new Set(missingTokens.map((token) => token.trim()));
   const columns: Column[] = [];
   const inference: ColumnInference[] = [];
   const warnings: ImportWarning[] = [];

@@ -1,8 +1,10 @@
-// One pass over a column's raw cells that gathers everything type inference needs: missing count,
+// One streaming pass over a column's raw cells that gathers everything type inference needs: missing count,
 // parsed numbers, booleans and date spellings (each only while it can still win), category codes.
+// Cells arrive chunk by chunk and are turned into typed arrays at once, so their strings die young; a cell's
+// text is kept only where the column may end up as text and the codes cannot give it back (see `texts`).
 
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
-import { matchDate, type DateMatch, type DateSpelling } from './parse-datetime';
+import { matchDate, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
 import { parseNumber } from './parse-number';
 
 /** Up to this many distinct values are tracked as category levels. */
@@ -10,16 +12,15 @@ export const MAX_LEVELS = 1000;
 /** A type stays a candidate while at most this share of the rows contradict it (see MIXED_SHARE). */
 const CONTRADICTION_LIMIT = 0.2;
 
-/** What one pass over a column found; arrays are indexed by row, null once their type lost. */
+/** What one pass over a column found; arrays are indexed by row (length rowCount), null once their type lost. */
 export interface ColumnScan {
   rowCount: number;
   missing: number;
-  /** 1 where the cell is missing. */
-  missingMask: Uint8Array;
   /** Parsed numbers, NaN for missing. */
   numbers: Float64Array | null;
   numberCount: number;
   allIntegers: boolean;
+  /** 1/0 for booleans, 255 for missing. */
   booleans: Uint8Array | null;
   booleanCount: number;
   booleanStyle: BooleanStyle | null;
@@ -27,99 +28,268 @@ export interface ColumnScan {
   /** Epoch ms of dates read so far (NaN for missing and for n/n/yyyy, whose order is decided later). */
   dates: Float64Array | null;
   dateSpellings: Map<DateSpelling, number>;
+  /** The n/n/yyyy cells: their rows and epoch ms read month-first and day-first (NaN where invalid). */
+  slashDates: { rows: number[]; monthFirst: number[]; dayFirst: number[] };
   /** Largest first and second part seen in n/n/yyyy dates (decides dd/mm versus mm/dd). */
   slashFirstMax: number;
   slashSecondMax: number;
   /** Distinct raw values in order of first appearance → code; null when there were more than MAX_LEVELS. */
   levels: Map<string, number> | null;
+  /** Level codes per row, −1 for missing; null with `levels`. */
   codes: Int32Array | null;
   maxLength: number;
   /** Up to 5 distinct raw values in order of appearance. */
   examples: string[];
+  /** Raw cells (null = missing) from row `textsFrom` on, or null when not kept; rows before must be re-read. */
+  texts: (string | null)[] | null;
+  textsFrom: number;
 }
 
-/** Scans raw cells (null = absent); a cell is missing when its trimmed text is in `missingTokens`. */
-export function scanColumn(raw: readonly (string | null)[], missingTokens: ReadonlySet<string>): ColumnScan {
-  const n = raw.length;
-  const limit = CONTRADICTION_LIMIT * n;
-  const scan: ColumnScan = {
-    rowCount: n, missing: 0, missingMask: new Uint8Array(n), numbers: new Float64Array(n), numberCount: 0, allIntegers: true,
-    booleans: new Uint8Array(n), booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(n), dateSpellings: new Map(),
-    slashFirstMax: 0, slashSecondMax: 0, levels: new Map(), codes: new Int32Array(n), maxLength: 0, examples: [],
-  };
-  const { numbers, booleans, codes, dates } = scan;
-  const hit: DateMatch = { spelling: null, ms: NaN };
-  let levels = scan.levels;
-  let numberAlive = true;
-  let booleanAlive = true;
-  let dateAlive = true;
-  let present = 0;
-  // Most cells cannot be a missing token by length alone: skip the set lookup for them.
-  let tokenLengths = 0;
-  for (const token of missingTokens) tokenLengths |= token.length < 31 ? 1 << token.length : 1 << 31;
-  for (let i = 0; i < n; i++) {
-    const v = raw[i];
+/** Scans raw cells (null = absent) in one go; a cell is missing when its trimmed text is in `missingTokens`. */
+export function scanColumn(raw: readonly (string | null)[], missingTokens: ReadonlySet<string>, keepTexts = false): ColumnScan {
+  const scanner = new ColumnScanner(missingTokens, keepTexts, raw.length);
+  scanner.addColumn(raw);
+  return scanner.finish();
+}
+
+/** True when a raw cell (null/undefined = absent) is missing: its trimmed text is one of `missingTokens`. */
+export function isMissingCell(v: string | null | undefined, missingTokens: ReadonlySet<string>): boolean {
+  if (v == null) return true;
+  const t = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
+  return missingTokens.has(t);
+}
+
+/** Per-level parse results, so a repeated value is parsed once. */
+interface LevelCache {
+  number: number[];
+  boolean: number[];
+  spelling: (DateSpelling | null)[];
+  ms: number[];
+}
+
+/** Scans a column fed in pieces: `addRows` takes field `column` of each row (absent field = missing). */
+export class ColumnScanner {
+  private readonly s: ColumnScan;
+  private readonly tokens: ReadonlySet<string>;
+  private readonly tokenLengths: number;
+  private capacity = 0;
+  private present = 0;
+  private numberAlive = true;
+  private booleanAlive = true;
+  private dateAlive = true;
+  private readonly cache: LevelCache = { number: [], boolean: [], spelling: [], ms: [] };
+  private readonly hit: DateMatch = { spelling: null, ms: NaN };
+  /** Level texts at the moment the levels were dropped, to give back earlier cells' texts once. */
+  private dropped: string[] | null = null;
+  /** Contradictions past which a type is ruled out: a share of the column's rows when known in advance. */
+  private readonly limit: number;
+
+  /**
+   * `keepTexts`: keep every cell's text from the start (for columns that may become id text). `rowCount`, when
+   * known in advance, lets a type be ruled out as soon as it cannot reach MIXED_SHARE of the column.
+   */
+  constructor(missingTokens: ReadonlySet<string>, keepTexts: boolean, rowCount = Infinity) {
+    this.tokens = missingTokens;
+    this.limit = CONTRADICTION_LIMIT * rowCount;
+    // Most cells cannot be a missing token by length alone: skip the set lookup for them.
+    let lengths = 0;
+    for (const token of missingTokens) lengths |= token.length < 31 ? 1 << token.length : 1 << 31;
+    this.tokenLengths = lengths;
+    this.s = {
+      rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
+      booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
+      slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: new Map(),
+      codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts ? [] : null, textsFrom: 0,
+    };
+  }
+
+  /** Adds field `column` of each of `rows`. */
+  addRows(rows: readonly (readonly string[])[], column: number): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.add(rows[r][column]);
+  }
+
+  /** Adds whole cells (null = absent). */
+  addColumn(values: readonly (string | null)[]): void {
+    this.reserve(values.length);
+    for (let r = 0; r < values.length; r++) this.add(values[r]);
+  }
+
+  /** The scan, with arrays cut to the row count. */
+  finish(): ColumnScan {
+    const s = this.s;
+    const n = s.rowCount;
+    if (s.numbers) s.numbers = s.numbers.slice(0, n);
+    if (s.booleans) s.booleans = s.booleans.slice(0, n);
+    if (s.dates) s.dates = s.dates.slice(0, n);
+    if (s.codes) s.codes = s.codes.slice(0, n);
+    return s;
+  }
+
+  private reserve(more: number): void {
+    const s = this.s;
+    const needed = s.rowCount + more;
+    if (needed <= this.capacity) return;
+    const capacity = Math.max(needed, this.capacity * 2, 1024);
+    if (s.numbers) s.numbers = grow(s.numbers, new Float64Array(capacity));
+    if (s.booleans) s.booleans = grow(s.booleans, new Uint8Array(capacity));
+    if (s.dates) s.dates = grow(s.dates, new Float64Array(capacity));
+    if (s.codes) s.codes = grow(s.codes, new Int32Array(capacity));
+    this.capacity = capacity;
+  }
+
+  private add(v: string | null | undefined): void {
+    const s = this.s;
+    const i = s.rowCount++;
     let t = v ?? '';
     if (t.length > 0 && (t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32)) t = t.trim();
     const len = t.length;
-    if (v === null || ((len < 31 ? tokenLengths & (1 << len) : tokenLengths & (1 << 31)) !== 0 && missingTokens.has(t))) {
-      scan.missing++;
-      scan.missingMask[i] = 1;
-      codes![i] = -1;
-      numbers![i] = NaN;
-      booleans![i] = 255;
-      dates![i] = NaN;
-      continue;
+    if (v == null || ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && this.tokens.has(t))) {
+      this.addMissing(i);
+      return;
     }
-    present++;
-    if (v.length > scan.maxLength) scan.maxLength = v.length;
+    this.present++;
+    if (v.length > s.maxLength) s.maxLength = v.length;
+    let code = -1;
+    const levels = s.levels;
     if (levels !== null) {
-      let code = levels.get(v);
-      if (code === undefined) {
+      const known = levels.get(v);
+      if (known !== undefined) code = known;
+      else if (levels.size === MAX_LEVELS) this.dropLevels();
+      else {
         code = levels.size;
-        if (code < 5) scan.examples.push(v);
-        if (code === MAX_LEVELS) levels = null;
-        else levels.set(v, code);
+        if (code < 5) s.examples.push(v);
+        levels.set(v, code);
+        this.cacheLevel(t);
       }
-      codes![i] = code;
-    } else if (scan.examples.length < 5 && !scan.examples.includes(v)) scan.examples.push(v);
-    if (numberAlive) {
-      const x = parseNumber(t);
+      if (code >= 0) s.codes![i] = code;
+    } else if (s.examples.length < 5 && !s.examples.includes(v)) s.examples.push(v);
+    this.addTyped(i, t, code);
+    if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, v);
+    if (this.dropped !== null) this.releaseCodes();
+  }
+
+  /** Counts cell i as a number, boolean or date, trying each type while it can still win (old order). */
+  private addTyped(i: number, t: string, code: number): void {
+    const s = this.s;
+    const present = this.present;
+    const cache = this.cache;
+    if (this.numberAlive) {
+      const x = code >= 0 ? cache.number[code] : parseNumber(t);
       if (x === x) {
-        numbers![i] = x;
-        scan.numberCount++;
-        if (scan.allIntegers && !Number.isInteger(x)) scan.allIntegers = false;
-        continue;
+        s.numbers![i] = x;
+        s.numberCount++;
+        if (s.allIntegers && !Number.isInteger(x)) s.allIntegers = false;
+        return;
       }
-      if (isRuledOut(present, scan.numberCount, limit)) numberAlive = false;
+      if (isRuledOut(present, s.numberCount, this.limit)) {
+        this.numberAlive = false;
+        s.numbers = null;
+      }
     }
-    if (booleanAlive) {
-      const b = parseBoolean(t);
+    if (this.booleanAlive) {
+      const b = code >= 0 ? cache.boolean[code] : parseBoolean(t);
       if (b !== -1) {
-        booleans![i] = b;
-        if (scan.booleanCount++ === 0) scan.booleanStyle = describeBooleanStyle(t);
-        continue;
+        s.booleans![i] = b;
+        if (s.booleanCount++ === 0) s.booleanStyle = describeBooleanStyle(t);
+        return;
       }
-      if (isRuledOut(present, scan.booleanCount, limit)) booleanAlive = false;
+      if (isRuledOut(present, s.booleanCount, this.limit)) {
+        this.booleanAlive = false;
+        s.booleans = null;
+      }
     }
-    if (dateAlive) {
-      if (matchDate(t, hit)) {
-        const spelling = hit.spelling!;
-        dates![i] = hit.ms;
-        scan.dateCount++;
-        scan.dateSpellings.set(spelling, (scan.dateSpellings.get(spelling) ?? 0) + 1);
-        if (spelling === 'slash') noteSlashParts(scan, t);
-        continue;
-      }
-      if (isRuledOut(present, scan.dateCount, limit)) dateAlive = false;
+    if (this.dateAlive && !this.addDate(i, t, code) && isRuledOut(present, s.dateCount, this.limit)) {
+      this.dateAlive = false;
+      s.dates = null;
     }
   }
-  if (!numberAlive) scan.numbers = null;
-  if (!booleanAlive) scan.booleans = null;
-  if (!dateAlive) scan.dates = null;
-  if (levels === null) scan.codes = null;
-  scan.levels = levels;
-  return scan;
+
+  private addMissing(i: number): void {
+    const s = this.s;
+    s.missing++;
+    if (s.codes) s.codes[i] = -1;
+    if (s.numbers) s.numbers[i] = NaN;
+    if (s.booleans) s.booleans[i] = 255;
+    if (s.dates) s.dates[i] = NaN;
+    if (s.texts !== null) s.texts[i - s.textsFrom] = null;
+  }
+
+  /** Counts a date cell; false when `t` is not one. */
+  private addDate(i: number, t: string, code: number): boolean {
+    const s = this.s;
+    let spelling: DateSpelling | null;
+    let ms: number;
+    if (code >= 0) {
+      spelling = this.cache.spelling[code];
+      ms = this.cache.ms[code];
+    } else {
+      spelling = matchDate(t, this.hit) ? this.hit.spelling : null;
+      ms = this.hit.ms;
+    }
+    if (spelling === null) return false;
+    s.dates![i] = ms;
+    s.dateCount++;
+    s.dateSpellings.set(spelling, (s.dateSpellings.get(spelling) ?? 0) + 1);
+    if (spelling === 'slash') this.addSlashDate(i, t);
+    return true;
+  }
+
+  private addSlashDate(i: number, t: string): void {
+    const s = this.s;
+    s.slashDates.rows.push(i);
+    s.slashDates.monthFirst.push(parseDate(t, 'mm/dd/yyyy'));
+    s.slashDates.dayFirst.push(parseDate(t, 'dd/mm/yyyy'));
+    const first = parseInt(t, 10);
+    const second = parseInt(t.slice(t.indexOf('/') + 1), 10);
+    if (first > s.slashFirstMax) s.slashFirstMax = first;
+    if (second > s.slashSecondMax) s.slashSecondMax = second;
+  }
+
+  private cacheLevel(t: string): void {
+    const cache = this.cache;
+    cache.number.push(parseNumber(t));
+    cache.boolean.push(parseBoolean(t));
+    const isDate = matchDate(t, this.hit);
+    cache.spelling.push(isDate ? this.hit.spelling : null);
+    cache.ms.push(this.hit.ms);
+  }
+
+  /** Past MAX_LEVELS distinct values: stop coding, remembering the level texts for keepText. */
+  private dropLevels(): void {
+    const s = this.s;
+    this.dropped = [...s.levels!.keys()];
+    s.levels = null;
+  }
+
+  /** True while every present cell so far is a number, a boolean or a date: such a column is not text. */
+  private isPure(): boolean {
+    const { numberCount, booleanCount, dateCount } = this.s;
+    const present = this.present;
+    return (this.numberAlive && numberCount === present) || (this.booleanAlive && booleanCount === present) || (this.dateAlive && dateCount === present);
+  }
+
+  /** Keeps cell i's text; the first time, gives back earlier texts from the codes or marks them for re-reading. */
+  private keepText(i: number, v: string): void {
+    const s = this.s;
+    if (s.texts === null) {
+      if (this.dropped !== null && s.codes !== null) {
+        const levels = this.dropped;
+        const codes = s.codes;
+        s.texts = Array.from({ length: i }, (_, r) => (codes[r] < 0 ? null : levels[codes[r]]));
+      } else {
+        s.texts = [];
+        s.textsFrom = i;
+      }
+    }
+    s.texts[i - s.textsFrom] = v;
+  }
+
+  /** Codes stop with the levels: the kept texts (or a re-read) stand for the rows before. */
+  private releaseCodes(): void {
+    this.s.codes = null;
+    this.dropped = null;
+  }
 }
 
 /**
@@ -130,9 +300,7 @@ function isRuledOut(present: number, count: number, limit: number): boolean {
   return present - count > limit || (present >= 1000 && count < 0.5 * present);
 }
 
-function noteSlashParts(scan: ColumnScan, t: string): void {
-  const first = parseInt(t, 10);
-  const second = parseInt(t.slice(t.indexOf('/') + 1), 10);
-  if (first > scan.slashFirstMax) scan.slashFirstMax = first;
-  if (second > scan.slashSecondMax) scan.slashSecondMax = second;
+function grow<T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
