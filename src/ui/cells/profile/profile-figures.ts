@@ -93,7 +93,7 @@ export function buildAssociationsFigure(target: TargetProfile): PlotFigure | nul
   const ranked = target.associations.filter((a) => a.value !== null).slice(0, 30);
   if (ranked.length === 0) return null;
   return {
-    data: [{ type: 'bar', orientation: 'h', y: ranked.map((a) => a.column), x: ranked.map((a) => a.value), text: ranked.map((a) => a.measure), marker: { color: ACCENT }, hovertemplate: '%{y}: %{x:.3f} (%{text})<extra></extra>' }],
+    data: [{ type: 'bar', orientation: 'h', y: ranked.map((a) => a.column), x: ranked.map((a) => a.value), customdata: ranked.map((a) => a.measure), marker: { color: ACCENT }, hovertemplate: '%{y}: %{x:.3f} (%{customdata})<extra></extra>' }],
     layout: { yaxis: { autorange: 'reversed', automargin: true, type: 'category' }, xaxis: { range: [0, 1], title: { text: 'association (0–1)' } } },
   };
 }
@@ -113,6 +113,6 @@ export function buildMissingFigure(profile: TableProfile): PlotFigure | null {
   if (columns.length === 0) return null;
   return {
     data: [{ type: 'bar', orientation: 'h', y: columns.map((c) => c.name), x: columns.map((c) => c.missingPct), marker: { color: '#e8590c' }, hovertemplate: '%{y}: %{x:.1f} %<extra></extra>' }],
-    layout: { yaxis: { autorange: 'reversed', automargin: true, type: 'category' }, xaxis: { range: [0, 100], title: { text: 'missing (%)' } } },
+    layout: { yaxis: { autorange: 'reversed', automargin: true, type: 'category' }, xaxis: { rangemode: 'tozero', title: { text: 'missing (%)' } } },
   };
 }
