@@ -15,6 +15,11 @@ export function selectDatasetChunks(datasetId: DatasetId): IDBKeyRange {
   return IDBKeyRange.bound([datasetId], [datasetId, []]);
 }
 
+/** Key range of one column's chunks. */
+export function selectColumnChunks(datasetId: DatasetId, columnIndex: number): IDBKeyRange {
+  return IDBKeyRange.bound([datasetId, columnIndex], [datasetId, columnIndex, []]);
+}
+
 /** Bytes a chunk takes: typed arrays by byteLength; legacy string-array text as 2 bytes per char + 8 per value. */
 export function measureChunkBytes(values: ChunkValues): number {
   if (Array.isArray(values)) {

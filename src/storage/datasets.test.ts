@@ -76,6 +76,17 @@ describe('saveDataset / loadDataset', () => {
     ]);
   });
 
+  it('round-trips a table larger than one put batch (8 MB), saved over several awaited batches', async () => {
+    const values = Float64Array.from({ length: 1_200_000 }, (_, i) => (i % 97 === 0 ? NaN : i * 0.5));
+    const table = { rowCount: values.length, columns: [{ kind: 'numeric' as const, name: 'x', values }] };
+    const saved = await saveDataset(db, { name: 'big', sourceFileName: 'big.csv', table, result: buildImportResult(table) });
+    expect(saved.storedBytes).toBe(9_600_000);
+    const loaded = (await loadDataset(db, saved.id)).table.columns[0];
+    expect(loaded.kind).toBe('numeric');
+    // Byte-for-byte (NaN included): cheaper than a deep equal over 1.2M elements.
+    expect(Buffer.from((loaded as typeof table.columns[0]).values.buffer).equals(Buffer.from(values.buffer))).toBe(true);
+  });
+
   it('round-trips an empty table', async () => {
     const saved = await saveSample('empty', 0);
     expect((await loadDataset(db, saved.id)).table).toEqual(buildSampleTable(0));

@@ -5,11 +5,14 @@ import type { Table } from '../core/table/types';
 import type { DatasetId } from '../core/notebook/types';
 import type { ImportResult } from '../core/ingest/types';
 import { DataError, StudioError } from '../core/errors';
-import { assembleColumn, describeColumn, measureChunkBytes, selectDatasetChunks, sliceColumnIntoChunks } from './chunks';
+import { assembleColumn, describeColumn, measureChunkBytes, selectColumnChunks, selectDatasetChunks, sliceColumnIntoChunks } from './chunks';
 import type { StudioDb } from './db';
-import type { ChunkValues, DatasetChunk, DatasetMeta } from './records';
+import type { DatasetChunk, DatasetMeta } from './records';
 
 export type { DatasetMeta, StoredColumnMeta } from './records';
+
+/** Bytes of chunks cloned per task while saving. */
+const PUT_BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface SaveDatasetInput {
   name: string;
@@ -28,8 +31,20 @@ export async function saveDataset(db: StudioDb, input: SaveDatasetInput): Promis
   const done = transaction.done;
   try {
     const chunkStore = transaction.objectStore('datasetChunks');
-    // Requests are not awaited one by one: a failing request aborts the transaction and `done` rejects.
-    for (const chunk of chunks) chunkStore.put(chunk).catch(ignore);
+    // Each put structured-clones its chunk on this thread. Puts go out in batches of ~PUT_BATCH_BYTES and the
+    // next batch waits for the last request of the one before, so a large save is many short tasks rather than
+    // one long one (the transaction stays active across awaited requests). A failing request aborts the
+    // transaction, and `done` rejects.
+    let batchBytes = 0;
+    for (const chunk of chunks) {
+      const put = chunkStore.put(chunk);
+      put.catch(ignore);
+      batchBytes += measureChunkBytes(chunk.values);
+      if (batchBytes >= PUT_BATCH_BYTES) {
+        batchBytes = 0;
+        await put;
+      }
+    }
     transaction.objectStore('datasets').put(meta).catch(ignore);
   } catch (error) {
     abortQuietly(transaction);
@@ -47,14 +62,13 @@ export async function saveDataset(db: StudioDb, input: SaveDatasetInput): Promis
 /** Reads a dataset back exactly as saved; an unknown id is a StorageError naming it. */
 export async function loadDataset(db: StudioDb, id: DatasetId): Promise<{ meta: DatasetMeta; table: Table }> {
   const transaction = db.transaction(['datasets', 'datasetChunks'], 'readonly');
-  const [meta, chunks] = await Promise.all([
-    transaction.objectStore('datasets').get(id),
-    transaction.objectStore('datasetChunks').getAll(selectDatasetChunks(id)),
-  ]);
+  const meta = await transaction.objectStore('datasets').get(id);
   if (!meta) throw missingDataset(id);
-  // getAll returns chunks in key order: by column, then by chunk.
-  const byColumn: ChunkValues[][] = meta.columns.map(() => []);
-  for (const chunk of chunks) byColumn[chunk.columnIndex]?.push(chunk.values);
+  // One request per column: each result is cloned back in its own task, never the whole table in one.
+  const chunkStore = transaction.objectStore('datasetChunks');
+  const byColumn = await Promise.all(
+    meta.columns.map(async (_, index) => (await chunkStore.getAll(selectColumnChunks(id, index))).map((chunk) => chunk.values)),
+  );
   const columns = meta.columns.map((column, index) => assembleColumn(column, byColumn[index], meta.rowCount, meta.name));
   return { meta, table: { rowCount: meta.rowCount, columns } };
 }
