@@ -1,9 +1,11 @@
 /// <reference types="vite/client" />
 // The profile bench page: imports the chosen CSV with the app's compute worker (importFile), then profiles the
-// resulting table in a compute worker (profileTable, the table cloned to it as the Profile cell does), watching
-// the main thread for long tasks throughout. `bench/profile/suite.mjs` calls window.runProfileBench.
-import { proxy, wrap, type Remote } from 'comlink';
+// resulting table in a compute worker (profileTable, on a copy made in slices and transferred, as the Profile
+// cell does), watching the main thread for long tasks throughout. `bench/profile/suite.mjs` calls window.runProfileBench.
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { DEFAULT_IMPORT_OPTIONS } from '../../src/core/notebook/types';
+import { collectTransferables } from '../../src/core/table/table-buffers';
+import { copyTableForTransfer } from '../../src/state/copy-table-for-transfer';
 import type { ComputeApi } from '../../src/workers/compute-api';
 
 export interface PhaseResult {
@@ -75,7 +77,11 @@ async function runProfileBench(target: string | null): Promise<ProfileBenchResul
     importer.worker.terminate();
     const table = imported.value.table;
     let steps = 0;
-    const profiled = await timePhase(() => profiler.api.profileTable(table, target ? { target } : {}, proxy(() => void steps++)));
+    // As the Profile cell does: copy the shown table in slices, then transfer the copy.
+    const profiled = await timePhase(async () => {
+      const copy = await copyTableForTransfer(table);
+      return profiler.api.profileTable(transfer(copy, collectTransferables(copy)), target ? { target } : {}, proxy(() => void steps++));
+    });
     const profile = profiled.value;
     console.log(`import ${imported.phase.durationMs.toFixed(0)} ms, profile ${profiled.phase.durationMs.toFixed(0)} ms (${steps} progress calls)`);
     return {

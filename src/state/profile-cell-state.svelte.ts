@@ -1,14 +1,16 @@
 // Runtime state of one Profile cell: profiling the upstream table in the compute worker (progress, cancel =
 // terminate), and the saved result (profile + the key of its inputs) so a reload shows it without recomputing.
 
-import { proxy } from 'comlink';
-import { isAbortError } from '../core/errors';
+import { proxy, transfer } from 'comlink';
+import { createAbortError, isAbortError } from '../core/errors';
 import type { CellId } from '../core/notebook/types';
 import type { TableProfile } from '../core/profile/types';
 import { PROFILE_FORMAT_VERSION } from '../core/profile/types';
+import { collectTransferables } from '../core/table/table-buffers';
 import { loadCellOutputs, saveCellOutput } from '../storage/cell-outputs';
 import { callCompute } from '../workers/clients';
 import { describeProfileInputKey, type PublishedDataset } from './artifacts';
+import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
 
@@ -76,7 +78,10 @@ export class ProfileCellState {
       const onProgress = proxy((done: number, total: number) => {
         if (this.#abort === abort) this.progress = { done, total };
       });
-      const profile = await callCompute((api) => api.profileTable(dataset.table, request, onProgress), abort.signal);
+      // A copy made in slices and transferred: cloning a big table in one postMessage blocks the page.
+      const table = await copyTableForTransfer(dataset.table);
+      if (abort.signal.aborted) throw createAbortError();
+      const profile = await callCompute((api) => api.profileTable(transfer(table, collectTransferables(table)), request, onProgress), abort.signal);
       const output: ProfileOutput = { profile, inputKey: describeProfileInputKey(dataset.key, target) };
       this.output = output;
       this.notebook.setRun(this.cellId, { status: 'done', durationMs: performance.now() - startedMs });

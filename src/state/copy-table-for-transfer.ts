@@ -1,0 +1,31 @@
+// Copies a table's typed arrays column by column, yielding to the event loop between columns, so the copy can
+// be transferred to a worker while the shown table stays usable. Structured-cloning a 1M × 20 table in one
+// postMessage blocked the main thread ~400 ms; each column's copy here is a few ms.
+
+import type { Column, Table } from '../core/table/types';
+
+/** Waits one macrotask so pending input and paints run. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function copyColumn(column: Column): Column {
+  switch (column.kind) {
+    case 'categorical':
+      return { ...column, codes: column.codes.slice(), levels: [...column.levels] };
+    case 'text':
+      return { ...column, bytes: column.bytes.slice(), offsets: column.offsets.slice(), missing: column.missing.slice() };
+    default:
+      return { ...column, values: column.values.slice() } as Column;
+  }
+}
+
+/** A deep copy of `table` whose arrays own their buffers (ready for `transfer`); `pause` runs between columns. */
+export async function copyTableForTransfer(table: Table, pause: () => Promise<void> = yieldToEventLoop): Promise<Table> {
+  const columns: Column[] = [];
+  for (const column of table.columns) {
+    columns.push(copyColumn(column));
+    await pause();
+  }
+  return { rowCount: table.rowCount, columns };
+}
