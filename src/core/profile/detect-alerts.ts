@@ -93,9 +93,12 @@ function detectNumericAlerts(column: Extract<ColumnProfile, { kind: 'numeric' }>
   }
   const outliers = column.outliersIqr;
   if (outliers && outliers.pct > t.outlierPct) {
-    alerts.push(createAlert('outliers', 'info', [name], `${outliers.count} values of "${name}" (${outliers.pct.toFixed(1)} %) lie outside [${outliers.lower}, ${outliers.upper}] (1.5 × IQR).`,
+    // Fences like -4.199999999999999 (float arithmetic on quartiles) read as 6 significant digits; evidence keeps them exact.
+    const lower = Number(outliers.lower.toPrecision(6));
+    const upper = Number(outliers.upper.toPrecision(6));
+    alerts.push(createAlert('outliers', 'info', [name], `${outliers.count} values of "${name}" (${outliers.pct.toFixed(1)} %) lie outside [${lower}, ${upper}] (1.5 × IQR).`,
       { count: outliers.count, pct: outliers.pct, lower: outliers.lower, upper: outliers.upper },
-      { kind: 'cap-outliers', column: name, detail: `Check whether they are errors; if not, cap at ${outliers.lower} and ${outliers.upper} for models sensitive to scale.` }));
+      { kind: 'cap-outliers', column: name, detail: `Check whether they are errors; if not, cap at ${lower} and ${upper} for models sensitive to scale.` }));
   }
   return alerts;
 }
