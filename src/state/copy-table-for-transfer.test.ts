@@ -17,7 +17,7 @@ describe('copyTableForTransfer', () => {
     };
     let pauses = 0;
     const copy = await copyTableForTransfer(table, async () => void pauses++);
-    const arrays = (t: Table) => t.columns.flatMap((c) => (c.kind === 'categorical' ? [c.codes] : c.kind === 'text' ? [c.bytes, c.offsets, c.missing] : [c.values]));
+    const arrays = (t: Table): ArrayBufferView[] => t.columns.flatMap((c): ArrayBufferView[] => (c.kind === 'categorical' ? [c.codes] : c.kind === 'text' ? [c.bytes, c.offsets, c.missing] : [c.values]));
     const shares = arrays(copy).map((array, i) => array.buffer === arrays(table)[i].buffer);
     expect({ copy, pauses, shares, ownBuffer: copy.columns[0].kind === 'numeric' && copy.columns[0].values.buffer.byteLength }).toEqual({
       copy: table,
