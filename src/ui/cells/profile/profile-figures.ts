@@ -69,6 +69,8 @@ export function buildHeatmapFigure(matrix: CorrelationMatrix, signed: boolean): 
       reversescale: signed,
       hoverongaps: false,
       hovertemplate: '%{y} × %{x}: %{z:.3f}<extra></extra>',
+      // Values printed in the cells while they are big enough to read.
+      ...(matrix.columns.length <= 12 ? { texttemplate: '%{z:.2f}', textfont: { size: 10 } } : {}),
     }],
     layout: {
       margin: { l: 110, r: 12, t: 12, b: 110 },
