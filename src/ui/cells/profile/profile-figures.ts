@@ -66,7 +66,7 @@ export function buildHeatmapFigure(matrix: CorrelationMatrix, signed: boolean): 
       zmin: signed ? -1 : 0,
       zmax: 1,
       colorscale: signed ? 'RdBu' : 'Blues',
-      reversescale: signed,
+      reversescale: true, // plotly's RdBu and Blues both start dark at zmin; high values should be dark blue
       hoverongaps: false,
       hovertemplate: '%{y} × %{x}: %{z:.3f}<extra></extra>',
       // Values printed in the cells while they are big enough to read.
