@@ -85,7 +85,7 @@ function buildColumn(name: string, scan: ColumnScan, present: number): { column:
   if (scan.levels !== null && scan.codes !== null && scan.levels.size <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
     return { column: { kind: 'categorical', name, codes: scan.codes, levels: [...scan.levels.keys()] }, detail: 'categories', distinct: scan.levels.size };
   }
-  const distinct = scan.levels?.size ?? countDistinctTexts(readScanTexts(scan));
+  const distinct = scan.levels?.size ?? (scan.distinctTexts >= 0 ? scan.distinctTexts : countDistinctTexts(readScanTexts(scan)));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
 }
 
