@@ -56,11 +56,11 @@ const QUOTED_EMPTY_LINE = /(?:^|[\r\n])""/;
 /** Creates a parser for one file; `delimiter` is a single character. */
 export function createCsvParser(delimiter: string, options: CsvParserOptions = {}): CsvParser {
   const onRows = options.onRows;
-  // Line endings: papaparse splits on one newline string. Mixed endings fall back to '\n' with a CR
-  // removed from the end of each row's last field (a quoted last field ending in CR loses that CR).
+  // Line endings: papaparse splits on one newline string. With '\n' (LF files, or mixed endings) a CR is
+  // removed from the end of each row's last field, so CRLF lines read right; a quoted last field that
+  // really ends in a CR loses it. A CR-only file keeps any later LF inside its fields.
   let newline: Newline | null = null;
   let lineChar: '\n' | '\r' = '\n';
-  let stripCr = false;
   let papa: Papa.Parser | null = null;
   let useTokenizer = false;
   let carry = '';
@@ -123,9 +123,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   /** Decides the line endings from the first text that shows them; false while it cannot tell yet. */
   function detectNewline(s: string, final: boolean): boolean {
     if (s.includes('\n')) {
-      const cr = s.includes('\r');
-      newline = cr && !hasBareLf(s, 0) ? '\r\n' : '\n';
-      stripCr = cr && newline === '\n';
+      newline = s.includes('\r') && !hasBareLf(s, 0) ? '\r\n' : '\n';
     } else {
       // A CR at the very end may be the first half of a CRLF: wait for the next character.
       const cr = s.indexOf('\r');
@@ -138,12 +136,10 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     return true;
   }
 
-  /** Switches to the mixed-endings fallback when s[from…] shows endings the first text did not. */
+  /** Switches from CRLF to '\n' (with CRs dropped) when s[from…] has a line ending in '\n' alone. */
   function checkNewline(s: string, from: number): void {
-    if (newline === '\n' && !stripCr && s.indexOf('\r', from) !== -1) stripCr = true;
-    else if (newline === '\r\n' && hasBareLf(s, from)) {
+    if (newline === '\r\n' && hasBareLf(s, from)) {
       newline = '\n';
-      stripCr = true;
       papa = new Papa.Parser({ delimiter, newline });
     }
   }
@@ -154,7 +150,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     if (result.errors.length > 0) return -1;
     const rows = result.data;
     const consumed = final ? s.length : result.meta.cursor;
-    if (stripCr) for (const row of rows) dropTrailingCr(row);
+    if (newline === '\n') for (let k = 0; k < rows.length; k++) dropTrailingCr(rows[k]);
     const hasQuote = s.lastIndexOf('"', consumed) !== -1;
     if (hasQuote && hasEmptyRow(rows) && QUOTED_EMPTY_LINE.test(s.slice(0, consumed))) return -1;
     // Fast path: as many line breaks as rows means no quoted newlines, and row k is on line + k.

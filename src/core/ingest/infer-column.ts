@@ -5,6 +5,7 @@
 import { countDistinctNumbers } from '../table/count-distinct';
 import type { Column } from '../table/types';
 import { buildTextColumn } from './build-text-column';
+import { countDistinctTexts } from './count-distinct-texts';
 import type { ColumnInference, ImportWarning } from './types';
 import { describeEvidence, formatCount } from './describe-evidence';
 import { matchDate, parseDate, type DateFormat, type DateMatch } from './parse-datetime';
@@ -85,7 +86,7 @@ function buildColumn(name: string, scan: ColumnScan, present: number): { column:
   if (scan.levels !== null && scan.codes !== null && scan.levels.size <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
     return { column: { kind: 'categorical', name, codes: scan.codes, levels: [...scan.levels.keys()] }, detail: 'categories', distinct: scan.levels.size };
   }
-  const distinct = scan.levels?.size ?? (scan.distinctTexts >= 0 ? scan.distinctTexts : countDistinctTexts(readScanTexts(scan)));
+  const distinct = scan.levels?.size ?? countDistinctTexts(readScanTexts(scan));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
 }
 
@@ -107,12 +108,6 @@ function readScanTexts(scan: ColumnScan): readonly (string | null)[] {
   }
   if (scan.missing === scan.rowCount) return new Array<null>(scan.rowCount).fill(null);
   throw new Error(`inferColumn: the texts of rows before ${scan.textsFrom} were not re-read`);
-}
-
-function countDistinctTexts(values: readonly (string | null)[]): number {
-  const seen = new Set<string>();
-  for (const v of values) if (v !== null) seen.add(v);
-  return seen.size;
 }
 
 function hasAlternateSpellings(levels: Map<string, number>): boolean {

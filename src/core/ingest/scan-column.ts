@@ -43,8 +43,6 @@ export interface ColumnScan {
   /** Raw cells (null = missing) from row `textsFrom` on, or null when not kept; rows before must be re-read. */
   texts: (string | null)[] | null;
   textsFrom: number;
-  /** Distinct present texts when counted during the pass (texts kept, no levels), else −1. */
-  distinctTexts: number;
 }
 
 /** Scans raw cells (null = absent) in one go; a cell is missing when its trimmed text is in `missingTokens`. */
@@ -83,8 +81,6 @@ export class ColumnScanner {
   private readonly hit: DateMatch = { spelling: null, ms: NaN };
   /** Level texts at the moment the levels were dropped, to give back earlier cells' texts once. */
   private dropped: string[] | null = null;
-  /** Distinct kept texts once the levels are gone, counted while the strings are fresh in the cache. */
-  private seen: Set<string> | null = null;
   /** Contradictions past which a type is ruled out: a share of the column's rows when known in advance. */
   private readonly limit: number;
 
@@ -103,7 +99,7 @@ export class ColumnScanner {
       rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
       booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
       slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: new Map(),
-      codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts ? [] : null, textsFrom: 0, distinctTexts: -1,
+      codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts ? [] : null, textsFrom: 0,
     };
   }
 
@@ -127,7 +123,6 @@ export class ColumnScanner {
     if (s.booleans) s.booleans = s.booleans.slice(0, n);
     if (s.dates) s.dates = s.dates.slice(0, n);
     if (s.codes) s.codes = s.codes.slice(0, n);
-    if (s.levels === null && this.seen !== null) s.distinctTexts = this.seen.size;
     return s;
   }
 
@@ -265,7 +260,6 @@ export class ColumnScanner {
     const s = this.s;
     this.dropped = [...s.levels!.keys()];
     s.levels = null;
-    if (s.texts !== null && s.textsFrom === 0) this.seen = new Set(this.dropped);
   }
 
   /** True while every present cell so far is a number, a boolean or a date: such a column is not text. */
@@ -283,14 +277,12 @@ export class ColumnScanner {
         const levels = this.dropped;
         const codes = s.codes;
         s.texts = Array.from({ length: i }, (_, r) => (codes[r] < 0 ? null : levels[codes[r]]));
-        this.seen = new Set(levels);
       } else {
         s.texts = [];
         s.textsFrom = i;
       }
     }
     s.texts[i - s.textsFrom] = v;
-    if (this.seen !== null) this.seen.add(v);
   }
 
   /** Codes stop with the levels: the kept texts (or a re-read) stand for the rows before. */
