@@ -3,7 +3,7 @@ import type { Table } from '../core/table/types';
 import { copyTableForTransfer } from './copy-table-for-transfer';
 
 describe('copyTableForTransfer', () => {
-  it('copies every column onto its own buffers, pausing between columns', async () => {
+  it('copies every column onto its own buffers, pausing between columns once a slice is used up', async () => {
     const shared = new Float64Array([9, 1, 2, 9]);
     const table: Table = {
       rowCount: 2,
@@ -16,12 +16,15 @@ describe('copyTableForTransfer', () => {
       ],
     };
     let pauses = 0;
-    const copy = await copyTableForTransfer(table, async () => void pauses++);
+    const copy = await copyTableForTransfer(table, async () => void pauses++, 0);
     const arrays = (t: Table): ArrayBufferView[] => t.columns.flatMap((c): ArrayBufferView[] => (c.kind === 'categorical' ? [c.codes] : c.kind === 'text' ? [c.bytes, c.offsets, c.missing] : [c.values]));
     const shares = arrays(copy).map((array, i) => array.buffer === arrays(table)[i].buffer);
-    expect({ copy, pauses, shares, ownBuffer: copy.columns[0].kind === 'numeric' && copy.columns[0].values.buffer.byteLength }).toEqual({
+    let pausesWithLongSlices = 0;
+    await copyTableForTransfer(table, async () => void pausesWithLongSlices++, 60_000);
+    expect({ copy, pauses, pausesWithLongSlices, shares, ownBuffer: copy.columns[0].kind === 'numeric' && copy.columns[0].values.buffer.byteLength }).toEqual({
       copy: table,
       pauses: 5,
+      pausesWithLongSlices: 0,
       shares: [false, false, false, false, false, false, false],
       ownBuffer: 16,
     });
