@@ -65,7 +65,7 @@ export function finishColumn(name: string, originalName: string, scan: ColumnSca
 function buildColumn(name: string, scan: ColumnScan, present: number): { column: Column; detail: string; distinct: number } {
   if (present > 0 && scan.numbers !== null && scan.numberCount === present) {
     // Distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"): then count numbers.
-    const distinct = scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels) ? scan.levels.size : countDistinctNumbers(scan.numbers);
+    const distinct = scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels) ? scan.levels.length : countDistinctNumbers(scan.numbers);
     if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, scan, 'id', distinct);
     return { column: { kind: 'numeric', name, values: scan.numbers, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct };
   }
@@ -83,10 +83,10 @@ function buildColumn(name: string, scan: ColumnScan, present: number): { column:
     return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: countDistinctNumbers(values) };
   }
   const limit = Math.max(2, Math.min(MAX_LEVELS, 0.5 * present));
-  if (scan.levels !== null && scan.codes !== null && scan.levels.size <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
-    return { column: { kind: 'categorical', name, codes: scan.codes, levels: [...scan.levels.keys()] }, detail: 'categories', distinct: scan.levels.size };
+  if (scan.levels !== null && scan.codes !== null && scan.levels.length <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
+    return { column: { kind: 'categorical', name, codes: scan.codes, levels: scan.levels }, detail: 'categories', distinct: scan.levels.length };
   }
-  const distinct = scan.levels?.size ?? countDistinctTexts(readScanTexts(scan));
+  const distinct = scan.levels?.length ?? countDistinctTexts(readScanTexts(scan));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
 }
 
@@ -102,7 +102,7 @@ function buildText(name: string, scan: ColumnScan, detail: string, distinct: num
 function readScanTexts(scan: ColumnScan): readonly (string | null)[] {
   if (scan.texts !== null && scan.textsFrom === 0) return scan.texts;
   if (scan.levels !== null && scan.codes !== null) {
-    const levels = [...scan.levels.keys()];
+    const levels = scan.levels;
     const codes = scan.codes;
     return Array.from(codes, (code) => (code < 0 ? null : levels[code]));
   }
@@ -110,8 +110,8 @@ function readScanTexts(scan: ColumnScan): readonly (string | null)[] {
   throw new Error(`inferColumn: the texts of rows before ${scan.textsFrom} were not re-read`);
 }
 
-function hasAlternateSpellings(levels: Map<string, number>): boolean {
-  for (const text of levels.keys()) if (!/^-?[1-9]?\d*$/.test(text)) return true;
+function hasAlternateSpellings(levels: readonly string[]): boolean {
+  for (const text of levels) if (!/^-?[1-9]?\d*$/.test(text)) return true;
   return false;
 }
 

@@ -6,6 +6,7 @@
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
 import { matchDate, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
 import { parseNumber } from './parse-number';
+import { TextDictionary } from './text-dictionary';
 
 /** Up to this many distinct values are tracked as category levels. */
 export const MAX_LEVELS = 1000;
@@ -33,8 +34,8 @@ export interface ColumnScan {
   /** Largest first and second part seen in n/n/yyyy dates (decides dd/mm versus mm/dd). */
   slashFirstMax: number;
   slashSecondMax: number;
-  /** Distinct raw values in order of first appearance → code; null when there were more than MAX_LEVELS. */
-  levels: Map<string, number> | null;
+  /** Distinct raw values in order of first appearance (index = code); null when there were more than MAX_LEVELS. */
+  levels: string[] | null;
   /** Level codes per row, −1 for missing; null with `levels`. */
   codes: Int32Array | null;
   maxLength: number;
@@ -72,11 +73,14 @@ export class ColumnScanner {
   private readonly s: ColumnScan;
   private readonly tokens: ReadonlySet<string>;
   private readonly tokenLengths: number;
+  /** 1 at the ASCII code of each token's first character (0 for the empty token). */
+  private readonly tokenStarts = new Uint8Array(128);
   private capacity = 0;
   private present = 0;
   private numberAlive = true;
   private booleanAlive = true;
   private dateAlive = true;
+  private dictionary: TextDictionary | null = new TextDictionary();
   private readonly cache: LevelCache = { number: [], boolean: [], spelling: [], ms: [] };
   private readonly hit: DateMatch = { spelling: null, ms: NaN };
   /** Level texts at the moment the levels were dropped, to give back earlier cells' texts once. */
@@ -95,10 +99,11 @@ export class ColumnScanner {
     let lengths = 0;
     for (const token of missingTokens) lengths |= token.length < 31 ? 1 << token.length : 1 << 31;
     this.tokenLengths = lengths;
+    for (const token of missingTokens) this.tokenStarts[token.length === 0 ? 0 : token.charCodeAt(0) & 127] = 1;
     this.s = {
       rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
       booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
-      slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: new Map(),
+      slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: [],
       codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts ? [] : null, textsFrom: 0,
     };
   }
@@ -123,6 +128,7 @@ export class ColumnScanner {
     if (s.booleans) s.booleans = s.booleans.slice(0, n);
     if (s.dates) s.dates = s.dates.slice(0, n);
     if (s.codes) s.codes = s.codes.slice(0, n);
+    if (this.dictionary !== null) s.levels = this.dictionary.texts;
     return s;
   }
 
@@ -144,25 +150,24 @@ export class ColumnScanner {
     let t = v ?? '';
     if (t.length > 0 && (t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32)) t = t.trim();
     const len = t.length;
-    if (v == null || ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && this.tokens.has(t))) {
+    if (v == null || ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && this.mayBeToken(t))) {
       this.addMissing(i);
       return;
     }
     this.present++;
     if (v.length > s.maxLength) s.maxLength = v.length;
     let code = -1;
-    const levels = s.levels;
-    if (levels !== null) {
-      const known = levels.get(v);
-      if (known !== undefined) code = known;
-      else if (levels.size === MAX_LEVELS) this.dropLevels();
-      else {
-        code = levels.size;
-        if (code < 5) s.examples.push(v);
-        levels.set(v, code);
-        this.cacheLevel(t);
-      }
+    const dictionary = this.dictionary;
+    if (dictionary !== null) {
+      code = dictionary.codeOf(v);
       if (code >= 0) s.codes![i] = code;
+      else if (dictionary.size === MAX_LEVELS) this.dropLevels();
+      else {
+        code = dictionary.add(v);
+        if (code < 5) s.examples.push(v);
+        this.cacheLevel(t);
+        s.codes![i] = code;
+      }
     } else if (s.examples.length < 5 && !s.examples.includes(v)) s.examples.push(v);
     this.addTyped(i, t, code);
     if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, v);
@@ -203,6 +208,12 @@ export class ColumnScanner {
       this.dateAlive = false;
       s.dates = null;
     }
+  }
+
+  /** Set lookups hash the cell: first rule out cells whose first character starts no token. */
+  private mayBeToken(t: string): boolean {
+    const c = t.length === 0 ? 0 : t.charCodeAt(0);
+    return (c < 128 && this.tokenStarts[c] === 0) ? false : this.tokens.has(t);
   }
 
   private addMissing(i: number): void {
@@ -257,9 +268,9 @@ export class ColumnScanner {
 
   /** Past MAX_LEVELS distinct values: stop coding, remembering the level texts for keepText. */
   private dropLevels(): void {
-    const s = this.s;
-    this.dropped = [...s.levels!.keys()];
-    s.levels = null;
+    this.dropped = this.dictionary!.texts;
+    this.dictionary = null;
+    this.s.levels = null;
   }
 
   /** True while every present cell so far is a number, a boolean or a date: such a column is not text. */
