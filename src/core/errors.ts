@@ -28,3 +28,17 @@ export function createAbortError(message = 'The operation was cancelled.'): Erro
   error.name = 'AbortError';
   return error;
 }
+
+/** A model cannot be trained as specified: unsupported task, NaN for a family without missing support, k > rows… */
+export class ModelSpecError extends StudioError {
+  constructor(message: string) {
+    super('ModelSpecError', message);
+  }
+}
+
+/** Training failed while running: the loss became NaN, the optimiser diverged… */
+export class TrainingError extends StudioError {
+  constructor(message: string) {
+    super('TrainingError', message);
+  }
+}
