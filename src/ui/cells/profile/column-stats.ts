@@ -2,7 +2,14 @@
 // plus the number formatting they use ("—" for a statistic that could not be computed).
 
 import type { ColumnProfile } from '../../../core/profile/types';
-import { formatCount } from '../../common/format';
+
+// One formatter for every count: toLocaleString builds a new one per call (~50 µs; 5,000-column profiles call it a lot).
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** Thousands separators, en-US: 1234567 → "1,234,567". */
+export function formatCount(count: number): string {
+  return COUNT_FORMAT.format(count);
+}
 
 /** A statistic for display: null → "—", integers with separators, others to 4 significant digits. */
 export function formatStat(value: number | null | undefined): string {
