@@ -2,7 +2,9 @@
 // saved output whether it still matches its inputs.
 
 import type { ColumnOverride, DatasetId } from '../core/notebook/types';
-import type { Table } from '../core/table/types';
+import type { Fold } from '../core/split/split-spec';
+import type { RowIndices, Table } from '../core/table/types';
+import type { PipelineStep } from '../core/transform/step-types';
 import type { DatasetMeta } from '../storage/records';
 
 /** A Data cell's current table (stored table + its column overrides) as later cells see it. */
@@ -25,4 +27,19 @@ export function describeDatasetKey(datasetId: DatasetId, overrides: Readonly<Rec
 /** The key of a profile's inputs: the dataset key and the target (none when null). */
 export function describeProfileInputKey(datasetKey: string, target: string | null): string {
   return `${datasetKey}|target=${JSON.stringify(target)}`;
+}
+
+/** A Split cell's current parts (sorted row indices of the upstream table) as later cells see them. */
+export interface PublishedSplit {
+  /** The split's input key (dataset key + split request): changes whenever the parts may change. */
+  key: string;
+  train: RowIndices;
+  validation: RowIndices;
+  test: RowIndices;
+  folds: Fold[];
+}
+
+/** The key of a Prepare cell's inputs: the upstream split's key and the steps in order. */
+export function describePrepareInputKey(splitKey: string, steps: readonly PipelineStep[]): string {
+  return `${splitKey}|steps=${JSON.stringify(steps)}`;
 }

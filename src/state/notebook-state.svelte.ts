@@ -8,7 +8,9 @@ import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
-import type { PublishedDataset } from './artifacts';
+import type { PublishedDataset, PublishedSplit } from './artifacts';
+import type { PipelineStep } from '../core/transform/step-types';
+import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
 import type { Studio } from './studio.svelte';
 
@@ -30,6 +32,8 @@ export class NotebookState {
   runs = $state.raw<Record<CellId, CellRun>>({});
   /** The runtime artifact registry: each Data cell's current table, by the Data cell's id. */
   datasets = $state.raw<Record<CellId, PublishedDataset>>({});
+  /** Each Split cell's current parts, by the Split cell's id (absent until it has run or its saved split matches). */
+  splits = $state.raw<Record<CellId, PublishedSplit>>({});
   readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
   readonly #onPageHide = () => this.#autosave.flush();
 
@@ -106,6 +110,28 @@ export class NotebookState {
   upstreamDataset(cellId: CellId): { sourceCellId: CellId | null; dataset: PublishedDataset | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'dataset') : null;
     return { sourceCellId, dataset: sourceCellId ? (this.datasets[sourceCellId] ?? null) : null };
+  }
+
+  /** A Split cell publishes its current parts (or null when it has none that match its inputs). */
+  publishSplit(cellId: CellId, split: PublishedSplit | null): void {
+    if (this.splits[cellId] === split) return;
+    const { [cellId]: _old, ...rest } = this.splits;
+    this.splits = split ? { ...rest, [cellId]: split } : rest;
+  }
+
+  /** The split the nearest Split cell above `cellId` publishes; null when there is none (or it has not run). */
+  upstreamSplit(cellId: CellId): { sourceCellId: CellId | null; split: PublishedSplit | null } {
+    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'split') : null;
+    return { sourceCellId, split: sourceCellId ? (this.splits[sourceCellId] ?? null) : null };
+  }
+
+  /** Appends `makeStep(existing steps)` to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */
+  addStepBelow(cellId: CellId, makeStep: (steps: readonly PipelineStep[]) => PipelineStep): CellId | null {
+    if (!this.notebook) return null;
+    const { prepareCellId, insertAt } = findPrepareCellBelow(this.notebook, cellId);
+    const target = prepareCellId ?? this.addCell('prepare', insertAt);
+    this.updateSpec(target, 'prepare', (spec) => ({ ...spec, steps: [...spec.steps, makeStep(spec.steps)] }));
+    return target;
   }
 
   /** The spec of the nearest Problem cell above `cellId`, or null. */

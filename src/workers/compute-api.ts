@@ -6,6 +6,9 @@ import { importFile as importFileInCore } from '../core/ingest/import-file';
 import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from '../core/ingest/types';
 import { profileTable as profileTableInCore } from '../core/profile/profile-table';
 import type { TableProfile } from '../core/profile/types';
+import { collectSplitBuffers, runSplit, type SplitRequest, type SplitResult } from '../core/split/run-split';
+import { previewPipeline as previewPipelineInCore, type PipelinePreview } from '../core/transform/preview-pipeline';
+import type { PipelineStep } from '../core/transform/step-types';
 import { applyColumnOverrides } from '../core/table/apply-column-overrides';
 import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
@@ -44,5 +47,17 @@ function profileTable(table: Table, request: ProfileRequest = {}, onProgress?: (
   return profileTableInCore(table, { ...request, onProgress: onProgress && report });
 }
 
-export const computeApi = { importFile, applyColumnOverrides, describeColumns, profileTable };
+/** Splits `table` (holdout, folds, summary); the row indices come back by transfer. */
+function splitTable(table: Table, request: SplitRequest): SplitResult {
+  const result = runSplit(table, request);
+  return transfer(result, collectSplitBuffers(result));
+}
+
+/** Fits `steps` on the training rows only and previews them on the validation rows (see core previewPipeline). */
+function previewPipeline(table: Table, steps: PipelineStep[], rows: { train: Uint32Array; validation: Uint32Array }): PipelinePreview {
+  const preview = previewPipelineInCore(table, steps, rows);
+  return transfer(preview, [...collectTransferables(preview.before), ...collectTransferables(preview.after)]);
+}
+
+export const computeApi = { importFile, applyColumnOverrides, describeColumns, profileTable, splitTable, previewPipeline };
 export type ComputeApi = typeof computeApi;

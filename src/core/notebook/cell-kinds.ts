@@ -1,6 +1,7 @@
 // Core half of the cell-kind registry: each kind's title and default spec.
 // (The UI half, kind → component, lives in ui/cells/registry.ts.)
 
+import { DEFAULT_FRACTIONS } from '../split/split-spec';
 import { DEFAULT_IMPORT_OPTIONS, type CellKind, type CellSpecs } from './types';
 
 export interface CellKindInfo<K extends CellKind> {
@@ -30,6 +31,26 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Statistics, plots and data-quality alerts over the full table, with the target if one is set.',
     createSpec: () => ({ correlation: 'pearson', scatterX: null, scatterY: null, boxValue: null, boxBy: null }),
   },
+  split: {
+    title: 'Split',
+    description: 'Train / validation / test parts (random, stratified, temporal, grouped) and cross-validation folds.',
+    createSpec: () => ({
+      strategy: 'auto',
+      fractions: { ...DEFAULT_FRACTIONS },
+      seed: 42,
+      target: null,
+      timeColumn: null,
+      gapDays: 0,
+      groupColumn: null,
+      cv: null,
+      finalEvaluations: 0,
+    }),
+  },
+  prepare: {
+    title: 'Prepare',
+    description: 'A feature pipeline (impute, encode, scale, derive…) fitted on the training rows only.',
+    createSpec: () => ({ steps: [] }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -37,4 +58,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'note'];

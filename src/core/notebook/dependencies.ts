@@ -4,7 +4,7 @@
 import type { Cell, CellId, CellKind, Notebook } from './types';
 
 /** A named thing a cell hands to the cells below it. */
-export type Artifact = 'dataset' | 'problem' | 'profile';
+export type Artifact = 'dataset' | 'problem' | 'profile' | 'split' | 'pipeline';
 
 export interface KindDependencies {
   /** Artifacts read from the nearest producing cell above (a missing optional one is not an error). */
@@ -17,6 +17,8 @@ export const KIND_DEPENDENCIES: { readonly [K in CellKind]: KindDependencies } =
   data: { consumes: [], optional: [], produces: ['dataset'] },
   problem: { consumes: ['dataset'], optional: [], produces: ['problem'] },
   profile: { consumes: ['dataset', 'problem'], optional: ['problem'], produces: ['profile'] },
+  split: { consumes: ['dataset', 'problem'], optional: ['problem'], produces: ['split'] },
+  prepare: { consumes: ['dataset', 'split', 'problem'], optional: ['problem'], produces: ['pipeline'] },
   note: { consumes: [], optional: [], produces: [] },
 };
 

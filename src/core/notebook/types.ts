@@ -2,6 +2,8 @@
 // Runtime state (status, output, error) lives elsewhere and is never part of these types.
 
 import type { ProblemSpec } from '../problem/types';
+import type { FoldSpec, HoldoutSpec, SplitFractions } from '../split/split-spec';
+import type { PipelineStep } from '../transform/step-types';
 import type { ColumnKind } from '../table/types';
 
 export type NotebookId = string & { readonly __brand: 'NotebookId' };
@@ -60,11 +62,37 @@ export interface ProfileCellSpec {
   boxBy: string | null;
 }
 
+/** The Split cell's choices; null columns fall back to the Problem cell above (target) or are unset. */
+export interface SplitCellSpec {
+  /** 'auto': stratified when the Problem above is a classification with a target, else random. */
+  strategy: 'auto' | HoldoutSpec['kind'];
+  fractions: SplitFractions;
+  /** 32-bit integer seed for the split and the folds. */
+  seed: number;
+  /** Class column for stratifying; null → the Problem cell's target. */
+  target: string | null;
+  timeColumn: string | null;
+  /** Temporal splits: rows within this many days after the previous part are left out. */
+  gapDays: number;
+  groupColumn: string | null;
+  /** Cross-validation folds over the training part; null for none. */
+  cv: { kind: FoldSpec['kind']; k: number } | null;
+  /** How often a metric was reported on the locked test part (explicit final evaluations only). */
+  finalEvaluations: number;
+}
+
+/** The Prepare cell: the ordered feature-pipeline steps (fitted on the Split's training rows only). */
+export interface PrepareCellSpec {
+  steps: PipelineStep[];
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
   problem: ProblemCellSpec;
   profile: ProfileCellSpec;
+  split: SplitCellSpec;
+  prepare: PrepareCellSpec;
   note: NoteCellSpec;
 }
 

@@ -6,3 +6,5 @@ export { summarizeSplit } from './summarize-split';
 export type { PartSummary, SplitIssue, SplitSummary, SummarizeOptions } from './summarize-split';
 export { createRandom, shuffleInPlace } from './prng';
 export * from './split-spec';
+export { runSplit, collectSplitBuffers } from './run-split';
+export type { SplitRequest, SplitResult } from './run-split';

@@ -7,3 +7,5 @@ export * from './step-types';
 export { takeRows } from './take-rows';
 export { encodeNumber, decodeNumber } from './json-number';
 export type { JsonNumber } from './json-number';
+export { previewPipeline } from './preview-pipeline';
+export type { PipelinePreview } from './preview-pipeline';

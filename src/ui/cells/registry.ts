@@ -6,6 +6,8 @@ import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/type
 import type { NotebookState } from '../../state/notebook-state.svelte';
 import DataCell from './data/DataCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
+import PrepareCell from './prepare/PrepareCell.svelte';
+import SplitCell from './split/SplitCell.svelte';
 import ProblemCell from './problem/ProblemCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
 
@@ -25,6 +27,8 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   data: { component: DataCell, hasContent: (spec) => spec.datasetId !== null },
   problem: { component: ProblemCell, hasContent: (spec) => spec.target !== null },
   profile: { component: ProfileCell, hasContent: () => true },
+  split: { component: SplitCell, hasContent: () => true },
+  prepare: { component: PrepareCell, hasContent: (spec) => spec.steps.length > 0 },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 
