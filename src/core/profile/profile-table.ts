@@ -5,6 +5,7 @@
 import { DataError } from '../errors';
 import type { ImportWarning } from '../ingest/types';
 import { BOOLEAN_MISSING, type BooleanColumn, type Column, type Table } from '../table/types';
+import { argsortFinite } from './argsort-finite';
 import { buildCorrelations, type CategoryInput, type NumericInput } from './build-correlations';
 import { throwIfAborted } from './check-abort';
 import { detectAlerts } from './detect-alerts';
@@ -16,7 +17,7 @@ import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
 import { rankColumn, type RankedColumn } from './rank-column';
-import { sortFinite } from './sort-finite';
+import { scanFromOrder, sortFinite } from './sort-finite';
 import { PROFILE_FORMAT_VERSION, type ColumnProfile, type NumericProfile, type TableProfile } from './types';
 
 export interface ProfileOptions {
@@ -53,9 +54,13 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   const numeric: NumericInput[] = [];
   const categories: CategoryInput[] = [];
   const numericProfiles = new Map<string, NumericProfile>();
+  const maxByMemory = Math.max(2, Math.floor(MAX_RANKED_CELLS / Math.max(table.rowCount, 1)));
+  const maxNumeric = Math.min(options.maxCorrelationColumns ?? DEFAULT_MAX_CORRELATION_COLUMNS, maxByMemory);
+  // When every numeric column will be ranked for Spearman, argsort each once and derive the sorted values from it.
+  const argsortNumbers = table.columns.filter((column) => column.kind === 'numeric').length <= maxNumeric;
   const columns: ColumnProfile[] = table.columns.map((column) => {
     throwIfAborted(signal);
-    const profile = profileColumn(column, topK, numeric, categories, numericProfiles);
+    const profile = profileColumn(column, topK, numeric, categories, numericProfiles, argsortNumbers);
     step();
     return profile;
   });
@@ -65,8 +70,6 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   const missing = profileMissing(table, notes);
   step();
   const columnNotes = new Map<string, string[]>();
-  const maxByMemory = Math.max(2, Math.floor(MAX_RANKED_CELLS / Math.max(table.rowCount, 1)));
-  const maxNumeric = Math.min(options.maxCorrelationColumns ?? DEFAULT_MAX_CORRELATION_COLUMNS, maxByMemory);
   const correlations = buildCorrelations(numeric, categories, { maxNumeric, maxCategories: MAX_CORRELATION_CATEGORIES, maxLevels: MAX_CORRELATION_LEVELS, keep: target?.name, signal }, notes, columnNotes);
   step();
   const targetProfile = target ? profileTarget(table, target, { numeric, categories, numericProfiles, signal }) : null;
@@ -98,10 +101,11 @@ function findTarget(table: Table, name: string): Column {
 }
 
 /** Profiles one column and registers it as a correlation input (numbers, or categories and booleans). */
-function profileColumn(column: Column, topK: number, numeric: NumericInput[], categories: CategoryInput[], numericProfiles: Map<string, NumericProfile>): ColumnProfile {
+function profileColumn(column: Column, topK: number, numeric: NumericInput[], categories: CategoryInput[], numericProfiles: Map<string, NumericProfile>, argsort: boolean): ColumnProfile {
   switch (column.kind) {
     case 'numeric': {
-      const scan = sortFinite(column.values);
+      const order = argsort ? argsortFinite(column.values) : undefined;
+      const scan = order ? scanFromOrder(column.values, order) : sortFinite(column.values);
       const profile = profileNumeric(column, topK, scan);
       numericProfiles.set(column.name, profile);
       let ranked: RankedColumn | undefined;
@@ -110,7 +114,7 @@ function profileColumn(column: Column, topK: number, numeric: NumericInput[], ca
         values: column.values,
         finite: scan.sorted.length,
         distinct: profile.distinct,
-        rank: () => (ranked ??= rankColumn(column.values, scan.sorted)),
+        rank: () => (ranked ??= rankColumn(column.values, scan.sorted, order)),
       });
       return profile;
     }

@@ -18,9 +18,11 @@ export interface RankedColumn {
   ranks: Float64Array;
 }
 
-/** Ranks `values`; `sorted` (its finite values ascending, see sortFinite) is gathered when omitted. */
-export function rankColumn(values: Float64Array, sorted?: Float64Array): RankedColumn {
-  const order = argsortFinite(values);
+/**
+ * Ranks `values`; `sorted` (its finite values ascending, see sortFinite) is gathered when omitted, and
+ * `order` (argsortFinite of `values`) is computed when omitted.
+ */
+export function rankColumn(values: Float64Array, sorted?: Float64Array, order: Uint32Array = argsortFinite(values)): RankedColumn {
   const ascending = sorted ?? gather(values, order);
   const finiteMask = new Uint8Array(values.length);
   const ranks = new Float64Array(values.length).fill(Number.NaN);
