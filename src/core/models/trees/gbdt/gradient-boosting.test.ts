@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainingProgress } from '../../types';
+import { readFixture, scoreAccuracy, scoreR2, scoreRocAuc, selectColumn, selectFixture } from '../fixtures/read-fixture';
+import { gradientBoostingFamily } from './gradient-boosting';
+
+// Reference values: scripts/reference/trees_reference.py (scikit-learn 1.2 HistGradientBoosting*, default
+// hyperparameters, same train/test rows). Tolerances: ROC-AUC ±0.01, accuracy ±0.02, R² ±0.02.
+describe('gradient_boosting parity with sklearn', () => {
+  it('breast cancer (binary): ROC-AUC and accuracy of HistGradientBoostingClassifier', async () => {
+    const fx = readFixture('breast-cancer');
+    const train = selectFixture(fx, fx.train);
+    const test = selectFixture(fx, fx.test);
+    const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
+    const ref = fx.reference.gradientBoosting;
+    const auc = scoreRocAuc(test.y.values, selectColumn(model.predictProba!(test.X), 2, 1));
+    const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
+    expect(Math.abs(auc - ref.rocAuc)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(accuracy - ref.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(model.info.rounds).toBe(100);
+  });
+
+  it('penguins (multiclass) with NaN kept: native missing values', async () => {
+    const fx = readFixture('penguins');
+    const train = selectFixture(fx, fx.train, 4);
+    const test = selectFixture(fx, fx.test, 4);
+    expect(test.X.values.some(Number.isNaN) && train.X.values.some(Number.isNaN)).toBe(true);
+    const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
+    const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
+    expect(Math.abs(accuracy - fx.reference.gradientBoostingMissing.accuracy)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('penguins with Island as a native categorical feature', async () => {
+    const fx = readFixture('penguins');
+    const train = selectFixture(fx, fx.train);
+    const test = selectFixture(fx, fx.test);
+    const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
+    const json = JSON.stringify(model.toJSON());
+    expect(json).toMatch(/"categories":\[\[/);
+    const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
+    expect(Math.abs(accuracy - fx.reference.gradientBoostingCategorical.accuracy)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('cars (regression, NaN horsepower): R² with Origin numeric and categorical', async () => {
+    const fx = readFixture('cars');
+    for (const [categorical, ref] of [[false, fx.reference.gradientBoosting], [true, fx.reference.gradientBoostingCategorical]] as const) {
+      const train = selectFixture(fx, fx.train, fx.cols, categorical);
+      const test = selectFixture(fx, fx.test, fx.cols, categorical);
+      const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
+      expect(Math.abs(scoreR2(test.y.values, model.predict(test.X)) - ref.r2)).toBeLessThanOrEqual(0.02);
+    }
+  });
+});
+
+describe('gradient_boosting behaviour', () => {
+  const fx = readFixture('penguins');
+  const train = selectFixture(fx, fx.train);
+  const test = selectFixture(fx, fx.test);
+
+  it('round-trips through JSON with identical predictions, and the same seed gives the same JSON', async () => {
+    const params = { maxIter: 20 };
+    const model = await gradientBoostingFamily.fit(train.X, train.y, params, { seed: 3 });
+    const again = await gradientBoostingFamily.fit(train.X, train.y, params, { seed: 3 });
+    const json = JSON.stringify(model.toJSON());
+    expect(JSON.stringify(again.toJSON())).toBe(json);
+    const restored = gradientBoostingFamily.fromJSON(JSON.parse(json));
+    expect(restored.predictProba!(test.X)).toEqual(model.predictProba!(test.X));
+    expect(restored.predict(test.X)).toEqual(model.predict(test.X));
+  });
+
+  it('stops early on the validation loss, keeps the best round and reports both losses per round', async () => {
+    const progress: TrainingProgress[] = [];
+    const model = await gradientBoostingFamily.fit(train.X, train.y, { learningRate: 0.5, maxIter: 200 }, {
+      seed: 0, validation: test, onProgress: (p) => progress.push(p),
+    });
+    const validationLoss = model.info.validationLoss as number[];
+    const best = validationLoss.indexOf(Math.min(...validationLoss.slice(1)));
+    expect(progress.length).toBe(model.info.roundsRun);
+    expect(progress.length).toBeLessThan(200);
+    expect(model.info.rounds).toBe(best);
+    expect(Object.keys(progress[0].metrics)).toEqual(['trainLoss', 'validationLoss']);
+  });
+
+  it('honours shouldStop and abort', async () => {
+    let rounds = 0;
+    const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0, onProgress: () => rounds++, shouldStop: () => rounds >= 3 });
+    expect(model.info.rounds).toBe(3);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects one class, no features and unknown parameters with a ModelSpecError', async () => {
+    const X = { values: Float64Array.of(1, 2, 3), rows: 3, cols: 1, featureNames: ['a'] };
+    const one = { values: Float64Array.of(0, 0, 0), classes: ['yes'] };
+    await expect(gradientBoostingFamily.fit(X, one, {}, { seed: 0 })).rejects.toMatchObject({
+      name: 'ModelSpecError', message: 'gradient_boosting: the target has 1 class ("yes"); a classifier needs at least two.',
+    });
+    const none = { values: new Float64Array(0), rows: 3, cols: 0, featureNames: [] };
+    await expect(gradientBoostingFamily.fit(none, { values: Float64Array.of(1, 2, 3) }, {}, { seed: 0 })).rejects.toMatchObject({
+      name: 'ModelSpecError', message: 'gradient_boosting: every feature was dropped; keep at least one feature column.',
+    });
+    await expect(gradientBoostingFamily.fit(X, { values: Float64Array.of(1, 2, 3) }, { maxLeafNodes: 1 }, { seed: 0 })).rejects.toMatchObject({
+      name: 'ModelSpecError', message: 'gradient_boosting: hyperparameter "maxLeafNodes" is 1; use a value from 2 to 1024.',
+    });
+  });
+});

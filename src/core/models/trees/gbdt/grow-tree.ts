@@ -1,0 +1,166 @@
+// Leaf-wise growth of one boosting tree on binned data (as sklearn's TreeGrower / LightGBM): always split
+// the leaf with the largest gain, build the smaller child's histogram and subtract it from the parent's for
+// the larger child, partition a reused row-index array in place, stop at maxLeafNodes / maxDepth.
+
+import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
+import { buildHistogram, createHistogram, subtractHistogram } from './histogram';
+import { MISSING_BIN, type BinMapper } from './bin-mapper';
+import type { BoostedTree } from './boosted-tree';
+
+/** Growth limits; maxDepth 0 means unlimited. */
+export interface GrowSettings extends SplitSettings {
+  maxLeafNodes: number;
+  maxDepth: number;
+  learningRate: number;
+}
+
+/** Buffers reused across trees: the row partition, scratch arrays and a pool of histograms. */
+export interface GrowWorkspace {
+  binned: Uint8Array;
+  n: number;
+  cols: number;
+  rows: Uint32Array;
+  scratch: Uint32Array;
+  orderedGrad: Float64Array;
+  orderedHess: Float64Array;
+  pool: Float64Array[];
+}
+
+interface GrowNode {
+  start: number;
+  end: number;
+  depth: number;
+  g: number;
+  h: number;
+  hist: Float64Array | null;
+  split: SplitChoice | null;
+  children: [GrowNode, GrowNode] | null;
+}
+
+/** A workspace for a column-major binned matrix with n rows (rows start as the identity permutation). */
+export function createWorkspace(binned: Uint8Array, n: number, cols: number): GrowWorkspace {
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return { binned, n, cols, rows, scratch: new Uint32Array(n), orderedGrad: new Float64Array(n), orderedHess: new Float64Array(n), pool: [] };
+}
+
+/**
+ * Grows one tree on gradients/hessians (length n) and adds its leaf values to `raw` (the running predictions
+ * of the training rows). Returns the tree with leaf values already multiplied by the learning rate.
+ */
+export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Array, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
+  let g = 0, h = 0;
+  for (let i = 0; i < ws.n; i++) { g += grad[i]; h += hess[i]; }
+  const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: null, split: null, children: null };
+  const splittable: GrowNode[] = [];
+  if (ws.n >= 2 * s.minSamplesLeaf && s.maxLeafNodes > 1) {
+    root.hist = acquire(ws);
+    buildHistogram(root.hist, ws.binned, ws.n, ws.cols, ws.rows, 0, ws.n, grad, hess, ws.orderedGrad, ws.orderedHess);
+    considerSplit(ws, root, s, splittable);
+  }
+  let leaves = 1;
+  while (splittable.length > 0 && leaves < s.maxLeafNodes) {
+    const node = popBest(splittable);
+    const [left, right] = splitNode(ws, node);
+    leaves++;
+    const canGrow = leaves < s.maxLeafNodes && (s.maxDepth === 0 || node.depth + 1 < s.maxDepth);
+    const growLeft = canGrow && left.end - left.start >= 2 * s.minSamplesLeaf;
+    const growRight = canGrow && right.end - right.start >= 2 * s.minSamplesLeaf;
+    if (growLeft || growRight) {
+      const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
+      small.hist = acquire(ws);
+      buildHistogram(small.hist, ws.binned, ws.n, ws.cols, ws.rows, small.start, small.end, grad, hess, ws.orderedGrad, ws.orderedHess);
+      subtractHistogram(node.hist!, small.hist);
+      large.hist = node.hist;
+      node.hist = null;
+      if (growLeft) considerSplit(ws, left, s, splittable);
+      else release(ws, left);
+      if (growRight) considerSplit(ws, right, s, splittable);
+      else release(ws, right);
+    }
+    release(ws, node);
+  }
+  for (const node of splittable) release(ws, node);
+  return flattenTree(ws, root, mapper, s, raw);
+}
+
+function considerSplit(ws: GrowWorkspace, node: GrowNode, s: GrowSettings, splittable: GrowNode[]): void {
+  node.split = findBestSplit(node.hist!, node.g, node.h, node.end - node.start, s);
+  if (node.split.gain > 0) splittable.push(node);
+  else release(ws, node);
+}
+
+function popBest(splittable: GrowNode[]): GrowNode {
+  let best = 0;
+  for (let i = 1; i < splittable.length; i++) if (splittable[i].split!.gain > splittable[best].split!.gain) best = i;
+  return splittable.splice(best, 1)[0];
+}
+
+/** Stable in-place partition of the node's rows: left rows stay in front, right rows follow. */
+function splitNode(ws: GrowWorkspace, node: GrowNode): [GrowNode, GrowNode] {
+  const split = node.split!;
+  const { rows, scratch, binned, n } = ws;
+  const col = split.feature * n;
+  const cats = split.leftBins;
+  const missingLeft = split.missingLeft;
+  const binThreshold = split.bin;
+  let l = node.start;
+  let r = 0;
+  for (let k = node.start; k < node.end; k++) {
+    const row = rows[k];
+    const b = binned[col + row];
+    const goLeft = cats ? cats[b] === 1 : b === MISSING_BIN ? missingLeft : b <= binThreshold;
+    if (goLeft) rows[l++] = row;
+    else scratch[r++] = row;
+  }
+  rows.set(scratch.subarray(0, r), l);
+  const left: GrowNode = { start: node.start, end: l, depth: node.depth + 1, g: split.gradLeft, h: split.hessLeft, hist: null, split: null, children: null };
+  const right: GrowNode = { start: l, end: node.end, depth: node.depth + 1, g: node.g - split.gradLeft, h: node.h - split.hessLeft, hist: null, split: null, children: null };
+  node.children = [left, right];
+  return [left, right];
+}
+
+function acquire(ws: GrowWorkspace): Float64Array {
+  return ws.pool.pop() ?? createHistogram(ws.cols);
+}
+
+function release(ws: GrowWorkspace, node: GrowNode): void {
+  if (node.hist) ws.pool.push(node.hist);
+  node.hist = null;
+}
+
+/** Numbers the nodes depth-first, fills the flat arrays and adds each leaf's value to its rows' predictions. */
+function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
+  const nodes: GrowNode[] = [];
+  const collect = (node: GrowNode): void => {
+    nodes.push(node);
+    if (node.children) { collect(node.children[0]); collect(node.children[1]); }
+  };
+  collect(root);
+  const count = nodes.length;
+  const tree: BoostedTree = {
+    feature: new Int32Array(count).fill(-1), threshold: new Float64Array(count), binThreshold: new Uint8Array(count),
+    missingLeft: new Uint8Array(count), left: new Int32Array(count).fill(-1), right: new Int32Array(count).fill(-1),
+    value: new Float64Array(count), leftCategories: Array.from({ length: count }, () => null),
+  };
+  const index = new Map(nodes.map((node, i) => [node, i]));
+  nodes.forEach((node, i) => {
+    // sklearn's compute_node_value: −G / (H + λ), then shrinkage.
+    tree.value[i] = (-s.learningRate * node.g) / (node.h + s.l2 + 1e-15);
+    if (node.children) {
+      const split = node.split!;
+      tree.feature[i] = split.feature;
+      const cuts = mapper.thresholds[split.feature];
+      tree.threshold[i] = split.bin < cuts.length ? cuts[split.bin] : Number.MAX_VALUE;
+      tree.binThreshold[i] = split.bin;
+      tree.missingLeft[i] = split.missingLeft ? 1 : 0;
+      tree.leftCategories[i] = split.leftBins;
+      tree.left[i] = index.get(node.children[0])!;
+      tree.right[i] = index.get(node.children[1])!;
+    } else {
+      const value = tree.value[i];
+      for (let k = node.start; k < node.end; k++) raw[ws.rows[k]] += value;
+    }
+  });
+  return tree;
+}
