@@ -1,0 +1,71 @@
+// Checks shared by the classic families before and during a fit: hyperparameters against their schema,
+// the task a target implies, NaN features, class counts, cancellation, and feature agreement at predict time.
+
+import { createAbortError, ModelSpecError } from '../../errors';
+import type { FeatureMatrix, FitContext, HyperparameterSpec, Hyperparameters, HyperparameterValue, Target, Task } from '../types';
+
+/** `params` completed with each spec's default; out-of-range numbers and unknown choices throw ModelSpecError. */
+export function resolveParams(kind: string, specs: readonly HyperparameterSpec[], params: Hyperparameters): Hyperparameters {
+  const resolved: Record<string, HyperparameterValue> = {};
+  for (const spec of specs) {
+    const value = params[spec.name] ?? spec.default;
+    if (spec.kind === 'int' || spec.kind === 'float') {
+      const ok = typeof value === 'number' && value >= spec.min && value <= spec.max && (spec.kind === 'float' || Number.isInteger(value));
+      if (!ok) throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use ${spec.kind === 'int' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}.`);
+    } else if (spec.kind === 'choice') {
+      if (typeof value !== 'string' || !spec.options.includes(value)) throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use one of ${spec.options.join(', ')}.`);
+    } else if (typeof value !== 'boolean') {
+      throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use true or false.`);
+    }
+    resolved[spec.name] = value;
+  }
+  return resolved;
+}
+
+/** The task `y` implies: classes → binary (2) or multiclass (more); none → regression. */
+export function inferTask(y: Target): Task {
+  if (y.classes === undefined) return 'regression';
+  return y.classes.length === 2 ? 'binary' : 'multiclass';
+}
+
+/** Throws unless `task` is one the family supports. */
+export function assertTaskSupported(kind: string, tasks: readonly Task[], task: Task): void {
+  if (!tasks.includes(task)) throw new ModelSpecError(`${kind} does not support ${task} targets; it supports ${tasks.join(', ')}. Pick another model or target.`);
+}
+
+/** Throws naming the first feature column that holds NaN (families that cannot take missing values). */
+export function assertNoMissing(kind: string, X: FeatureMatrix): void {
+  const at = X.values.findIndex((v) => Number.isNaN(v));
+  if (at < 0) return;
+  const name = X.featureNames[at % X.cols];
+  throw new ModelSpecError(`${kind} cannot take missing values, but feature "${name}" has one (row ${Math.floor(at / X.cols) + 1}); add an impute step in Prepare.`);
+}
+
+/** Throws when the target and matrix disagree in rows, there are no rows, or fewer than two classes are present. */
+export function assertTarget(kind: string, X: FeatureMatrix, y: Target): void {
+  if (X.rows === 0) throw new ModelSpecError(`${kind}: the training set has no rows; check the split and filters.`);
+  if (y.values.length !== X.rows) throw new ModelSpecError(`${kind}: ${y.values.length} target values for ${X.rows} feature rows; they must match.`);
+  if (y.classes === undefined) return;
+  const present = new Set(y.values).size;
+  if (present < 2) {
+    const only = y.classes[y.values[0]] ?? String(y.values[0]);
+    throw new ModelSpecError(`${kind}: the target has one class ("${only}") in the training rows; a classifier needs at least two. Check the filter or the split.`);
+  }
+}
+
+/** Throws an AbortError when the fit was cancelled. */
+export function throwIfAborted(ctx: FitContext): void {
+  if (ctx.signal?.aborted === true) throw createAbortError();
+}
+
+/** Throws when X at predict time has a different number of features than the model was trained on. */
+export function assertFeatureCount(kind: string, X: FeatureMatrix, featureNames: readonly string[]): void {
+  if (X.cols !== featureNames.length) {
+    throw new ModelSpecError(`${kind} was trained on ${featureNames.length} features (${featureNames.join(', ')}) but got ${X.cols}; apply the same Prepare steps.`);
+  }
+}
+
+/** Per-row weights from the context, or all ones. */
+export function readSampleWeights(ctx: FitContext, rows: number): Float64Array {
+  return ctx.sampleWeights ?? new Float64Array(rows).fill(1);
+}

@@ -1,0 +1,60 @@
+// Parity with scikit-learn 1.2 LinearRegression / Ridge / Lasso / ElasticNet on diabetes
+// (fixtures/diabetes.json from scripts/reference/classic_reference.py).
+
+import { describe, expect, it } from 'vitest';
+import { computeR2 } from '../../evaluate';
+import diabetes from './fixtures/diabetes.json';
+import { computeMaxDifference, splitFixture, type FixtureData } from './fixtures/split-fixture';
+import { linearRegressionFamily } from './linear-regression';
+
+const { train, test } = splitFixture(diabetes.data as FixtureData);
+const ctx = { seed: 1 };
+
+async function fitCase(key: keyof typeof diabetes.linear) {
+  const reference = diabetes.linear[key];
+  const model = await linearRegressionFamily.fit(train.X, train.y, reference.params, ctx);
+  const info = model.info as { coefficients: Record<string, number>; intercept: number };
+  return { reference, model, coefficients: Object.values(info.coefficients), intercept: info.intercept };
+}
+
+describe('linear_regression matches scikit-learn on diabetes', () => {
+  it.each([
+    ['ols', 1e-6],
+    ['ridge', 1e-6],
+    ['lasso', 1e-4],
+    ['elasticnet', 1e-4],
+  ] as const)('%s coefficients, intercept and held-out R²', async (key, tolerance) => {
+    const { reference, model, coefficients, intercept } = await fitCase(key);
+    const r2 = computeR2(test.y.values, model.predict(test.X)).value ?? NaN;
+    expect({
+      coefficients: computeMaxDifference(coefficients, reference.coefficients) <= tolerance,
+      intercept: Math.abs(intercept - reference.intercept) <= tolerance,
+      r2: Math.abs(r2 - reference.r2) <= 1e-6,
+    }).toEqual({ coefficients: true, intercept: true, r2: true });
+  });
+
+  it('round-trips through JSON with identical predictions, and the same fit gives the same JSON', async () => {
+    const { model } = await fitCase('elasticnet');
+    const again = await fitCase('elasticnet');
+    const restored = linearRegressionFamily.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(restored.predict(test.X)).toEqual(model.predict(test.X));
+    expect(JSON.stringify(again.model.toJSON())).toBe(JSON.stringify(model.toJSON()));
+  });
+
+  it('reports one progress record per coordinate-descent pass and honours abort', async () => {
+    const losses: number[] = [];
+    await linearRegressionFamily.fit(train.X, train.y, { penalty: 'l1', alpha: 0.1, max_iter: 3, tol: 1e-12 }, { seed: 1, onProgress: (p) => losses.push(p.iteration) });
+    expect(losses).toEqual([1, 2, 3]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(linearRegressionFamily.fit(train.X, train.y, {}, { seed: 1, signal: controller.signal })).rejects.toThrow(/cancelled/);
+  });
+
+  it('rejects NaN features, classification targets and bad parameters with a ModelSpecError', async () => {
+    const X = { values: Float64Array.from([1, 2, NaN, 4]), rows: 2, cols: 2, featureNames: ['a', 'b'] };
+    const y = { values: Float64Array.from([1, 2]) };
+    await expect(linearRegressionFamily.fit(X, y, {}, ctx)).rejects.toThrow('linear_regression cannot take missing values, but feature "a" has one (row 2); add an impute step in Prepare.');
+    await expect(linearRegressionFamily.fit(train.X, { values: train.y.values, classes: ['a', 'b'] }, {}, ctx)).rejects.toThrow(/does not support binary targets/);
+    await expect(linearRegressionFamily.fit(train.X, train.y, { alpha: -1 }, ctx)).rejects.toThrow('linear_regression: alpha = -1 is invalid; use a number from 0 to 1000000.');
+  });
+});
