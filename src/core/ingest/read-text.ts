@@ -33,11 +33,15 @@ export function openText(blob: Blob, first: Uint8Array, encoding: ImportOptions[
     fellBack,
     async *chunks(onBytes) {
       const decoder = chosen === 'utf-8' ? new TextDecoder('utf-8') : null;
+      // The next slice is read while this one is parsed: a disk-backed File answers in milliseconds, not at once.
+      let next: Promise<ArrayBuffer> | null = null;
       for (let start = 0; start < blob.size; start += CHUNK_BYTES) {
         if (signal?.aborted) throw createAbortError();
-        const bytes = start === 0 ? first : new Uint8Array(await readSlice(blob, start, start + CHUNK_BYTES));
+        const bytes = start === 0 ? first : new Uint8Array(await next!);
         if (signal?.aborted) throw createAbortError();
         const end = Math.min(blob.size, start + CHUNK_BYTES);
+        next = end < blob.size ? readSlice(blob, end, end + CHUNK_BYTES) : null;
+        next?.catch(() => undefined); // awaited on the next turn; a generator closed early must not leave it unhandled
         const text = decoder === null ? decodeWindows1252(bytes) : decoder.decode(bytes, { stream: end < blob.size });
         onBytes(end);
         yield text;
