@@ -103,12 +103,89 @@ def logistic_references(d):
         ('l2', {'penalty': 'l2', 'C': 1.0, 'tol': 1e-8, 'max_iter': 1000}, LogisticRegression(C=1.0, tol=1e-8, max_iter=10000)),
         ('l2-weak', {'penalty': 'l2', 'C': 10.0, 'tol': 1e-8, 'max_iter': 1000}, LogisticRegression(C=10.0, tol=1e-8, max_iter=10000)),
         ('l1', {'penalty': 'l1', 'C': 0.5, 'tol': 1e-9, 'max_iter': 20000},
-         LogisticRegression(penalty='l1', C=0.5, solver='saga', tol=1e-10, max_iter=100000)),
+         LogisticRegression(penalty='l1', C=0.5, solver='saga', tol=1e-10, max_iter=100000, random_state=0)),
     ]:
         model.fit(Xtr, ytr)
         out[key] = {'params': params, 'coefficients': model.coef_.tolist(), 'intercepts': model.intercept_.tolist(),
                     **classification_scores(model, Xte, yte)}
     return out
+
+
+def knn_references(d, cases):
+    Xtr, ytr, Xte, yte = arrays(d)
+    out = {}
+    for key, params in cases.items():
+        cls = KNeighborsClassifier if d['classes'] else KNeighborsRegressor
+        model = cls(n_neighbors=params['k'], weights=params['weights'], metric=params['metric'], algorithm='brute').fit(Xtr, ytr)
+        if d['classes']:
+            out[key] = {'params': params, **classification_scores(model, Xte, yte)}
+        else:
+            pred = model.predict(Xte)
+            out[key] = {'params': params, 'r2': metrics.r2_score(yte, pred), 'predictions': pred.tolist()}
+    return out
+
+
+def load_cars():
+    frame = pd.read_csv(os.path.join(ROOT, 'public', 'samples', 'cars.csv'))
+    features = ['Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration']
+    frame = frame.dropna(subset=features + ['Miles_per_Gallon']).reset_index(drop=True)
+    X = frame[features].to_numpy(dtype=float)
+    train, _ = split(len(frame), 4)
+    return dataset('cars', standardise(X, train), frame['Miles_per_Gallon'].to_numpy(dtype=float), features, None, seed=4)
+
+
+def load_penguins():
+    """Mixed features: 4 numeric (raw) + Island and Sex as codes in sorted level order; rows with NaN dropped."""
+    frame = pd.read_csv(os.path.join(ROOT, 'public', 'samples', 'penguins.csv')).dropna().reset_index(drop=True)
+    frame = frame[frame['Sex'].isin(['MALE', 'FEMALE'])].reset_index(drop=True)
+    numeric = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)']
+    categorical = ['Island', 'Sex']
+    codes = np.column_stack([pd.Categorical(frame[c], categories=sorted(frame[c].unique())).codes for c in categorical])
+    X = np.column_stack([frame[numeric].to_numpy(dtype=float), codes.astype(float)])
+    classes = sorted(frame['Species'].unique().tolist())
+    y = frame['Species'].map({c: i for i, c in enumerate(classes)}).to_numpy()
+    d = dataset('penguins', np.round(X, 6), y, numeric + categorical, classes, seed=5)
+    d['categorical'] = [False] * len(numeric) + [True] * len(categorical)
+    return d
+
+
+def naive_bayes_references(d):
+    Xtr, ytr, Xte, yte = arrays(d)
+    flags = np.array(d.get('categorical', [False] * d['cols']))
+    out = {}
+    if (~flags).any():
+        g = GaussianNB().fit(Xtr[:, ~flags], ytr)
+        out['gaussian'] = {'accuracy': metrics.accuracy_score(yte, g.predict(Xte[:, ~flags])),
+                           'proba': np.round(g.predict_proba(Xte[:, ~flags]), 12).ravel().tolist(),
+                           'predictions': g.predict(Xte[:, ~flags]).tolist()}
+    if flags.any():
+        c = CategoricalNB(alpha=1.0).fit(Xtr[:, flags], ytr)
+        out['categorical'] = {'accuracy': metrics.accuracy_score(yte, c.predict(Xte[:, flags])),
+                              'proba': np.round(c.predict_proba(Xte[:, flags]), 12).ravel().tolist(),
+                              'predictions': c.predict(Xte[:, flags]).tolist()}
+    if flags.any() and (~flags).any():
+        # The product of both likelihoods with the class prior counted once.
+        joint = g._joint_log_likelihood(Xte[:, ~flags]) + c._joint_log_likelihood(Xte[:, flags].astype(int)) - np.log(g.class_prior_)
+        out['mixed'] = {'predictions': joint.argmax(axis=1).tolist(), 'accuracy': metrics.accuracy_score(yte, joint.argmax(axis=1))}
+    return out
+
+
+def clustering_references(d):
+    from sklearn.cluster import kmeans_plusplus
+    X = np.array(d['X']).reshape(d['rows'], d['cols'])
+    init, _ = kmeans_plusplus(X, 3, random_state=0)
+    km = KMeans(n_clusters=3, init=init, n_init=1, max_iter=300, tol=1e-4, algorithm='lloyd').fit(X)
+    elbow = [{'k': k, 'inertia': KMeans(n_clusters=k, n_init=10, random_state=0).fit(X).inertia_} for k in range(1, 7)]
+    pca2 = PCA(n_components=2, svd_solver='full').fit(X)
+    pca_fraction = PCA(n_components=0.97, svd_solver='full').fit(X)
+    return {
+        'kmeans': {'initCenters': init.ravel().tolist(), 'centers': km.cluster_centers_.ravel().tolist(), 'labels': km.labels_.tolist(),
+                   'inertia': km.inertia_, 'iterations': int(km.n_iter_), 'silhouette': metrics.silhouette_score(X, km.labels_)},
+        'elbow': elbow,
+        'pca': {'components': pca2.components_.ravel().tolist(), 'explainedVariance': pca2.explained_variance_.tolist(),
+                'explainedVarianceRatio': pca2.explained_variance_ratio_.tolist(), 'projected': pca2.transform(X[:5]).ravel().tolist(),
+                'fractionComponents': int(pca_fraction.n_components_)},
+    }
 
 
 def main():
@@ -117,7 +194,22 @@ def main():
     diabetes = load_sklearn(datasets.load_diabetes, 'diabetes', 3, scale=False, classification=False)
     write('breast-cancer.json', {'data': breast, 'logistic': logistic_references(breast)})
     write('wine.json', {'data': wine, 'logistic': logistic_references(wine)})
-    write('diabetes.json', {'data': diabetes, 'linear': linear_references(diabetes)})
+    cars = load_cars()
+    iris = load_sklearn(datasets.load_iris, 'iris', 6, scale=False)
+    penguins = load_penguins()
+    write('diabetes.json', {'data': diabetes, 'linear': linear_references(diabetes),
+                            'knn': knn_references(diabetes, {'distance': {'k': 10, 'weights': 'distance', 'metric': 'euclidean'}})})
+    write('cars.json', {'data': cars, 'knn': knn_references(cars, {
+        'uniform': {'k': 5, 'weights': 'uniform', 'metric': 'euclidean'},
+        'distance-manhattan': {'k': 7, 'weights': 'distance', 'metric': 'manhattan'}})})
+    write('knn-classification.json', {
+        'breast-cancer': knn_references(breast, {'uniform': {'k': 5, 'weights': 'uniform', 'metric': 'euclidean'},
+                                                 'distance-manhattan': {'k': 9, 'weights': 'distance', 'metric': 'manhattan'}}),
+        'wine': knn_references(wine, {'uniform': {'k': 7, 'weights': 'uniform', 'metric': 'euclidean'},
+                                      'distance': {'k': 4, 'weights': 'distance', 'metric': 'euclidean'}})})
+    write('iris.json', {'data': iris, 'naiveBayes': naive_bayes_references(iris), **clustering_references(iris)})
+    write('penguins.json', {'data': penguins, 'naiveBayes': naive_bayes_references(penguins)})
+    write('naive-bayes-breast-cancer.json', {'naiveBayes': naive_bayes_references(breast)})
 
 
 if __name__ == '__main__':
