@@ -129,3 +129,25 @@ export async function runProfile(cell: Locator): Promise<void> {
   await cell.getByTestId('profile-run').click();
   await expect(cell.getByTestId('profile-report')).toBeVisible({ timeout: 60_000 });
 }
+
+/** Runs a Split cell and waits until its summary shows. */
+export async function runSplit(cell: Locator): Promise<void> {
+  await cell.getByTestId('split-run').click();
+  await expect(cell.getByTestId('split-summary')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Adds a pipeline step of `kind` ('impute', 'one_hot', …) to a Prepare cell; returns the new step's card. */
+export async function addPipelineStep(cell: Locator, kind: string): Promise<Locator> {
+  const cards = cell.getByTestId('step-card');
+  const before = await cards.count();
+  await cell.getByRole('combobox', { name: 'Add step' }).selectOption(kind);
+  await expect(cards).toHaveCount(before + 1);
+  return cards.nth(before);
+}
+
+/** Presses "Fit & preview" on a Prepare cell and waits for the before/after preview. */
+export async function fitPipeline(cell: Locator): Promise<void> {
+  await cell.getByTestId('prepare-run').click();
+  await expect(cell.getByTestId('pipeline-preview')).toBeVisible({ timeout: 30_000 });
+  await expect(cell.getByTestId('prepare-stale')).toHaveCount(0);
+}
