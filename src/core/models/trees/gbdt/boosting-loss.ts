@@ -10,8 +10,8 @@ export interface BoostingLoss {
   baseline(y: Float64Array, w: Float64Array | undefined): Float64Array;
   /** Fills grad[k][i], hess[k][i] from raw[k][i] (sample weights multiply both). */
   gradients(y: Float64Array, raw: Float64Array[], w: Float64Array | undefined, grad: Float64Array[], hess: Float64Array[]): void;
-  /** Weighted mean loss; half squared error for regression, log loss for classification. */
-  loss(y: Float64Array, raw: Float64Array[], w: Float64Array | undefined): number;
+  /** Weighted mean loss over rows 0, step, 2·step…; half squared error for regression, log loss otherwise. */
+  loss(y: Float64Array, raw: Float64Array[], w: Float64Array | undefined, step?: number): number;
 }
 
 const EPS = 1e-15;
@@ -23,9 +23,9 @@ export function createLoss(task: Task, classes: number): BoostingLoss {
   return createMultinomial(classes);
 }
 
-function weightedMean(values: (i: number) => number, n: number, w: Float64Array | undefined): number {
+function weightedMean(values: (i: number) => number, n: number, w: Float64Array | undefined, step = 1): number {
   let sum = 0, total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i += step) {
     const wi = w ? w[i] : 1;
     sum += wi * values(i);
     total += wi;
@@ -44,7 +44,7 @@ const squaredError: BoostingLoss = {
       h[i] = wi;
     }
   },
-  loss: (y, raw, w) => weightedMean((i) => 0.5 * (raw[0][i] - y[i]) ** 2, y.length, w),
+  loss: (y, raw, w, step) => weightedMean((i) => 0.5 * (raw[0][i] - y[i]) ** 2, y.length, w, step),
 };
 
 const binomial: BoostingLoss = {
@@ -63,10 +63,10 @@ const binomial: BoostingLoss = {
     }
   },
   // log(1 + e^r) − y·r, computed without overflow.
-  loss: (y, raw, w) => weightedMean((i) => {
+  loss: (y, raw, w, step) => weightedMean((i) => {
     const r = raw[0][i];
     return (r > 0 ? r + Math.log1p(Math.exp(-r)) : Math.log1p(Math.exp(r))) - y[i] * r;
-  }, y.length, w),
+  }, y.length, w, step),
 };
 
 function createMultinomial(K: number): BoostingLoss {
@@ -97,9 +97,9 @@ function createMultinomial(K: number): BoostingLoss {
         }
       }
     },
-    loss: (y, raw, w) => weightedMean((i) => {
+    loss: (y, raw, w, step) => weightedMean((i) => {
       softmax(raw, i);
       return -Math.log(Math.max(EPS, probs[y[i]]));
-    }, y.length, w),
+    }, y.length, w, step),
   };
 }

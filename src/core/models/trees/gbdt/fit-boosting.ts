@@ -48,14 +48,16 @@ export async function fitBoosting(
   };
   const ws = createWorkspace(binned, n, trainX.cols);
   const trees: BoostedTree[][] = [];
-  const trainLoss = [loss.loss(trainY, raw, weights)];
+  // The training curve reads every step-th row (≤ ~10,000 rows, as sklearn's small train set for scoring).
+  const step = Math.max(1, Math.ceil(n / 10_000));
+  const trainLoss = [loss.loss(trainY, raw, weights, step)];
   const validationLoss = val ? [loss.loss(val.y, valRaw, undefined)] : [];
   for (let round = 1; round <= p.maxIter; round++) {
     await checkpoint();
     loss.gradients(trainY, raw, weights, grad, hess);
     const roundTrees = grad.map((_, k) => growTree(ws, grad[k], hess[k], mapper, settings, raw[k]));
     trees.push(roundTrees);
-    trainLoss.push(loss.loss(trainY, raw, weights));
+    trainLoss.push(loss.loss(trainY, raw, weights, step));
     const metrics: Record<string, number> = { trainLoss: trainLoss[round] };
     if (val) {
       addTrees(roundTrees, val.binned, val.n, valRaw);

@@ -1,0 +1,7 @@
+// The tree model families, for the lead's model registry.
+
+import type { ModelFamily } from '../types';
+import { gradientBoostingFamily } from './gbdt/gradient-boosting';
+
+/** Decision tree, random forest and histogram gradient boosting. */
+export const TREE_FAMILIES: ModelFamily[] = [gradientBoostingFamily];
