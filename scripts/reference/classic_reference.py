@@ -89,10 +89,13 @@ def linear_references(d):
                        ElasticNet(alpha=0.05, l1_ratio=0.5, tol=1e-6, max_iter=10000)),
     }
     out = {}
+    weights = 1.0 + np.arange(len(ytr)) % 3  # 1, 2, 3, 1, 2, 3 … over the training rows
     for key, (params, model) in models.items():
         model.fit(Xtr, ytr)
         out[key] = {'params': params, 'coefficients': model.coef_.tolist(), 'intercept': float(model.intercept_),
                     'r2': metrics.r2_score(yte, model.predict(Xte))}
+        model.fit(Xtr, ytr, sample_weight=weights)
+        out[key]['weighted'] = {'coefficients': model.coef_.tolist(), 'intercept': float(model.intercept_)}
     return out
 
 

@@ -10,8 +10,8 @@ export interface ElasticNetOptions {
   maxIter: number;
   signal?: AbortSignal;
   shouldStop?: () => boolean;
-  /** Fires once per full pass over the coefficients with the objective 1/(2n)·||r||² + penalty. */
-  onPass?: (pass: number, objective: number) => void;
+  /** Fires once per full pass with the objective 1/(2n)·||r||² + penalty and the coefficients (do not modify). */
+  onPass?: (pass: number, objective: number, coefficients: Float64Array) => void;
 }
 
 export interface ElasticNetResult {
@@ -50,7 +50,7 @@ export function fitElasticNet(X: Float64Array, y: Float64Array, rows: number, co
       maxWeight = Math.max(maxWeight, Math.abs(w[j]));
     }
     pass++;
-    options.onPass?.(pass, computeObjective(residual, w, rows, options));
+    options.onPass?.(pass, computeObjective(residual, w, rows, options), w);
     if (maxWeight === 0 || maxChange / maxWeight < options.tol || pass === options.maxIter) {
       gap = computeDualityGap(X, y, residual, w, rows, cols, l1, l2);
       if (gap < tol) break;

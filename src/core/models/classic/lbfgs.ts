@@ -12,8 +12,8 @@ export interface MinimiseOptions {
   tol: number;
   memory?: number;
   signal?: AbortSignal;
-  /** Fires once per iteration with the objective; return true to stop early (keeping the current w). */
-  onIteration?: (iteration: number, loss: number) => boolean | void;
+  /** Fires once per iteration with the objective and current w (do not modify); true stops early, keeping w. */
+  onIteration?: (iteration: number, loss: number, w: Float64Array) => boolean | void;
 }
 
 export interface MinimiseResult {
@@ -67,7 +67,7 @@ export function minimiseLbfgs(objective: Objective, start: Float64Array, options
     const improvement = loss - nextLoss;
     loss = nextLoss;
     iteration++;
-    if (options.onIteration?.(iteration, loss) === true) break;
+    if (options.onIteration?.(iteration, loss, w) === true) break;
     if (improvement <= 1e-16 * Math.max(1, Math.abs(loss))) break;
   }
   return { w, loss, iterations: iteration };

@@ -33,6 +33,28 @@ describe('linear_regression matches scikit-learn on diabetes', () => {
     }).toEqual({ coefficients: true, intercept: true, r2: true });
   });
 
+  it.each([
+    ['ols', 1e-6],
+    ['ridge', 1e-6],
+    ['lasso', 1e-4],
+    ['elasticnet', 1e-4],
+  ] as const)('%s with sample weights 1, 2, 3, … (sklearn sample_weight)', async (key, tolerance) => {
+    const reference = diabetes.linear[key];
+    const sampleWeights = Float64Array.from({ length: train.X.rows }, (_, i) => 1 + (i % 3));
+    const model = await linearRegressionFamily.fit(train.X, train.y, reference.params, { seed: 1, sampleWeights });
+    const info = model.info as { coefficients: Record<string, number>; intercept: number };
+    expect({
+      coefficients: computeMaxDifference(Object.values(info.coefficients), reference.weighted.coefficients) <= tolerance,
+      intercept: Math.abs(info.intercept - reference.weighted.intercept) <= tolerance,
+    }).toEqual({ coefficients: true, intercept: true });
+  });
+
+  it('reports the validation MSE on each pass when validation rows are given', async () => {
+    const records: string[][] = [];
+    await linearRegressionFamily.fit(train.X, train.y, { penalty: 'l1', alpha: 0.1, max_iter: 2, tol: 1e-12 }, { seed: 1, validation: test, onProgress: (p) => records.push(Object.keys(p.metrics)) });
+    expect(records).toEqual([['trainLoss', 'validationLoss'], ['trainLoss', 'validationLoss']]);
+  });
+
   it('round-trips through JSON with identical predictions, and the same fit gives the same JSON', async () => {
     const { model } = await fitCase('elasticnet');
     const again = await fitCase('elasticnet');

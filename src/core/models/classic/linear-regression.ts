@@ -1,11 +1,11 @@
 // Linear regression with an intercept: ordinary least squares and ridge (closed form by QR), lasso and elastic
 // net (coordinate descent), matching scikit-learn's LinearRegression / Ridge / Lasso / ElasticNet objectives.
-// No internal scaling: standardising is the Prepare cell's job, as in sklearn.
+// Sample weights as sklearn's sample_weight. No internal scaling: standardising is the Prepare cell's job.
 
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
 import { fitElasticNet } from './coordinate-descent';
 import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, resolveParams, throwIfAborted } from './fit-input';
-import { computeColumnMeans, solveLeastSquares } from './least-squares';
+import { solveLeastSquares } from './least-squares';
 
 const KIND = 'linear_regression';
 
@@ -43,12 +43,40 @@ function createLinearModel(params: Hyperparameters, featureNames: string[], stat
   };
 }
 
-/** Row-major X minus its column means, and y minus its mean. */
-function centre(X: FeatureMatrix, y: Float64Array) {
-  const means = computeColumnMeans(X.values, X.rows, X.cols);
-  const xc = X.values.map((v, i) => v - means[i % X.cols]);
-  const yMean = y.reduce((s, v) => s + v, 0) / y.length;
-  return { xc, yc: y.map((v) => v - yMean), means, yMean };
+/**
+ * X and y minus their weighted means, each row then scaled by √weight (sklearn's _rescale_data), so that
+ * Σ wᵢ·rᵢ² becomes a plain sum of squares. Without weights this is plain centring.
+ */
+function centre(X: FeatureMatrix, y: Float64Array, weights: Float64Array | undefined) {
+  const w = weights ?? new Float64Array(X.rows).fill(1);
+  const total = w.reduce((s, v) => s + v, 0);
+  const means = new Float64Array(X.cols);
+  let yMean = 0;
+  for (let r = 0; r < X.rows; r++) {
+    for (let j = 0; j < X.cols; j++) means[j] += (w[r] * X.values[r * X.cols + j]) / total;
+    yMean += (w[r] * y[r]) / total;
+  }
+  const root = w.map(Math.sqrt);
+  const xc = X.values.map((v, i) => (v - means[i % X.cols]) * root[Math.floor(i / X.cols)]);
+  return { xc, yc: y.map((v, r) => (v - yMean) * root[r]), means, yMean };
+}
+
+/** Lasso / elastic net rescale weights to sum to n (sklearn), so alpha means the same with or without them. */
+function normaliseWeights(weights: Float64Array | undefined): Float64Array | undefined {
+  if (weights === undefined) return undefined;
+  const total = weights.reduce((s, v) => s + v, 0);
+  return weights.map((v) => (v * weights.length) / total);
+}
+
+/** Mean squared error of coefficients w and intercept b on (X, y): the validation curve. */
+function computeMeanSquaredError(X: FeatureMatrix, y: Float64Array, w: Float64Array, b: number): number {
+  let sum = 0;
+  for (let r = 0; r < X.rows; r++) {
+    let prediction = b;
+    for (let j = 0; j < X.cols; j++) prediction += X.values[r * X.cols + j] * w[j];
+    sum += (y[r] - prediction) ** 2;
+  }
+  return sum / X.rows;
 }
 
 export const linearRegressionFamily: ModelFamily = {
@@ -64,12 +92,13 @@ export const linearRegressionFamily: ModelFamily = {
     assertTarget(KIND, X, y);
     assertNoMissing(KIND, X);
     throwIfAborted(ctx);
-    const { xc, yc, means, yMean } = centre(X, y.values);
     const penalty = params.penalty as string;
+    const isClosedForm = penalty === 'none' || penalty === 'l2';
+    const { xc, yc, means, yMean } = centre(X, y.values, isClosedForm ? ctx.sampleWeights : normaliseWeights(ctx.sampleWeights));
     const alpha = params.alpha as number;
     let coefficients: Float64Array;
     let iterations = 1;
-    if (penalty === 'none' || penalty === 'l2') {
+    if (isClosedForm) {
       coefficients = solveLeastSquares(xc, yc, X.rows, X.cols, penalty === 'l2' ? alpha : 0, X.featureNames);
       ctx.onProgress?.({ iteration: 1, total: 1, metrics: {} });
     } else {
@@ -81,7 +110,11 @@ export const linearRegressionFamily: ModelFamily = {
         maxIter,
         signal: ctx.signal,
         shouldStop: ctx.shouldStop,
-        onPass: (pass, objective) => ctx.onProgress?.({ iteration: pass, total: maxIter, metrics: { trainLoss: objective } }),
+        onPass: (pass, objective, w) => {
+          const metrics: Record<string, number> = { trainLoss: objective };
+          if (ctx.validation) metrics.validationLoss = computeMeanSquaredError(ctx.validation.X, ctx.validation.y.values, w, yMean - w.reduce((s, v, j) => s + v * means[j], 0));
+          ctx.onProgress?.({ iteration: pass, total: maxIter, metrics });
+        },
       });
       coefficients = result.coefficients;
       iterations = result.passes;

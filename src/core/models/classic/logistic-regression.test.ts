@@ -48,6 +48,9 @@ describe('logistic_regression matches scikit-learn', () => {
     const iterations: number[] = [];
     await logisticRegressionFamily.fit(train.X, train.y, {}, { seed: 3, onProgress: (p) => iterations.push(p.iteration), shouldStop: () => iterations.length >= 4 });
     expect(iterations).toEqual([1, 2, 3, 4]);
+    const losses: number[] = [];
+    await logisticRegressionFamily.fit(train.X, train.y, { max_iter: 30 }, { seed: 3, validation: test, onProgress: (p) => losses.push(p.metrics.validationLoss) });
+    expect({ count: losses.length > 3, falls: losses[losses.length - 1] < losses[0] }).toEqual({ count: true, falls: true });
   });
 
   it('rejects a target with one class', async () => {

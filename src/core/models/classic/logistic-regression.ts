@@ -70,9 +70,13 @@ export const logisticRegressionFamily: ModelFamily = {
     const isIntercept = (i: number): boolean => i % (X.cols + 1) === X.cols;
     const size = outputs * (X.cols + 1);
     const maxIter = params.max_iter as number;
-    const onIteration = (iteration: number, loss: number): boolean => {
+    const validation = ctx.validation;
+    const validationWeights = validation ? new Float64Array(validation.X.rows).fill(1) : undefined;
+    const onIteration = (iteration: number, loss: number, w: Float64Array): boolean => {
       throwIfAborted(ctx);
-      ctx.onProgress?.({ iteration, total: maxIter, metrics: { trainLoss: loss } });
+      const metrics: Record<string, number> = { trainLoss: loss };
+      if (validation) metrics.validationLoss = computeLogisticLoss(validation.X, validation.y.values, validationWeights!, w, outputs, new Float64Array(size));
+      ctx.onProgress?.({ iteration, total: maxIter, metrics });
       return ctx.shouldStop?.() === true;
     };
     const options = { maxIter, tol: params.tol as number, signal: ctx.signal, onIteration };

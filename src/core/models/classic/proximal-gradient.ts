@@ -56,7 +56,7 @@ export function minimiseProximal(smooth: Objective, penalty: Float64Array, start
     }
     lipschitz /= 1.1; // let the step grow again where the curvature allows
     iteration++;
-    if (options.onIteration?.(iteration, loss) === true) break;
+    if (options.onIteration?.(iteration, loss, w) === true) break;
     if (maxChange <= options.tol * Math.max(1, maxWeight)) break;
   }
   return { w, loss, iterations: iteration };
