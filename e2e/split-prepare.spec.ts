@@ -2,7 +2,7 @@
 // a reload keeps every step and its fitted state. Bad input: an expression error points at its position, a
 // column dropped upstream names the step, and a temporal split that leaves a class out of training is an error.
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, fitPipeline, firstCellOfKind, openSample, runSplit, uploadCsv, waitForImport, waitForSaved, createNotebook, cellAt } from './support/studio';
+import { addCellOfKind, addPipelineStep, cellAt, createNotebook, fitPipeline, firstCellOfKind, openSample, runProfile, runSplit, uploadCsv, waitForImport, waitForSaved } from './support/studio';
 
 test('penguins: stratified split, a four-step pipeline fitted on training rows, kept across a reload', async ({ page }) => {
   test.setTimeout(120_000);
@@ -112,4 +112,21 @@ test('a temporal split that leaves a class out of training is an error in the ce
   await expect(split.getByTestId('split-error')).toHaveText("Class 'late' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge the class.");
   await expect(split.getByTestId('split-part-train')).toContainText('2024-01-01');
   await page.screenshot({ path: '/tmp/split-temporal-error.png', fullPage: true });
+});
+
+test('a Profile alert adds its suggested step to a new Prepare cell right below the Profile', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openSample(page, 'seattle-weather');
+  const profile = await addCellOfKind(page, 'Profile');
+  await runProfile(profile);
+  const alert = profile.getByTestId('alert').filter({ has: page.getByTestId('add-suggested-step') }).first();
+  const columns = (await alert.locator('strong').first().textContent()) ?? '';
+  await alert.getByTestId('add-suggested-step').click();
+  await expect(alert.getByTestId('add-suggested-step')).toHaveText('Step added to Prepare');
+  const cells = page.getByTestId('cell');
+  await expect(cells.nth(2)).toHaveAttribute('data-kind', 'prepare');
+  await expect(cells.nth(2).getByTestId('step-card')).toHaveCount(1);
+  await expect(cells.nth(2).getByTestId('step-summary')).toContainText(columns);
+  await expect(cells.nth(2).getByTestId('prepare-no-split')).toBeVisible();
+  await page.screenshot({ path: '/tmp/split-prepare-suggested.png', fullPage: true });
 });
