@@ -33,6 +33,10 @@ export interface CsvParser {
   readonly rowCount: number;
   /** 1-based line on which position `index` of the next `feed(text)` would fall. */
   lineAtNext(text: string, index: number): number;
+  /** Lines of blank lines after the last data row so far (noted as blank lines only if a row follows). */
+  readonly trailingBlankLines: readonly number[];
+  /** True once malformed quotes sent the text to the hand-written tokenizer. */
+  readonly usedTokenizer: boolean;
 }
 
 export interface CsvParserOptions {
@@ -216,6 +220,12 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     },
     get rowCount() {
       return rowLines.length;
+    },
+    get trailingBlankLines() {
+      return pendingBlank;
+    },
+    get usedTokenizer() {
+      return useTokenizer;
     },
     lineAtNext(text, index) {
       const before = carry + deferred.join('');

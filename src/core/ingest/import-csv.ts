@@ -21,6 +21,23 @@ export interface CsvRead {
   warnings: ImportWarning[];
 }
 
+/**
+ * What one pass over delimited text gathered before columns are typed: the parse, one finished scan per column
+ * (texts re-read where needed), and what the importer warns about. Parts of one file read in ranges merge
+ * into one (see merge-csv-parts.ts) before `finishCsv` types them.
+ */
+export interface CsvPart {
+  out: CsvParseOutput;
+  scans: ColumnScan[];
+  delimiter: string;
+  /** U+FFFD characters from bad UTF-8: lines (first 20) and count. */
+  replaced: { lines: number[]; count: number };
+  /** Blank lines after the last row (blank-line warnings only when rows follow, as in a later range). */
+  trailingBlankLines: number[];
+  /** True when malformed quotes sent the text to the hand-written tokenizer. */
+  usedTokenizer: boolean;
+}
+
 /** Reads and types all of `source`; `onChunk` fires after each chunk with the bytes and rows read so far. */
 export async function readCsv(
   source: TextSource,
@@ -30,6 +47,17 @@ export async function readCsv(
   onChunk: (bytesRead: number, rows: number) => void,
   signal?: AbortSignal,
 ): Promise<CsvRead> {
+  return finishCsv(await readCsvPart(source, fileName, delimiterOption, missingTokens, onChunk), signal);
+}
+
+/** Parses and scans all of `source` (see readCsv) without typing the columns yet. */
+export async function readCsvPart(
+  source: TextSource,
+  fileName: string,
+  delimiterOption: string,
+  missingTokens: ReadonlySet<string>,
+  onChunk: (bytesRead: number, rows: number) => void,
+): Promise<CsvPart> {
   let parser: ReturnType<typeof createCsvParser> | null = null;
   let delimiter = delimiterOption;
   let bytesRead = 0;
@@ -51,14 +79,21 @@ export async function readCsv(
     onChunk(bytesRead, parser.rowCount);
   }
   if (onlyWhitespace) throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);
-  const out = (parser ?? createCsvParser(',')).finish();
+  const finished = parser ?? createCsvParser(',');
+  const out = finished.finish();
   if (out.rowLines.length === 0 || scanners === null) {
     throw new DataError(`"${fileName}" has a header but no data rows (columns: ${out.header.slice(0, 5).join(', ')}). Check that this is the complete file.`);
   }
   const scans = (scanners as ColumnScanner[]).map((scanner) => scanner.finish());
   await rereadTexts(source, delimiter, scans, missingTokens);
+  return { out, scans, delimiter, replaced, trailingBlankLines: [...finished.trailingBlankLines], usedTokenizer: finished.usedTokenizer };
+}
+
+/** Types the columns of a read (or merged) part and turns what the parser noticed into warnings. */
+export function finishCsv(part: CsvPart, signal?: AbortSignal): CsvRead {
+  const { out, scans, delimiter } = part;
   const { names, renamed } = makeHeadersUnique(out.header);
-  const warnings = describeParse(out, names, renamed, delimiter, replaced);
+  const warnings = describeParse(out, names, renamed, delimiter, part.replaced);
   const columns: Column[] = [];
   const inference: ColumnInference[] = [];
   for (let c = 0; c < scans.length; c++) {

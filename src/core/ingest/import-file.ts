@@ -88,6 +88,11 @@ export async function importFile(
 
 /** Hex SHA-256 of the whole file. */
 async function hashBlob(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return hashBytes(await file.arrayBuffer());
+}
+
+/** Hex SHA-256 of `bytes` (ImportResult.contentHash). */
+export async function hashBytes(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -115,7 +115,8 @@ function hasAlternateSpellings(levels: readonly string[]): boolean {
   return false;
 }
 
-function chooseDateFormat(scan: ColumnScan): DateFormat | null {
+/** The date format a date column is read in, or null when its n/n/yyyy parts fit neither order. */
+export function chooseDateFormat(scan: ColumnScan): DateFormat | null {
   let best: DateFormat | null = null;
   let bestCount = 0;
   for (const [spelling, count] of scan.dateSpellings) {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IMPORT_OPTIONS } from '../notebook/types';
+import { importCsvInRanges, readCsvRange } from './import-csv-ranges';
+import { importFile } from './import-file';
+import type { ImportResult } from './types';
+
+const CATEGORIES = ['red', 'green', 'blue', 'yes'];
+
+/** 3,000 rows: id, decimals with missing tokens, yes/no, dates, 8 categories, >1,000-level codes, quoted notes. */
+function makeCsv(rows: number, newline: string, extra: (i: number) => string = () => ''): string {
+  const lines = ['id,amount,active,day,colour,code,note,when'];
+  for (let i = 0; i < rows; i++) {
+    const amount = i % 37 === 0 ? 'NA' : i % 41 === 0 ? '' : ((i * 7919) % 1000 / 8).toFixed(3);
+    const day = `2020-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const note = i % 5 === 0 ? `"line one${newline}line, two ""q"""` : i % 7 === 0 ? '' : `plain ${i % 13}`;
+    const when = i % 3 === 0 ? `${String((i % 12) + 1).padStart(2, '0')}/${(i % 9) + 10}/2021` : '-';
+    lines.push(`${i},${amount},${i % 3 === 0 ? 'yes' : 'no'},${day},${CATEGORIES[i % 4]}_${i % 2},C-${(i * 31) % 1500},${note},${when}${extra(i)}`);
+    if (i % 700 === 350) lines.push('', '');
+  }
+  return lines.join(newline) + newline;
+}
+
+async function importBoth(text: string, count: number): Promise<[Omit<ImportResult, 'durationMs'>, Omit<ImportResult, 'durationMs'> | null]> {
+  const blob = new Blob([text]);
+  const { durationMs: _a, ...whole } = await importFile(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS);
+  const ranged = await importCsvInRanges(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS, count, readCsvRange);
+  if (ranged === null) return [whole, null];
+  const { durationMs: _b, ...rest } = ranged;
+  return [whole, rest];
+}
+
+describe('importCsvInRanges', () => {
+  it.each([2, 3, 4])('equals the whole-file import when read in %i ranges (quoted newlines, blank lines, codes, dates)', async (count) => {
+    const [whole, ranged] = await importBoth(makeCsv(3000, '\n'), count);
+    expect([ranged, whole.inference.map((c) => `${c.kind} ${c.detail}`)]).toEqual([
+      whole,
+      ['text id', 'numeric decimal', 'boolean yes/no', 'datetime iso-date', 'categorical categories', 'text free text', 'categorical categories', 'datetime mm/dd/yyyy'],
+    ]);
+  });
+
+  it('equals the whole-file import for CRLF lines, ragged rows and a byte-order mark', async () => {
+    const text = '\uFEFF' + makeCsv(2000, '\r\n', (i) => (i % 400 === 9 ? ',extra' : ''));
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged, whole.warnings.map((w) => w.code)]).toEqual([whole, ['ragged-rows', 'blank-lines']]);
+  });
+
+  it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
+    const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
+    const [whole, ranged] = await importBoth(text, 2);
+    expect([ranged, whole.inference[1].kind]).toEqual([null, 'text']);
+  });
+
+  it('says "read it whole" for JSON and for text that is not UTF-8', async () => {
+    const json = new Blob(['[{"a":1},{"a":2}]']);
+    const latin = new Blob([new Uint8Array([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x0a])]);
+    expect([
+      await importCsvInRanges(json, 'x.json', DEFAULT_IMPORT_OPTIONS, 2, readCsvRange),
+      await importCsvInRanges(latin, 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, readCsvRange),
+    ]).toEqual([null, null]);
+  });
+});

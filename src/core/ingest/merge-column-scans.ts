@@ -1,0 +1,125 @@
+// Merges the scans of one column read in consecutive row ranges into the scan a single pass would have made,
+// or says it cannot: a scanner's choices depend on the rows before (a type is dropped after 1,000 values when
+// it fits fewer than half), so the merge is exact only where no range depended on that — see mergeColumnScans.
+
+import { chooseDateFormat } from './infer-column';
+import { MAX_LEVELS, type ColumnScan } from './scan-column';
+import { TextDictionary } from './text-dictionary';
+
+/**
+ * The single-pass scan of the ranges' rows back to back, or null when it cannot be rebuilt exactly: some type
+ * fits some but not all present cells of the ranges (its count in one pass would depend on where it was dropped),
+ * or the cell texts a text-like result needs were not kept by every range. Null means: read the file in one pass.
+ */
+export function mergeColumnScans(scans: readonly ColumnScan[]): ColumnScan | null {
+  const counts = (pick: (s: ColumnScan) => number) => scans.map(pick);
+  const presents = scans.map((s) => s.rowCount - s.missing);
+  for (const typeCounts of [counts((s) => s.numberCount), counts((s) => s.booleanCount), counts((s) => s.dateCount)]) {
+    const none = typeCounts.every((c) => c === 0);
+    const all = typeCounts.every((c, k) => c === presents[k]);
+    if (!none && !all) return null;
+  }
+  const rowStarts: number[] = [];
+  let rowCount = 0;
+  for (const s of scans) {
+    rowStarts.push(rowCount);
+    rowCount += s.rowCount;
+  }
+  const merged: ColumnScan = {
+    rowCount,
+    missing: sum(scans, (s) => s.missing),
+    numbers: concatOrNull(scans.map((s) => s.numbers), Float64Array),
+    numberCount: sum(scans, (s) => s.numberCount),
+    allIntegers: scans.every((s) => s.allIntegers),
+    booleans: concatOrNull(scans.map((s) => s.booleans), Uint8Array),
+    booleanCount: sum(scans, (s) => s.booleanCount),
+    booleanStyle: scans.find((s) => s.booleanStyle !== null)?.booleanStyle ?? null,
+    dateCount: sum(scans, (s) => s.dateCount),
+    dates: concatOrNull(scans.map((s) => s.dates), Float64Array),
+    dateSpellings: mergeSpellings(scans),
+    slashDates: { rows: [], monthFirst: [], dayFirst: [] },
+    slashFirstMax: Math.max(...scans.map((s) => s.slashFirstMax)),
+    slashSecondMax: Math.max(...scans.map((s) => s.slashSecondMax)),
+    levels: null,
+    codes: null,
+    maxLength: Math.max(...scans.map((s) => s.maxLength)),
+    examples: mergeExamples(scans),
+    texts: null,
+    textsFrom: 0,
+  };
+  scans.forEach((s, k) => {
+    for (const r of s.slashDates.rows) merged.slashDates.rows.push(r + rowStarts[k]);
+    merged.slashDates.monthFirst.push(...s.slashDates.monthFirst);
+    merged.slashDates.dayFirst.push(...s.slashDates.dayFirst);
+  });
+  mergeLevels(scans, merged);
+  const canGiveTexts = scans.every((s) => (s.texts !== null && s.textsFrom === 0) || (s.levels !== null && s.codes !== null) || s.missing === s.rowCount);
+  if (canGiveTexts) merged.texts = scans.flatMap((s) => readTexts(s));
+  else if (merged.levels === null && !isTypedWithoutTexts(merged)) return null;
+  return merged;
+}
+
+/** True when the column will be numeric, boolean or datetime, so no cell texts are needed. */
+function isTypedWithoutTexts(merged: ColumnScan): boolean {
+  const present = merged.rowCount - merged.missing;
+  if (present === 0) return true;
+  // Numeric (an id-named whole-number column may become text, but such columns keep their texts in every range).
+  if (merged.numberCount === present) return true;
+  if (merged.booleanCount === present) return true;
+  return merged.dateCount === present && merged.dates !== null && chooseDateFormat(merged) !== null;
+}
+
+/** Levels in order of first appearance across the ranges, codes remapped; none past MAX_LEVELS (as one pass). */
+function mergeLevels(scans: readonly ColumnScan[], merged: ColumnScan): void {
+  if (scans.some((s) => s.levels === null || s.codes === null)) return;
+  const dictionary = new TextDictionary();
+  const maps = scans.map((s) => Int32Array.from(s.levels!, (text) => {
+    const code = dictionary.codeOf(text);
+    return code >= 0 ? code : dictionary.add(text);
+  }));
+  if (dictionary.size > MAX_LEVELS) return;
+  const codes = new Int32Array(merged.rowCount);
+  let at = 0;
+  scans.forEach((s, k) => {
+    const map = maps[k];
+    for (const code of s.codes!) codes[at++] = code < 0 ? -1 : map[code];
+  });
+  merged.levels = dictionary.texts;
+  merged.codes = codes;
+}
+
+function readTexts(s: ColumnScan): (string | null)[] {
+  if (s.texts !== null && s.textsFrom === 0) return s.texts;
+  if (s.levels !== null && s.codes !== null) return Array.from(s.codes, (code) => (code < 0 ? null : s.levels![code]));
+  return new Array<null>(s.rowCount).fill(null);
+}
+
+/** The first five distinct values overall: each range's list is its own first five distinct. */
+function mergeExamples(scans: readonly ColumnScan[]): string[] {
+  const out: string[] = [];
+  for (const s of scans) for (const v of s.examples) if (out.length < 5 && !out.includes(v)) out.push(v);
+  return out;
+}
+
+function mergeSpellings(scans: readonly ColumnScan[]): ColumnScan['dateSpellings'] {
+  const out: ColumnScan['dateSpellings'] = new Map();
+  for (const s of scans) for (const [spelling, n] of s.dateSpellings) out.set(spelling, (out.get(spelling) ?? 0) + n);
+  return out;
+}
+
+function sum(scans: readonly ColumnScan[], pick: (s: ColumnScan) => number): number {
+  let total = 0;
+  for (const s of scans) total += pick(s);
+  return total;
+}
+
+function concatOrNull<T extends Float64Array | Uint8Array>(parts: (T | null)[], make: { new (n: number): T }): T | null {
+  if (parts.some((p) => p === null)) return null;
+  const out = new make(parts.reduce((n, p) => n + p!.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p!, at);
+    at += p!.length;
+  }
+  return out;
+}

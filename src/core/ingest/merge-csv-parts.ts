@@ -1,0 +1,61 @@
+// Merges the parts of one CSV file read in consecutive byte ranges (each parsed after a copy of the header)
+// into the part a single pass over the file would have made: rows, line numbers, ragged/blank-line notes, scans.
+
+import type { CsvPart } from './import-csv';
+import { mergeColumnScans } from './merge-column-scans';
+import type { ColumnScan } from './scan-column';
+
+const MAX_LINES = 20;
+
+/**
+ * One part from `parts` (in file order); `lineOffsets[k]` is added to part k's line numbers to make them file
+ * lines. Null when the merge cannot equal a single pass — malformed quotes (the tokenizer reads the rest of a
+ * file differently), bad UTF-8, or a column whose scans do not merge (see mergeColumnScans): read it whole then.
+ */
+export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly number[]): CsvPart | null {
+  if (parts.length === 1) return parts[0];
+  if (parts.some((p) => p.usedTokenizer || p.replaced.count > 0 || p.out.header.length !== parts[0].out.header.length)) return null;
+  const scans: ColumnScan[] = [];
+  for (let c = 0; c < parts[0].scans.length; c++) {
+    const merged = mergeColumnScans(parts.map((p) => p.scans[c]));
+    if (merged === null) return null;
+    scans.push(merged);
+  }
+  const shift = (lines: readonly number[], k: number) => lines.map((line) => line + lineOffsets[k]);
+  const rowLines: number[] = [];
+  parts.forEach((p, k) => {
+    for (const line of p.out.rowLines) rowLines.push(line + lineOffsets[k]);
+  });
+  const last = parts.length - 1;
+  const first = parts[0];
+  return {
+    out: {
+      header: first.out.header,
+      columns: [],
+      rowLines,
+      shortRows: mergeNotes(parts.map((p, k) => ({ lines: shift(p.out.shortRows.lines, k), count: p.out.shortRows.count }))),
+      longRows: mergeNotes(parts.map((p, k) => ({ lines: shift(p.out.longRows.lines, k), count: p.out.longRows.count }))),
+      // Blank lines at the end of a range are between rows once the next range's rows follow.
+      blankLines: mergeNotes(parts.map((p, k) => {
+        const trailing = k < last ? p.trailingBlankLines : [];
+        return { lines: shift([...p.out.blankLines.lines, ...trailing], k), count: p.out.blankLines.count + trailing.length };
+      })),
+    },
+    scans,
+    delimiter: first.delimiter,
+    replaced: { lines: [], count: 0 },
+    trailingBlankLines: shift(parts[last].trailingBlankLines, last),
+    usedTokenizer: false,
+  };
+}
+
+/** Notes (first 20 lines, count) of consecutive ranges as one; a range's own list may be cut at 20 already. */
+function mergeNotes(notes: readonly { lines: number[]; count: number }[]): { lines: number[]; count: number } {
+  const lines: number[] = [];
+  let count = 0;
+  for (const note of notes) {
+    for (const line of note.lines) if (lines.length < MAX_LINES) lines.push(line);
+    count += note.count;
+  }
+  return { lines, count };
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { planCsvRanges } from './plan-csv-ranges';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+describe('planCsvRanges', () => {
+  it('cuts after the first line break outside quotes past each target, with line offsets for the header copy', () => {
+    // Byte 6 (the first target) is inside "a\nb": the cut moves past it to the start of line 4.
+    expect(planCsvRanges(bytesOf('h\n"a\nb"\nc\nd\n'), 2)).toEqual({ headerEnd: 2, ranges: [{ start: 0, end: 8, lineOffset: 0 }, { start: 8, end: 12, lineOffset: 2 }] });
+  });
+
+  it('cannot cut CR-only files or a single row', () => {
+    expect([planCsvRanges(bytesOf('h\rc\rd\r'), 2), planCsvRanges(bytesOf('h\n1\n'), 2)]).toEqual([null, null]);
+  });
+});
