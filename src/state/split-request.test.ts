@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../core/notebook/cell-kinds';
 import type { ProblemCellSpec, SplitCellSpec } from '../core/notebook/types';
 import type { Table } from '../core/table/types';
-import { buildSplitRequest, describeSplitInputKey, readPercentages, resolveStrategy } from './split-request';
+import { buildSplitRequest, describeSplitInputKey, readPercentages, recordFinalEvaluation, resolveStrategy } from './split-request';
 
 const table: Table = {
   rowCount: 2,
@@ -80,5 +80,6 @@ describe('split requests', () => {
       sameWhenCounted: true,
       differsWhenReseeded: true,
     });
+    expect(recordFinalEvaluation(recordFinalEvaluation(spec))).toEqual({ ...spec, finalEvaluations: 2 });
   });
 });

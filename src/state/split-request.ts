@@ -71,3 +71,8 @@ function buildFoldSpec(spec: SplitCellSpec, target: string | undefined, timeColu
 export function describeSplitInputKey(datasetKey: string, request: SplitRequest): string {
   return `${datasetKey}|split=${JSON.stringify(request)}`;
 }
+
+/** The spec after one more explicit final evaluation on the locked test part (the only way to report on it). */
+export function recordFinalEvaluation(spec: SplitCellSpec): SplitCellSpec {
+  return { ...spec, finalEvaluations: spec.finalEvaluations + 1 };
+}
