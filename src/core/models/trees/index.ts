@@ -2,7 +2,8 @@
 
 import type { ModelFamily } from '../types';
 import { decisionTreeFamily } from './cart/decision-tree';
+import { randomForestFamily } from './forest/random-forest';
 import { gradientBoostingFamily } from './gbdt/gradient-boosting';
 
 /** Decision tree, random forest and histogram gradient boosting. */
-export const TREE_FAMILIES: ModelFamily[] = [decisionTreeFamily, gradientBoostingFamily];
+export const TREE_FAMILIES: ModelFamily[] = [decisionTreeFamily, randomForestFamily, gradientBoostingFamily];
