@@ -1,12 +1,13 @@
 /// <reference types="vite/client" />
-// Studio importer (b): `importFile` from src/core/ingest in a worker, the Table sent back with its typed
-// arrays transferred, as the compute worker does. Loaded through a glob so the bench builds before it exists.
+// Studio importer (b): the compute worker's `importFile` (src/workers/compute-api.ts: a large CSV is read in
+// ranges on nested workers) run in a worker, the Table sent back with its typed arrays transferred, as the
+// product does. Loaded through a glob so the bench builds before it exists.
 import type { ParseRequest, WorkerReply } from './messages';
 import { collectTransferables } from '../../src/core/table/table-buffers';
 import type { Table } from '../../src/core/table/types';
 
 interface ImporterModule {
-  importFile(file: Blob, fileName: string, options: unknown): Promise<{ table: BenchTable }>;
+  computeApi: { importFile(file: Blob, fileName: string, options: never): Promise<{ table: BenchTable }> };
 }
 interface BenchTable {
   rowCount: number;
@@ -16,7 +17,7 @@ interface NotebookTypesModule {
   DEFAULT_IMPORT_OPTIONS: unknown;
 }
 
-const importers = import.meta.glob<ImporterModule>('../../src/core/ingest/import-file.ts');
+const importers = import.meta.glob<ImporterModule>('../../src/workers/compute-api.ts');
 const notebookTypes = import.meta.glob<NotebookTypesModule>('../../src/core/notebook/types.ts');
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
@@ -24,12 +25,12 @@ function reply(message: WorkerReply, transfer: Transferable[] = []): void {
 }
 
 /** Loads the importer before saying ready, so module loading is not part of the timed run. */
-async function loadImporter(): Promise<{ importFile: ImporterModule['importFile']; options: unknown }> {
+async function loadImporter(): Promise<{ importFile: ImporterModule['computeApi']['importFile']; options: unknown }> {
   const loadFile = Object.values(importers)[0];
   const loadTypes = Object.values(notebookTypes)[0];
-  if (!loadFile || !loadTypes) throw new Error('src/core/ingest/import-file.ts is not there yet');
-  const [{ importFile }, { DEFAULT_IMPORT_OPTIONS }] = await Promise.all([loadFile(), loadTypes()]);
-  return { importFile, options: DEFAULT_IMPORT_OPTIONS };
+  if (!loadFile || !loadTypes) throw new Error('src/workers/compute-api.ts is not there yet');
+  const [{ computeApi }, { DEFAULT_IMPORT_OPTIONS }] = await Promise.all([loadFile(), loadTypes()]);
+  return { importFile: computeApi.importFile, options: DEFAULT_IMPORT_OPTIONS };
 }
 
 async function start(): Promise<void> {
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   onmessage = async (event: MessageEvent<ParseRequest>) => {
     try {
       const { file } = event.data;
-      const result = await importer.importFile(file, file.name, importer.options);
+      const result = await importer.importFile(file, file.name, importer.options as never);
       reply({ kind: 'done', rows: result.table.rowCount, result }, collectTransferables(result.table as unknown as Table));
     } catch (error) {
       reply({ kind: 'error', message: describeError(error) });

@@ -2,7 +2,6 @@
 // Unit tests call these directly in Node; clients.ts reaches them through comlink.
 
 import { transfer } from 'comlink';
-import { importFile as importFileInCore } from '../core/ingest/import-file';
 import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from '../core/ingest/types';
 import { profileTable as profileTableInCore } from '../core/profile/profile-table';
 import type { TableProfile } from '../core/profile/types';
@@ -13,13 +12,15 @@ import { applyColumnOverrides } from '../core/table/apply-column-overrides';
 import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
 import type { Table } from '../core/table/types';
+import { importFileInRanges } from './import-in-ranges';
 
 /**
- * Imports `file`; `onProgress` is a comlink-proxied callback (a plain function in tests).
- * No AbortSignal: signals cannot cross comlink, so the client cancels by terminating the worker.
+ * Imports `file` (a large CSV in ranges on nested workers, see import-in-ranges.ts); `onProgress` is a
+ * comlink-proxied callback (a plain function in tests). No AbortSignal: signals cannot cross comlink, so the
+ * client cancels by terminating the worker, which ends its range workers with it.
  */
 async function importFile(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
-  const result = await importFileInCore(file, fileName, options, onProgress);
+  const result = await importFileInRanges(file, fileName, options, onProgress);
   return transfer(result, collectTransferables(result.table));
 }
 

@@ -53,9 +53,13 @@ export function mergeColumnScans(scans: readonly ColumnScan[]): ColumnScan | nul
     merged.slashDates.dayFirst.push(...s.slashDates.dayFirst);
   });
   mergeLevels(scans, merged);
-  const canGiveTexts = scans.every((s) => (s.texts !== null && s.textsFrom === 0) || (s.levels !== null && s.codes !== null) || s.missing === s.rowCount);
-  if (canGiveTexts) merged.texts = scans.flatMap((s) => readTexts(s));
-  else if (merged.levels === null && !isTypedWithoutTexts(merged)) return null;
+  // Texts are needed only where codes cannot give them back and the column may end up categorical or text.
+  const allKept = scans.every((s) => s.texts !== null && s.textsFrom === 0);
+  if (allKept) merged.texts = scans.flatMap((s) => s.texts!);
+  else if (merged.levels === null && !isTypedWithoutTexts(merged)) {
+    if (!scans.every((s) => (s.texts !== null && s.textsFrom === 0) || (s.levels !== null && s.codes !== null) || s.missing === s.rowCount)) return null;
+    merged.texts = scans.flatMap((s) => readTexts(s));
+  }
   return merged;
 }
 
@@ -82,7 +86,8 @@ function mergeLevels(scans: readonly ColumnScan[], merged: ColumnScan): void {
   let at = 0;
   scans.forEach((s, k) => {
     const map = maps[k];
-    for (const code of s.codes!) codes[at++] = code < 0 ? -1 : map[code];
+    const from = s.codes!;
+    for (let r = 0; r < from.length; r++) codes[at++] = from[r] < 0 ? -1 : map[from[r]];
   });
   merged.levels = dictionary.texts;
   merged.codes = codes;

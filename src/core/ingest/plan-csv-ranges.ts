@@ -49,19 +49,24 @@ export function planCsvRanges(bytes: Uint8Array, count: number): CsvRangePlan | 
  * counted before; null when there is none.
  */
 function findRowBreak(bytes: Uint8Array, from: number, quotes: number, target = from): { at: number; quotes: number } | null {
-  let q = quotes;
-  for (let i = bytes.indexOf(QUOTE, from); i !== -1 && i < target; i = bytes.indexOf(QUOTE, i + 1)) q++;
+  let q = quotes + countByte(bytes, QUOTE, from, target);
   for (let at = bytes.indexOf(LF, target); at !== -1; at = bytes.indexOf(LF, at + 1)) {
-    // Quotes between the last counted position and this LF.
-    for (let i = bytes.indexOf(QUOTE, target); i !== -1 && i < at; i = bytes.indexOf(QUOTE, i + 1)) q++;
+    q += countByte(bytes, QUOTE, target, at);
     if (q % 2 === 0) return { at, quotes: q };
     target = at;
   }
   return null;
 }
 
-function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
+/** Occurrences of `byte` in bytes[from, to); searches a bounded view, since indexOf on the whole would run to the end. */
+function countByte(bytes: Uint8Array, byte: number, from: number, to: number): number {
+  if (to <= from) return 0;
+  const view = bytes.subarray(from, to);
   let n = 0;
-  for (let i = bytes.indexOf(LF, from); i !== -1 && i < to; i = bytes.indexOf(LF, i + 1)) n++;
+  for (let i = view.indexOf(byte); i !== -1; i = view.indexOf(byte, i + 1)) n++;
   return n;
+}
+
+function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
+  return countByte(bytes, LF, from, to);
 }

@@ -1,0 +1,40 @@
+// Imports a large CSV on every core: inside the import worker, starts range workers (nested workers, so
+// terminating the import worker stops them too), reads the file's ranges side by side and merges them with
+// core importCsvInRanges; anything it declines is imported in one pass here.
+
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { importCsvInRanges, type ReadCsvRange } from '../core/ingest/import-csv-ranges';
+import { importFile } from '../core/ingest/import-file';
+import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
+import type { CsvRangeApi } from './csv-range-api';
+
+/** Files from this size (bytes) are read in ranges where workers can be started. */
+export const RANGE_IMPORT_MIN_BYTES = 8 * 1024 * 1024;
+
+/** How many ranges: one per core but the one left to the page, at least 2, at most 4. */
+export function countRanges(hardwareConcurrency: number | undefined): number {
+  return Math.min(4, Math.max(2, (hardwareConcurrency ?? 2) - 1));
+}
+
+/** `importFile`, in ranges on several workers when the file is large and this thread can start workers. */
+export async function importFileInRanges(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
+  if (file.size < RANGE_IMPORT_MIN_BYTES || typeof Worker === 'undefined') return importFile(file, fileName, options, onProgress);
+  const count = countRanges(globalThis.navigator?.hardwareConcurrency);
+  const workers: { worker: Worker; api: Remote<CsvRangeApi> }[] = [];
+  const readRange: ReadCsvRange = (range, name, delimiter, tokens, onBytes) => {
+    const worker = new Worker(new URL('./csv-range.worker.ts', import.meta.url), { type: 'module', name: 'csv-range' });
+    const api = wrap<CsvRangeApi>(worker);
+    workers.push({ worker, api });
+    return api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes));
+  };
+  try {
+    const result = await importCsvInRanges(file, fileName, options, count, readRange, onProgress);
+    if (result !== null) return result;
+  } finally {
+    for (const { worker, api } of workers) {
+      api[releaseProxy]();
+      worker.terminate();
+    }
+  }
+  return importFile(file, fileName, options, onProgress);
+}
