@@ -38,5 +38,8 @@ describe('baselines', () => {
     expect(restored.predictProba!(X2)).toEqual(model.predictProba!(X2));
     await expect(meanFamily.fit(X, classes, {}, ctx)).rejects.toThrow('mean does not support multiclass targets; it supports regression. Pick another model or target.');
     await expect(mostFrequentFamily.fit(X, { values: new Float64Array(5), classes: ['a', 'b'] }, {}, ctx)).rejects.toThrow(/the target has one class \("a"\)/);
+    await expect(meanFamily.fit(X, { values: Float64Array.from([1, 2, NaN, 4, 5]) }, {}, ctx)).rejects.toThrow(
+      'mean: target value NaN at row 3 is missing or not a class index; filter out or impute rows with a missing target.',
+    );
   });
 });

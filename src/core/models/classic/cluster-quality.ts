@@ -45,20 +45,30 @@ export function computeSilhouette(X: FeatureMatrix, labels: ArrayLike<number>, s
   const slots = Int32Array.from(rows, (r) => slot.get(labels[r])!);
   const sizes = new Float64Array(clusterIds.length);
   for (const s of slots) sizes[s]++;
-  const sums = new Float64Array(clusterIds.length);
+  // sums[a·clusters + c]: total distance from row a to the rows of cluster c; each pair is measured once.
+  const clusters = clusterIds.length;
+  const sums = new Float64Array(n * clusters);
+  const compact = new Float64Array(n * X.cols);
+  rows.forEach((r, i) => compact.set(X.values.subarray(r * X.cols, (r + 1) * X.cols), i * X.cols));
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      let d = 0;
+      for (let j = 0; j < X.cols; j++) {
+        const diff = compact[a * X.cols + j] - compact[b * X.cols + j];
+        d += diff * diff;
+      }
+      d = Math.sqrt(d);
+      sums[a * clusters + slots[b]] += d;
+      sums[b * clusters + slots[a]] += d;
+    }
+  }
   let total = 0;
   for (let a = 0; a < n; a++) {
-    sums.fill(0);
-    for (let b = 0; b < n; b++) {
-      let d = 0;
-      for (let j = 0; j < X.cols; j++) d += (X.values[rows[a] * X.cols + j] - X.values[rows[b] * X.cols + j]) ** 2;
-      sums[slots[b]] += Math.sqrt(d);
-    }
     const own = slots[a];
     if (sizes[own] === 1) continue; // singleton: silhouette 0
-    const within = sums[own] / (sizes[own] - 1);
+    const within = sums[a * clusters + own] / (sizes[own] - 1);
     let nearest = Infinity;
-    for (let c = 0; c < sizes.length; c++) if (c !== own) nearest = Math.min(nearest, sums[c] / sizes[c]);
+    for (let c = 0; c < clusters; c++) if (c !== own) nearest = Math.min(nearest, sums[a * clusters + c] / sizes[c]);
     const spread = Math.max(within, nearest);
     total += spread === 0 ? 0 : (nearest - within) / spread;
   }

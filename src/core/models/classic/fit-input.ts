@@ -45,6 +45,8 @@ export function assertNoMissing(kind: string, X: FeatureMatrix): void {
 export function assertTarget(kind: string, X: FeatureMatrix, y: Target): void {
   if (X.rows === 0) throw new ModelSpecError(`${kind}: the training set has no rows; check the split and filters.`);
   if (y.values.length !== X.rows) throw new ModelSpecError(`${kind}: ${y.values.length} target values for ${X.rows} feature rows; they must match.`);
+  const bad = y.values.findIndex((v) => !Number.isFinite(v) || (y.classes !== undefined && (!Number.isInteger(v) || v < 0 || v >= y.classes.length)));
+  if (bad >= 0) throw new ModelSpecError(`${kind}: target value ${y.values[bad]} at row ${bad + 1} is missing or not a class index; filter out or impute rows with a missing target.`);
   if (y.classes === undefined) return;
   const present = new Set(y.values).size;
   if (present < 2) {

@@ -21,11 +21,17 @@ function squaredDistance(values: Float64Array, row: number, centers: Float64Arra
 /** Labels each row with its nearest centre (lowest index on ties); writes distances; returns the inertia. */
 export function assignClusters(X: FeatureMatrix, centers: Float64Array, k: number, labels: Int32Array, distances: Float64Array): number {
   let inertia = 0;
+  const { values, cols } = X;
   for (let r = 0; r < X.rows; r++) {
     let best = 0;
     let bestDistance = Infinity;
+    const offset = r * cols;
     for (let c = 0; c < k; c++) {
-      const d = squaredDistance(X.values, r, centers, c, X.cols);
+      let d = 0;
+      for (let j = 0; j < cols && d < bestDistance; j++) {
+        const diff = values[offset + j] - centers[c * cols + j];
+        d += diff * diff;
+      }
       if (d < bestDistance) (bestDistance = d), (best = c);
     }
     labels[r] = best;
@@ -43,10 +49,11 @@ function updateCenters(X: FeatureMatrix, labels: Int32Array, distances: Float64A
     counts[labels[r]]++;
     for (let j = 0; j < X.cols; j++) centers[labels[r] * X.cols + j] += X.values[r * X.cols + j];
   }
-  const farthest = Array.from(distances.keys()).sort((a, b) => distances[b] - distances[a] || a - b);
+  let farthest: number[] = [];
   let next = 0;
   for (let c = 0; c < k; c++) {
     if (counts[c] === 0) {
+      if (next === 0) farthest = Array.from(distances.keys()).sort((a, b) => distances[b] - distances[a] || a - b);
       const row = farthest[next++];
       for (let j = 0; j < X.cols; j++) centers[c * X.cols + j] = X.values[row * X.cols + j];
     } else {

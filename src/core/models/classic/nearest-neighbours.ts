@@ -10,18 +10,18 @@ export interface Neighbours {
   distances: Float64Array;
 }
 
-/** Distances from query row q of `queries` to training row t of `train` (both row-major with `cols` columns). */
-function measure(queries: Float64Array, q: number, train: Float64Array, t: number, cols: number, metric: DistanceMetric): number {
+/**
+ * Distance (squared for Euclidean) from query row q to training row t, or any value ≥ `bound` once the partial
+ * sum passes it (the row cannot enter the top k then, so the rest of the sum is skipped).
+ */
+function measure(queries: Float64Array, qOffset: number, train: Float64Array, tOffset: number, cols: number, manhattan: boolean, bound: number): number {
   let sum = 0;
-  if (metric === 'manhattan') {
-    for (let j = 0; j < cols; j++) sum += Math.abs(queries[q * cols + j] - train[t * cols + j]);
-    return sum;
-  }
   for (let j = 0; j < cols; j++) {
-    const d = queries[q * cols + j] - train[t * cols + j];
-    sum += d * d;
+    const d = queries[qOffset + j] - train[tOffset + j];
+    sum += manhattan ? Math.abs(d) : d * d;
+    if (sum > bound) return sum;
   }
-  return sum; // squared: monotone in the distance, square-rooted once at the end
+  return sum;
 }
 
 /** Is entry a "after" entry b in neighbour order (farther, or as far with a higher row)? */
@@ -35,8 +35,9 @@ export function findNeighbours(train: Float64Array, trainRows: number, queries: 
   const heapI = new Uint32Array(k);
   for (let q = 0; q < queryRows; q++) {
     let size = 0;
+    const manhattan = metric === 'manhattan';
     for (let t = 0; t < trainRows; t++) {
-      const d = measure(queries, q, train, t, cols, metric);
+      const d = measure(queries, q * cols, train, t * cols, cols, manhattan, size < k ? Infinity : heapD[0]);
       if (size < k) {
         heapD[size] = d;
         heapI[size] = t;
