@@ -6,6 +6,9 @@ import { addCellOfKind, addPipelineStep, cellAt, createNotebook, fitPipeline, fi
 
 test('penguins: stratified split, a four-step pipeline fitted on training rows, kept across a reload', async ({ page }) => {
   test.setTimeout(120_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await openSample(page, 'penguins');
   const problem = await addCellOfKind(page, 'Problem');
   await problem.getByRole('combobox', { name: 'Target column' }).selectOption('Species');
@@ -68,6 +71,7 @@ test('penguins: stratified split, a four-step pipeline fitted on training rows, 
   // Editing a step afterwards makes the saved fit stale.
   await reloaded.getByRole('combobox', { name: 'Method of scale-1' }).selectOption('robust');
   await expect(reloaded.getByTestId('prepare-stale')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });
 
 test('bad input: an expression error shows its position, a column dropped upstream names the step', async ({ page }) => {

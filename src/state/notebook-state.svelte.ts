@@ -114,7 +114,7 @@ export class NotebookState {
 
   /** A Split cell publishes its current parts (or null when it has none that match its inputs). */
   publishSplit(cellId: CellId, split: PublishedSplit | null): void {
-    if (this.splits[cellId] === split) return;
+    if ((this.splits[cellId] ?? null) === split) return;
     const { [cellId]: _old, ...rest } = this.splits;
     this.splits = split ? { ...rest, [cellId]: split } : rest;
   }
