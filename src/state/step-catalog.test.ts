@@ -5,7 +5,7 @@ import { createStep, createStepId, describeStep, listStepColumns, STEP_KINDS } f
 describe('step catalogue', () => {
   it('lists every step kind once, grouped', () => {
     expect(STEP_KINDS.map((k) => `${k.group}/${k.kind}`)).toEqual([
-      'Columns/drop', 'Missing values/impute', 'Scale and shape/scale', 'Scale and shape/log1p', 'Scale and shape/yeo_johnson',
+      'Columns/drop', 'Columns/cast', 'Missing values/impute', 'Scale and shape/scale', 'Scale and shape/log1p', 'Scale and shape/yeo_johnson',
       'Scale and shape/cap_outliers', 'Scale and shape/bin', 'Encode/one_hot', 'Encode/ordinal', 'Encode/target_encode',
       'Encode/date_parts', 'Derive/derive', 'Rows/filter', 'Rows/dedupe', 'Class imbalance/resample',
     ]);

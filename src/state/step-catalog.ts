@@ -14,6 +14,7 @@ export interface StepKindInfo {
 /** Every step kind in add-menu order, grouped by purpose. */
 export const STEP_KINDS: readonly StepKindInfo[] = [
   { kind: 'drop', label: 'Drop columns', group: 'Columns' },
+  { kind: 'cast', label: 'Change type', group: 'Columns' },
   { kind: 'impute', label: 'Impute missing values', group: 'Missing values' },
   { kind: 'scale', label: 'Scale', group: 'Scale and shape' },
   { kind: 'log1p', label: 'log(1 + x)', group: 'Scale and shape' },
@@ -48,6 +49,7 @@ export function createStep(kind: StepKind, id: string, target: string | null, co
   const t = target ?? '';
   switch (kind) {
     case 'drop': return { kind, id, columns };
+    case 'cast': return { kind, id, columns, to: 'categorical' };
     case 'impute': return { kind, id, columns, strategy: 'median', addIndicator: false };
     case 'scale': return { kind, id, columns, method: 'standard' };
     case 'log1p': return { kind, id, columns };
@@ -77,6 +79,7 @@ export function describeStep(step: PipelineStep): string {
   const cols = 'columns' in step ? describeColumnList(step.columns) : '';
   switch (step.kind) {
     case 'drop': return `Drop ${cols}`;
+    case 'cast': return `Change ${cols} to ${step.to}`;
     case 'impute': return `Impute ${cols} with ${step.strategy === 'constant' ? `constant ${JSON.stringify(step.fillValue ?? '')}` : step.strategy.replace('_', ' ')}${step.addIndicator ? ' (+ indicator)' : ''}`;
     case 'scale': return `Scale ${cols} (${step.method.replace('_', ' ')})`;
     case 'log1p': return `log(1 + x) of ${cols}`;

@@ -47,7 +47,8 @@ export function applyColumnOverrides(table: Table, overrides: Record<string, Col
   return { table: { rowCount: table.rowCount, columns }, problems };
 }
 
-function convertColumn(column: Column, target: ColumnKind, rowCount: number): { converted: Column; failures: { count: number; example: string } } {
+/** Converts one column to `target` kind; `failures` counts present values that could not convert (now missing). */
+export function convertColumn(column: Column, target: ColumnKind, rowCount: number): { converted: Column; failures: { count: number; example: string } } {
   const name = column.name;
   const failures = { count: 0, example: '' };
   const fail = (text: string) => {

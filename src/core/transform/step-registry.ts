@@ -6,6 +6,7 @@ import type { StepDefinition, StepOutput } from './step-context';
 import type { StepKind, StepOf } from './step-types';
 import { binStep } from './steps/bin';
 import { capOutliersStep } from './steps/cap-outliers';
+import { castStep } from './steps/cast';
 import { datePartsStep } from './steps/date-parts';
 import { dedupeStep } from './steps/dedupe';
 import { deriveStep } from './steps/derive';
@@ -29,6 +30,7 @@ interface ErasedDefinition<S> {
 
 const DEFINITIONS: { [K in FeatureKind]: ErasedDefinition<StepOf<K>> } = {
   drop: dropStep,
+  cast: castStep,
   impute: imputeStep,
   scale: scaleStep,
   log1p: log1pStep,

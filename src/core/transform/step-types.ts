@@ -4,6 +4,14 @@
 /** Remove columns. */
 export interface DropStep { readonly kind: 'drop'; readonly id: string; readonly columns: string[] }
 
+/** Change columns' kind (numeric, categorical, datetime, boolean, text); values that do not convert become missing and are counted out of range. */
+export interface CastStep {
+  readonly kind: 'cast';
+  readonly id: string;
+  readonly columns: string[];
+  readonly to: 'numeric' | 'categorical' | 'datetime' | 'boolean' | 'text';
+}
+
 /** Fill missing values; `addIndicator` adds `<name>_missing` (0/1) for columns that had missing values in training. */
 export interface ImputeStep {
   readonly kind: 'impute';
@@ -101,7 +109,7 @@ export interface ResampleStep {
 }
 
 export type PipelineStep =
-  | DropStep | ImputeStep | ScaleStep | Log1pStep | YeoJohnsonStep | OneHotStep | OrdinalStep | TargetEncodeStep
+  | DropStep | CastStep | ImputeStep | ScaleStep | Log1pStep | YeoJohnsonStep | OneHotStep | OrdinalStep | TargetEncodeStep
   | BinStep | DatePartsStep | DeriveStep | FilterStep | DedupeStep | CapOutliersStep | ResampleStep;
 
 export type StepKind = PipelineStep['kind'];

@@ -24,6 +24,18 @@ function run(steps: PipelineStep[]) {
 }
 
 describe('simple steps', () => {
+  it('cast changes kinds, counting values that do not convert; naming an absent column fails', () => {
+    const { out } = run([{ kind: 'cast', id: 'k', columns: ['x', 'c'], to: 'text' }, { kind: 'drop', id: 'd', columns: ['t'] }]);
+    expect(out.table.columns.map((c) => [c.name, c.kind])).toEqual([['x', 'text'], ['c', 'text']]);
+    expect(readTexts(out.table.columns[0] as Extract<typeof out.table.columns[0], { kind: 'text' }>)).toEqual(['1', '2', '3', '1', '-2']);
+    expect(out.report.steps[0]).toEqual({ id: 'k', kind: 'cast', unseen: 0, outOfRange: 0, rowsRemoved: 0 });
+    const back = run([{ kind: 'cast', id: 'k', columns: ['c'], to: 'numeric' }, { kind: 'drop', id: 'd', columns: ['t'] }]);
+    // 'a'/'b' are not numbers: four present values become missing (the fifth was already missing).
+    expect(back.plain).toEqual({ x: [1, 2, 3, 1, -2], c: [NaN, NaN, NaN, NaN, NaN] });
+    expect(back.out.report.steps[0].outOfRange).toBe(4);
+    expect(() => run([{ kind: 'cast', id: 'k', columns: ['nope'], to: 'numeric' }])).toThrow("Step 'k' (cast): column 'nope' is not in the table");
+  });
+
   it('drop removes columns; naming an absent one fails', () => {
     expect(run([{ kind: 'drop', id: 'd', columns: ['c', 't'] }]).plain).toEqual({ x: [1, 2, 3, 1, -2] });
     expect(() => run([{ kind: 'drop', id: 'd', columns: ['nope'] }])).toThrow("Step 'd' (drop): column 'nope' is not in the table");

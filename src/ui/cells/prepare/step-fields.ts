@@ -23,6 +23,9 @@ const isQuantile = (step: PipelineStep) => step.kind === 'scale' && step.method.
 
 export const STEP_FIELDS: { readonly [K in StepKind]: readonly StepField[] } = {
   drop: [],
+  cast: [
+    { key: 'to', label: 'New type', type: 'select', choices: [['numeric', 'Numeric'], ['categorical', 'Categorical'], ['datetime', 'Date/time'], ['boolean', 'Boolean'], ['text', 'Text']] },
+  ],
   impute: [
     { key: 'strategy', label: 'Strategy', type: 'select', choices: [['mean', 'Mean'], ['median', 'Median'], ['most_frequent', 'Most frequent'], ['constant', 'Constant']] },
     { key: 'fillValue', label: 'Fill value', type: 'fill', when: has('strategy', 'constant') },
