@@ -2,21 +2,22 @@
 // rest as "other", mean text length, and id-likeness (every present value distinct, at least 20 of them,
 // or a text column import already judged an identifier).
 
-import { readTexts, textRowCount } from '../table/text-column';
+import { textRowCount } from '../table/text-column';
 import { BOOLEAN_MISSING, type BooleanColumn, type CategoricalColumn, type TextColumn } from '../table/types';
+import { countTextValues } from './count-text-values';
 import { finiteOrNull, percent } from './json-numbers';
 import { ID_LIKE_MIN_ROWS } from './profile-numeric';
 import type { CategoryProfile, ValueCount } from './types';
 
 /** Profiles a categorical, boolean or text column; `topK` most frequent values, ties in level/first-seen order. */
 export function profileCategory(column: CategoricalColumn | BooleanColumn | TextColumn, topK: number): CategoryProfile {
-  const { labels, counts, missing, meanLength } = countLabels(column);
+  const { labelAt, counts, missing, meanLength } = countLabels(column);
   const rows = column.kind === 'categorical' ? column.codes.length : column.kind === 'text' ? textRowCount(column) : column.values.length;
   const count = rows - missing;
   let distinct = 0;
   for (const c of counts) if (c > 0) distinct++;
   const order = pickTop(counts, topK);
-  const topValues: ValueCount[] = order.map((i) => ({ value: labels[i], count: counts[i], pct: percent(counts[i], count) }));
+  const topValues: ValueCount[] = order.map((i) => ({ value: labelAt(i), count: counts[i], pct: percent(counts[i], count) }));
   const topTotal = topValues.reduce((sum, entry) => sum + entry.count, 0);
   const notes: string[] = [];
   if (count === 0) notes.push('No present values.');
@@ -47,7 +48,7 @@ function countLabels(column: CategoricalColumn | BooleanColumn | TextColumn) {
       if (code < 0) missing++;
       else counts[code]++;
     }
-    return { labels: column.levels, counts, missing, meanLength: Number.NaN };
+    return { labelAt: (i: number) => column.levels[i], counts, missing, meanLength: Number.NaN };
   }
   if (column.kind === 'boolean') {
     const counts = [0, 0];
@@ -57,27 +58,11 @@ function countLabels(column: CategoricalColumn | BooleanColumn | TextColumn) {
       if (value === BOOLEAN_MISSING) missing++;
       else counts[value === 0 ? 0 : 1]++;
     }
-    return { labels: ['false', 'true'], counts, missing, meanLength: Number.NaN };
+    return { labelAt: (i: number) => (i === 0 ? 'false' : 'true'), counts, missing, meanLength: Number.NaN };
   }
-  const index = new Map<string, number>();
-  const counts: number[] = [];
-  let missing = 0;
-  let length = 0;
-  const texts = readTexts(column);
-  for (const value of texts) {
-    if (value === null) {
-      missing++;
-      continue;
-    }
-    length += value.length;
-    const code = index.get(value);
-    if (code === undefined) {
-      index.set(value, counts.length);
-      counts.push(1);
-    } else counts[code]++;
-  }
-  const present = texts.length - missing;
-  return { labels: [...index.keys()], counts, missing, meanLength: present === 0 ? Number.NaN : length / present };
+  const text = countTextValues(column);
+  const present = textRowCount(column) - text.missing;
+  return { labelAt: text.labelAt, counts: text.counts, missing: text.missing, meanLength: present === 0 ? Number.NaN : text.utf16Length / present };
 }
 
 /** Indices of the `k` largest positive counts, largest first, ties by index; O(n·k) without sorting all n. */

@@ -1,0 +1,74 @@
+// Counts a packed text column's distinct values on its UTF-8 bytes (a hash table over typed arrays), so
+// profiling a million-row id column builds no strings: only the top values are decoded, for display.
+// Readable form: a Map<string, count> over readTexts(column), as for categories.
+
+import { textAt } from '../table/text-column';
+import type { TextColumn } from '../table/types';
+import { mixHash, sizeTable } from './mix-hash';
+
+/** Distinct present values in first-seen order: `counts[i]` rows hold the value of row `firstRows[i]`. */
+export interface TextValueCounts {
+  counts: number[];
+  firstRows: number[];
+  missing: number;
+  /** Total length of present values in UTF-16 code units (as String.length). */
+  utf16Length: number;
+  /** The i-th distinct value as text. */
+  labelAt(i: number): string;
+}
+
+/** Counts every distinct present value of `column` (byte-equal values are equal strings: UTF-8 is one-to-one). */
+export function countTextValues(column: TextColumn): TextValueCounts {
+  const { bytes, offsets, missing: missingMask } = column;
+  const n = missingMask.length;
+  const slots = new Int32Array(sizeTable(n)).fill(-1);
+  const mask = slots.length - 1;
+  const counts: number[] = [];
+  const firstRows: number[] = [];
+  let missing = 0;
+  for (let row = 0; row < n; row++) {
+    if (missingMask[row] === 1) {
+      missing++;
+      continue;
+    }
+    const start = offsets[row];
+    const end = offsets[row + 1];
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+    for (let slot = mixHash(h) & mask; ; slot = (slot + 1) & mask) {
+      const code = slots[slot];
+      if (code < 0) {
+        slots[slot] = counts.length;
+        counts.push(1);
+        firstRows.push(row);
+        break;
+      }
+      if (areBytesEqual(bytes, offsets, firstRows[code], start, end)) {
+        counts[code]++;
+        break;
+      }
+    }
+  }
+  return { counts, firstRows, missing, utf16Length: countUtf16Units(column), labelAt: (i) => textAt(column, firstRows[i]) ?? '' };
+}
+
+function areBytesEqual(bytes: Uint8Array, offsets: Uint32Array, other: number, start: number, end: number): boolean {
+  const from = offsets[other];
+  if (offsets[other + 1] - from !== end - start) return false;
+  for (let k = 0; k < end - start; k++) if (bytes[from + k] !== bytes[start + k]) return false;
+  return true;
+}
+
+/** UTF-16 code units of the present values: one per UTF-8 lead byte, two for 4-byte sequences (surrogate pairs). */
+function countUtf16Units(column: TextColumn): number {
+  const { bytes, offsets, missing } = column;
+  let units = 0;
+  for (let row = 0; row < missing.length; row++) {
+    if (missing[row] === 1) continue;
+    for (let k = offsets[row]; k < offsets[row + 1]; k++) {
+      const byte = bytes[k];
+      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+    }
+  }
+  return units;
+}
