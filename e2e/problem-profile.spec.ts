@@ -44,6 +44,11 @@ test('penguins: Problem proposes multiclass for Species, Profile shows alerts an
 
   await schemaTypeSelect(firstCellOfKind(page, 'data'), 'Body Mass (g)').selectOption('categorical');
   await expect(firstCellOfKind(page, 'profile').getByTestId('profile-stale')).toBeVisible();
+  // "Run stale" re-runs what the change made stale, top to bottom.
+  await expect(page.getByTestId('run-stale')).toHaveText('Run stale (1)');
+  await page.getByTestId('run-stale').click();
+  await expect(firstCellOfKind(page, 'profile').getByTestId('profile-stale')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('run-stale')).toHaveCount(0);
 });
 
 test('seattle weather: an imbalanced target raises alerts with severity, evidence and a fix; HTML report downloads', async ({ page }) => {

@@ -34,6 +34,10 @@ export class NotebookState {
   datasets = $state.raw<Record<CellId, PublishedDataset>>({});
   /** Each Split cell's current parts, by the Split cell's id (absent until it has run or its saved split matches). */
   splits = $state.raw<Record<CellId, PublishedSplit>>({});
+  /** Cells that can be re-run from outside (frame button, "Run stale"), by id → their run function. */
+  runners = $state.raw<Record<CellId, () => Promise<void>>>({});
+  /** True while "Run stale" / "Run all" works through the notebook. */
+  runningAll = $state(false);
   readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
   readonly #onPageHide = () => this.#autosave.flush();
 
@@ -144,6 +148,44 @@ export class NotebookState {
   specOf<K extends CellKind>(cellId: CellId, kind: K): CellSpecs[K] | undefined {
     const cell = this.notebook && reducers.findCell(this.notebook, cellId);
     return cell?.kind === kind ? (cell.spec as CellSpecs[K]) : undefined;
+  }
+
+  /** Lets a mounted cell be re-run from its frame or by "Run stale"; returns the unregister function. */
+  registerRunner(cellId: CellId, run: () => Promise<void>): () => void {
+    this.runners = { ...this.runners, [cellId]: run };
+    return () => {
+      if (this.runners[cellId] !== run) return;
+      const { [cellId]: _gone, ...rest } = this.runners;
+      this.runners = rest;
+    };
+  }
+
+  /** Cells in notebook order that are stale and can be re-run. */
+  get staleCellIds(): CellId[] {
+    return (this.notebook?.cells ?? []).filter((cell) => this.runs[cell.id]?.status === 'stale' && this.runners[cell.id]).map((cell) => cell.id);
+  }
+
+  /**
+   * Re-runs stale cells top to bottom (`all`: every runnable cell), one at a time. A cell re-run can make cells
+   * below it stale, so the next cell is chosen after each run; a cell whose run fails stops the sweep.
+   */
+  async runCells(all = false): Promise<void> {
+    if (this.runningAll) return;
+    this.runningAll = true;
+    try {
+      const done = new Set<CellId>();
+      for (let guard = 0; guard < 4 * (this.notebook?.cells.length ?? 0); guard++) {
+        await Promise.resolve(); // let the cells' effects settle their statuses
+        const next = (this.notebook?.cells ?? []).find((cell) =>
+          !done.has(cell.id) && this.runners[cell.id] && (all || this.runs[cell.id]?.status === 'stale'));
+        if (!next) break;
+        done.add(next.id);
+        await this.runners[next.id]();
+        if (this.runs[next.id]?.status === 'error') break;
+      }
+    } finally {
+      this.runningAll = false;
+    }
   }
 
   setRun(cellId: CellId, run: CellRun): void {

@@ -18,6 +18,34 @@ describe('NotebookState', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
+  it('re-runs stale cells top to bottom, a re-run may make a later cell stale, and an error stops the sweep', async () => {
+    const id = await studio.createNotebook('Runs');
+    const state = new NotebookState(studio, id);
+    await state.load();
+    const [a, b, c] = [state.addCell('profile'), state.addCell('split'), state.addCell('prepare')];
+    const order: string[] = [];
+    state.registerRunner(a, async () => { order.push('a'); state.setRun(a, { status: 'done' }); state.setRun(c, { status: 'stale' }); });
+    state.registerRunner(b, async () => { order.push('b'); state.setRun(b, { status: 'done' }); });
+    const unregisterC = state.registerRunner(c, async () => { order.push('c'); state.setRun(c, { status: 'error', error: 'bad step' }); });
+    state.setRun(a, { status: 'stale' });
+    state.setRun(b, { status: 'done' });
+    expect(state.staleCellIds).toEqual([a]);
+    await state.runCells();
+    expect(order).toEqual(['a', 'c']);
+    expect(state.runningAll).toBe(false);
+
+    order.length = 0;
+    await state.runCells(true);
+    expect(order).toEqual(['a', 'b', 'c']);
+
+    order.length = 0;
+    state.registerRunner(a, async () => { order.push('a'); state.setRun(a, { status: 'error' }); });
+    unregisterC();
+    await state.runCells(true);
+    expect({ order, runners: Object.keys(state.runners) }).toEqual({ order: ['a'], runners: [a, b] });
+    state.dispose();
+  });
+
   it('autosaves edits after the quiet period, and a fresh load sees them', async () => {
     const id = await studio.createNotebook('Draft');
     const state = new NotebookState(studio, id);
