@@ -3,7 +3,7 @@
 
 import type { FeatureMatrix } from '../types';
 import { runLloyd, scaleTolerance, seedCenters } from './lloyd';
-import { createRandom } from './seeded-random';
+import { createRandom } from '../../split/prng';
 
 export const SILHOUETTE_EXACT_ROWS = 5000;
 

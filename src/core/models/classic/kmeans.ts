@@ -5,7 +5,7 @@ import { ModelSpecError } from '../../errors';
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
 import { assertFeatureCount, assertNoMissing, resolveParams, throwIfAborted } from './fit-input';
 import { assignClusters, runLloyd, scaleTolerance, seedCenters, type LloydResult } from './lloyd';
-import { createRandom } from './seeded-random';
+import { createRandom } from '../../split/prng';
 
 const KIND = 'kmeans';
 
