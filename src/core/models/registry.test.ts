@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findModelFamily, listFamiliesForTask, loadModel, MODEL_FAMILIES } from './registry';
+
+describe('model registry', () => {
+  it('lists every family once, each with a schema whose defaults sit inside their bounds', () => {
+    const kinds = MODEL_FAMILIES.map((f) => f.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const family of MODEL_FAMILIES) {
+      for (const p of family.params) {
+        if (p.kind === 'int' || p.kind === 'float') expect([family.kind, p.name, p.default >= p.min && p.default <= p.max]).toEqual([family.kind, p.name, true]);
+        if (p.kind === 'choice') expect(p.options).toContain(p.default);
+      }
+    }
+  });
+
+  it('offers baselines and boosting for every supervised task, and names unknown kinds', () => {
+    expect(listFamiliesForTask('binary').map((f) => f.kind)).toEqual(expect.arrayContaining(['most_frequent', 'logistic_regression', 'gradient_boosting']));
+    expect(listFamiliesForTask('regression').map((f) => f.kind)).toEqual(expect.arrayContaining(['mean', 'median', 'linear_regression', 'gradient_boosting']));
+    expect(listFamiliesForTask('clustering').map((f) => f.kind)).toEqual(expect.arrayContaining(['kmeans']));
+    expect(() => findModelFamily('magic')).toThrow('There is no model family "magic"');
+  });
+
+  it('reloads a fitted model from JSON and predicts the same', async () => {
+    const family = findModelFamily('mean');
+    const X = { values: Float64Array.from([1, 2, 3]), rows: 3, cols: 1, featureNames: ['x'] };
+    const model = await family.fit(X, { values: Float64Array.from([2, 4, 9]) }, {}, { seed: 1 });
+    const reloaded = loadModel(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(Array.from(reloaded.predict(X))).toEqual([5, 5, 5]);
+    expect(() => loadModel({ ...model.toJSON(), formatVersion: 2 as 1 })).toThrow('saved in format 2');
+  });
+});
