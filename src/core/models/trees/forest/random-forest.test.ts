@@ -40,6 +40,24 @@ describe('random_forest', () => {
     expect(stopped.info.trees).toBe(4);
   });
 
+  it('regresses a literal step with an R² out-of-bag score and importances on the informative feature', async () => {
+    const values = new Float64Array(80);
+    const y = new Float64Array(40);
+    for (let i = 0; i < 40; i++) {
+      values[i * 2] = i;
+      values[i * 2 + 1] = (i * 7) % 5;
+      y[i] = i < 20 ? 1 : 3;
+    }
+    const X = { values, rows: 40, cols: 2, featureNames: ['step', 'noise'] };
+    const model = await randomForestFamily.fit(X, { values: y }, { nEstimators: 20 }, { seed: 1 });
+    const [low, high] = model.predict({ ...X, values: Float64Array.of(2, 0, 37, 0), rows: 2 });
+    expect([low, high].map((v) => Number(v.toFixed(12)))).toEqual([1, 3]);
+    // Out-of-bag rows next to the step can fall on the wrong side of a tree's threshold: high, not perfect.
+    expect(model.info.oobScore as number).toBeGreaterThan(0.85);
+    expect(model.info.oobScore as number).toBeLessThanOrEqual(1);
+    expect((model.info.featureImportances as Record<string, number>).step).toBe(1);
+  });
+
   it('scores out-of-bag rows only: accuracy and R² on literal sums', () => {
     expect(scoreOutOfBag(Float64Array.of(2, 1, 0, 3, 5, 5), Float64Array.of(3, 3, 0), Float64Array.of(0, 0, 1), 2)).toBe(0.5);
     expect(scoreOutOfBag(Float64Array.of(2, 8, 0), Float64Array.of(2, 2, 0), Float64Array.of(1, 3, 9), 0)).toBe(1 - 1 / 2);

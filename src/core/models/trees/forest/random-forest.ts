@@ -62,7 +62,9 @@ export const randomForestFamily: ModelFamily = {
       const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => weights[i] > 0);
       const fitted = buildCart({ values: X.values, cols: X.cols, y: y.values, weights }, rows, settings, random);
       trees.push(fitted.tree);
-      fitted.decrease.forEach((d, f) => (decrease[f] += d / weights.reduce((a, b) => a + b, 0)));
+      // As sklearn: each tree's importances normalised to sum 1, then averaged (normalised again at the end).
+      const treeTotal = fitted.decrease.reduce((a, b) => a + b, 0);
+      if (treeTotal > 0) fitted.decrease.forEach((d, f) => (decrease[f] += d / treeTotal));
       if (p.bootstrap) addOutOfBag(fitted.tree, X, counts, oobSum, oobCount);
       const metrics: Record<string, number> = {};
       if (p.bootstrap) metrics.validationScore = scoreOutOfBag(oobSum, oobCount, y.values, classes);

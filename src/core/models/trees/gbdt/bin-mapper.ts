@@ -92,7 +92,24 @@ export function binMatrix(mapper: BinMapper, X: FeatureMatrix): Uint8Array {
   const binned = new Uint8Array(rows * cols);
   for (let f = 0; f < cols; f++) {
     const offset = f * rows;
-    for (let i = 0; i < rows; i++) binned[offset + i] = findBin(mapper, f, values[i * cols + f]);
+    if (mapper.categorical[f]) {
+      for (let i = 0; i < rows; i++) binned[offset + i] = findBin(mapper, f, values[i * cols + f]);
+      continue;
+    }
+    // findBin's binary search, inlined for the hot numeric case (NaN fails every comparison → MISSING_BIN).
+    const cuts = mapper.thresholds[f];
+    const size = cuts.length;
+    for (let i = 0, at = f; i < rows; i++, at += cols) {
+      const v = values[at];
+      let lo = 0;
+      let hi = size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (v <= cuts[mid]) hi = mid;
+        else lo = mid + 1;
+      }
+      binned[offset + i] = v === v ? lo : MISSING_BIN;
+    }
   }
   return binned;
 }

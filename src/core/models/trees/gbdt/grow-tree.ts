@@ -25,6 +25,8 @@ export interface GrowWorkspace {
   orderedHess: Float64Array;
   pool: Float64Array[];
   goesLeft: Uint8Array;
+  /** The same bins row-major (row i's features at i * cols …), for child histograms. */
+  rowMajor: Uint8Array;
 }
 
 interface GrowNode {
@@ -42,7 +44,9 @@ interface GrowNode {
 export function createWorkspace(binned: Uint8Array, n: number, cols: number): GrowWorkspace {
   const rows = new Uint32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
-  return { binned, n, cols, rows, scratch: new Uint32Array(n), orderedGrad: new Float64Array(n), orderedHess: new Float64Array(n), pool: [], goesLeft: new Uint8Array(256) };
+  const rowMajor = new Uint8Array(n * cols);
+  for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) rowMajor[i * cols + f] = binned[f * n + i];
+  return { binned, n, cols, rows, scratch: new Uint32Array(n), orderedGrad: new Float64Array(n), orderedHess: new Float64Array(n), pool: [], goesLeft: new Uint8Array(256), rowMajor };
 }
 
 /**
@@ -70,7 +74,7 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
     if (growLeft || growRight) {
       const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
       small.hist = acquire(ws);
-      buildHistogram(small.hist, ws.binned, ws.n, ws.cols, ws.rows, small.start, small.end, grad, hess, ws.orderedGrad, ws.orderedHess);
+      buildHistogram(small.hist, ws.binned, ws.n, ws.cols, ws.rows, small.start, small.end, grad, hess, ws.orderedGrad, ws.orderedHess, ws.rowMajor);
       subtractHistogram(node.hist!, small.hist);
       large.hist = node.hist;
       node.hist = null;
