@@ -48,30 +48,77 @@ export function buildCorrelations(
   notes: string[],
   columnNotes: Map<string, string[]>,
 ): Correlations {
+  const withPresent = categories.map((c) => ({ ...c, finite: countPresent(c.codes) }));
+  const { nums, cats } = selectCorrelationColumns(numeric, withPresent, limits, notes);
+  const matrices = {
+    pearson: measureSquareMatrix(nums, (a, b) => correlatePearson(a.values, b.values), limits.signal),
+    spearman: measureSquareMatrix(nums, (a, b) => correlateSpearmanRanked(a.rank(), b.rank()), limits.signal),
+    cramersV: measureSquareMatrix(cats, (a, b) => measureCramersV(a.codes, a.levels, b.codes, b.levels), limits.signal),
+    correlationRatio: measureEtaMatrix(cats, nums, limits.signal),
+  };
+  return assembleCorrelations(nums.map((x) => x.name), cats.map((c) => c.name), matrices, columnNotes);
+}
+
+/** A correlation candidate: its name, present (finite) values and distinct values. */
+export interface CorrelationCandidate {
+  name: string;
+  finite: number;
+  distinct: number;
+}
+
+/** The numeric and categorical columns that enter the matrices (caps and level limit applied, noted in `notes`). */
+export function selectCorrelationColumns<N extends CorrelationCandidate, C extends CorrelationCandidate>(
+  numeric: readonly N[],
+  categories: readonly C[],
+  limits: CorrelationLimits,
+  notes: string[],
+): { nums: N[]; cats: C[] } {
   const nums = selectInformative(numeric, limits.maxNumeric, limits.keep, 'numeric', notes);
   const fewLevels = categories.filter((c) => c.distinct <= limits.maxLevels);
   if (fewLevels.length < categories.length) {
     notes.push(`Categorical columns with more than ${limits.maxLevels} levels are left out of Cramér's V and η.`);
   }
-  const cats = selectInformative(fewLevels.map((c) => ({ ...c, finite: countPresent(c.codes) })), limits.maxCategories, limits.keep, 'categorical', notes);
-  const square = <T extends { name: string }>(items: readonly T[], measure: (a: T, b: T) => number, label: string) => {
-    const values = items.map(() => new Array<number | null>(items.length).fill(null));
-    items.forEach((a, i) => {
-      throwIfAborted(limits.signal);
-      for (let j = i; j < items.length; j++) values[i][j] = values[j][i] = finiteOrNull(measure(a, items[j]));
-    });
-    noteUndefined(items.map((item) => item.name), items.map((item) => item.name), values, label, columnNotes);
-    return { rows: items.map((item) => item.name), columns: items.map((item) => item.name), values } satisfies CorrelationMatrix;
-  };
-  const pearson = square(nums, (a, b) => correlatePearson(a.values, b.values), 'Pearson');
-  const spearman = square(nums, (a, b) => correlateSpearmanRanked(a.rank(), b.rank()), 'Spearman');
-  const cramersV = square(cats, (a, b) => measureCramersV(a.codes, a.levels, b.codes, b.levels), "Cramér's V");
-  const etaValues = cats.map((c) => {
-    throwIfAborted(limits.signal);
+  const cats = selectInformative(fewLevels, limits.maxCategories, limits.keep, 'categorical', notes);
+  return { nums, cats };
+}
+
+/** The symmetric matrix of `measure` over `items` (null where not finite); checks `signal` between rows. */
+export function measureSquareMatrix<T>(items: readonly T[], measure: (a: T, b: T) => number, signal?: AbortSignal): (number | null)[][] {
+  const values = items.map(() => new Array<number | null>(items.length).fill(null));
+  items.forEach((a, i) => {
+    throwIfAborted(signal);
+    for (let j = i; j < items.length; j++) values[i][j] = values[j][i] = finiteOrNull(measure(a, items[j]));
+  });
+  return values;
+}
+
+/** η of every category (rows) against every numeric column (columns); null where not finite. */
+export function measureEtaMatrix(cats: readonly CategoryInput[], nums: readonly { values: Float64Array }[], signal?: AbortSignal): (number | null)[][] {
+  return cats.map((c) => {
+    throwIfAborted(signal);
     return nums.map((x) => finiteOrNull(measureCorrelationRatio(c.codes, c.levels, x.values)));
   });
-  noteUndefined(cats.map((c) => c.name), nums.map((x) => x.name), etaValues, 'η', columnNotes);
-  const correlationRatio = { rows: cats.map((c) => c.name), columns: nums.map((x) => x.name), values: etaValues };
+}
+
+/** The four measured matrices by their place in `Correlations`. */
+export interface CorrelationValues {
+  pearson: (number | null)[][];
+  spearman: (number | null)[][];
+  cramersV: (number | null)[][];
+  correlationRatio: (number | null)[][];
+}
+
+/** Names the matrices and adds a note per column for its undefined pairs (Pearson, Spearman, Cramér's V, η in turn). */
+export function assembleCorrelations(numNames: string[], catNames: string[], values: CorrelationValues, columnNotes: Map<string, string[]>): Correlations {
+  const square = (names: string[], matrix: (number | null)[][], label: string): CorrelationMatrix => {
+    noteUndefined(names, names, matrix, label, columnNotes);
+    return { rows: [...names], columns: [...names], values: matrix };
+  };
+  const pearson = square(numNames, values.pearson, 'Pearson');
+  const spearman = square(numNames, values.spearman, 'Spearman');
+  const cramersV = square(catNames, values.cramersV, "Cramér's V");
+  noteUndefined(catNames, numNames, values.correlationRatio, 'η', columnNotes);
+  const correlationRatio = { rows: [...catNames], columns: [...numNames], values: values.correlationRatio };
   return { pearson, spearman, cramersV, correlationRatio };
 }
 

@@ -34,12 +34,12 @@ export interface ProfileOptions {
   onProgress?(done: number, total: number): void;
 }
 
-const DEFAULT_TOP_K = 10;
-const DEFAULT_MAX_CORRELATION_COLUMNS = 50;
-const MAX_CORRELATION_CATEGORIES = 50;
-const MAX_CORRELATION_LEVELS = 100;
+export const DEFAULT_TOP_K = 10;
+export const DEFAULT_MAX_CORRELATION_COLUMNS = 50;
+export const MAX_CORRELATION_CATEGORIES = 50;
+export const MAX_CORRELATION_LEVELS = 100;
 /** Cached ranks cost 12 bytes a row per numeric column; this bounds them to ~360 MB. */
-const MAX_RANKED_CELLS = 30_000_000;
+export const MAX_RANKED_CELLS = 30_000_000;
 
 /** Profiles `table`; throws DataError for an unknown target and an AbortError when `signal` aborts. */
 export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {
@@ -91,7 +91,8 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   };
 }
 
-function findTarget(table: Table, name: string): Column {
+/** The column named `name`; throws a DataError listing the columns when there is none. */
+export function findTarget(table: Table, name: string): Column {
   const column = table.columns.find((candidate) => candidate.name === name);
   if (!column) {
     const names = table.columns.map((candidate) => `"${candidate.name}"`).join(', ');
@@ -101,7 +102,7 @@ function findTarget(table: Table, name: string): Column {
 }
 
 /** Profiles one column and registers it as a correlation input (numbers, or categories and booleans). */
-function profileColumn(column: Column, topK: number, numeric: NumericInput[], categories: CategoryInput[], numericProfiles: Map<string, NumericProfile>, argsort: boolean): ColumnProfile {
+export function profileColumn(column: Column, topK: number, numeric: NumericInput[], categories: CategoryInput[], numericProfiles: Map<string, NumericProfile>, argsort: boolean): ColumnProfile {
   switch (column.kind) {
     case 'numeric': {
       const order = argsort ? argsortFinite(column.values) : undefined;
@@ -135,7 +136,8 @@ function profileColumn(column: Column, topK: number, numeric: NumericInput[], ca
   }
 }
 
-function codeBooleans(column: BooleanColumn): Int32Array {
+/** A boolean column as category codes: 0 false, 1 true, −1 missing. */
+export function codeBooleans(column: BooleanColumn): Int32Array {
   const codes = new Int32Array(column.values.length);
   for (let i = 0; i < codes.length; i++) codes[i] = column.values[i] === BOOLEAN_MISSING ? -1 : column.values[i] === 0 ? 0 : 1;
   return codes;

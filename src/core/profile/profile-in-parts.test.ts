@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Column, Table } from '../table/types';
+import { booleanColumn, categoricalColumn, datetimeColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
+import { listJobColumns, runProfileJob } from './profile-job';
+import { planColumnJobs, profileTableInParts, type RunProfileJob } from './profile-in-parts';
+import { profileTable, type ProfileOptions } from './profile-table';
+import type { TableProfile } from './types';
+
+const n = 60;
+const rows = Array.from({ length: n }, (_, i) => i);
+const LEVELS = ['red', 'green', 'blue', 'grey'];
+
+/** 60 rows of every kind, with missing values, an infinity, a duplicate row, a 3-class label and a numeric target. */
+const mixed: Table = tableOf(
+  numericColumn('amount', rows.map((i) => (i % 11 === 3 ? null : i === 7 ? Number.POSITIVE_INFINITY : ((i * 37) % 23) + (i % 4) / 4))),
+  numericColumn('age', rows.map((i) => (i === 59 ? 18 : 18 + ((i * 7) % 40))), true),
+  numericColumn('ratio', rows.map((i) => (i % 13 === 0 ? null : Math.sin(i)))),
+  numericColumn('price', rows.map((i) => (i === 59 ? 10 : 10 + (i % 9) * 2.5))),
+  categoricalColumn('color', rows.map((i) => (i % 17 === 5 ? null : LEVELS[(i * 3) % 4]))),
+  booleanColumn('active', rows.map((i) => (i % 19 === 2 ? null : i % 3 === 0))),
+  datetimeColumn('signup', rows.map((i) => (i % 10 === 9 ? null : `2024-0${(i % 9) + 1}-1${i % 10}T00:00:00Z`))),
+  textColumn('code', rows.map((i) => (i === 59 ? 'C0' : `C${i}`))),
+  categoricalColumn('label', rows.map((i) => ['low', 'mid', 'high'][(i * 5) % 3])),
+);
+
+/** Runs each job on a copy of just the columns it reads, as a worker would hold them. */
+function runOnCopies(table: Table, lanesSeen: Set<number>): RunProfileJob {
+  return async (lane, job, onColumn) => {
+    lanesSeen.add(lane);
+    const names = listJobColumns(job);
+    const columns = names === 'all' ? table.columns : names.map((name) => table.columns.find((c) => c.name === name) as Column);
+    const result = runProfileJob(structuredClone({ rowCount: table.rowCount, columns }), structuredClone(job), onColumn);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return structuredClone(result);
+  };
+}
+
+async function compare(table: Table, options: ProfileOptions, lanes: number) {
+  const steps: { single: string[]; parts: string[] } = { single: [], parts: [] };
+  const single = profileTable(table, { ...options, onProgress: (done, total) => steps.single.push(`${done}/${total}`) });
+  const lanesSeen = new Set<number>();
+  const parts = await profileTableInParts(table, { ...options, onProgress: (done, total) => steps.parts.push(`${done}/${total}`) }, lanes, runOnCopies(table, lanesSeen));
+  const timeless = (profile: TableProfile) => ({ ...profile, durationMs: 0 });
+  return { single: timeless(single), parts: timeless(parts), steps, lanesSeen: [...lanesSeen].sort() };
+}
+
+describe('profileTableInParts', () => {
+  it('equals profileTable on a mixed table with a class target, on 2 and 4 lanes', async () => {
+    for (const lanes of [2, 4]) {
+      const { single, parts, steps, lanesSeen } = await compare(mixed, { target: 'label', topK: 3 }, lanes);
+      expect(parts).toEqual(single);
+      expect(steps.parts).toEqual(steps.single);
+      expect(lanesSeen).toEqual(Array.from({ length: lanes }, (_, i) => i));
+    }
+    expect(mixed.columns.length).toBe(9);
+  });
+
+  it('equals profileTable with a numeric target (Spearman associations) and with none', async () => {
+    for (const target of ['price', undefined]) {
+      const { single, parts } = await compare(mixed, { target }, 3);
+      expect(parts).toEqual(single);
+    }
+  });
+
+  it('equals profileTable on 5,000 columns, where the correlation and missing-pattern caps apply', async () => {
+    const columns: Column[] = Array.from({ length: 5000 }, (_, c) => {
+      const name = `c${c}`;
+      const values = Array.from({ length: 12 }, (_, i) => ((i * (c + 3)) % 7 === c % 5 ? null : ((i + 1) * (c + 1)) % 13));
+      if (c % 3 === 0) return categoricalColumn(name, values.map((v) => (v === null ? null : `L${v % 4}`)));
+      return numericColumn(name, values);
+    });
+    const { single, parts } = await compare(tableOf(...columns), { target: 'c1' }, 2);
+    expect(single.notes.length).toBe(3);
+    expect(parts).toEqual(single);
+  });
+
+  it('shares columns out by cost, duplicates and missing patterns on lane 0', () => {
+    expect(planColumnJobs(mixed, 2, 10, true)).toEqual([
+      // Costs: code 3, numbers and dates 1, categories 0.2, booleans 0.1; lane 0 starts at 3 for duplicates + missing.
+      [{ kind: 'columns', names: ['amount', 'ratio', 'signup'], topK: 10, argsort: true }, { kind: 'duplicates' }, { kind: 'missing' }],
+      [{ kind: 'columns', names: ['age', 'price', 'color', 'active', 'code', 'label'], topK: 10, argsort: true }],
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+// One independent piece of a table profile (a batch of column profiles, duplicates, missing patterns, one
+// correlation matrix or the target), so the pieces can run on several workers and be merged into exactly
+// the TableProfile that profileTable returns (see profile-in-parts.ts). Jobs name their columns.
+
+import type { Table } from '../table/types';
+import { argsortFinite } from './argsort-finite';
+import { measureEtaMatrix, measureSquareMatrix, type CategoryInput, type NumericInput } from './build-correlations';
+import { throwIfAborted } from './check-abort';
+import { correlatePearson } from './correlate-pearson';
+import { correlateSpearmanRanked } from './correlate-spearman';
+import { findDuplicateRows } from './find-duplicate-rows';
+import { measureCramersV } from './measure-cramers-v';
+import { codeBooleans, profileColumn } from './profile-table';
+import { profileMissing } from './profile-missing';
+import { profileNumeric } from './profile-numeric';
+import { profileTarget } from './profile-target';
+import { rankColumn, type RankedColumn } from './rank-column';
+import { scanFromOrder, sortFinite } from './sort-finite';
+import type { ColumnProfile, DuplicateRows, MissingPatterns, NumericProfile, TargetProfile } from './types';
+
+/** Argsorts of numeric columns by name (rows of the finite values, ascending), from a `columns` job. */
+export type OrderMap = Record<string, Uint32Array>;
+
+export type ProfileJob =
+  /** Profiles the named columns; numeric ones are argsorted (and their orders returned) when `argsort`. */
+  | { kind: 'columns'; names: string[]; topK: number; argsort: boolean }
+  | { kind: 'duplicates' }
+  | { kind: 'missing' }
+  | { kind: 'pearson'; names: string[] }
+  | { kind: 'spearman'; names: string[]; orders: OrderMap }
+  /** Categorical or boolean columns. */
+  | { kind: 'cramers-v'; names: string[] }
+  | { kind: 'eta'; categories: string[]; numeric: string[] }
+  /** `profiles`: every column's profile, in table order. */
+  | { kind: 'target'; target: string; profiles: ColumnProfile[]; orders: OrderMap };
+
+export type ProfileJobResult =
+  | { kind: 'columns'; profiles: ColumnProfile[]; orders: OrderMap }
+  | { kind: 'duplicates'; duplicates: DuplicateRows }
+  | { kind: 'missing'; missing: MissingPatterns; notes: string[] }
+  | { kind: 'matrix'; values: (number | null)[][] }
+  | { kind: 'target'; target: TargetProfile };
+
+/** Names of the columns `job` reads; `all` stands for every column of the table. */
+export function listJobColumns(job: ProfileJob): string[] | 'all' {
+  switch (job.kind) {
+    case 'columns':
+    case 'pearson':
+    case 'spearman':
+    case 'cramers-v':
+      return job.names;
+    case 'eta':
+      return [...job.categories, ...job.numeric];
+    default:
+      return 'all';
+  }
+}
+
+/**
+ * Runs `job` on `table` (which holds at least the columns the job reads; `all` jobs need the whole table in
+ * its order); `onColumn` fires after each profiled column of a `columns` job.
+ */
+export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => void, signal?: AbortSignal): ProfileJobResult {
+  const byName = new Map(table.columns.map((column) => [column.name, column]));
+  const get = (name: string) => {
+    const column = byName.get(name);
+    if (!column) throw new Error(`Profile job "${job.kind}" needs column "${name}", which this worker was not given.`);
+    return column;
+  };
+  switch (job.kind) {
+    case 'columns': {
+      const orders: OrderMap = {};
+      const profiles = job.names.map((name) => {
+        throwIfAborted(signal);
+        const column = get(name);
+        let profile: ColumnProfile;
+        if (column.kind === 'numeric') {
+          const order = job.argsort ? argsortFinite(column.values) : undefined;
+          if (order) orders[name] = order;
+          profile = profileNumeric(column, job.topK, order ? scanFromOrder(column.values, order) : sortFinite(column.values));
+        } else profile = profileColumn(column, job.topK, [], [], new Map(), false);
+        onColumn?.();
+        return profile;
+      });
+      return { kind: 'columns', profiles, orders };
+    }
+    case 'duplicates':
+      return { kind: 'duplicates', duplicates: findDuplicateRows(table) };
+    case 'missing': {
+      const notes: string[] = [];
+      return { kind: 'missing', missing: profileMissing(table, notes), notes };
+    }
+    case 'pearson':
+      return { kind: 'matrix', values: measureSquareMatrix(job.names.map((name) => numericValues(get(name))), correlatePearson, signal) };
+    case 'spearman': {
+      const ranked = job.names.map((name) => rankColumn(numericValues(get(name)), undefined, job.orders[name]));
+      return { kind: 'matrix', values: measureSquareMatrix(ranked, correlateSpearmanRanked, signal) };
+    }
+    case 'cramers-v': {
+      const cats = job.names.map((name) => categoryInput(get(name), 0));
+      return { kind: 'matrix', values: measureSquareMatrix(cats, (a, b) => measureCramersV(a.codes, a.levels, b.codes, b.levels), signal) };
+    }
+    case 'eta': {
+      const cats = job.categories.map((name) => categoryInput(get(name), 0));
+      return { kind: 'matrix', values: measureEtaMatrix(cats, job.numeric.map((name) => ({ values: numericValues(get(name)) })), signal) };
+    }
+    case 'target':
+      return { kind: 'target', target: runTargetJob(table, job, signal) };
+  }
+}
+
+function runTargetJob(table: Table, job: Extract<ProfileJob, { kind: 'target' }>, signal?: AbortSignal): TargetProfile {
+  const numeric: NumericInput[] = [];
+  const categories: CategoryInput[] = [];
+  const numericProfiles = new Map<string, NumericProfile>();
+  table.columns.forEach((column, index) => {
+    const profile = job.profiles[index];
+    if (column.kind === 'numeric' && profile.kind === 'numeric') {
+      numericProfiles.set(column.name, profile);
+      let ranked: RankedColumn | undefined;
+      const finite = profile.count - profile.positiveInfinity - profile.negativeInfinity;
+      numeric.push({ name: column.name, values: column.values, finite, distinct: profile.distinct, rank: () => (ranked ??= rankColumn(column.values, undefined, job.orders[column.name])) });
+    } else if (column.kind === 'categorical' || column.kind === 'boolean') categories.push(categoryInput(column, profile.distinct));
+  });
+  const target = table.columns.find((column) => column.name === job.target);
+  if (!target) throw new Error(`Profile job "target" needs column "${job.target}", which this worker was not given.`);
+  return profileTarget(table, target, { numeric, categories, numericProfiles, signal });
+}
+
+function numericValues(column: Table['columns'][number]): Float64Array {
+  if (column.kind !== 'numeric') throw new Error(`Column "${column.name}" is ${column.kind}, not numeric.`);
+  return column.values;
+}
+
+function categoryInput(column: Table['columns'][number], distinct: number): CategoryInput {
+  if (column.kind === 'categorical') return { name: column.name, codes: column.codes, levels: column.levels.length, distinct };
+  if (column.kind === 'boolean') return { name: column.name, codes: codeBooleans(column), levels: 2, distinct };
+  throw new Error(`Column "${column.name}" is ${column.kind}, not categorical or boolean.`);
+}
