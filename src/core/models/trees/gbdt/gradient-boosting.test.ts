@@ -80,6 +80,17 @@ describe('gradient_boosting behaviour', () => {
     expect(Object.keys(progress[0].metrics)).toEqual(['trainLoss', 'validationLoss']);
   });
 
+  it("'auto' holds out 10 % for early stopping past 10,000 rows (and not below)", async () => {
+    const rows = 12_000;
+    const values = Float64Array.from({ length: rows }, (_, i) => (i * 7919) % 1000);
+    const y = { values: Float64Array.from(values, (v) => (v > 500 ? 1 : 0)), classes: ['no', 'yes'] };
+    const big = await gradientBoostingFamily.fit({ values, rows, cols: 1, featureNames: ['x'] }, y, { maxIter: 30 }, { seed: 0 });
+    expect((big.info.validationLoss as number[]).length).toBe((big.info.roundsRun as number) + 1);
+    const small = await gradientBoostingFamily.fit({ values: values.subarray(0, 500), rows: 500, cols: 1, featureNames: ['x'] },
+      { values: y.values.subarray(0, 500), classes: y.classes }, { maxIter: 5 }, { seed: 0 });
+    expect(small.info.validationLoss).toEqual([]);
+  });
+
   it('honours shouldStop and abort', async () => {
     let rounds = 0;
     const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0, onProgress: () => rounds++, shouldStop: () => rounds >= 3 });
