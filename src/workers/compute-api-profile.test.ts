@@ -13,10 +13,10 @@ const TABLE: Table = {
 describe('computeApi.profileTable', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('profiles with the target and reports the first and last step (others at most every 50 ms)', () => {
+  it('profiles with the target and reports the first and last step (others at most every 50 ms)', async () => {
     vi.useFakeTimers(); // the clock stands still, so only the first and last steps pass the 50 ms throttle
     const steps: string[] = [];
-    const profile = computeApi.profileTable(TABLE, { target: 'y' }, (done, total) => steps.push(`${done}/${total}`));
+    const profile = await computeApi.profileTable(TABLE, { target: 'y' }, (done, total) => steps.push(`${done}/${total}`));
     expect({ steps, rows: profile.rowCount, target: profile.target?.name, task: profile.target?.task, columns: profile.columns.map((c) => c.kind) }).toEqual({
       steps: ['1/6', '6/6'],
       rows: 4,

@@ -3,7 +3,6 @@
 
 import { transfer } from 'comlink';
 import type { ImportOptions, ImportProgress, ImportResult, ImportWarning } from '../core/ingest/types';
-import { profileTable as profileTableInCore } from '../core/profile/profile-table';
 import type { TableProfile } from '../core/profile/types';
 import { collectSplitBuffers, runSplit, type SplitRequest, type SplitResult } from '../core/split/run-split';
 import { previewPipeline as previewPipelineInCore, type PipelinePreview } from '../core/transform/preview-pipeline';
@@ -13,6 +12,7 @@ import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
 import type { Table } from '../core/table/types';
 import { importFileInRanges } from './import-in-ranges';
+import { profileTableInWorkers } from './profile-in-workers';
 
 /**
  * Imports `file` (a large CSV in ranges on nested workers, see import-in-ranges.ts); `onProgress` is a
@@ -34,10 +34,11 @@ export interface ProfileRequest {
 const PROGRESS_INTERVAL_MS = 50;
 
 /**
- * Profiles `table` over every row; `onProgress(done, total)` is comlink-proxied and fires on the first step,
- * then at most every 50 ms, and on the last. Cancel by terminating the worker (callCompute's signal).
+ * Profiles `table` over every row (a large table on 2–4 part workers, see profile-in-workers.ts);
+ * `onProgress(done, total)` is comlink-proxied and fires on the first step, then at most every 50 ms, and on
+ * the last. Cancel by terminating the worker (callCompute's signal), which ends its part workers with it.
  */
-function profileTable(table: Table, request: ProfileRequest = {}, onProgress?: (done: number, total: number) => void): TableProfile {
+function profileTable(table: Table, request: ProfileRequest = {}, onProgress?: (done: number, total: number) => void): Promise<TableProfile> {
   let lastMs = Number.NEGATIVE_INFINITY;
   const report = (done: number, total: number) => {
     const now = Date.now();
@@ -45,7 +46,7 @@ function profileTable(table: Table, request: ProfileRequest = {}, onProgress?: (
     lastMs = now;
     onProgress?.(done, total);
   };
-  return profileTableInCore(table, { ...request, onProgress: onProgress && report });
+  return profileTableInWorkers(table, { ...request, onProgress: onProgress && report });
 }
 
 /** Splits `table` (holdout, folds, summary); the row indices come back by transfer. */
