@@ -3,7 +3,7 @@
 // the larger child, partition a reused row-index array in place, stop at maxLeafNodes / maxDepth.
 
 import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
-import { buildHistogram, createHistogram, subtractHistogram } from './histogram';
+import { buildChildHistogram, buildRootHistogram, createHistogram, subtractHistogram } from './histogram';
 import { MISSING_BIN, type BinMapper } from './bin-mapper';
 import type { BoostedTree } from './boosted-tree';
 
@@ -21,8 +21,8 @@ export interface GrowWorkspace {
   cols: number;
   rows: Uint32Array;
   scratch: Uint32Array;
-  orderedGrad: Float64Array;
-  orderedHess: Float64Array;
+  /** Gradients and hessians interleaved (2i, 2i + 1) for child histograms. */
+  gradHess: Float64Array;
   pool: Float64Array[];
   goesLeft: Uint8Array;
   /** The same bins row-major (row i's features at i * cols …), for child histograms. */
@@ -46,7 +46,7 @@ export function createWorkspace(binned: Uint8Array, n: number, cols: number): Gr
   for (let i = 0; i < n; i++) rows[i] = i;
   const rowMajor = new Uint8Array(n * cols);
   for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) rowMajor[i * cols + f] = binned[f * n + i];
-  return { binned, n, cols, rows, scratch: new Uint32Array(n), orderedGrad: new Float64Array(n), orderedHess: new Float64Array(n), pool: [], goesLeft: new Uint8Array(256), rowMajor };
+  return { binned, n, cols, rows, scratch: new Uint32Array(n), gradHess: new Float64Array(2 * n), pool: [], goesLeft: new Uint8Array(256), rowMajor };
 }
 
 /**
@@ -55,12 +55,15 @@ export function createWorkspace(binned: Uint8Array, n: number, cols: number): Gr
  */
 export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Array, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
   let g = 0, h = 0;
-  for (let i = 0; i < ws.n; i++) { g += grad[i]; h += hess[i]; }
+  for (let i = 0; i < ws.n; i++) {
+    g += grad[i]; h += hess[i];
+    ws.gradHess[2 * i] = grad[i]; ws.gradHess[2 * i + 1] = hess[i];
+  }
   const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: null, split: null, children: null };
   const splittable: GrowNode[] = [];
   if (ws.n >= 2 * s.minSamplesLeaf && s.maxLeafNodes > 1) {
     root.hist = acquire(ws);
-    buildHistogram(root.hist, ws.binned, ws.n, ws.cols, ws.rows, 0, ws.n, grad, hess, ws.orderedGrad, ws.orderedHess);
+    buildRootHistogram(root.hist, ws.binned, ws.n, ws.cols, grad, hess);
     considerSplit(ws, root, s, splittable);
   }
   let leaves = 1;
@@ -74,7 +77,7 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
     if (growLeft || growRight) {
       const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
       small.hist = acquire(ws);
-      buildHistogram(small.hist, ws.binned, ws.n, ws.cols, ws.rows, small.start, small.end, grad, hess, ws.orderedGrad, ws.orderedHess, ws.rowMajor);
+      buildChildHistogram(small.hist, ws.rowMajor, ws.cols, ws.rows, small.start, small.end, ws.gradHess);
       subtractHistogram(node.hist!, small.hist);
       large.hist = node.hist;
       node.hist = null;
