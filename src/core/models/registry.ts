@@ -2,11 +2,12 @@
 
 import { CLASSIC_FAMILIES } from './classic';
 import { TREE_FAMILIES } from './trees';
+import { neuralNetworkFamily } from './neural';
 import type { ModelFamily, SerializedModel, Task, FittedModel } from './types';
 import { ModelSpecError } from '../errors';
 
 /** Every family in the order the Train cell lists them. */
-export const MODEL_FAMILIES: readonly ModelFamily[] = [...CLASSIC_FAMILIES, ...TREE_FAMILIES];
+export const MODEL_FAMILIES: readonly ModelFamily[] = [...CLASSIC_FAMILIES, ...TREE_FAMILIES, neuralNetworkFamily];
 
 /** The family of `kind`; an unknown kind is a ModelSpecError naming it. */
 export function findModelFamily(kind: string): ModelFamily {

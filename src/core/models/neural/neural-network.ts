@@ -1,0 +1,121 @@
+// The 'neural_network' family: a multilayer perceptron on TensorFlow.js (whichever backend the worker chose)
+// for binary (sigmoid), multiclass (softmax) and regression (linear output, MSE on a standardised target).
+// A fitted model keeps its weights as plain Float32Arrays, so it holds no tensors and needs no dispose.
+
+import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../../split/prng';
+import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, throwIfAborted } from '../classic/fit-input';
+import type { FeatureMatrix, FittedModel, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
+import { computeLogits, createConstants, initialiseWeights, type NetworkTopology, type NetworkWeights } from './network';
+import { NEURAL_KIND, NEURAL_PARAMS, readNeuralParams } from './params';
+import { measureTargetScaling, prepareRows, type TargetScaling } from './prepare-rows';
+import { runTrainingLoop } from './train-loop';
+
+/** The learned state in JSON: topology, weights as plain numbers (float32 values, exact through JSON), target scaling. */
+export interface NeuralState {
+  topology: NetworkTopology;
+  kernels: number[][];
+  biases: number[][];
+  targetScaling: TargetScaling;
+  epochsRun: number;
+  bestEpoch: number;
+}
+
+const PREDICT_BATCH = 4096;
+
+/** The network's outputs after the link (probability of class 1, class probabilities, or standardised values), row-major. */
+function computeOutputs(topology: NetworkTopology, weights: NetworkWeights, X: FeatureMatrix): Float32Array {
+  const out = new Float32Array(X.rows * topology.outputs);
+  const x32 = Float32Array.from(X.values);
+  tf.tidy(() => {
+    const net = createConstants(topology, weights);
+    for (let start = 0; start < X.rows; start += PREDICT_BATCH) {
+      const size = Math.min(PREDICT_BATCH, X.rows - start);
+      const values = tf.tidy(() => {
+        const logits = computeLogits(tf.tensor2d(x32.subarray(start * X.cols, (start + size) * X.cols), [size, X.cols]), net, topology.activation);
+        const linked = topology.output === 'softmax' ? tf.softmax(logits) : topology.output === 'sigmoid' ? tf.sigmoid(logits) : logits;
+        return linked.dataSync();
+      });
+      out.set(values, start * topology.outputs);
+    }
+  });
+  return out;
+}
+
+function createNeuralModel(task: Task, params: Hyperparameters, featureNames: string[], classes: string[], state: NeuralState): FittedModel {
+  const weights: NetworkWeights = { kernels: state.kernels.map((k) => Float32Array.from(k)), biases: state.biases.map((b) => Float32Array.from(b)) };
+  const { topology, targetScaling } = state;
+  const predictProba = (X: FeatureMatrix): Float64Array => {
+    assertFeatureCount(NEURAL_KIND, X, featureNames);
+    const outputs = computeOutputs(topology, weights, X);
+    if (topology.output === 'softmax') return Float64Array.from(outputs);
+    return Float64Array.from({ length: X.rows * 2 }, (_, i) => (i % 2 === 1 ? outputs[i >> 1] : 1 - outputs[i >> 1]));
+  };
+  const parameterCount = weights.kernels.reduce((s, k) => s + k.length, 0) + weights.biases.reduce((s, b) => s + b.length, 0);
+  const model: FittedModel = {
+    kind: NEURAL_KIND,
+    task,
+    info: { epochsRun: state.epochsRun, bestEpoch: state.bestEpoch, parameterCount, layerSizes: [topology.inputs, ...topology.hidden, topology.outputs] },
+    predict(X) {
+      if (task === 'regression') {
+        assertFeatureCount(NEURAL_KIND, X, featureNames);
+        return Float64Array.from(computeOutputs(topology, weights, X), (v) => v * targetScaling.std + targetScaling.mean);
+      }
+      const proba = predictProba(X);
+      const k = classes.length;
+      return Float64Array.from({ length: X.rows }, (_, r) => {
+        let best = 0;
+        for (let c = 1; c < k; c++) if (proba[r * k + c] > proba[r * k + best]) best = c;
+        return best;
+      });
+    },
+    toJSON: (): SerializedModel => ({ formatVersion: 1, kind: NEURAL_KIND, task, params, featureNames, ...(task === 'regression' ? {} : { classes }), state }),
+  };
+  return task === 'regression' ? model : { ...model, predictProba };
+}
+
+function describeTopology(task: Task, X: FeatureMatrix, classes: readonly string[], params: ReturnType<typeof readNeuralParams>['typed']): NetworkTopology {
+  const hidden = Array.from({ length: params.layers }, () => params.units);
+  if (task === 'multiclass') return { inputs: X.cols, hidden, activation: params.activation, outputs: classes.length, output: 'softmax' };
+  return { inputs: X.cols, hidden, activation: params.activation, outputs: 1, output: task === 'binary' ? 'sigmoid' : 'linear' };
+}
+
+/** Multilayer perceptron (TensorFlow.js): Glorot init from the seed, seeded shuffles, lean mini-batch loop. */
+export const neuralNetworkFamily: ModelFamily = {
+  kind: NEURAL_KIND,
+  label: 'Neural network (MLP)',
+  group: 'neural',
+  tasks: ['binary', 'multiclass', 'regression'],
+  params: NEURAL_PARAMS,
+  acceptsMissing: false,
+  async fit(X, y, rawParams, ctx) {
+    const { raw, typed } = readNeuralParams(rawParams);
+    const task = inferTask(y);
+    assertTaskSupported(NEURAL_KIND, this.tasks, task);
+    assertTarget(NEURAL_KIND, X, y);
+    assertNoMissing(NEURAL_KIND, X);
+    if (ctx.validation) {
+      assertFeatureCount(NEURAL_KIND, ctx.validation.X, X.featureNames);
+      assertNoMissing(NEURAL_KIND, ctx.validation.X);
+    }
+    throwIfAborted(ctx);
+    const classes = [...(y.classes ?? [])];
+    const random = createRandom((ctx.seed + typed.seed) >>> 0);
+    const topology = describeTopology(task, X, classes, typed);
+    const initial = initialiseWeights(topology, random);
+    const scaling = measureTargetScaling(task, y);
+    const train = prepareRows(task, X, y, scaling, { sampleWeights: ctx.sampleWeights, balanced: typed.classWeight === 'balanced' });
+    const validation = ctx.validation ? prepareRows(task, ctx.validation.X, ctx.validation.y, scaling) : undefined;
+    const result = await runTrainingLoop(topology, initial, train, validation, { params: typed, random, ctx, lossScale: scaling.std ** 2 });
+    const state: NeuralState = {
+      topology,
+      kernels: result.weights.kernels.map((k) => Array.from(k)),
+      biases: result.weights.biases.map((b) => Array.from(b)),
+      targetScaling: scaling,
+      epochsRun: result.epochsRun,
+      bestEpoch: result.bestEpoch,
+    };
+    return createNeuralModel(task, raw, [...X.featureNames], classes, state);
+  },
+  fromJSON: (json) => createNeuralModel(json.task, json.params, json.featureNames, json.classes ?? [], json.state as NeuralState),
+};

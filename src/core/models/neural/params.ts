@@ -1,0 +1,62 @@
+// The neural network's hyperparameter schema (drives the Train form and the tuning space) and its typed,
+// validated form for the training loop.
+
+import type { HyperparameterSpec, Hyperparameters } from '../types';
+import { resolveParams } from '../classic/fit-input';
+
+export const NEURAL_KIND = 'neural_network';
+
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu'] as const;
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+
+/** The schema: hidden layers × units, activation, dropout, optimiser, learning rate, batches, epochs, early stopping. */
+export const NEURAL_PARAMS: readonly HyperparameterSpec[] = [
+  { kind: 'int', name: 'layers', label: 'Hidden layers', min: 1, max: 4, default: 2 },
+  { kind: 'int', name: 'units', label: 'Units per hidden layer', min: 4, max: 512, default: 64, log: true },
+  { kind: 'choice', name: 'activation', label: 'Activation', options: ACTIVATIONS, default: 'relu' },
+  { kind: 'float', name: 'dropout', label: 'Dropout rate', min: 0, max: 0.8, default: 0, help: 'Share of hidden units dropped at random in each training step' },
+  { kind: 'choice', name: 'optimizer', label: 'Optimiser', options: OPTIMIZERS, default: 'adam' },
+  { kind: 'float', name: 'learning_rate', label: 'Learning rate', min: 1e-5, max: 1, default: 1e-3, log: true },
+  { kind: 'int', name: 'batch_size', label: 'Batch size', min: 8, max: 4096, default: 256, log: true },
+  { kind: 'int', name: 'epochs', label: 'Epochs', min: 1, max: 1000, default: 50 },
+  { kind: 'int', name: 'patience', label: 'Early-stopping patience (epochs)', min: 0, max: 1000, default: 10, help: '0 = off; watches the validation loss (the training loss without validation rows) and keeps the best weights' },
+  { kind: 'choice', name: 'class_weight', label: 'Class weights', options: ['none', 'balanced'], default: 'none', help: 'balanced: each class weighs rows / (classes × its rows), as sklearn' },
+  { kind: 'int', name: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Added to the run seed: initial weights, shuffling, dropout' },
+];
+
+export type Activation = (typeof ACTIVATIONS)[number];
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Validated hyperparameters with their types (learning rate per step, sizes in rows / units). */
+export interface NeuralParams {
+  layers: number;
+  units: number;
+  activation: Activation;
+  dropout: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  patience: number;
+  classWeight: 'none' | 'balanced';
+  seed: number;
+}
+
+/** `params` completed with defaults and checked (ModelSpecError on a bad value); the raw form is kept for toJSON. */
+export function readNeuralParams(params: Hyperparameters): { raw: Hyperparameters; typed: NeuralParams } {
+  const raw = resolveParams(NEURAL_KIND, NEURAL_PARAMS, params);
+  const typed: NeuralParams = {
+    layers: raw.layers as number,
+    units: raw.units as number,
+    activation: raw.activation as Activation,
+    dropout: raw.dropout as number,
+    optimizer: raw.optimizer as OptimizerName,
+    learningRate: raw.learning_rate as number,
+    batchSize: raw.batch_size as number,
+    epochs: raw.epochs as number,
+    patience: raw.patience as number,
+    classWeight: raw.class_weight as 'none' | 'balanced',
+    seed: raw.seed as number,
+  };
+  return { raw, typed };
+}

@@ -1,0 +1,170 @@
+// The lean training loop: seeded shuffles, one optimiser step per mini-batch, one GPU→CPU read per epoch
+// (train and validation loss together), early stopping with best-weights restore, cooperative stop and abort.
+
+import * as tf from '@tensorflow/tfjs';
+import { TrainingError } from '../../errors';
+import { shuffleInPlace } from '../../split/prng';
+import { createCheckpoint } from '../trees/shared/fit-loop';
+import type { FitContext } from '../types';
+import { computeLogits, createVariables, readWeights, type NetworkTensors, type NetworkTopology, type NetworkWeights } from './network';
+import type { NeuralParams } from './params';
+
+/** Rows ready for the network: features [rows × cols] and targets [rows × width] (0/1, one-hot or standardised). */
+export interface TrainingRows {
+  x: Float32Array;
+  targets: Float32Array;
+  rows: number;
+  cols: number;
+  width: number;
+  /** Per-row loss weights (sample × class weights); absent = all equal. */
+  weights?: Float32Array;
+}
+
+export interface LoopOptions {
+  params: NeuralParams;
+  random: () => number;
+  ctx: FitContext;
+  /** Factor turning the loss into reported units (regression: target variance, as the loss is on a standardised target). */
+  lossScale: number;
+}
+
+/** What the loop learned: the weights kept (the best epoch's under early stopping) and how many epochs ran. */
+export interface LoopResult {
+  weights: NetworkWeights;
+  epochsRun: number;
+  bestEpoch: number;
+}
+
+const PREDICT_BATCH = 4096;
+
+function computeRowLosses(logits: tf.Tensor2D, targets: tf.Tensor2D, output: NetworkTopology['output']): tf.Tensor1D {
+  if (output === 'softmax') return tf.losses.softmaxCrossEntropy(targets, logits, undefined, 0, tf.Reduction.NONE) as tf.Tensor1D;
+  if (output === 'sigmoid') return tf.losses.sigmoidCrossEntropy(targets, logits, undefined, 0, tf.Reduction.NONE).reshape([-1]);
+  return tf.squaredDifference(logits, targets).reshape([-1]);
+}
+
+/** The mean (weighted when `weights` is given) loss of a batch, as a scalar tensor. */
+function computeBatchLoss(logits: tf.Tensor2D, targets: tf.Tensor2D, weights: tf.Tensor1D | undefined, output: NetworkTopology['output']): tf.Scalar {
+  const losses = computeRowLosses(logits, targets, output);
+  return weights === undefined ? tf.mean(losses) : tf.div(tf.sum(tf.mul(losses, weights)), tf.sum(weights));
+}
+
+function createOptimizer(params: NeuralParams): tf.Optimizer {
+  if (params.optimizer === 'sgd') return tf.train.sgd(params.learningRate);
+  if (params.optimizer === 'rmsprop') return tf.train.rmsprop(params.learningRate);
+  return tf.train.adam(params.learningRate);
+}
+
+/** Mean loss over all of `rows` (unweighted), in batches, as a scalar tensor. */
+function computeDatasetLoss(net: NetworkTensors, topology: NetworkTopology, x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => {
+    const rows = x.shape[0];
+    let total: tf.Scalar = tf.scalar(0);
+    for (let start = 0; start < rows; start += PREDICT_BATCH) {
+      const size = Math.min(PREDICT_BATCH, rows - start);
+      const logits = computeLogits(tf.slice(x, [start, 0], [size, -1]), net, topology.activation);
+      total = tf.add(total, tf.sum(computeRowLosses(logits, tf.slice(y, [start, 0], [size, -1]), topology.output)));
+    }
+    return tf.div(total, rows);
+  });
+}
+
+function cloneTensors(net: NetworkTensors): NetworkTensors {
+  return { kernels: net.kernels.map((k) => tf.clone(k)), biases: net.biases.map((b) => tf.clone(b)) };
+}
+
+function disposeTensors(net: NetworkTensors | undefined): void {
+  if (net) tf.dispose([...net.kernels, ...net.biases]);
+}
+
+/** Copies `rows` in the order of `order` into `into` (features and targets), so a batch is one contiguous slice. */
+function gatherRows(source: TrainingRows, order: Uint32Array, into: TrainingRows): void {
+  const { cols, width } = source;
+  for (let i = 0; i < order.length; i++) {
+    const r = order[i];
+    into.x.set(source.x.subarray(r * cols, (r + 1) * cols), i * cols);
+    into.targets.set(source.targets.subarray(r * width, (r + 1) * width), i * width);
+    if (source.weights && into.weights) into.weights[i] = source.weights[r];
+  }
+}
+
+function formatRate(rate: number): string {
+  return String(Number(rate.toPrecision(3)));
+}
+
+/**
+ * Trains `initial` on `train` for up to params.epochs epochs; fires ctx.onProgress after each epoch with
+ * { trainLoss, validationLoss? } (mean loss per row; cross-entropy in nats or MSE in target units).
+ * Throws TrainingError when a loss becomes NaN/∞, AbortError when ctx.signal aborts; ctx.shouldStop ends early.
+ */
+export async function runTrainingLoop(topology: NetworkTopology, initial: NetworkWeights, train: TrainingRows, validation: TrainingRows | undefined, options: LoopOptions): Promise<LoopResult> {
+  const { params, random, ctx, lossScale } = options;
+  const checkpoint = createCheckpoint(ctx.signal);
+  const net = createVariables(topology, initial);
+  const variables = [...net.kernels, ...net.biases] as tf.Variable[];
+  const optimizer = createOptimizer(params);
+  const shuffled: TrainingRows = { ...train, x: new Float32Array(train.x.length), targets: new Float32Array(train.targets.length), weights: train.weights ? new Float32Array(train.rows) : undefined };
+  const order = Uint32Array.from({ length: train.rows }, (_, i) => i);
+  const validationTensors = validation ? [tf.tensor2d(validation.x, [validation.rows, validation.cols]), tf.tensor2d(validation.targets, [validation.rows, validation.width])] as const : undefined;
+  let best: NetworkTensors | undefined;
+  let bestLoss = Infinity;
+  let bestEpoch = 0;
+  let epoch = 0;
+  let stopRequested = false;
+  try {
+    while (epoch < params.epochs && !stopRequested) {
+      epoch++;
+      gatherRows(train, shuffleInPlace(order, random), shuffled);
+      const batchLosses: tf.Scalar[] = [];
+      for (let start = 0; start < train.rows; start += params.batchSize) {
+        const size = Math.min(params.batchSize, train.rows - start);
+        const dropoutSeed = Math.floor(random() * 2 ** 31);
+        const cost = tf.tidy(() => {
+          const x = tf.tensor2d(shuffled.x.subarray(start * train.cols, (start + size) * train.cols), [size, train.cols]);
+          const y = tf.tensor2d(shuffled.targets.subarray(start * train.width, (start + size) * train.width), [size, train.width]);
+          const w = shuffled.weights ? tf.tensor1d(shuffled.weights.subarray(start, start + size)) : undefined;
+          const dropout = params.dropout > 0 ? { rate: params.dropout, seed: dropoutSeed } : undefined;
+          // Scaled by the batch's share of the epoch so that the sum of the costs is the epoch's mean loss.
+          return tf.mul(optimizer.minimize(() => computeBatchLoss(computeLogits(x, net, topology.activation, dropout), y, w, topology.output), true, variables)!, size / train.rows) as tf.Scalar;
+        });
+        batchLosses.push(cost);
+        await checkpoint();
+        if (ctx.shouldStop?.() === true) {
+          stopRequested = true;
+          break;
+        }
+      }
+      if (stopRequested) {
+        tf.dispose(batchLosses); // a part epoch: its loss is not comparable, keep the best (or current) weights
+        break;
+      }
+      const validationLoss = validationTensors ? computeDatasetLoss(net, topology, validationTensors[0], validationTensors[1]) : undefined;
+      const read = tf.tidy(() => tf.concat([tf.stack(batchLosses), ...(validationLoss ? [tf.reshape(validationLoss, [1])] : [])]).dataSync());
+      tf.dispose([...batchLosses, ...(validationLoss ? [validationLoss] : [])]);
+      let trainLoss = 0;
+      for (let i = 0; i < batchLosses.length; i++) trainLoss += read[i];
+      const metrics: Record<string, number> = { trainLoss: trainLoss * lossScale };
+      if (validationLoss) metrics.validationLoss = read[batchLosses.length] * lossScale;
+      if (!Object.values(metrics).every(Number.isFinite)) {
+        throw new TrainingError(`The loss became NaN at epoch ${epoch}: the learning rate (${formatRate(params.learningRate)}) is probably too high — try ${formatRate(params.learningRate / 10)}.`);
+      }
+      ctx.onProgress?.({ iteration: epoch, total: params.epochs, metrics });
+      const monitored = metrics.validationLoss ?? metrics.trainLoss;
+      if (params.patience > 0) {
+        if (monitored < bestLoss) {
+          bestLoss = monitored;
+          bestEpoch = epoch;
+          disposeTensors(best);
+          best = cloneTensors(net);
+        } else if (epoch - bestEpoch >= params.patience) break;
+      }
+    }
+    const kept = best ?? net;
+    return { weights: readWeights(kept), epochsRun: epoch, bestEpoch: best ? bestEpoch : epoch };
+  } finally {
+    disposeTensors(best);
+    disposeTensors(net);
+    optimizer.dispose();
+    if (validationTensors) tf.dispose([...validationTensors]);
+  }
+}
