@@ -51,6 +51,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'A feature pipeline (impute, encode, scale, derive…) fitted on the training rows only.',
     createSpec: () => ({ steps: [] }),
   },
+  train: {
+    title: 'Train',
+    description: 'Fit model families on the prepared training rows, score them on validation (and CV folds), rank them.',
+    createSpec: () => ({ candidates: [{ family: 'gradient_boosting', params: {} }], tryAll: false, crossValidate: true, seed: 42, backend: 'auto' }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -58,4 +63,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'note'];

@@ -4,7 +4,7 @@
 import type { Cell, CellId, CellKind, Notebook } from './types';
 
 /** A named thing a cell hands to the cells below it. */
-export type Artifact = 'dataset' | 'problem' | 'profile' | 'split' | 'pipeline';
+export type Artifact = 'dataset' | 'problem' | 'profile' | 'split' | 'pipeline' | 'model';
 
 export interface KindDependencies {
   /** Artifacts read from the nearest producing cell above (a missing optional one is not an error). */
@@ -19,6 +19,7 @@ export const KIND_DEPENDENCIES: { readonly [K in CellKind]: KindDependencies } =
   profile: { consumes: ['dataset', 'problem'], optional: ['problem'], produces: ['profile'] },
   split: { consumes: ['dataset', 'problem'], optional: ['problem'], produces: ['split'] },
   prepare: { consumes: ['dataset', 'split', 'problem'], optional: ['problem'], produces: ['pipeline'] },
+  train: { consumes: ['dataset', 'split', 'pipeline', 'problem'], optional: ['pipeline'], produces: ['model'] },
   note: { consumes: [], optional: [], produces: [] },
 };
 

@@ -86,6 +86,25 @@ export interface PrepareCellSpec {
   steps: PipelineStep[];
 }
 
+/** One model family the Train cell fits, with the hyperparameters chosen in its form. */
+export interface TrainCandidateSpec {
+  family: string;
+  params: Record<string, number | string | boolean>;
+}
+
+/** The Train cell: which families to fit (or every applicable one), cross-validation, seed and TF.js backend. */
+export interface TrainCellSpec {
+  candidates: TrainCandidateSpec[];
+  /** "Try all": every family for the problem's task with its defaults (baselines included). */
+  tryAll: boolean;
+  /** Cross-validate on the Split's folds when it has them. */
+  crossValidate: boolean;
+  /** 32-bit integer seed for every fit. */
+  seed: number;
+  /** Neural families only: which TensorFlow.js backend to use ('auto' measures and picks the fastest). */
+  backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
@@ -93,6 +112,7 @@ export interface CellSpecs {
   profile: ProfileCellSpec;
   split: SplitCellSpec;
   prepare: PrepareCellSpec;
+  train: TrainCellSpec;
   note: NoteCellSpec;
 }
 

@@ -10,6 +10,7 @@ import PrepareCell from './prepare/PrepareCell.svelte';
 import SplitCell from './split/SplitCell.svelte';
 import ProblemCell from './problem/ProblemCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
+import TrainCell from './train/TrainCell.svelte';
 
 /** Props every cell component receives; `spec` is the cell's current saved spec. */
 export interface CellProps<K extends CellKind> {
@@ -29,6 +30,7 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   profile: { component: ProfileCell, hasContent: () => true },
   split: { component: SplitCell, hasContent: () => true },
   prepare: { component: PrepareCell, hasContent: (spec) => spec.steps.length > 0 },
+  train: { component: TrainCell, hasContent: () => true },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 

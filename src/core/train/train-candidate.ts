@@ -1,0 +1,57 @@
+// Trains one candidate end to end: fit pipeline + model on the training part, score on validation, then
+// (optionally) cross-validate with the pipeline refitted in every fold, and return a plain TrainedRun.
+
+import type { Table } from '../table/types';
+import { crossValidate } from './cross-validate';
+import { fitPrepared } from './fit-prepared';
+import { prepareTrainingData } from './prepare-training-data';
+import { scoreModel } from './score-model';
+import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+
+/** The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. */
+export async function trainOnTrainingPart(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
+  const startedMs = performance.now();
+  const data = prepareTrainingData(table, parts, request.steps, request.problem);
+  const fit = await fitPrepared(data, request, ctx);
+  const validation = data.validation ? scoreModel(fit.model, data.validation.X, data.validation.y, request.problem) : {};
+  const model = fit.model.toJSON();
+  return {
+    id: request.id,
+    family: fit.family.kind,
+    label: fit.family.label,
+    baseline: fit.family.group === 'baseline',
+    params: fit.params,
+    task: fit.model.task,
+    seed: request.seed,
+    primaryMetric: request.problem.primaryMetric,
+    metrics: { validation, cv: null },
+    curve: fit.curve,
+    durationMs: performance.now() - startedMs,
+    ...(fit.backend ? { backend: fit.backend } : {}),
+    trainedAt: Date.now(),
+    stopped: fit.stopped,
+    model,
+    pipeline: data.fitted,
+    featureNames: [...data.train.X.featureNames],
+    ...(data.train.y.classes ? { classes: [...data.train.y.classes] } : {}),
+    info: pickPlainInfo(fit.model.info),
+  };
+}
+
+/** trainOnTrainingPart, then CV over `parts.folds` when asked (skipped after a stop); durationMs covers both. */
+export async function trainCandidate(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
+  const startedMs = performance.now();
+  const run = await trainOnTrainingPart(table, parts, request, ctx);
+  let cv: CvSummary | null = null;
+  if (request.crossValidate && parts.folds.length > 0 && !run.stopped) cv = await crossValidate(table, parts.folds, request, ctx);
+  return { ...run, metrics: { ...run.metrics, cv }, durationMs: performance.now() - startedMs };
+}
+
+/** The numbers, strings and booleans of a model's info (arrays such as importances stay in the model JSON). */
+export function pickPlainInfo(info: Record<string, unknown>): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = {};
+  for (const [key, value] of Object.entries(info)) {
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// The plain records the Train cell works with: what to train (a request), live progress, and the finished run
+// (metrics on validation and CV folds, curves, model and fitted pipeline JSON) that is stored and ranked.
+
+import type { MetricValue } from '../evaluate/metric-value';
+import type { Hyperparameters, SerializedModel, Task, TrainingProgress } from '../models/types';
+import type { MetricId } from '../problem/metrics';
+import type { ProblemSpec } from '../problem/types';
+import type { Fold } from '../split/split-spec';
+import type { RowIndices } from '../table/types';
+import type { FittedPipeline } from '../transform/fitted-types';
+import type { PipelineStep } from '../transform/step-types';
+
+/** One candidate to fit: a family, its hyperparameters (missing ones take the family's defaults) and a seed. */
+export interface TrainRequest {
+  /** The run id the finished TrainedRun gets (also the job id for stop requests). */
+  id: string;
+  family: string;
+  params: Hyperparameters;
+  seed: number;
+  problem: ProblemSpec;
+  steps: readonly PipelineStep[];
+  /** Cross-validate on `parts.folds` when true and folds exist. */
+  crossValidate: boolean;
+}
+
+/** The split parts a candidate trains on: row indices of the dataset table. */
+export interface TrainingParts {
+  train: RowIndices;
+  validation: RowIndices;
+  folds: readonly Fold[];
+}
+
+/** Metric id → value (null with a reason when undefined); only the problem's primary + secondary metrics. */
+export type MetricScores = Partial<Record<MetricId, MetricValue>>;
+
+/** Per metric over the CV folds: mean and population std (ddof 0) of the defined values, and every fold's value. */
+export interface CvMetric {
+  mean: number | null;
+  std: number | null;
+  values: (number | null)[];
+}
+
+export interface CvSummary {
+  folds: number;
+  /** Folds actually scored (fewer than `folds` after a stop). */
+  completed: number;
+  metrics: Partial<Record<MetricId, CvMetric>>;
+}
+
+/** A live progress record from the training worker; `fold` is null for the main fit. */
+export interface TrainingProgressRecord extends TrainingProgress {
+  runId: string;
+  fold: number | null;
+}
+
+/** How a neural family's TensorFlow.js backend was chosen. */
+export interface BackendChoice {
+  backend: string;
+  reason: string;
+}
+
+/** A finished training run: everything needed to rank it, show it, and predict again after a reload. */
+export interface TrainedRun {
+  id: string;
+  family: string;
+  label: string;
+  baseline: boolean;
+  params: Hyperparameters;
+  task: Task;
+  seed: number;
+  primaryMetric: MetricId;
+  metrics: { validation: MetricScores; cv: CvSummary | null };
+  /** Per-iteration progress of the main fit (downsampled to ≤ 500 points). */
+  curve: TrainingProgress[];
+  durationMs: number;
+  backend?: BackendChoice;
+  /** Epoch ms. */
+  trainedAt: number;
+  /** True when a stop request ended the fit early (the best model so far was kept). */
+  stopped: boolean;
+  model: SerializedModel;
+  pipeline: FittedPipeline;
+  featureNames: string[];
+  /** Class labels in index order (classification only). */
+  classes?: string[];
+  /** Small learned extras (iterations used, OOB score…): numbers, strings and booleans only. */
+  info: Record<string, number | string | boolean>;
+}
+
+/** Context of one training job: seed comes from the request; stop and abort come from the caller. */
+export interface TrainContext {
+  signal?: AbortSignal;
+  shouldStop?: () => boolean;
+  onProgress?: (record: TrainingProgressRecord) => void;
+  /** Chooses the TF.js backend before a neural fit; absent in Node tests. */
+  selectBackend?: () => Promise<BackendChoice>;
+}
