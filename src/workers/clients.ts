@@ -5,6 +5,8 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { createAbortError } from '../core/errors';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import type { ComputeApi } from './compute-api';
+import type { TrainingApi } from './training-api';
+import { choosePoolSize, createTrainingPool, type TrainingPool } from './training-pool';
 
 /** The part of a Worker a lane needs (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -57,4 +59,14 @@ export function importFileInWorker(
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   return importLane.call((api) => api.importFile(file, file.name, options, proxy(onProgress)), signal);
+}
+
+let trainingPool: TrainingPool<Remote<TrainingApi>> | null = null;
+
+/** The training workers (one per core, 1–4), started lazily; abort a job's signal to terminate its worker. */
+export function getTrainingPool(): TrainingPool<Remote<TrainingApi>> {
+  return (trainingPool ??= createTrainingPool(choosePoolSize(navigator.hardwareConcurrency), () => {
+    const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    return { worker, api: wrap<TrainingApi>(worker) };
+  }));
 }

@@ -1,0 +1,81 @@
+// The whole surface of the training worker: fit one candidate on the training part or score one CV fold,
+// with cooperative stop (requestStop sets a flag the fit's shouldStop reads) and throttled progress.
+// Unit tests call these directly in Node; clients.ts reaches them through a small pool of these workers.
+
+import type { Fold } from '../core/split/split-spec';
+import type { Table } from '../core/table/types';
+import { scoreFold } from '../core/train/cross-validate';
+import { trainOnTrainingPart } from '../core/train/train-candidate';
+import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+
+/** TensorFlow.js backend preference of the Train cell. */
+export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** Least time between two progress messages of one job (≤ 20 per second); the last iteration always goes. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+// The table is sent once per worker (by key) rather than cloned into every job.
+let cachedTable: { key: string; table: Table } | null = null;
+const stopRequests = new Set<string>();
+
+// tf-backend.ts is optional: a glob finds it when it exists, so this worker builds before it lands.
+const tfBackendModules = import.meta.glob<{ selectTfBackend(preference: BackendPreference): Promise<{ backend: string; reason: string }> }>('./tf-backend.ts');
+
+async function selectBackend(preference: BackendPreference): Promise<BackendChoice> {
+  const load = tfBackendModules['./tf-backend.ts'];
+  if (!load) return { backend: 'default', reason: 'backend selection is not available in this build' };
+  const { backend, reason } = await (await load()).selectTfBackend(preference);
+  return { backend, reason };
+}
+
+function throttle(onProgress: ((record: TrainingProgressRecord) => void) | undefined): ((record: TrainingProgressRecord) => void) | undefined {
+  if (!onProgress) return undefined;
+  let lastMs = Number.NEGATIVE_INFINITY;
+  return (record) => {
+    const now = Date.now();
+    if (record.iteration < record.total && now - lastMs < PROGRESS_INTERVAL_MS) return;
+    lastMs = now;
+    onProgress(record);
+  };
+}
+
+/** True when this worker holds the table of `key`. */
+function hasTable(key: string): boolean {
+  return cachedTable?.key === key;
+}
+
+/** Keeps `table` under `key` for the jobs that follow (replacing any other table). */
+function putTable(key: string, table: Table): void {
+  cachedTable = { key, table };
+}
+
+function readTable(key: string): Table {
+  if (!cachedTable || cachedTable.key !== key) throw new Error(`The training worker has no table "${key}"; send it with putTable first.`);
+  return cachedTable.table;
+}
+
+/** Asks the fit of job `jobId` (a run id) to end after its current iteration, keeping the best model so far. */
+function requestStop(jobId: string): void {
+  stopRequests.add(jobId);
+}
+
+/** Fits `request` on the training part of table `tableKey` and scores it on validation (no CV); progress is throttled. */
+async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, onProgress?: (record: TrainingProgressRecord) => void): Promise<TrainedRun> {
+  return trainOnTrainingPart(readTable(tableKey), parts, request, {
+    shouldStop: () => stopRequests.has(request.id),
+    onProgress: throttle(onProgress),
+    selectBackend: () => selectBackend(backend),
+  });
+}
+
+/** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped. */
+async function trainFold(tableKey: string, fold: Fold, foldIndex: number, request: TrainRequest, backend: BackendPreference): Promise<MetricScores | null> {
+  if (stopRequests.has(request.id)) return null;
+  return scoreFold(readTable(tableKey), fold, foldIndex, request, {
+    shouldStop: () => stopRequests.has(request.id),
+    selectBackend: () => selectBackend(backend),
+  });
+}
+
+export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold };
+export type TrainingApi = typeof trainingApi;

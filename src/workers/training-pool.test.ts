@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { choosePoolSize, createTrainingPool } from './training-pool';
+
+/** Fake workers whose api answers after `ms`; the log records starts, terminations and job order. */
+function startFake(log: string[]) {
+  let n = 0;
+  return () => {
+    const id = ++n;
+    log.push(`start ${id}`);
+    return {
+      worker: { terminate: () => log.push(`terminate ${id}`) },
+      api: {
+        echo: (value: string, ms: number) => new Promise<string>((resolve) => setTimeout(() => { log.push(`done ${id}:${value}`); resolve(`${id}:${value}`); }, ms)),
+        stop: (jobId: string) => log.push(`stop ${id}:${jobId}`),
+      },
+    };
+  };
+}
+
+describe('createTrainingPool', () => {
+  it('runs up to `size` jobs side by side on lazily started workers; the rest wait in order', async () => {
+    const log: string[] = [];
+    const pool = createTrainingPool(2, startFake(log));
+    expect(log).toEqual([]);
+    const results = await Promise.all([pool.run((api) => api.echo('a', 30)), pool.run((api) => api.echo('b', 5)), pool.run((api) => api.echo('c', 5))]);
+    expect(results).toEqual(['1:a', '2:b', '2:c']);
+    expect(log).toEqual(['start 1', 'start 2', 'done 2:b', 'done 2:c', 'done 1:a']);
+  });
+
+  it('an abort terminates only that job\'s worker; the next job starts a fresh one', async () => {
+    const log: string[] = [];
+    const pool = createTrainingPool(2, startFake(log));
+    const controller = new AbortController();
+    const slow = pool.run((api) => api.echo('slow', 1000), controller.signal);
+    const other = pool.run((api) => api.echo('other', 10));
+    await new Promise((r) => setTimeout(r, 0));
+    controller.abort();
+    await expect(slow).rejects.toEqual(expect.objectContaining({ name: 'AbortError' }));
+    expect([await other, await pool.run((api) => api.echo('next', 0))]).toEqual(['2:other', '3:next']);
+    expect(log).toEqual(['start 1', 'start 2', 'terminate 1', 'done 2:other', 'start 3', 'done 3:next']);
+  });
+
+  it('broadcasts to started workers only', async () => {
+    const log: string[] = [];
+    const pool = createTrainingPool(3, startFake(log));
+    await pool.run((api) => api.echo('a', 0));
+    pool.broadcast((api) => api.stop('run-1'));
+    expect(log).toEqual(['start 1', 'done 1:a', 'stop 1:run-1']);
+  });
+});
+
+describe('choosePoolSize', () => {
+  it('uses the cores, between 1 and 4', () => {
+    expect([undefined, 0, 1, 2, 3, 16].map(choosePoolSize)).toEqual([1, 1, 1, 2, 3, 4]);
+  });
+});
