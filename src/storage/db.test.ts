@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import type { DatasetId } from '../core/notebook/types';
+import type { DatasetId, NotebookId } from '../core/notebook/types';
 import { createTextColumn } from '../core/table/text-column';
 import { openStudioDb } from './db';
 import { loadDataset } from './datasets';
@@ -50,17 +50,17 @@ const V1_DATASET = {
 };
 
 describe('openStudioDb', () => {
-  it('creates every v2 store and index in a new database', async () => {
+  it('creates every v3 store and index in a new database', async () => {
     const db = await openStudioDb(createTestDbName());
-    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs'], 'readonly');
+    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs', 'runs'], 'readonly');
     expect({
       version: db.version,
       stores: [...db.objectStoreNames],
-      indexes: [...transaction.objectStore('datasets').indexNames, ...transaction.objectStore('notebooks').indexNames, ...transaction.objectStore('cellOutputs').indexNames],
+      indexes: [...transaction.objectStore('datasets').indexNames, ...transaction.objectStore('notebooks').indexNames, ...transaction.objectStore('cellOutputs').indexNames, ...transaction.objectStore('runs').indexNames],
     }).toEqual({
-      version: 2,
+      version: 3,
       stores: ['cellOutputs', 'datasetChunks', 'datasets', 'models', 'notebooks', 'runs'],
-      indexes: ['by-hash', 'by-updated', 'by-notebook'],
+      indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook'],
     });
     db.close();
   });
@@ -93,6 +93,27 @@ describe('openStudioDb', () => {
     db.close();
   });
 
+  it('upgrades a v2 database: runs get the by-notebook index, their records intact', async () => {
+    const name = createTestDbName();
+    // The v2 schema as it shipped: runs without an index.
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        for (const store of ['datasets', 'notebooks', 'runs', 'models']) db.createObjectStore(store, { keyPath: 'id' });
+        db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+        db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] }).createIndex('by-notebook', 'notebookId');
+      },
+    });
+    await v2.put('runs', { id: 'r1', notebookId: 'n1', cellId: 'c1' });
+    await v2.put('runs', { id: 'r2', notebookId: 'n2', cellId: 'c9' });
+    v2.close();
+
+    const db = await openStudioDb(name);
+
+    expect({ version: db.version, runs: await db.getAllFromIndex('runs', 'by-notebook', 'n1' as NotebookId) })
+      .toEqual({ version: 3, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
+    db.close();
+  });
+
   it('calls onBlocked while an older connection holds up the upgrade, then opens once it closes', async () => {
     const name = createTestDbName();
     await createV1Database(name);
@@ -106,7 +127,7 @@ describe('openStudioDb', () => {
     v1.close();
     const db = await opening;
 
-    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 2, blockedCalls: 1 });
+    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 3, blockedCalls: 1 });
     db.close();
   });
 
@@ -116,10 +137,10 @@ describe('openStudioDb', () => {
     await openStudioDb(name, { onVersionChange });
     const blocked = vi.fn();
 
-    const newer = await openDB(name, 3, { blocked });
+    const newer = await openDB(name, 4, { blocked });
 
     expect({ version: newer.version, versionChangeCalls: onVersionChange.mock.calls.length, blockedCalls: blocked.mock.calls.length }).toEqual({
-      version: 3,
+      version: 4,
       versionChangeCalls: 1,
       blockedCalls: 0,
     });

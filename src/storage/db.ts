@@ -1,6 +1,7 @@
 // The IndexedDB schema of ML Studio, its version and the upgrade ladder. The only place that opens the database.
 // v1 (shipped before): datasets, datasetChunks, notebooks. v2: cellOutputs, runs, models, two indexes, and
 // v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to createdAt).
+// v3: runs indexed by notebook (the Train cell's leaderboard after a reload).
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
@@ -8,14 +9,14 @@ import { StudioError } from '../core/errors';
 import { measureChunkBytes, selectDatasetChunks } from './chunks';
 import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunRecord } from './records';
 
-export const STUDIO_DB_VERSION = 2;
+export const STUDIO_DB_VERSION = 3;
 
 export interface StudioSchema extends DBSchema {
   datasets: { key: DatasetId; value: DatasetMeta; indexes: { 'by-hash': string } };
   datasetChunks: { key: [DatasetId, number, number]; value: DatasetChunk };
   notebooks: { key: NotebookId; value: Notebook; indexes: { 'by-updated': number } };
   cellOutputs: { key: [NotebookId, CellId]; value: CellOutputRecord; indexes: { 'by-notebook': NotebookId } };
-  runs: { key: string; value: RunRecord };
+  runs: { key: string; value: RunRecord; indexes: { 'by-notebook': NotebookId } };
   models: { key: string; value: ModelRecord };
 }
 
@@ -37,6 +38,7 @@ export async function openStudioDb(name = 'ml-studio', hooks: StudioDbHooks = {}
       upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) createV1Stores(database);
         if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
+        if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
       },
       blocked: () => hooks.onBlocked?.(),
     });
