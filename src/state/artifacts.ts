@@ -4,6 +4,7 @@
 import type { ColumnOverride, DatasetId } from '../core/notebook/types';
 import type { Fold } from '../core/split/split-spec';
 import type { RowIndices, Table } from '../core/table/types';
+import type { FittedPipeline } from '../core/transform/fitted-types';
 import type { PipelineStep } from '../core/transform/step-types';
 import type { DatasetMeta } from '../storage/records';
 
@@ -42,4 +43,12 @@ export interface PublishedSplit {
 /** The key of a Prepare cell's inputs: the upstream split's key and the steps in order. */
 export function describePrepareInputKey(splitKey: string, steps: readonly PipelineStep[]): string {
   return `${splitKey}|steps=${JSON.stringify(steps)}`;
+}
+
+/** A Prepare cell's current pipeline as later cells see it: the steps and their fit on the split's training rows. */
+export interface PublishedPipeline {
+  /** The Prepare cell's input key (split key + steps): changes whenever the fit may change. */
+  key: string;
+  steps: PipelineStep[];
+  fitted: FittedPipeline;
 }

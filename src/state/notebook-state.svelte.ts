@@ -8,7 +8,7 @@ import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
-import type { PublishedDataset, PublishedSplit } from './artifacts';
+import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import type { PipelineStep } from '../core/transform/step-types';
 import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
@@ -34,6 +34,8 @@ export class NotebookState {
   datasets = $state.raw<Record<CellId, PublishedDataset>>({});
   /** Each Split cell's current parts, by the Split cell's id (absent until it has run or its saved split matches). */
   splits = $state.raw<Record<CellId, PublishedSplit>>({});
+  /** Each Prepare cell's current fitted pipeline, by the Prepare cell's id (absent until its fit matches its inputs). */
+  pipelines = $state.raw<Record<CellId, PublishedPipeline>>({});
   /** Cells that can be re-run from outside (frame button, "Run stale"), by id → their run function. */
   runners = $state.raw<Record<CellId, () => Promise<void>>>({});
   /** True while "Run stale" / "Run all" works through the notebook. */
@@ -127,6 +129,19 @@ export class NotebookState {
   upstreamSplit(cellId: CellId): { sourceCellId: CellId | null; split: PublishedSplit | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'split') : null;
     return { sourceCellId, split: sourceCellId ? (this.splits[sourceCellId] ?? null) : null };
+  }
+
+  /** A Prepare cell publishes its current pipeline (or null when its fit does not match its inputs). */
+  publishPipeline(cellId: CellId, pipeline: PublishedPipeline | null): void {
+    if ((this.pipelines[cellId] ?? null) === pipeline) return;
+    const { [cellId]: _old, ...rest } = this.pipelines;
+    this.pipelines = pipeline ? { ...rest, [cellId]: pipeline } : rest;
+  }
+
+  /** The pipeline the nearest Prepare cell above `cellId` publishes; null when there is none (or it has not fitted). */
+  upstreamPipeline(cellId: CellId): { sourceCellId: CellId | null; pipeline: PublishedPipeline | null } {
+    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'pipeline') : null;
+    return { sourceCellId, pipeline: sourceCellId ? (this.pipelines[sourceCellId] ?? null) : null };
   }
 
   /** Appends `makeStep(existing steps)` to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */

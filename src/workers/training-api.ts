@@ -3,7 +3,9 @@
 // Unit tests call these directly in Node; clients.ts reaches them through a small pool of these workers.
 
 import type { Fold } from '../core/split/split-spec';
-import type { Table } from '../core/table/types';
+import type { ProblemSpec } from '../core/problem/types';
+import type { RowIndices, Table } from '../core/table/types';
+import { rescoreRun } from '../core/train/rescore-run';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
@@ -77,5 +79,10 @@ async function trainFold(tableKey: string, fold: Fold, foldIndex: number, reques
   });
 }
 
-export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold };
+/** Rebuilds `run` from its JSON and scores it on the validation rows of table `tableKey` (no retraining). */
+function rescoreStoredRun(tableKey: string, validation: RowIndices, run: TrainedRun, problem: ProblemSpec): MetricScores {
+  return rescoreRun(readTable(tableKey), validation, run, problem);
+}
+
+export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun };
 export type TrainingApi = typeof trainingApi;

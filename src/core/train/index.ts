@@ -8,3 +8,4 @@ export { resolveParams } from './fit-prepared';
 export { trainCandidate, trainOnTrainingPart } from './train-candidate';
 export { rankRuns, readRankValue } from './rank-runs';
 export { listCandidates } from './list-candidates';
+export { rescoreRun } from './rescore-run';

@@ -45,7 +45,7 @@ export function prepareTrainingData(table: Table, rows: { train: RowIndices; val
 }
 
 /** Validation rows without a target cannot be scored: they are left out (null when none is left). */
-function dropMissingTargets(X: FeatureMatrix, y: Target): { X: FeatureMatrix; y: Target } | null {
+export function dropMissingTargets(X: FeatureMatrix, y: Target): { X: FeatureMatrix; y: Target } | null {
   const keep: number[] = [];
   y.values.forEach((v, i) => { if (!Number.isNaN(v)) keep.push(i); });
   if (keep.length === y.values.length) return { X, y };

@@ -8,6 +8,7 @@ import { prepareTrainingData } from './prepare-training-data';
 import { scoreFold } from './cross-validate';
 import { fitPrepared } from './fit-prepared';
 import { scoreModel } from './score-model';
+import { rescoreRun } from './rescore-run';
 import { trainCandidate } from './train-candidate';
 import type { TrainingProgressRecord, TrainRequest } from './types';
 
@@ -83,5 +84,13 @@ describe('trainCandidate', () => {
 
   it('NaN into a family without missing support is the family\'s ModelSpecError', async () => {
     await expect(trainCandidate(TABLE, PARTS, { ...requestFor('knn'), steps: [] })).rejects.toMatchObject({ name: 'ModelSpecError' });
+  });
+});
+
+describe('rescoreRun', () => {
+  it('a run rebuilt from its stored JSON scores the validation rows exactly as when it was trained', async () => {
+    const run = await trainCandidate(TABLE, PARTS, { ...requestFor('gradient_boosting', { maxIter: 5, minSamplesLeaf: 1 }), crossValidate: false });
+    const stored = structuredClone(run);
+    expect(rescoreRun(TABLE, PARTS.validation, stored, PROBLEM)).toEqual(run.metrics.validation);
   });
 });

@@ -1,0 +1,28 @@
+// "Predict on validation" for a stored run: rebuild the model and the fitted pipeline from their JSON (no
+// retraining), transform the validation rows, predict and score them again with the problem's metrics.
+
+import { ModelSpecError } from '../errors';
+import { buildFeatureMatrix } from '../models/feature-matrix';
+import { loadModel } from '../models/registry';
+import type { ProblemSpec } from '../problem/types';
+import type { RowIndices, Table } from '../table/types';
+import { transformTable } from '../transform/pipeline';
+import { takeRows } from '../transform/take-rows';
+import { dropMissingTargets, readSupervisedProblem } from './prepare-training-data';
+import { readValidationTarget } from './read-target';
+import { scoreModel } from './score-model';
+import type { MetricScores, TrainedRun } from './types';
+
+/** Scores `run`'s stored model on `validation` rows of `table`, through its stored fitted pipeline. */
+export function rescoreRun(table: Table, validation: RowIndices, run: TrainedRun, problem: ProblemSpec): MetricScores {
+  const { task, target } = readSupervisedProblem(problem);
+  if (validation.length === 0) throw new ModelSpecError('The split has no validation rows to predict on; give the validation part a share above 0.');
+  const model = loadModel(run.model);
+  const prepared = transformTable(run.pipeline, takeRows(table, validation)).table;
+  const X = buildFeatureMatrix(prepared, run.featureNames).X;
+  const training = { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) };
+  const y = readValidationTarget(prepared, target, task, training);
+  const scored = dropMissingTargets(X, y);
+  if (!scored) throw new ModelSpecError(`No validation row has a value for "${target}" to compare predictions with.`);
+  return scoreModel(model, scored.X, scored.y, problem);
+}
