@@ -4,7 +4,9 @@ import { readFixture, scoreAccuracy, scoreR2, scoreRocAuc, selectColumn, selectF
 import { gradientBoostingFamily } from './gradient-boosting';
 
 // Reference values: scripts/reference/trees_reference.py (scikit-learn 1.2 HistGradientBoosting*, default
-// hyperparameters, same train/test rows). Tolerances: ROC-AUC ±0.01, accuracy ±0.02, R² ±0.02.
+// hyperparameters, same train/test rows). The bar is ROC-AUC ±0.01, accuracy ±0.02, R² ±0.02; the fit
+// is deterministic and follows sklearn's binning and split rules, so these tests hold it to a tighter ±0.002
+// (AUC, R²) and one test row (accuracy) — only float rounding (sklearn's float32 gradients) differs.
 describe('gradient_boosting parity with sklearn', () => {
   it('breast cancer (binary): ROC-AUC and accuracy of HistGradientBoostingClassifier', async () => {
     const fx = readFixture('breast-cancer');
@@ -14,8 +16,8 @@ describe('gradient_boosting parity with sklearn', () => {
     const ref = fx.reference.gradientBoosting;
     const auc = scoreRocAuc(test.y.values, selectColumn(model.predictProba!(test.X), 2, 1));
     const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
-    expect(Math.abs(auc - ref.rocAuc)).toBeLessThanOrEqual(0.01);
-    expect(Math.abs(accuracy - ref.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(auc - ref.rocAuc)).toBeLessThanOrEqual(0.002);
+    expect(Math.abs(accuracy - ref.accuracy)).toBeLessThanOrEqual(1 / 143);
     expect(model.info.rounds).toBe(100);
   });
 
@@ -26,7 +28,7 @@ describe('gradient_boosting parity with sklearn', () => {
     expect(test.X.values.some(Number.isNaN) && train.X.values.some(Number.isNaN)).toBe(true);
     const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
     const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
-    expect(Math.abs(accuracy - fx.reference.gradientBoostingMissing.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(accuracy - fx.reference.gradientBoostingMissing.accuracy)).toBeLessThanOrEqual(1 / 86);
   });
 
   it('penguins with Island as a native categorical feature', async () => {
@@ -37,7 +39,7 @@ describe('gradient_boosting parity with sklearn', () => {
     const json = JSON.stringify(model.toJSON());
     expect(json).toMatch(/"categories":\[\[/);
     const accuracy = scoreAccuracy(test.y.values, model.predict(test.X));
-    expect(Math.abs(accuracy - fx.reference.gradientBoostingCategorical.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(accuracy - fx.reference.gradientBoostingCategorical.accuracy)).toBeLessThanOrEqual(1 / 86);
   });
 
   it('cars (regression, NaN horsepower): R² with Origin numeric and categorical', async () => {
@@ -46,7 +48,7 @@ describe('gradient_boosting parity with sklearn', () => {
       const train = selectFixture(fx, fx.train, fx.cols, categorical);
       const test = selectFixture(fx, fx.test, fx.cols, categorical);
       const model = await gradientBoostingFamily.fit(train.X, train.y, {}, { seed: 0 });
-      expect(Math.abs(scoreR2(test.y.values, model.predict(test.X)) - ref.r2)).toBeLessThanOrEqual(0.02);
+      expect(Math.abs(scoreR2(test.y.values, model.predict(test.X)) - ref.r2)).toBeLessThanOrEqual(0.002);
     }
   });
 });
