@@ -1,0 +1,220 @@
+// Runtime state of one Train cell: trains its candidates on the training-worker pool (main fits and CV folds
+// side by side), streams live curves, stops (cooperative) or cancels (terminate), stores every finished run
+// and reloads the leaderboard; "Predict on validation" rescoring a stored model without retraining.
+
+import { proxy, transfer } from 'comlink';
+import { isAbortError } from '../core/errors';
+import type { CellId, TrainCellSpec } from '../core/notebook/types';
+import type { ProblemSpec } from '../core/problem/types';
+import { collectTransferables } from '../core/table/table-buffers';
+import type { TrainingProgress } from '../core/models/types';
+import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { deleteRun, listRuns, saveTrainedRun } from '../storage/models';
+import { getTrainingPool } from '../workers/clients';
+import type { TrainingApi } from '../workers/training-api';
+import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
+import { copyTableForTransfer } from './copy-table-for-transfer';
+import { describeError } from './error-message';
+import type { NotebookState } from './notebook-state.svelte';
+import { attachFolds, buildTrainRequests } from './train-plan';
+import type { Remote } from 'comlink';
+
+/** One candidate of the current (or last) training press, as its live row shows it. */
+export interface LiveCandidate {
+  runId: string;
+  family: string;
+  status: 'queued' | 'running' | 'done' | 'stopped' | 'error' | 'cancelled';
+  curve: TrainingProgress[];
+  foldsDone: number;
+  foldsTotal: number;
+  error?: string;
+}
+
+/** What a training press reads from the cells above. */
+export interface TrainInputs {
+  dataset: PublishedDataset;
+  split: PublishedSplit;
+  pipeline: PublishedPipeline | null;
+  problem: ProblemSpec;
+}
+
+/** The outcome of "Predict on validation" for one stored run. */
+export interface RunCheck {
+  status: 'running' | 'done' | 'error';
+  recomputed?: MetricScores;
+  error?: string;
+}
+
+const FLUSH_MS = 100;
+
+export class TrainCellState {
+  runs = $state.raw<TrainedRun[]>([]);
+  live = $state.raw<LiveCandidate[]>([]);
+  checks = $state.raw<Record<string, RunCheck>>({});
+  running = $state(false);
+  stopping = $state(false);
+  error = $state<string | null>(null);
+  loaded = $state(false);
+  #abort: AbortController | null = null;
+  #stopRequested = false;
+  #pending = new Map<string, Partial<LiveCandidate>>();
+  #curves = new Map<string, TrainingProgress[]>();
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly notebook: NotebookState,
+    readonly cellId: CellId,
+  ) {}
+
+  /** Shows the stored runs of this cell (the leaderboard after a reload). */
+  async init(): Promise<void> {
+    try {
+      const records = await listRuns(await this.notebook.studio.db(), this.notebook.id, this.cellId);
+      this.runs = [...records.map((r) => r.run), ...this.runs.filter((run) => !records.some((r) => r.id === run.id))];
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  /** Trains every candidate of `spec`; finished runs are stored one by one as they end. */
+  async train(spec: TrainCellSpec, inputs: TrainInputs): Promise<void> {
+    this.cancel();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#stopRequested = false;
+    this.error = null;
+    this.running = true;
+    this.stopping = false;
+    this.notebook.setRun(this.cellId, { status: 'running' });
+    const startedMs = performance.now();
+    try {
+      const requests = buildTrainRequests(spec, inputs.problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID());
+      if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
+      const folds = spec.crossValidate ? inputs.split.folds : [];
+      this.#curves.clear();
+      this.live = requests.map((r) => ({ runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length }));
+      await Promise.all(requests.map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
+      if (abort.signal.aborted) return;
+      const failed = this.live.filter((c) => c.status === 'error').length;
+      this.notebook.setRun(this.cellId, failed === requests.length
+        ? { status: 'error', error: 'Every candidate failed; see the errors in their rows.' }
+        : { status: 'done', durationMs: performance.now() - startedMs });
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.error = describeError(error);
+      this.notebook.setRun(this.cellId, { status: 'error', error: this.error });
+    } finally {
+      if (this.#abort === abort) {
+        this.#abort = null;
+        this.running = false;
+        this.stopping = false;
+        this.#flush();
+      }
+    }
+  }
+
+  async #trainOne(request: TrainRequest, inputs: TrainInputs, spec: TrainCellSpec, signal: AbortSignal): Promise<void> {
+    const pool = getTrainingPool();
+    const { dataset, split } = inputs;
+    const ensureTable = async (api: Remote<TrainingApi>) => {
+      if (await api.hasTable(dataset.key)) return;
+      const copy = await copyTableForTransfer(dataset.table);
+      await api.putTable(dataset.key, transfer(copy, collectTransferables(copy)));
+    };
+    const onProgress = (record: TrainingProgressRecord) => {
+      const curve = [...(this.#curves.get(record.runId) ?? []), { iteration: record.iteration, total: record.total, metrics: record.metrics }];
+      this.#curves.set(record.runId, curve);
+      this.#update(record.runId, { curve });
+    };
+    const folds = spec.crossValidate ? split.folds : [];
+    const parts = { train: split.train, validation: split.validation, folds: [] };
+    const main = pool.run(async (api) => {
+      if (this.#stopRequested) return null;
+      this.#update(request.id, { status: 'running' });
+      await ensureTable(api);
+      return api.trainRun(dataset.key, parts, request, spec.backend, proxy(onProgress));
+    }, signal);
+    let foldsDone = 0;
+    const foldJobs = folds.map((fold, f) => pool.run(async (api) => {
+      if (this.#stopRequested) return null;
+      await ensureTable(api);
+      const scores = await api.trainFold(dataset.key, fold, f, request, spec.backend);
+      this.#update(request.id, { foldsDone: ++foldsDone });
+      return scores;
+    }, signal));
+    const [mainResult, ...foldResults] = await Promise.allSettled([main, ...foldJobs]);
+    if (signal.aborted) {
+      this.#update(request.id, { status: 'cancelled' });
+      return;
+    }
+    if (mainResult.status === 'rejected' || mainResult.value === null) {
+      const error = mainResult.status === 'rejected' ? describeError(mainResult.reason) : 'Stopped before it started.';
+      this.#update(request.id, { status: mainResult.status === 'rejected' ? 'error' : 'stopped', error });
+      return;
+    }
+    const foldError = foldResults.find((r) => r.status === 'rejected');
+    const foldScores = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as MetricScores | null) : null));
+    const run = attachFolds(mainResult.value as TrainedRun, foldScores, inputs.problem);
+    this.runs = [...this.runs, run];
+    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+    try {
+      await saveTrainedRun(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
+    } catch (error) {
+      this.notebook.studio.toasts.push(`Could not store the trained model: ${describeError(error)}`, 'error');
+    }
+  }
+
+  /** Cooperative stop: every fit ends after its current iteration and keeps its best model; queued work is skipped. */
+  stop(): void {
+    if (!this.running) return;
+    this.#stopRequested = true;
+    this.stopping = true;
+    const ids = this.live.map((c) => c.runId);
+    getTrainingPool().broadcast((api) => Promise.all(ids.map((id) => api.requestStop(id))));
+  }
+
+  /** Hard cancel: terminates the workers; nothing of this press is stored. */
+  cancel(): void {
+    this.#abort?.abort();
+    if (this.#abort) this.notebook.setRun(this.cellId, { status: 'idle' });
+  }
+
+  /** Forgets a stored run. */
+  async remove(runId: string): Promise<void> {
+    this.runs = this.runs.filter((r) => r.id !== runId);
+    await deleteRun(await this.notebook.studio.db(), runId);
+  }
+
+  /** Rebuilds `run` from its stored JSON in a worker and scores the validation rows again (no retraining). */
+  async check(run: TrainedRun, inputs: TrainInputs): Promise<void> {
+    this.checks = { ...this.checks, [run.id]: { status: 'running' } };
+    try {
+      const { dataset, split, problem } = inputs;
+      const recomputed = await getTrainingPool().run(async (api) => {
+        if (!(await api.hasTable(dataset.key))) await api.putTable(dataset.key, await copyTableForTransfer(dataset.table));
+        return api.rescoreStoredRun(dataset.key, split.validation, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+      });
+      this.checks = { ...this.checks, [run.id]: { status: 'done', recomputed } };
+    } catch (error) {
+      this.checks = { ...this.checks, [run.id]: { status: 'error', error: describeError(error) } };
+    }
+  }
+
+  #update(runId: string, change: Partial<LiveCandidate>): void {
+    this.#pending.set(runId, { ...this.#pending.get(runId), ...change });
+    // Status changes show at once; curve points are batched (≤ 10 redraws a second).
+    if (change.status !== undefined) this.#flush();
+    else this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
+  }
+
+  #flush(): void {
+    if (this.#flushTimer !== null) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    if (this.#pending.size === 0) return;
+    const pending = this.#pending;
+    this.#pending = new Map();
+    this.live = this.live.map((c) => (pending.has(c.runId) ? { ...c, ...pending.get(c.runId) } : c));
+  }
+}

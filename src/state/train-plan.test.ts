@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainCellSpec } from '../core/notebook/types';
+import type { ProblemSpec } from '../core/problem/types';
+import type { TrainedRun } from '../core/train/types';
+import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listLeaderboardMetrics } from './train-plan';
+
+const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
+const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, seed: 9, backend: 'auto' };
+
+function runWith(metrics: TrainedRun['metrics']): TrainedRun {
+  return { id: 'r', trainedAt: 1, metrics } as TrainedRun;
+}
+
+describe('buildTrainRequests', () => {
+  it('one request per applicable candidate, with plain copies of params, problem and steps', () => {
+    let n = 0;
+    const steps = [{ kind: 'drop' as const, id: 'd', columns: ['z'] }];
+    expect(buildTrainRequests(SPEC, PROBLEM, steps, () => `id-${++n}`)).toEqual([
+      { id: 'id-1', family: 'knn', params: { k: 3 }, seed: 9, problem: PROBLEM, steps, crossValidate: true },
+    ]);
+  });
+
+  it('"Try all" starts with the baselines', () => {
+    const kinds = buildTrainRequests({ ...SPEC, tryAll: true }, PROBLEM, [], () => 'x').map((r) => r.family);
+    expect(kinds.slice(0, 2)).toEqual(['most_frequent', 'class_prior']);
+  });
+});
+
+describe('attachFolds and formatScore', () => {
+  it('adds the CV summary of the scored folds and shows mean ± std', () => {
+    const run = attachFolds(runWith({ validation: { 'roc-auc': { value: 0.9 } }, cv: null }), [{ 'roc-auc': { value: 0.8 } }, { 'roc-auc': { value: 1 } }, null], PROBLEM);
+    expect(run.metrics.cv).toEqual({
+      folds: 3, completed: 2,
+      metrics: { 'roc-auc': { mean: 0.9, std: 0.09999999999999998, values: [0.8, 1] }, accuracy: { mean: null, std: null, values: [null, null] } },
+    });
+    expect([formatScore(run, 'roc-auc'), formatScore(run, 'accuracy')]).toEqual(['0.9000 ± 0.1000', '—']);
+    expect(formatScore(runWith({ validation: { accuracy: { value: 0.75 } }, cv: null }), 'accuracy')).toBe('0.7500');
+  });
+});
+
+describe('listLeaderboardMetrics, buildCurveFigure, describeIterations', () => {
+  it('names the primary metric first, without repeats', () => {
+    expect(listLeaderboardMetrics(PROBLEM)).toEqual([{ id: 'roc-auc', name: 'ROC-AUC' }, { id: 'accuracy', name: 'Accuracy' }]);
+  });
+
+  it('draws one line per metric', () => {
+    expect(buildCurveFigure([{ iteration: 1, metrics: { trainLoss: 0.6 } }, { iteration: 2, metrics: { trainLoss: 0.5, validationLoss: 0.55 } }]).data).toEqual([
+      { type: 'scatter', mode: 'lines', name: 'trainLoss', x: [1, 2], y: [0.6, 0.5] },
+      { type: 'scatter', mode: 'lines', name: 'validationLoss', x: [2], y: [0.55] },
+    ]);
+  });
+
+  it('calls iterations trees, epochs or iterations', () => {
+    expect(['ensemble', 'neural', 'linear'].map(describeIterations)).toEqual(['trees', 'epochs', 'iterations']);
+  });
+});

@@ -1,0 +1,61 @@
+// Pure helpers of the Train cell's state: the requests one "Train" press sends, a run completed with its
+// CV folds, the leaderboard's score text and the live curve figure.
+
+import type { TrainCellSpec } from '../core/notebook/types';
+import { METRICS, type MetricId } from '../core/problem/metrics';
+import type { ProblemSpec } from '../core/problem/types';
+import { summarizeFolds } from '../core/train/cross-validate';
+import { listCandidates } from '../core/train/list-candidates';
+import { readRankValue } from '../core/train/rank-runs';
+import { listProblemMetrics } from '../core/train/score-model';
+import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import type { PipelineStep } from '../core/transform/step-types';
+
+/** One request per candidate of `spec` for `problem` (plain JSON copies: $state proxies cannot be cloned). */
+export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, steps: readonly PipelineStep[], createId: () => string): TrainRequest[] {
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  return listCandidates(problem.task, spec.candidates, spec.tryAll).map((candidate) => ({
+    id: createId(),
+    family: candidate.family,
+    params: plain(candidate.params),
+    seed: spec.seed,
+    problem: plain(problem),
+    steps: plain(steps),
+    crossValidate: spec.crossValidate,
+  }));
+}
+
+/** `run` with the CV summary of the folds that were scored (null entries: skipped after a stop); no folds → cv null. */
+export function attachFolds(run: TrainedRun, folds: readonly (MetricScores | null)[], problem: ProblemSpec): TrainedRun {
+  if (folds.length === 0) return run;
+  const scored = folds.filter((f): f is MetricScores => f !== null);
+  return { ...run, metrics: { ...run.metrics, cv: summarizeFolds(scored, folds.length, listProblemMetrics(problem)) } };
+}
+
+/** The leaderboard text of `metric` for `run`: "0.9871 ± 0.0040" (CV), "0.9871" (validation) or "—". */
+export function formatScore(run: TrainedRun, metric: MetricId): string {
+  const cv = run.metrics.cv?.metrics[metric];
+  if (cv && cv.mean !== null) return `${cv.mean.toFixed(4)} ± ${(cv.std ?? 0).toFixed(4)}`;
+  const value = readRankValue(run, metric);
+  return value === null ? '—' : value.toFixed(4);
+}
+
+/** The metrics a leaderboard shows: the problem's primary, then its secondary ones, with their names. */
+export function listLeaderboardMetrics(problem: ProblemSpec): { id: MetricId; name: string }[] {
+  return listProblemMetrics(problem).map((id) => ({ id, name: METRICS[id].name }));
+}
+
+/** A line chart of every metric of a live curve (one trace per metric, by iteration). */
+export function buildCurveFigure(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+  const names = [...new Set(points.flatMap((p) => Object.keys(p.metrics)))];
+  const data = names.map((name) => {
+    const shown = points.filter((p) => p.metrics[name] !== undefined);
+    return { type: 'scatter', mode: 'lines', name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
+  });
+  return { data, layout: { showlegend: true, legend: { orientation: 'h', y: 1.15 }, xaxis: { title: { text: 'iteration' } } } };
+}
+
+/** What a fit's iterations are called for a family group: trees for tree ensembles, epochs for networks. */
+export function describeIterations(group: string): string {
+  return group === 'tree' || group === 'ensemble' ? 'trees' : group === 'neural' ? 'epochs' : 'iterations';
+}
