@@ -7,6 +7,7 @@ import { binMatrix, findMissingFeatures, fitBinMapper } from './bin-mapper';
 import { createLoss } from './boosting-loss';
 import type { BoostingSettings } from './boosting-params';
 import { findLeafBinned, type BoostedTree } from './boosted-tree';
+import { createRandom, shuffleInPlace } from '../../../split/prng';
 import { selectRows, shouldStopEarly, splitValidationRows } from './early-stopping';
 import { createWorkspace, growTree, type GrowSettings } from './grow-tree';
 
@@ -30,7 +31,7 @@ export async function fitBoosting(
   const data = chooseData(X, y, task, classes, p, ctx);
   const { trainX, trainY, weights } = data;
   const n = trainX.rows;
-  const binningRows = n > BINNING_SUBSAMPLE ? splitValidationRows(trainY, 0, 1 - BINNING_SUBSAMPLE / n, ctx.seed).train : undefined;
+  const binningRows = n > BINNING_SUBSAMPLE ? sampleRows(n, BINNING_SUBSAMPLE, ctx.seed) : undefined;
   const mapper = fitBinMapper(trainX, p.maxBins, binningRows);
   const binned = binMatrix(mapper, trainX);
   const loss = createLoss(task, classes);
@@ -85,6 +86,12 @@ function chooseData(X: FeatureMatrix, y: Float64Array, task: Task, classes: numb
     weights: ctx.sampleWeights ? pick(ctx.sampleWeights, split.train) : undefined,
     valX: selectRows(X, split.validation), valY: pick(y, split.validation), earlyStopping,
   };
+}
+
+/** `size` of the n rows, seeded, in increasing order (the bin edges come from ≤ 200,000 rows, as sklearn's). */
+function sampleRows(n: number, size: number, seed: number): Uint32Array {
+  const all = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(seed));
+  return all.slice(0, size).sort();
 }
 
 /** Adds one round's trees to the running raw predictions of a binned matrix. */
