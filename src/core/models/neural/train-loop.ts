@@ -6,7 +6,10 @@ import { TrainingError } from '../../errors';
 import { shuffleInPlace } from '../../split/prng';
 import { createCheckpoint } from '../trees/shared/fit-loop';
 import type { FitContext } from '../types';
-import { computeLogits, createVariables, readWeights, type NetworkTensors, type NetworkTopology, type NetworkWeights } from './network';
+import { computeLossAndGradient } from './backprop';
+import { flattenWeights, planParameterLayout, unflattenWeights, viewParameters, type ParameterLayout } from './flat-parameters';
+import { createFlatOptimizer } from './flat-optimizer';
+import { computeLogits, type NetworkTopology, type NetworkWeights } from './network';
 import type { NeuralParams } from './params';
 
 /** Rows ready for the network: features [rows × cols] and targets [rows × width] (0/1, one-hot or standardised). */
@@ -43,21 +46,10 @@ function computeRowLosses(logits: tf.Tensor2D, targets: tf.Tensor2D, output: Net
   return tf.squaredDifference(logits, targets).reshape([-1]);
 }
 
-/** The mean (weighted when `weights` is given) loss of a batch, as a scalar tensor. */
-function computeBatchLoss(logits: tf.Tensor2D, targets: tf.Tensor2D, weights: tf.Tensor1D | undefined, output: NetworkTopology['output']): tf.Scalar {
-  const losses = computeRowLosses(logits, targets, output);
-  return weights === undefined ? tf.mean(losses) : tf.div(tf.sum(tf.mul(losses, weights)), tf.sum(weights));
-}
-
-function createOptimizer(params: NeuralParams): tf.Optimizer {
-  if (params.optimizer === 'sgd') return tf.train.sgd(params.learningRate);
-  if (params.optimizer === 'rmsprop') return tf.train.rmsprop(params.learningRate);
-  return tf.train.adam(params.learningRate);
-}
-
 /** Mean loss over all of `rows` (unweighted), in batches, as a scalar tensor. */
-function computeDatasetLoss(net: NetworkTensors, topology: NetworkTopology, x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar {
+function computeDatasetLoss(theta: tf.Tensor1D, layout: ParameterLayout, topology: NetworkTopology, x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar {
   return tf.tidy(() => {
+    const net = viewParameters(layout, theta);
     const rows = x.shape[0];
     let total: tf.Scalar = tf.scalar(0);
     for (let start = 0; start < rows; start += PREDICT_BATCH) {
@@ -69,14 +61,6 @@ function computeDatasetLoss(net: NetworkTensors, topology: NetworkTopology, x: t
   });
 }
 
-function cloneTensors(net: NetworkTensors): NetworkTensors {
-  return { kernels: net.kernels.map((k) => tf.clone(k)), biases: net.biases.map((b) => tf.clone(b)) };
-}
-
-function disposeTensors(net: NetworkTensors | undefined): void {
-  if (net) tf.dispose([...net.kernels, ...net.biases]);
-}
-
 /** Copies `rows` in the order of `order` into `into` (features and targets), so a batch is one contiguous slice. */
 function gatherRows(source: TrainingRows, order: Uint32Array, into: TrainingRows): void {
   const { cols, width } = source;
@@ -86,6 +70,12 @@ function gatherRows(source: TrainingRows, order: Uint32Array, into: TrainingRows
     into.targets.set(source.targets.subarray(r * width, (r + 1) * width), i * width);
     if (source.weights && into.weights) into.weights[i] = source.weights[r];
   }
+}
+
+/** Row weights scaled to sum to 1 (the batch's weighted mean). */
+function normaliseWeights(weights: Float32Array): Float32Array {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return total > 0 ? weights.map((w) => w / total) : weights.map(() => 1 / weights.length);
 }
 
 function formatRate(rate: number): string {
@@ -100,13 +90,13 @@ function formatRate(rate: number): string {
 export async function runTrainingLoop(topology: NetworkTopology, initial: NetworkWeights, train: TrainingRows, validation: TrainingRows | undefined, options: LoopOptions): Promise<LoopResult> {
   const { params, random, ctx, lossScale } = options;
   const checkpoint = createCheckpoint(ctx.signal);
-  const net = createVariables(topology, initial);
-  const variables = [...net.kernels, ...net.biases] as tf.Variable[];
-  const optimizer = createOptimizer(params);
+  const layout = planParameterLayout(topology);
+  let theta = tf.tensor1d(flattenWeights(layout, initial));
+  const optimizer = createFlatOptimizer(params.optimizer, params.learningRate, layout.size);
   const shuffled: TrainingRows = { ...train, x: new Float32Array(train.x.length), targets: new Float32Array(train.targets.length), weights: train.weights ? new Float32Array(train.rows) : undefined };
   const order = Uint32Array.from({ length: train.rows }, (_, i) => i);
   const validationTensors = validation ? [tf.tensor2d(validation.x, [validation.rows, validation.cols]), tf.tensor2d(validation.targets, [validation.rows, validation.width])] as const : undefined;
-  let best: NetworkTensors | undefined;
+  let best: tf.Tensor1D | undefined;
   let bestLoss = Infinity;
   let bestEpoch = 0;
   let epoch = 0;
@@ -116,18 +106,24 @@ export async function runTrainingLoop(topology: NetworkTopology, initial: Networ
       epoch++;
       gatherRows(train, shuffleInPlace(order, random), shuffled);
       const batchLosses: tf.Scalar[] = [];
+      const batchShares: number[] = [];
       for (let start = 0; start < train.rows; start += params.batchSize) {
         const size = Math.min(params.batchSize, train.rows - start);
         const dropoutSeed = Math.floor(random() * 2 ** 31);
-        const cost = tf.tidy(() => {
-          const x = tf.tensor2d(shuffled.x.subarray(start * train.cols, (start + size) * train.cols), [size, train.cols]);
-          const y = tf.tensor2d(shuffled.targets.subarray(start * train.width, (start + size) * train.width), [size, train.width]);
-          const w = shuffled.weights ? tf.tensor1d(shuffled.weights.subarray(start, start + size)) : undefined;
-          const dropout = params.dropout > 0 ? { rate: params.dropout, seed: dropoutSeed } : undefined;
-          // Scaled by the batch's share of the epoch so that the sum of the costs is the epoch's mean loss.
-          return tf.mul(optimizer.minimize(() => computeBatchLoss(computeLogits(x, net, topology.activation, dropout), y, w, topology.output), true, variables)!, size / train.rows) as tf.Scalar;
+        const [next, loss] = tf.tidy(() => {
+          const batch = {
+            x: tf.tensor2d(shuffled.x.subarray(start * train.cols, (start + size) * train.cols), [size, train.cols]),
+            y: tf.tensor2d(shuffled.targets.subarray(start * train.width, (start + size) * train.width), [size, train.width]),
+            rowWeights: shuffled.weights ? tf.tensor2d(normaliseWeights(shuffled.weights.subarray(start, start + size)), [size, 1]) : tf.scalar(1 / size),
+            ...(params.dropout > 0 ? { dropout: { rate: params.dropout, seed: dropoutSeed } } : {}),
+          };
+          const { loss, gradient } = computeLossAndGradient(viewParameters(layout, theta), topology, batch);
+          return [optimizer.step(theta, gradient), loss] as const;
         });
-        batchLosses.push(cost);
+        theta.dispose();
+        theta = next;
+        batchLosses.push(loss);
+        batchShares.push(size / train.rows);
         await checkpoint();
         if (ctx.shouldStop?.() === true) {
           stopRequested = true;
@@ -138,11 +134,10 @@ export async function runTrainingLoop(topology: NetworkTopology, initial: Networ
         tf.dispose(batchLosses); // a part epoch: its loss is not comparable, keep the best (or current) weights
         break;
       }
-      const validationLoss = validationTensors ? computeDatasetLoss(net, topology, validationTensors[0], validationTensors[1]) : undefined;
+      const validationLoss = validationTensors ? computeDatasetLoss(theta, layout, topology, validationTensors[0], validationTensors[1]) : undefined;
       const read = tf.tidy(() => tf.concat([tf.stack(batchLosses), ...(validationLoss ? [tf.reshape(validationLoss, [1])] : [])]).dataSync());
       tf.dispose([...batchLosses, ...(validationLoss ? [validationLoss] : [])]);
-      let trainLoss = 0;
-      for (let i = 0; i < batchLosses.length; i++) trainLoss += read[i];
+      const trainLoss = batchShares.reduce((sum, share, i) => sum + share * read[i], 0);
       const metrics: Record<string, number> = { trainLoss: trainLoss * lossScale };
       if (validationLoss) metrics.validationLoss = read[batchLosses.length] * lossScale;
       if (!Object.values(metrics).every(Number.isFinite)) {
@@ -154,17 +149,14 @@ export async function runTrainingLoop(topology: NetworkTopology, initial: Networ
         if (monitored < bestLoss) {
           bestLoss = monitored;
           bestEpoch = epoch;
-          disposeTensors(best);
-          best = cloneTensors(net);
+          best?.dispose();
+          best = tf.clone(theta);
         } else if (epoch - bestEpoch >= params.patience) break;
       }
     }
-    const kept = best ?? net;
-    return { weights: readWeights(kept), epochsRun: epoch, bestEpoch: best ? bestEpoch : epoch };
+    return { weights: unflattenWeights(layout, (best ?? theta).dataSync() as Float32Array), epochsRun: epoch, bestEpoch: best ? bestEpoch : epoch };
   } finally {
-    disposeTensors(best);
-    disposeTensors(net);
+    tf.dispose([theta, ...(best ? [best] : []), ...(validationTensors ?? [])]);
     optimizer.dispose();
-    if (validationTensors) tf.dispose([...validationTensors]);
   }
 }
