@@ -9,6 +9,7 @@ import { openBenchSite } from './lib/site.mjs';
 const SUITES = {
   import: () => import('./import/suite.mjs'),
   profile: () => import('./profile/suite.mjs'),
+  neural: () => import('./neural/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

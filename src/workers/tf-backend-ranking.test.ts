@@ -21,6 +21,8 @@ describe('rankBackendProbes', () => {
   it('prefers a real GPU when it is faster, and falls back to cpu when nothing could be timed', () => {
     const realGpu: BackendProbe[] = [{ backend: 'webgpu', available: true, msPerStep: 0.8, note: 'NVIDIA' }, { backend: 'wasm', available: true, msPerStep: 3.1 }];
     expect(rankBackendProbes(realGpu).backend).toBe('webgpu');
+    const untimed: BackendProbe[] = [{ backend: 'webgpu', available: true, note: 'software fallback adapter; not timed' }, { backend: 'wasm', available: true, msPerStep: 3.1 }];
+    expect(rankBackendProbes(untimed).reason).toBe('fastest: wasm: 3.10 ms/step; webgpu (software fallback adapter; not timed)');
     expect(rankBackendProbes([{ backend: 'webgl', available: false, note: 'no WebGL context' }])).toEqual({
       backend: 'cpu',
       reason: 'cpu: no backend could be timed (webgl: unavailable (no WebGL context))',

@@ -8,6 +8,8 @@ export interface BackendProbe {
   msPerStep?: number;
   /** e.g. 'SIMD', 'software renderer: SwiftShader', 'no WebGPU adapter'. */
   note?: string;
+  /** Wall time the probe took, start-up and warm-up included (ms). */
+  probeMs?: number;
 }
 
 /** The backend in use, why, and every probe behind the choice. */
@@ -30,7 +32,7 @@ function formatMs(ms: number): string {
 export function describeProbe(probe: BackendProbe): string {
   const label = probe.available && probe.note ? `${probe.backend} (${probe.note})` : probe.backend;
   if (!probe.available) return `${probe.backend}: unavailable${probe.note ? ` (${probe.note})` : ''}`;
-  return probe.msPerStep === undefined ? `${label}: not timed` : `${label}: ${formatMs(probe.msPerStep)} ms/step`;
+  return probe.msPerStep === undefined ? (probe.note ? label : `${label}: not timed`) : `${label}: ${formatMs(probe.msPerStep)} ms/step`;
 }
 
 /**

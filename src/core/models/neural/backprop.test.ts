@@ -33,7 +33,7 @@ describe('computeLossAndGradient', () => {
           const batch = { x: tf.tensor2d(x, [4, 3]), y: tf.tensor2d([...outputs[output].y], [4, outputs[output].width]), rowWeights: tf.scalar(1 / 4) };
           const { loss, gradient } = computeLossAndGradient(viewParameters(layout, theta), topology, batch);
           const lossOf = (t: tf.Tensor1D): tf.Scalar => computeReferenceLoss(computeLogits(batch.x, viewParameters(layout, t), activation, { rate: 0, seed: 0 }), batch.y, output);
-          const [refLoss, refGradient] = [lossOf(theta), tf.grad(lossOf)(theta)];
+          const [refLoss, refGradient] = [lossOf(theta), tf.grad(lossOf as (t: tf.Tensor) => tf.Scalar)(theta)];
           return [[loss.dataSync()[0], ...gradient.dataSync()], [refLoss.dataSync()[0], ...refGradient.dataSync()]];
         });
         expect(tf.memory().numTensors).toBe(before);
