@@ -3,18 +3,15 @@
 // a reload shows every step's fitted state without refitting.
 
 import { transfer } from 'comlink';
-import { createAbortError, isAbortError } from '../core/errors';
-import type { CellId } from '../core/notebook/types';
+import { createAbortError } from '../core/errors';
 import { collectTransferables } from '../core/table/table-buffers';
 import { FITTED_PIPELINE_FORMAT_VERSION } from '../core/transform/fitted-types';
 import type { PipelinePreview } from '../core/transform/preview-pipeline';
 import type { PipelineStep } from '../core/transform/step-types';
-import { loadCellOutputs, saveCellOutput } from '../storage/cell-outputs';
 import { callCompute } from '../workers/clients';
 import { describePrepareInputKey, type PublishedDataset, type PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
-import { describeError } from './error-message';
-import type { NotebookState } from './notebook-state.svelte';
+import { SavedOutputCellState } from './saved-output-cell.svelte';
 
 /** What a Prepare cell saves: the preview (fitted pipeline inside) and the key of its inputs. */
 export interface PrepareOutput {
@@ -30,68 +27,24 @@ export function isPrepareOutput(value: unknown): value is PrepareOutput {
   return v.kind === 'prepare' && typeof v.inputKey === 'string' && v.preview?.fitted?.formatVersion === FITTED_PIPELINE_FORMAT_VERSION;
 }
 
-export class PrepareCellState {
-  output = $state.raw<PrepareOutput | null>(null);
-  running = $state(false);
-  error = $state<string | null>(null);
-  loaded = $state(false);
-  #abort: AbortController | null = null;
-
-  constructor(
-    readonly notebook: NotebookState,
-    readonly cellId: CellId,
-  ) {}
-
-  /** Shows the saved fit, if any. */
-  async init(): Promise<void> {
-    try {
-      const saved = (await loadCellOutputs(await this.notebook.studio.db(), this.notebook.id)).get(this.cellId);
-      if (isPrepareOutput(saved) && !this.output) this.output = saved;
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.loaded = true;
-    }
+export class PrepareCellState extends SavedOutputCellState<PrepareOutput> {
+  protected isOutput(value: unknown): value is PrepareOutput {
+    return isPrepareOutput(value);
   }
 
   /** Fits `steps` on the split's training rows in the worker, previews the validation rows, saves the result. */
-  async run(steps: PipelineStep[], dataset: PublishedDataset, split: PublishedSplit): Promise<void> {
-    this.cancel();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.error = null;
-    this.running = true;
-    this.notebook.setRun(this.cellId, { status: 'running' });
-    const startedMs = performance.now();
-    try {
+  run(steps: PipelineStep[], dataset: PublishedDataset, split: PublishedSplit): Promise<void> {
+    return this.runAndSave(async (signal) => {
       const table = await copyTableForTransfer(dataset.table);
-      if (abort.signal.aborted) throw createAbortError();
+      if (signal.aborted) throw createAbortError();
       // $state proxies cannot be structured-cloned: send plain copies of the steps.
       const plainSteps = JSON.parse(JSON.stringify(steps)) as PipelineStep[];
       const rows = { train: split.train.slice(), validation: split.validation.slice() };
       const preview = await callCompute(
         (api) => api.previewPipeline(transfer(table, [...collectTransferables(table), rows.train.buffer, rows.validation.buffer]), plainSteps, rows),
-        abort.signal,
+        signal,
       );
-      const output: PrepareOutput = { kind: 'prepare', preview, inputKey: describePrepareInputKey(split.key, steps) };
-      this.output = output;
-      this.notebook.setRun(this.cellId, { status: 'done', durationMs: performance.now() - startedMs });
-      await saveCellOutput(await this.notebook.studio.db(), this.notebook.id, this.cellId, output);
-    } catch (error) {
-      if (isAbortError(error)) this.notebook.setRun(this.cellId, { status: 'idle' });
-      else {
-        this.error = describeError(error);
-        this.notebook.setRun(this.cellId, { status: 'error', error: this.error });
-      }
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = null;
-        this.running = false;
-      }
-    }
-  }
-
-  cancel(): void {
-    this.#abort?.abort();
+      return { kind: 'prepare', preview, inputKey: describePrepareInputKey(split.key, steps) };
+    });
   }
 }
