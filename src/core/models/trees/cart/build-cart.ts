@@ -31,7 +31,7 @@ interface Best { feature: number; threshold: number; score: number; position: nu
 /** Grows a tree on the given rows (reordered in place); returns it with the unnormalised impurity decreases. */
 export function buildCart(data: CartData, rows: Uint32Array, s: CartSettings, random: () => number): { tree: CartTree; decrease: Float64Array } {
   const K = s.classes > 0 ? s.classes : 1;
-  const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[] };
+  const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[], cover: [] as number[] };
   const decrease = new Float64Array(data.cols);
   const keys = new Float64Array(rows.length);
   const ids = new Uint32Array(rows.length);
@@ -40,7 +40,7 @@ export function buildCart(data: CartData, rows: Uint32Array, s: CartSettings, ra
   const grow = (start: number, end: number, depth: number): number => {
     const id = nodes.feature.length;
     const { total, impurity } = summarise(data, rows, start, end, s, stats);
-    nodes.feature.push(-1); nodes.threshold.push(0); nodes.left.push(-1); nodes.right.push(-1);
+    nodes.feature.push(-1); nodes.threshold.push(0); nodes.left.push(-1); nodes.right.push(-1); nodes.cover.push(total);
     for (let k = 0; k < K; k++) nodes.value.push(s.classes > 0 ? stats[k] / total : stats[0] / total);
     const count = end - start;
     const isLeaf = (s.maxDepth > 0 && depth >= s.maxDepth) || count < s.minSamplesSplit || count < 2 * s.minSamplesLeaf || impurity <= 1e-12;
@@ -60,7 +60,7 @@ export function buildCart(data: CartData, rows: Uint32Array, s: CartSettings, ra
   grow(0, rows.length, 0);
   const tree: CartTree = {
     feature: Int32Array.from(nodes.feature), threshold: Float64Array.from(nodes.threshold), left: Int32Array.from(nodes.left),
-    right: Int32Array.from(nodes.right), value: Float64Array.from(nodes.value), outputs: K,
+    right: Int32Array.from(nodes.right), value: Float64Array.from(nodes.value), outputs: K, cover: Float64Array.from(nodes.cover),
   };
   return { tree, decrease };
 }

@@ -9,6 +9,8 @@ export interface CartTree {
   right: Int32Array;
   value: Float64Array;
   outputs: number;
+  /** Per node: the training weight that reached it (sklearn's weighted_n_node_samples); absent in older models. */
+  cover?: Float64Array;
 }
 
 /** The leaf index reached by the row starting at values[offset]. */
@@ -29,10 +31,12 @@ export function addTreePredictions(tree: CartTree, values: Float64Array, rows: n
 
 /** Plain JSON arrays. */
 export function serializeCartTree(tree: CartTree): Record<string, number | number[]> {
-  return {
+  const json: Record<string, number | number[]> = {
     outputs: tree.outputs, feature: [...tree.feature], threshold: [...tree.threshold],
     left: [...tree.left], right: [...tree.right], value: [...tree.value],
   };
+  if (tree.cover) json.cover = [...tree.cover];
+  return json;
 }
 
 /** Inverse of serializeCartTree. */
@@ -41,5 +45,6 @@ export function deserializeCartTree(json: Record<string, number | number[]>): Ca
     outputs: json.outputs as number, feature: Int32Array.from(json.feature as number[]),
     threshold: Float64Array.from(json.threshold as number[]), left: Int32Array.from(json.left as number[]),
     right: Int32Array.from(json.right as number[]), value: Float64Array.from(json.value as number[]),
+    cover: json.cover ? Float64Array.from(json.cover as number[]) : undefined,
   };
 }

@@ -33,7 +33,7 @@ describe('decision_tree', () => {
     const model = await decisionTreeFamily.fit(X, { values: Float64Array.of(5, 5, 5, 9, 9, 9) }, { maxDepth: 1 }, { seed: 0 });
     expect([...model.predict({ ...X, values: Float64Array.of(0, 6.4, 6.6, 20), rows: 4 })]).toEqual([5, 5, 9, 9]);
     expect(model.toJSON().state).toEqual({
-      trees: [{ outputs: 1, feature: [0, -1, -1], threshold: [6.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [7, 5, 9] }],
+      trees: [{ outputs: 1, feature: [0, -1, -1], threshold: [6.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [7, 5, 9], cover: [6, 3, 3] }],
       info: { nodes: 3, leaves: 2, featureImportances: { x: 1 } },
     });
     const xor = { values: Float64Array.of(0, 0, 0, 1, 1, 0, 1, 1), rows: 4, cols: 2, featureNames: ['a', 'b'] };

@@ -16,6 +16,8 @@ export interface BoostedTree {
   value: Float64Array;
   /** Per node: null, or a 256-entry lookup (1 = left) for categorical splits. */
   leftCategories: (Uint8Array | null)[];
+  /** Per node: training rows that reached it (sklearn's node count), for TreeSHAP; absent in older models. */
+  cover?: Float64Array;
 }
 
 /** Leaf reached by one raw row (values at row * cols); NaN and unknown categories follow missingLeft. */
@@ -54,10 +56,12 @@ export function serializeTree(tree: BoostedTree): Record<string, number[] | numb
     cats.forEach((bit, code) => bit && codes.push(code));
     categories.push([node, ...codes]);
   });
-  return {
+  const json: Record<string, number[] | number[][]> = {
     feature: [...tree.feature], threshold: [...tree.threshold], binThreshold: [...tree.binThreshold],
     missingLeft: [...tree.missingLeft], left: [...tree.left], right: [...tree.right], value: [...tree.value], categories,
   };
+  if (tree.cover) json.cover = [...tree.cover];
+  return json;
 }
 
 /** Inverse of serializeTree. */
@@ -73,5 +77,6 @@ export function deserializeTree(json: Record<string, number[] | number[][]>): Bo
     feature, threshold: Float64Array.from(json.threshold as number[]), binThreshold: Uint8Array.from(json.binThreshold as number[]),
     missingLeft: Uint8Array.from(json.missingLeft as number[]), left: Int32Array.from(json.left as number[]),
     right: Int32Array.from(json.right as number[]), value: Float64Array.from(json.value as number[]), leftCategories,
+    cover: json.cover ? Float64Array.from(json.cover as number[]) : undefined,
   };
 }

@@ -117,3 +117,13 @@ describe('gradient_boosting behaviour', () => {
     });
   });
 });
+
+describe('gradient_boosting node cover (for TreeSHAP)', () => {
+  it('stores the training rows per node: the root holds all, children sum to their parent', async () => {
+    const X = { values: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), rows: 8, cols: 1, featureNames: ['x'] };
+    const y = { values: Float64Array.of(1, 1, 1, 1, 5, 5, 5, 5) };
+    const model = await gradientBoostingFamily.fit(X, y, { maxIter: 1, minSamplesLeaf: 2, maxLeafNodes: 2 }, { seed: 0 });
+    const tree = (model.toJSON().state as { trees: { cover: number[]; left: number[]; feature: number[] }[][] }).trees[0][0];
+    expect({ feature: tree.feature, left: tree.left, cover: tree.cover }).toEqual({ feature: [0, -1, -1], left: [1, -1, -1], cover: [8, 4, 4] });
+  });
+});

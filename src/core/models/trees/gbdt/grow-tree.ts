@@ -153,12 +153,13 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
   const tree: BoostedTree = {
     feature: new Int32Array(count).fill(-1), threshold: new Float64Array(count), binThreshold: new Uint8Array(count),
     missingLeft: new Uint8Array(count), left: new Int32Array(count).fill(-1), right: new Int32Array(count).fill(-1),
-    value: new Float64Array(count), leftCategories: Array.from({ length: count }, () => null),
+    value: new Float64Array(count), leftCategories: Array.from({ length: count }, () => null), cover: new Float64Array(count),
   };
   const index = new Map(nodes.map((node, i) => [node, i]));
   nodes.forEach((node, i) => {
     // sklearn's compute_node_value: −G / (H + λ), then shrinkage.
     tree.value[i] = (-s.learningRate * node.g) / (node.h + s.l2 + 1e-15);
+    tree.cover![i] = node.end - node.start;
     if (node.children) {
       const split = node.split!;
       tree.feature[i] = split.feature;
