@@ -32,10 +32,13 @@ function recurse(
   node: number, parentAt: number, depth: number, parentZero: number, parentOne: number, parentFeature: number,
 ): void {
   const at = parentAt + depth + 1;
-  p.feature.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.zero.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.one.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.weight.copyWithin(at, parentAt, parentAt + depth + 1);
+  // A plain loop: copyWithin's call overhead dominates for paths this short.
+  for (let i = 0; i <= depth; i++) {
+    p.feature[at + i] = p.feature[parentAt + i];
+    p.zero[at + i] = p.zero[parentAt + i];
+    p.one[at + i] = p.one[parentAt + i];
+    p.weight[at + i] = p.weight[parentAt + i];
+  }
   extendPath(p, at, depth, parentZero, parentOne, parentFeature);
   const split = tree.feature[node];
   if (split < 0) {
