@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findFamilyInfo, listFamilyInfosForTask, MODEL_CATALOG } from './catalog';
 import { findModelFamily, listFamiliesForTask, loadModel, MODEL_FAMILIES } from './registry';
 
 describe('model registry', () => {
@@ -27,5 +28,14 @@ describe('model registry', () => {
     const reloaded = loadModel(JSON.parse(JSON.stringify(model.toJSON())));
     expect(Array.from(reloaded.predict(X))).toEqual([5, 5, 5]);
     expect(() => loadModel({ ...model.toJSON(), formatVersion: 2 as 1 })).toThrow('saved in format 2');
+  });
+});
+
+describe('model catalogue', () => {
+  it('describes exactly the registry families, in the same order, with the same schemas', () => {
+    const metadata = MODEL_FAMILIES.map(({ kind, label, group, tasks, params, acceptsMissing }) => ({ kind, label, group, tasks, params, acceptsMissing }));
+    expect(MODEL_CATALOG).toEqual(metadata);
+    expect(findFamilyInfo('neural_network')?.label).toBe('Neural network (MLP)');
+    expect(listFamilyInfosForTask('binary').map((f) => f.kind)).toEqual(listFamiliesForTask('binary').map((f) => f.kind));
   });
 });

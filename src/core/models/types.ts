@@ -78,6 +78,9 @@ export interface FittedModel {
   toJSON(): SerializedModel;
 }
 
+/** A family's metadata: what the UI needs to list it and draw its form, without the fit code. */
+export type FamilyInfo = Pick<ModelFamily, 'kind' | 'label' | 'group' | 'tasks' | 'params' | 'acceptsMissing'>;
+
 export interface ModelFamily {
   readonly kind: string;
   readonly label: string;

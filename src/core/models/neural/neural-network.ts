@@ -7,7 +7,7 @@ import { createRandom } from '../../split/prng';
 import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, throwIfAborted } from '../classic/fit-input';
 import type { FeatureMatrix, FittedModel, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
 import { computeLogits, createConstants, initialiseWeights, type NetworkTopology, type NetworkWeights } from './network';
-import { NEURAL_KIND, NEURAL_PARAMS, readNeuralParams } from './params';
+import { NEURAL_INFO, NEURAL_KIND, readNeuralParams } from './params';
 import { measureTargetScaling, prepareRows, type TargetScaling } from './prepare-rows';
 import { runTrainingLoop } from './train-loop';
 
@@ -82,12 +82,7 @@ function describeTopology(task: Task, X: FeatureMatrix, classes: readonly string
 
 /** Multilayer perceptron (TensorFlow.js): Glorot init from the seed, seeded shuffles, lean mini-batch loop. */
 export const neuralNetworkFamily: ModelFamily = {
-  kind: NEURAL_KIND,
-  label: 'Neural network (MLP)',
-  group: 'neural',
-  tasks: ['binary', 'multiclass', 'regression'],
-  params: NEURAL_PARAMS,
-  acceptsMissing: false,
+  ...NEURAL_INFO,
   async fit(X, y, rawParams, ctx) {
     const { raw, typed } = readNeuralParams(rawParams);
     const task = inferTask(y);

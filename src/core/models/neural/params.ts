@@ -1,7 +1,7 @@
 // The neural network's hyperparameter schema (drives the Train form and the tuning space) and its typed,
 // validated form for the training loop.
 
-import type { HyperparameterSpec, Hyperparameters } from '../types';
+import type { FamilyInfo, HyperparameterSpec, Hyperparameters } from '../types';
 import { resolveParams } from '../classic/fit-input';
 
 export const NEURAL_KIND = 'neural_network';
@@ -23,6 +23,16 @@ export const NEURAL_PARAMS: readonly HyperparameterSpec[] = [
   { kind: 'choice', name: 'class_weight', label: 'Class weights', options: ['none', 'balanced'], default: 'none', help: 'balanced: each class weighs rows / (classes × its rows), as sklearn' },
   { kind: 'int', name: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Added to the run seed: initial weights, shuffling, dropout' },
 ];
+
+/** The family's metadata without its fit code: the UI lists it without loading TensorFlow.js. */
+export const NEURAL_INFO: FamilyInfo = {
+  kind: NEURAL_KIND,
+  label: 'Neural network (MLP)',
+  group: 'neural',
+  tasks: ['binary', 'multiclass', 'regression'],
+  params: NEURAL_PARAMS,
+  acceptsMissing: false,
+};
 
 export type Activation = (typeof ACTIVATIONS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
