@@ -151,3 +151,15 @@ export async function fitPipeline(cell: Locator): Promise<void> {
   await expect(cell.getByTestId('pipeline-preview')).toBeVisible({ timeout: 30_000 });
   await expect(cell.getByTestId('prepare-stale')).toHaveCount(0);
 }
+
+/** Presses "Train" (or "Try all") on a Train cell; returns at once (training runs on). */
+export async function startTraining(cell: Locator, tryAll = false): Promise<void> {
+  await cell.getByTestId(tryAll ? 'train-try-all' : 'train-run').click();
+  await expect(cell.getByTestId('live-candidates')).toBeVisible();
+}
+
+/** Waits until a Train cell has finished (Train is enabled again) and shows `rows` leaderboard rows at least. */
+export async function waitForLeaderboard(cell: Locator, rows = 1, timeout = 120_000): Promise<void> {
+  await expect(cell.getByTestId('train-run')).toHaveText('Train', { timeout });
+  await expect(cell.getByTestId('leaderboard-row').nth(rows - 1)).toBeVisible();
+}

@@ -1,0 +1,66 @@
+// Journey: breast-cancer sample → Problem → Split (with CV folds) → Prepare (impute + scale) → Train gradient
+// boosting with a live curve → Stop keeps the model → reload: the leaderboard is back and the stored model
+// predicts the validation rows again with the stored metric → "Try all" fills the leaderboard with baselines.
+import { expect, test } from '@playwright/test';
+import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+
+test('breast cancer: train, watch the curve, stop, reload, predict again, try all', async ({ page }) => {
+  test.setTimeout(240_000);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await openSample(page, 'breast-cancer');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
+  const split = await addCellOfKind(page, 'Split');
+  await split.getByRole('combobox', { name: 'Cross-validation' }).selectOption('stratified');
+  await runSplit(split);
+  const prepare = await addCellOfKind(page, 'Prepare');
+  const impute = await addPipelineStep(prepare, 'impute');
+  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
+  const scale = await addPipelineStep(prepare, 'scale');
+  await scale.getByRole('checkbox', { name: /^mean texture/ }).check();
+  await fitPipeline(prepare);
+
+  const train = await addCellOfKind(page, 'Train');
+  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked();
+  // A 2,000-tree forest on every feature runs long enough to be stopped; boosting finishes first.
+  await train.getByTestId('family-random_forest').check();
+  const forestForm = train.locator('.family', { has: page.getByTestId('family-random_forest') });
+  await forestForm.getByText('Hyperparameters').click();
+  await forestForm.getByRole('spinbutton', { name: 'Trees' }).fill('2000');
+  await forestForm.getByRole('spinbutton', { name: 'Trees' }).blur();
+  await forestForm.getByRole('combobox', { name: 'Features per split' }).selectOption('all');
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+
+  await startTraining(train);
+  await expect(train.getByTestId('train-curve')).toBeVisible({ timeout: 30_000 });
+  const forest = train.locator('[data-testid="live-candidate"][data-family="random_forest"]');
+  await expect(forest).toContainText(/\d+ \/ 2000 trees/, { timeout: 30_000 });
+  await page.screenshot({ path: '/tmp/h15-train-live.png' });
+  await train.getByTestId('train-stop').click();
+  await waitForLeaderboard(train, 2, 60_000);
+  await expect(forest).toHaveAttribute('data-status', 'stopped');
+  await expect(train.locator('[data-testid="live-candidate"][data-family="gradient_boosting"]')).toHaveAttribute('data-status', 'done');
+  await expect(train.locator('[data-testid="leaderboard-row"][data-family="random_forest"]')).toContainText('stopped');
+  await page.screenshot({ path: '/tmp/h15-train-stopped.png', fullPage: false });
+  await waitForSaved(page);
+
+  await page.reload();
+  await waitForImport(firstCellOfKind(page, 'data'));
+  const reloaded = firstCellOfKind(page, 'train');
+  const row = reloaded.locator('[data-testid="leaderboard-row"][data-family="gradient_boosting"]');
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(reloaded.getByTestId('train-run')).toBeEnabled({ timeout: 30_000 });
+  await row.getByTestId('predict-validation').click();
+  await expect(row.getByTestId('predict-check')).toContainText('equals the stored value', { timeout: 30_000 });
+
+  await reloaded.getByRole('checkbox', { name: /^Cross-validate/ }).check();
+  await startTraining(reloaded, true);
+  await waitForLeaderboard(reloaded, 4, 180_000);
+  const baselines = reloaded.locator('[data-testid="leaderboard-row"].baseline');
+  await expect(baselines).toHaveCount(2);
+  await expect(reloaded.locator('[data-testid="leaderboard-row"][data-family="most_frequent"]')).toContainText('baseline');
+  await expect(reloaded.getByTestId('leaderboard')).toContainText('(CV)');
+  await page.screenshot({ path: '/tmp/h15-train-try-all.png', fullPage: false });
+  expect(consoleErrors).toEqual([]);
+});
