@@ -35,6 +35,11 @@ describe('computePartialDependence', () => {
     expect(pd.average).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
     expect(pd.rowsUsed).toBe(4);
     expect(pd.ice.values).toEqual([[0, 0.1, 0.2, 0.3, 0.4, 0.5], [0, 0.1, 0.2, 0.3, 0.4, 0.5]]);
+    await expect(computePartialDependence(model, X, 'y')).rejects.toMatchObject({ name: 'DataError', message: 'Feature "y" is not among the model\'s features (x).' });
+    await expect(computePartialDependence(model, X, 0, { output: 2 })).rejects.toMatchObject({ name: 'DataError', message: 'Class 2 does not exist; this model has classes 0 to 1.' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(computePartialDependence(model, X, 0, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('builds the grid as sklearn: mquantiles (alphap = betap = 0.4), linspace, NaN left out; names bad input', () => {

@@ -75,6 +75,9 @@ describe('estimateKernelShap', () => {
     expect(Math.abs(a.baseValue + a.values.reduce((s, v) => s + v, 0) - a.prediction)).toBeLessThan(1e-9);
     // Features 3 … 10 are unused: their estimates stay near 0.
     expect(Math.max(...Array.from(a.values.subarray(3, 11), Math.abs))).toBeLessThan(0.05 * Math.abs(a.prediction - a.baseValue));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(estimateKernelShap(f, bg, row, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     await expect(estimateKernelShap(f, bg, [1, 2])).rejects.toMatchObject({
       name: 'DataError', message: 'The row has 2 values but the background has 12 features; pass the same prepared columns.',
     });
