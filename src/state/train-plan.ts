@@ -4,7 +4,7 @@
 import type { TrainCellSpec } from '../core/notebook/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
 import type { ProblemSpec } from '../core/problem/types';
-import { summarizeFolds } from '../core/train/cross-validate';
+import { summarizeFolds } from '../core/train/summarize-folds';
 import { listCandidates } from '../core/train/list-candidates';
 import { readRankValue } from '../core/train/rank-runs';
 import { listProblemMetrics } from '../core/train/score-model';
