@@ -14,3 +14,12 @@ test('starting from the penguins sample shows its data', async ({ page }) => {
   expect(await listDatasetNames(page)).toEqual(['Palmer penguins']);
   await page.screenshot({ path: '/tmp/ml-studio-home.png', fullPage: true });
 });
+
+test('a wide table (31 columns) scrolls inside its grid instead of widening the page', async ({ page }) => {
+  const cell = await openSample(page, 'breast-cancer');
+  await expect(cell.getByTestId('dataset-summary')).toContainText('569 rows × 31 columns');
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  const grid = cell.getByTestId('data-grid');
+  expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
