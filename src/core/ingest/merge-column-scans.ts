@@ -55,10 +55,10 @@ export function mergeColumnScans(scans: readonly ColumnScan[]): ColumnScan | nul
   mergeLevels(scans, merged);
   // Texts are needed only where codes cannot give them back and the column may end up categorical or text.
   const allKept = scans.every((s) => s.texts !== null && s.textsFrom === 0);
-  if (allKept) merged.texts = scans.flatMap((s) => s.texts!);
+  if (allKept) merged.texts = concatTexts(scans.map((s) => s.texts!));
   else if (merged.levels === null && !isTypedWithoutTexts(merged)) {
     if (!scans.every((s) => (s.texts !== null && s.textsFrom === 0) || (s.levels !== null && s.codes !== null) || s.missing === s.rowCount)) return null;
-    merged.texts = scans.flatMap((s) => readTexts(s));
+    merged.texts = concatTexts(scans.map((s) => readTexts(s)));
   }
   return merged;
 }
@@ -91,6 +91,14 @@ function mergeLevels(scans: readonly ColumnScan[], merged: ColumnScan): void {
   });
   merged.levels = dictionary.texts;
   merged.codes = codes;
+}
+
+/** The lists back to back; a preallocated loop (flatMap took ~170 ms for 970k ids in V8). */
+function concatTexts(lists: readonly (readonly (string | null)[])[]): (string | null)[] {
+  const out = new Array<string | null>(lists.reduce((n, list) => n + list.length, 0));
+  let at = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) out[at++] = list[i];
+  return out;
 }
 
 function readTexts(s: ColumnScan): (string | null)[] {

@@ -22,9 +22,13 @@ export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly n
     scans.push(merged);
   }
   const shift = (lines: readonly number[], k: number) => lines.map((line) => line + lineOffsets[k]);
-  const rowLines: number[] = [];
+  // Preallocated and indexed: pushing ~1 M line numbers one by one was a visible part of the serial merge.
+  const rowLines = new Array<number>(parts.reduce((n, p) => n + p.out.rowLines.length, 0));
+  let at = 0;
   parts.forEach((p, k) => {
-    for (const line of p.out.rowLines) rowLines.push(line + lineOffsets[k]);
+    const lines = p.out.rowLines;
+    const offset = lineOffsets[k];
+    for (let i = 0; i < lines.length; i++) rowLines[at++] = lines[i] + offset;
   });
   const last = parts.length - 1;
   const first = parts[0];
