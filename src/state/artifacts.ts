@@ -6,6 +6,7 @@ import type { Fold } from '../core/split/split-spec';
 import type { RowIndices, Table } from '../core/table/types';
 import type { FittedPipeline } from '../core/transform/fitted-types';
 import type { PipelineStep } from '../core/transform/step-types';
+import type { TrainedRun } from '../core/train/types';
 import type { DatasetMeta } from '../storage/records';
 
 /** A Data cell's current table (stored table + its column overrides) as later cells see it. */
@@ -51,4 +52,11 @@ export interface PublishedPipeline {
   key: string;
   steps: PipelineStep[];
   fitted: FittedPipeline;
+}
+
+/** A Train cell's stored runs as later cells see them, and the one it offers by default (the leaderboard's best). */
+export interface PublishedModel {
+  runs: readonly TrainedRun[];
+  /** Id of the best-ranked run by the problem's primary metric; null when no run has a value for it. */
+  bestRunId: string | null;
 }

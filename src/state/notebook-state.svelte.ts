@@ -8,7 +8,7 @@ import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
-import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
+import type { PublishedDataset, PublishedModel, PublishedPipeline, PublishedSplit } from './artifacts';
 import type { PipelineStep } from '../core/transform/step-types';
 import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
@@ -36,6 +36,8 @@ export class NotebookState {
   splits = $state.raw<Record<CellId, PublishedSplit>>({});
   /** Each Prepare cell's current fitted pipeline, by the Prepare cell's id (absent until its fit matches its inputs). */
   pipelines = $state.raw<Record<CellId, PublishedPipeline>>({});
+  /** Each Train cell's stored runs and best run, by the Train cell's id (absent until its leaderboard loads). */
+  models = $state.raw<Record<CellId, PublishedModel>>({});
   /** Cells that can be re-run from outside (frame button, "Run stale"), by id → their run function. */
   runners = $state.raw<Record<CellId, () => Promise<void>>>({});
   /** True while "Run stale" / "Run all" works through the notebook. */
@@ -142,6 +144,19 @@ export class NotebookState {
   upstreamPipeline(cellId: CellId): { sourceCellId: CellId | null; pipeline: PublishedPipeline | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'pipeline') : null;
     return { sourceCellId, pipeline: sourceCellId ? (this.pipelines[sourceCellId] ?? null) : null };
+  }
+
+  /** A Train cell publishes its runs and best run (or null when it has none). */
+  publishModel(cellId: CellId, model: PublishedModel | null): void {
+    if ((this.models[cellId] ?? null) === model) return;
+    const { [cellId]: _old, ...rest } = this.models;
+    this.models = model ? { ...rest, [cellId]: model } : rest;
+  }
+
+  /** The runs the nearest Train cell above `cellId` publishes; null when there is none (or it has no runs). */
+  upstreamModel(cellId: CellId): { sourceCellId: CellId | null; model: PublishedModel | null } {
+    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'model') : null;
+    return { sourceCellId, model: sourceCellId ? (this.models[sourceCellId] ?? null) : null };
   }
 
   /** Appends `makeStep(existing steps)` to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */

@@ -2,10 +2,18 @@
 // with cooperative stop (requestStop sets a flag the fit's shouldStop reads) and throttled progress.
 // Unit tests call these directly in Node; clients.ts reaches them through a small pool of these workers.
 
+import { transfer } from 'comlink';
+import { ModelSpecError } from '../core/errors';
+import { buildFeatureMatrix } from '../core/models/feature-matrix';
+import { loadModel } from '../core/models/registry';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
 import type { RowIndices, Table } from '../core/table/types';
+import { dropMissingTargets, readSupervisedProblem } from '../core/train/prepare-training-data';
+import { readValidationTarget } from '../core/train/read-target';
 import { rescoreRun } from '../core/train/rescore-run';
+import { transformTable } from '../core/transform/pipeline';
+import { takeRows } from '../core/transform/take-rows';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
@@ -84,5 +92,34 @@ function rescoreStoredRun(tableKey: string, validation: RowIndices, run: Trained
   return rescoreRun(readTable(tableKey), validation, run, problem);
 }
 
-export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun };
+/** A stored run's predictions on held-out rows with a target: class indices (in `classes` order) or numbers. */
+export interface RunPredictions {
+  yTrue: Float64Array;
+  yPred: Float64Array;
+  /** Row-major rows × classes probabilities; null for regression or a classifier without probabilities. */
+  proba: Float64Array | null;
+  classes: string[] | null;
+}
+
+/** Rebuilds `run` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out); arrays come back by transfer. */
+function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec): RunPredictions {
+  const { task, target } = readSupervisedProblem(problem);
+  if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
+  const model = loadModel(run.model);
+  const prepared = transformTable(run.pipeline, takeRows(readTable(tableKey), rows)).table;
+  const X = buildFeatureMatrix(prepared, run.featureNames).X;
+  const y = readValidationTarget(prepared, target, task, { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) });
+  const scored = dropMissingTargets(X, y);
+  if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
+  const classes = run.classes ?? null;
+  const result: RunPredictions = {
+    yTrue: Float64Array.from(scored.y.values),
+    yPred: Float64Array.from(model.predict(scored.X)),
+    proba: classes && model.predictProba ? Float64Array.from(model.predictProba(scored.X)) : null,
+    classes,
+  };
+  return transfer(result, [result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
+}
+
+export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun };
 export type TrainingApi = typeof trainingApi;

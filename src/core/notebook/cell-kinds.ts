@@ -56,6 +56,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Fit model families on the prepared training rows, score them on validation (and CV folds), rank them.',
     createSpec: () => ({ candidates: [{ family: 'gradient_boosting', params: {} }], tryAll: false, crossValidate: true, seed: 42, backend: 'auto' }),
   },
+  evaluate: {
+    title: 'Evaluate',
+    description: 'Metrics with intervals, confusion matrix, threshold, ROC/PR and calibration of a trained model on validation rows.',
+    createSpec: () => ({ runId: null, threshold: 0.5, normalize: false }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -63,4 +68,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'note'];

@@ -20,6 +20,7 @@ export const KIND_DEPENDENCIES: { readonly [K in CellKind]: KindDependencies } =
   split: { consumes: ['dataset', 'problem'], optional: ['problem'], produces: ['split'] },
   prepare: { consumes: ['dataset', 'split', 'problem'], optional: ['problem'], produces: ['pipeline'] },
   train: { consumes: ['dataset', 'split', 'pipeline', 'problem'], optional: ['pipeline'], produces: ['model'] },
+  evaluate: { consumes: ['dataset', 'split', 'model', 'problem'], optional: [], produces: [] },
   note: { consumes: [], optional: [], produces: [] },
 };
 

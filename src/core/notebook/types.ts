@@ -105,6 +105,16 @@ export interface TrainCellSpec {
   backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 }
 
+/** The Evaluate cell: which stored run of the Train cell above to evaluate and the binary decision threshold. */
+export interface EvaluateCellSpec {
+  /** A TrainedRun id; null → the leaderboard's best run. */
+  runId: string | null;
+  /** Binary only: rows with positive-class probability ≥ threshold are predicted positive. */
+  threshold: number;
+  /** Show the confusion matrix normalised by true class (rows sum to 1) instead of counts. */
+  normalize: boolean;
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
@@ -113,6 +123,7 @@ export interface CellSpecs {
   split: SplitCellSpec;
   prepare: PrepareCellSpec;
   train: TrainCellSpec;
+  evaluate: EvaluateCellSpec;
   note: NoteCellSpec;
 }
 

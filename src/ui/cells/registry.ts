@@ -5,6 +5,7 @@ import type { Component } from 'svelte';
 import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/types';
 import type { NotebookState } from '../../state/notebook-state.svelte';
 import DataCell from './data/DataCell.svelte';
+import EvaluateCell from './evaluate/EvaluateCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
 import PrepareCell from './prepare/PrepareCell.svelte';
 import SplitCell from './split/SplitCell.svelte';
@@ -31,6 +32,7 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   split: { component: SplitCell, hasContent: () => true },
   prepare: { component: PrepareCell, hasContent: (spec) => spec.steps.length > 0 },
   train: { component: TrainCell, hasContent: () => true },
+  evaluate: { component: EvaluateCell, hasContent: (spec) => spec.runId !== null },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 

@@ -1,0 +1,133 @@
+// Runtime state of one Evaluate cell: predicts a stored run's validation rows in a training worker (no
+// retraining), scores them on the main thread, saves the evaluation as the cell output, and runs the explicit,
+// counted "final evaluation" on the test rows.
+
+import type { Remote } from 'comlink';
+import type { BootstrapInterval } from '../core/evaluate';
+import type { CellId } from '../core/notebook/types';
+import type { MetricId } from '../core/problem/metrics';
+import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
+import type { RowIndices } from '../core/table/types';
+import { findPositiveClass } from '../core/train/score-model';
+import type { TrainedRun } from '../core/train/types';
+import { saveCellOutput } from '../storage/cell-outputs';
+import { getTrainingPool } from '../workers/clients';
+import type { RunPredictions, TrainingApi } from '../workers/training-api';
+import type { PublishedDataset, PublishedSplit } from './artifacts';
+import { copyTableForTransfer } from './copy-table-for-transfer';
+import { describeError } from './error-message';
+import { bootstrapPrimaryMetric, computeMetricRows, describeEvaluationKey, type MetricRow } from './evaluate-report';
+import { SavedOutputCellState } from './saved-output-cell.svelte';
+import { recordFinalEvaluation } from './split-request';
+
+/** What an evaluation reads from the cells above. */
+export interface EvaluateInputs {
+  dataset: PublishedDataset;
+  split: PublishedSplit;
+  splitCellId: CellId;
+  problem: ProblemSpec;
+}
+
+/** Scores of one held-out part. */
+export interface PartScores {
+  rows: number;
+  metrics: MetricRow[];
+  primary: BootstrapInterval;
+}
+
+/** The saved output: the run's validation predictions and scores, and the last counted test evaluation. */
+export interface EvaluationOutput {
+  version: 1;
+  /** describeEvaluationKey(runId, threshold). */
+  key: string;
+  runId: string;
+  runLabel: string;
+  task: SupervisedTask;
+  positive: number;
+  primaryMetric: MetricId;
+  threshold: number;
+  predictions: RunPredictions;
+  validation: PartScores;
+  /** Only set by an explicit final evaluation (which the Split cell counts). */
+  test: (PartScores & { evaluatedAt: number }) | null;
+}
+
+const BOOTSTRAP_SEED = 20261122;
+
+/** Scores predictions with the task's metric table and the primary metric's interval. */
+function scorePart(predictions: RunPredictions, problem: ProblemSpec, task: SupervisedTask, positive: number): PartScores {
+  return {
+    rows: predictions.yTrue.length,
+    metrics: computeMetricRows(predictions, task, positive),
+    primary: bootstrapPrimaryMetric(predictions, problem.primaryMetric, task, positive, BOOTSTRAP_SEED),
+  };
+}
+
+export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
+  finalRunning = $state(false);
+  finalError = $state<string | null>(null);
+
+  protected isOutput(value: unknown): value is EvaluationOutput {
+    return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1 && 'predictions' in value;
+  }
+
+  /** Predicts `run` on the validation rows and scores them; a previous test evaluation of the same run is kept. */
+  async evaluate(run: TrainedRun, inputs: EvaluateInputs, threshold: number): Promise<void> {
+    const task = inputs.problem.task as SupervisedTask;
+    const positive = findPositiveClass(inputs.problem, run.classes);
+    const previous = this.output;
+    await this.runAndSave(async (signal) => {
+      const predictions = await this.#predict(run, inputs, inputs.split.validation, signal);
+      return {
+        version: 1, key: describeEvaluationKey(run.id, threshold), runId: run.id, runLabel: run.label, task, positive,
+        primaryMetric: inputs.problem.primaryMetric, threshold, predictions,
+        validation: scorePart(predictions, inputs.problem, task, positive),
+        test: previous?.runId === run.id ? previous.test : null,
+      };
+    });
+  }
+
+  /** Keeps the slider's threshold in the saved output (its key changes with it). */
+  async saveThreshold(threshold: number): Promise<void> {
+    const output = this.output;
+    if (!output || output.threshold === threshold) return;
+    this.output = { ...output, threshold, key: describeEvaluationKey(output.runId, threshold) };
+    await this.#save();
+  }
+
+  /** Scores the TEST rows once with the evaluated run and counts it on the Split cell (test metrics show only then). */
+  async evaluateOnTest(run: TrainedRun, inputs: EvaluateInputs): Promise<void> {
+    const output = this.output;
+    if (!output || output.runId !== run.id || this.finalRunning) return;
+    this.finalRunning = true;
+    this.finalError = null;
+    try {
+      const predictions = await this.#predict(run, inputs, inputs.split.test);
+      // Counted as soon as test predictions exist: looking at them is what spends the test set.
+      this.notebook.updateSpec(inputs.splitCellId, 'split', recordFinalEvaluation);
+      this.output = { ...output, test: { ...scorePart(predictions, inputs.problem, output.task, output.positive), evaluatedAt: Date.now() } };
+      await this.#save();
+    } catch (error) {
+      this.finalError = describeError(error);
+    } finally {
+      this.finalRunning = false;
+    }
+  }
+
+  async #predict(run: TrainedRun, inputs: EvaluateInputs, rows: RowIndices, signal?: AbortSignal): Promise<RunPredictions> {
+    const { dataset, problem } = inputs;
+    return getTrainingPool().run(async (api: Remote<TrainingApi>) => {
+      if (!(await api.hasTable(dataset.key))) await api.putTable(dataset.key, await copyTableForTransfer(dataset.table));
+      return api.predictStoredRun(dataset.key, rows, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+    }, signal);
+  }
+
+  async #save(): Promise<void> {
+    if (!this.output) return;
+    try {
+      await saveCellOutput(await this.notebook.studio.db(), this.notebook.id, this.cellId, this.output);
+    } catch (error) {
+      this.notebook.studio.toasts.push(`Could not save the evaluation: ${describeError(error)}`, 'error');
+    }
+  }
+}

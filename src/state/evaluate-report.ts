@@ -1,0 +1,120 @@
+// What the Evaluate cell computes on the main thread from a run's held-out predictions (all cheap): the metric
+// table for the task, a bootstrap interval for the primary metric, and the binary confusion matrix at a threshold.
+
+import * as evaluate from '../core/evaluate';
+import type { BootstrapInterval, MetricFunction, MetricValue, OperatingPoint } from '../core/evaluate';
+import type { MetricId } from '../core/problem/metrics';
+import type { SupervisedTask } from '../core/problem/types';
+import type { RunPredictions } from '../workers/training-api';
+
+/** One row of the metric table; `value` is null with its reason when the metric is undefined (never NaN). */
+export interface MetricRow {
+  id: string;
+  label: string;
+  value: MetricValue;
+}
+
+/** Bootstrap repeats for the primary metric's interval (cheap enough for the main thread). */
+export const BOOTSTRAP_REPEATS = 200;
+
+const NO_PROBA = evaluate.undefinedMetric('this model gives no probabilities');
+const BINARY_ONLY = evaluate.undefinedMetric('defined for a binary problem only');
+
+/** Column `positive` of the row-major probabilities (the score of the positive class). */
+export function readPositiveScore(predictions: RunPredictions, positive: number): Float64Array | null {
+  const { proba, classes, yTrue } = predictions;
+  if (!proba || !classes) return null;
+  return Float64Array.from({ length: yTrue.length }, (_, i) => proba[i * classes.length + positive]);
+}
+
+/** The metric table for `task`: classification (11 metrics) or regression (7). */
+export function computeMetricRows(predictions: RunPredictions, task: SupervisedTask, positive: number): MetricRow[] {
+  const { yTrue, yPred } = predictions;
+  if (task === 'regression') {
+    return [
+      { id: 'mae', label: 'MAE', value: evaluate.computeMae(yTrue, yPred) },
+      { id: 'mse', label: 'MSE', value: evaluate.computeMse(yTrue, yPred) },
+      { id: 'rmse', label: 'RMSE', value: evaluate.computeRmse(yTrue, yPred) },
+      { id: 'r2', label: 'R²', value: evaluate.computeR2(yTrue, yPred) },
+      { id: 'mape', label: 'MAPE', value: evaluate.computeMape(yTrue, yPred) },
+      { id: 'median-ae', label: 'Median absolute error', value: evaluate.computeMedianAbsoluteError(yTrue, yPred) },
+      { id: 'explained-variance', label: 'Explained variance', value: evaluate.computeExplainedVariance(yTrue, yPred) },
+    ];
+  }
+  const classCount = predictions.classes?.length ?? 2;
+  const score = readPositiveScore(predictions, positive);
+  const macro = evaluate.computePrecisionRecallF1(yTrue, yPred, 'macro');
+  const weighted = evaluate.computePrecisionRecallF1(yTrue, yPred, 'weighted');
+  const binary = task === 'binary';
+  const rocAuc = !predictions.proba ? NO_PROBA
+    : binary ? evaluate.computeRocAuc(yTrue, score as Float64Array, positive) : evaluate.computeRocAucOneVsRest(yTrue, predictions.proba, classCount);
+  return [
+    { id: 'accuracy', label: 'Accuracy', value: evaluate.computeAccuracy(yTrue, yPred) },
+    { id: 'balanced-accuracy', label: 'Balanced accuracy', value: evaluate.computeBalancedAccuracy(yTrue, yPred) },
+    { id: 'precision-macro', label: 'Precision (macro)', value: macro.precision },
+    { id: 'recall-macro', label: 'Recall (macro)', value: macro.recall },
+    { id: 'f1-macro', label: 'F1 (macro)', value: macro.f1 },
+    { id: 'precision-weighted', label: 'Precision (weighted)', value: weighted.precision },
+    { id: 'recall-weighted', label: 'Recall (weighted)', value: weighted.recall },
+    { id: 'f1-weighted', label: 'F1 (weighted)', value: weighted.f1 },
+    { id: 'roc-auc', label: 'ROC-AUC', value: rocAuc },
+    { id: 'average-precision', label: 'Average precision', value: !binary ? BINARY_ONLY : score ? evaluate.computeAveragePrecision(yTrue, score, positive) : NO_PROBA },
+    { id: 'log-loss', label: 'Log loss', value: predictions.proba ? evaluate.computeLogLoss(yTrue, predictions.proba, classCount) : NO_PROBA },
+    { id: 'brier', label: 'Brier score', value: !binary ? BINARY_ONLY : score ? evaluate.computeBrierScore(yTrue, score, positive) : NO_PROBA },
+    { id: 'mcc', label: 'Matthews correlation', value: evaluate.computeMcc(yTrue, yPred, classCount) },
+    { id: 'kappa', label: "Cohen's kappa", value: evaluate.computeCohenKappa(yTrue, yPred, 'none', classCount) },
+  ];
+}
+
+/** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric. */
+function selectMetric(id: MetricId, predictions: RunPredictions, positive: number): { metric: MetricFunction; other: Float64Array } | null {
+  const { yPred, proba } = predictions;
+  const classCount = predictions.classes?.length ?? 0;
+  const score = readPositiveScore(predictions, positive);
+  switch (id) {
+    case 'accuracy': return { metric: evaluate.computeAccuracy, other: yPred };
+    case 'balanced-accuracy': return { metric: evaluate.computeBalancedAccuracy, other: yPred };
+    case 'f1': case 'precision': case 'recall':
+      return { metric: (t, p) => evaluate.computePrecisionRecallF1(t, p, 'binary', positive)[id], other: yPred };
+    case 'macro-f1': return { metric: (t, p) => evaluate.computePrecisionRecallF1(t, p, 'macro').f1, other: yPred };
+    case 'roc-auc':
+      if (!proba) return null;
+      return classCount > 2 ? { metric: (t, p) => evaluate.computeRocAucOneVsRest(t, p, classCount), other: proba }
+        : { metric: (t, s) => evaluate.computeRocAuc(t, s, positive), other: score as Float64Array };
+    case 'pr-auc': return score ? { metric: (t, s) => evaluate.computeAveragePrecision(t, s, positive), other: score } : null;
+    case 'log-loss': return proba ? { metric: (t, p) => evaluate.computeLogLoss(t, p, classCount), other: proba } : null;
+    case 'rmse': return { metric: evaluate.computeRmse, other: yPred };
+    case 'mae': return { metric: evaluate.computeMae, other: yPred };
+    case 'r2': return { metric: evaluate.computeR2, other: yPred };
+    case 'mape': return { metric: evaluate.computeMape, other: yPred };
+    default: return null;
+  }
+}
+
+/** The primary metric with its 95 % percentile bootstrap interval (stratified for classification, seeded). */
+export function bootstrapPrimaryMetric(predictions: RunPredictions, id: MetricId, task: SupervisedTask, positive: number, seed: number): BootstrapInterval {
+  const selected = selectMetric(id, predictions, positive);
+  if (!selected) return { value: null, low: null, high: null, repeats: 0, reason: 'this model gives no probabilities' };
+  return evaluate.bootstrapMetric(predictions.yTrue, selected.other, selected.metric, {
+    repeats: BOOTSTRAP_REPEATS, level: 0.95, seed, stratify: task !== 'regression',
+  });
+}
+
+/** The 2 × 2 confusion matrix of an operating point, rows = true class, columns = predicted, in class-index order. */
+export function buildBinaryMatrix(point: OperatingPoint, positive: number): number[][] {
+  const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = point;
+  return positive === 1 ? [[tn, fp], [fn, tp]] : [[tp, fn], [fp, tn]];
+}
+
+/** Each row divided by its sum (recall per true class); an all-zero row stays 0. */
+export function normalizeRows(matrix: readonly (readonly number[])[]): number[][] {
+  return matrix.map((row) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((count) => (total === 0 ? 0 : count / total));
+  });
+}
+
+/** The saved output's input key: which run, at which threshold. */
+export function describeEvaluationKey(runId: string, threshold: number): string {
+  return `${runId}|threshold=${threshold}`;
+}
