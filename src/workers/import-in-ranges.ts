@@ -5,6 +5,7 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { importCsvInRanges, type ReadCsvRange } from '../core/ingest/import-csv-ranges';
 import { importFile } from '../core/ingest/import-file';
+import { unpackPartTexts } from '../core/ingest/pack-part-texts';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import type { CsvRangeApi } from './csv-range-api';
 
@@ -20,12 +21,15 @@ export function countRanges(hardwareConcurrency: number | undefined): number {
 export async function importFileInRanges(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
   if (file.size < RANGE_IMPORT_MIN_BYTES || typeof Worker === 'undefined') return importFile(file, fileName, options, onProgress);
   const count = countRanges(globalThis.navigator?.hardwareConcurrency);
-  const workers: { worker: Worker; api: Remote<CsvRangeApi> }[] = [];
-  const readRange: ReadCsvRange = (range, name, delimiter, tokens, onBytes) => {
+  // Started now, so their module loading overlaps the pre-pass over the file (read, row cuts, hash).
+  const workers = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./csv-range.worker.ts', import.meta.url), { type: 'module', name: 'csv-range' });
-    const api = wrap<CsvRangeApi>(worker);
-    workers.push({ worker, api });
-    return api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes));
+    return { worker, api: wrap<CsvRangeApi>(worker) };
+  });
+  let next = 0;
+  const readRange: ReadCsvRange = async (range, name, delimiter, tokens, onBytes) => {
+    const { api } = workers[next++];
+    return unpackPartTexts(await api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes)));
   };
   try {
     const result = await importCsvInRanges(file, fileName, options, count, readRange, onProgress);
