@@ -64,6 +64,16 @@ describe('computeMetricRows', () => {
       'explained-variance': close(1 - (14 / 9) / (14 / 9)), // residual variance (mean 1/3) equals the target's
     });
   });
+
+  it('constant predictions and a constant target: undefined metrics carry their reason, never NaN', () => {
+    const cases = [
+      computeMetricRows({ yTrue: Float64Array.of(0, 1, 1), yPred: Float64Array.of(1, 1, 1), proba: Float64Array.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5), classes: ['a', 'b'] }, 'binary', 1),
+      computeMetricRows({ yTrue: Float64Array.of(2, 2, 2), yPred: Float64Array.of(1, 2, 3), proba: null, classes: null }, 'regression', 1),
+    ];
+    expect(cases.map((rows) => rows.filter((r) => r.value.value === null || !Number.isFinite(r.value.value)).map((r) => [r.id, typeof r.value.reason])))
+      // kappa is 0 and R² / explained variance follow sklearn's force_finite (finite values), MCC has no value
+      .toEqual([[['mcc', 'string']], []]);
+  });
 });
 
 describe('bootstrapPrimaryMetric', () => {
