@@ -83,5 +83,5 @@ export async function readCsvRange(range: Blob, fileName: string, delimiter: str
   const first = new Uint8Array(await readSlice(range, 0, CHUNK_BYTES));
   const source = openText(range, first, 'utf-8');
   const tokens = new Set(missingTokens.map((token) => token.trim()));
-  return readCsvPart(source, fileName, delimiter, tokens, (n) => onBytes(n));
+  return readCsvPart(source, fileName, delimiter, tokens, (n) => onBytes(n), true);
 }

@@ -50,13 +50,17 @@ export async function readCsv(
   return finishCsv(await readCsvPart(source, fileName, delimiterOption, missingTokens, onChunk), signal);
 }
 
-/** Parses and scans all of `source` (see readCsv) without typing the columns yet. */
+/**
+ * Parses and scans all of `source` (see readCsv) without typing the columns yet. `forMerge`: the part will be
+ * merged (mergeCsvParts makes new arrays), so its scans' arrays may be views of larger buffers.
+ */
 export async function readCsvPart(
   source: TextSource,
   fileName: string,
   delimiterOption: string,
   missingTokens: ReadonlySet<string>,
   onChunk: (bytesRead: number, rows: number) => void,
+  forMerge = false,
 ): Promise<CsvPart> {
   let parser: ReturnType<typeof createCsvParser> | null = null;
   let delimiter = delimiterOption;
@@ -84,7 +88,7 @@ export async function readCsvPart(
   if (out.rowLines.length === 0 || scanners === null) {
     throw new DataError(`"${fileName}" has a header but no data rows (columns: ${out.header.slice(0, 5).join(', ')}). Check that this is the complete file.`);
   }
-  const scans = (scanners as ColumnScanner[]).map((scanner) => scanner.finish());
+  const scans = (scanners as ColumnScanner[]).map((scanner) => scanner.finish(!forMerge));
   await rereadTexts(source, delimiter, scans, missingTokens);
   return { out, scans, delimiter, replaced, trailingBlankLines: [...finished.trailingBlankLines], usedTokenizer: finished.usedTokenizer };
 }
