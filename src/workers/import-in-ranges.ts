@@ -5,7 +5,7 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { importCsvInRanges, type ReadCsvRange } from '../core/ingest/import-csv-ranges';
 import { importFile } from '../core/ingest/import-file';
-import { unpackPartTexts } from '../core/ingest/pack-part-texts';
+import { attachPackedTexts } from '../core/ingest/pack-part-texts';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import type { CsvRangeApi } from './csv-range-api';
 
@@ -29,7 +29,7 @@ export async function importFileInRanges(file: Blob, fileName: string, options: 
   let next = 0;
   const readRange: ReadCsvRange = async (range, name, delimiter, tokens, onBytes) => {
     const { api } = workers[next++];
-    return unpackPartTexts(await api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes)));
+    return attachPackedTexts(await api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes)));
   };
   try {
     const result = await importCsvInRanges(file, fileName, options, count, readRange, onProgress);

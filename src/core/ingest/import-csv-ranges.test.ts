@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_OPTIONS } from '../notebook/types';
-import { importCsvInRanges, readCsvRange } from './import-csv-ranges';
+import { importCsvInRanges, readCsvRange, type ReadCsvRange } from './import-csv-ranges';
+import { attachPackedTexts, packPartTexts } from './pack-part-texts';
 import { importFile } from './import-file';
 import type { ImportResult } from './types';
 
@@ -23,7 +24,9 @@ function makeCsv(rows: number, newline: string, extra: (i: number) => string = (
 async function importBoth(text: string, count: number): Promise<[Omit<ImportResult, 'durationMs'>, Omit<ImportResult, 'durationMs'> | null]> {
   const blob = new Blob([text]);
   const { durationMs: _a, ...whole } = await importFile(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS);
-  const ranged = await importCsvInRanges(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS, count, readCsvRange);
+  // As the range workers do: kept texts travel packed (pack-part-texts.ts) and are merged packed.
+  const readPacked: ReadCsvRange = async (...args) => attachPackedTexts(packPartTexts(await readCsvRange(...args)));
+  const ranged = await importCsvInRanges(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS, count, readPacked);
   if (ranged === null) return [whole, null];
   const { durationMs: _b, ...rest } = ranged;
   return [whole, rest];

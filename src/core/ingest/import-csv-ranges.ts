@@ -40,8 +40,6 @@ export async function importCsvInRanges(
   const delimiter = format === 'tsv' ? '\t' : options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(new TextDecoder().decode(first, { stream: true }).slice(0, 65_536));
   const plan = planCsvRanges(bytes, count);
   if (plan === null) return null;
-  const hash = hashBytes(bytes);
-  hash.catch(() => undefined); // awaited below
   const header = file.slice(0, plan.headerEnd);
   const bytesRead = plan.ranges.map(() => 0);
   let lastReport = performance.now();
@@ -51,14 +49,19 @@ export async function importCsvInRanges(
     lastReport = now;
     onProgress({ bytesRead: Math.min(file.size, bytesRead.reduce((a, b) => a + b, 0)), bytesTotal: file.size, rows: 0 });
   };
-  const parts = await Promise.all(plan.ranges.map((range, k) => {
+  const reads = plan.ranges.map((range, k) => {
     const blob = k === 0 ? file.slice(0, range.end) : new Blob([header, file.slice(range.start, range.end)]);
     const headerBytes = k === 0 ? 0 : plan.headerEnd;
     return readRange(blob, fileName, delimiter, options.missingTokens, (n) => {
       bytesRead[k] = Math.max(0, n - headerBytes);
       report();
     });
-  }));
+  });
+  // Hashed once the range reads are asked for: digest copies the 100 MB on this thread, which before them
+  // delayed every range, and after them lengthened the serial merge.
+  const hash = hashBytes(bytes);
+  hash.catch(() => undefined); // awaited below
+  const parts = await Promise.all(reads);
   if (signal?.aborted) throw createAbortError();
   const merged = mergeCsvParts(parts, plan.ranges.map((r) => r.lineOffset));
   if (merged === null) return null;

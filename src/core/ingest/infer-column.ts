@@ -6,6 +6,7 @@ import { countDistinctNumbers } from '../table/count-distinct';
 import type { Column } from '../table/types';
 import { buildTextColumn } from './build-text-column';
 import { countDistinctTexts } from './count-distinct-texts';
+import { buildPackedTextColumn, countDistinctPackedTexts, isEveryPackedTextShortWithoutSpace } from './packed-texts';
 import type { ColumnInference, ImportWarning } from './types';
 import { describeEvidence, formatCount } from './describe-evidence';
 import { matchDate, parseDate, type DateFormat, type DateMatch } from './parse-datetime';
@@ -86,14 +87,18 @@ function buildColumn(name: string, scan: ColumnScan, present: number): { column:
   if (scan.levels !== null && scan.codes !== null && scan.levels.length <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
     return { column: { kind: 'categorical', name, codes: scan.codes, levels: scan.levels }, detail: 'categories', distinct: scan.levels.length };
   }
-  const distinct = scan.levels?.length ?? countDistinctTexts(readScanTexts(scan));
+  const distinct = scan.levels?.length ?? (scan.packed ? countDistinctPackedTexts(scan.packed) : countDistinctTexts(readScanTexts(scan)));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
 }
 
 function buildText(name: string, scan: ColumnScan, detail: string, distinct: number) {
-  const values = readScanTexts(scan);
   const present = scan.rowCount - scan.missing;
   const unique = present >= 2 && distinct === present;
+  if (scan.packed) {
+    const idLike = unique && (detail === 'id' || ID_NAME.test(name) || isEveryPackedTextShortWithoutSpace(scan.packed, 64));
+    return { column: buildPackedTextColumn(name, scan.packed, idLike), detail: idLike ? 'id' : detail, distinct };
+  }
+  const values = readScanTexts(scan);
   const idLike = unique && (detail === 'id' || ID_NAME.test(name) || values.every((v) => v === null || (v.length <= 64 && !hasWhitespace(v))));
   return { column: buildTextColumn(name, values, idLike), detail: idLike ? 'id' : detail, distinct };
 }

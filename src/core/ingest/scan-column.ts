@@ -6,6 +6,7 @@
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
 import { matchDate, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
 import { parseNumber } from './parse-number';
+import type { PackedTexts } from './packed-texts';
 import { TextDictionary } from './text-dictionary';
 
 /** Up to this many distinct values are tracked as category levels. */
@@ -44,6 +45,8 @@ export interface ColumnScan {
   /** Raw cells (null = missing) from row `textsFrom` on, or null when not kept; rows before must be re-read. */
   texts: (string | null)[] | null;
   textsFrom: number;
+  /** All cells' texts packed, standing in for `texts` (set on range parts and their merge; see packed-texts.ts). */
+  packed?: PackedTexts;
 }
 
 /** Scans raw cells (null = absent) in one go; a cell is missing when its trimmed text is in `missingTokens`. */
