@@ -65,6 +65,7 @@ export async function readCsvPart(
   let parser: ReturnType<typeof createCsvParser> | null = null;
   let delimiter = delimiterOption;
   let bytesRead = 0;
+  let reserved = false;
   const replaced = { lines: [] as number[], count: 0 };
   let onlyWhitespace = true;
   let scanners: ColumnScanner[] | null = null;
@@ -80,6 +81,12 @@ export async function readCsvPart(
     if (onlyWhitespace && /\S/.test(text)) onlyWhitespace = false;
     if (source.encoding === 'utf-8') noteReplacements(text, parser, replaced);
     parser.feed(text);
+    if (!reserved && scanners !== null) {
+      // Rows in all, foreseen from the first chunk's rows per byte (+3 %): growing the typed arrays by doubling
+      // copies took ~130 ms of a 50 MB range in Chromium.
+      reserved = true;
+      if (bytesRead < source.bytesTotal) for (const scanner of scanners as ColumnScanner[]) scanner.reserveRows(Math.ceil((parser.rowCount * source.bytesTotal * 1.03) / bytesRead));
+    }
     onChunk(bytesRead, parser.rowCount);
   }
   if (onlyWhitespace) throw new DataError(`"${fileName}" is empty: it has no text to read. Choose another file.`);

@@ -12,6 +12,8 @@ export interface TextSource {
   encoding: 'utf-8' | 'windows-1252';
   /** True when 'auto' fell back to windows-1252. */
   fellBack: boolean;
+  /** Size of the source in bytes. */
+  bytesTotal: number;
   /** Decoded text chunks; `onBytes` gets the bytes read so far after each. */
   chunks(onBytes: (bytesRead: number) => void): AsyncGenerator<string>;
 }
@@ -31,6 +33,7 @@ export function openText(blob: Blob, first: Uint8Array, encoding: ImportOptions[
   return {
     encoding: chosen,
     fellBack,
+    bytesTotal: blob.size,
     async *chunks(onBytes) {
       const decoder = chosen === 'utf-8' ? new TextDecoder('utf-8') : null;
       // The next slice is read while this one is parsed: a disk-backed File answers in milliseconds, not at once.

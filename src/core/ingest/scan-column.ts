@@ -138,6 +138,11 @@ export class ColumnScanner {
     return s;
   }
 
+  /** Makes room for `rows` rows in all, so a column whose length is foreseen is not grown by doubling copies. */
+  reserveRows(rows: number): void {
+    if (rows > this.capacity) this.reserve(rows - this.s.rowCount);
+  }
+
   private reserve(more: number): void {
     const s = this.s;
     const needed = s.rowCount + more;
