@@ -3,8 +3,7 @@
 // keep only the most informative columns (most finite values, then most distinct) and say so in `notes`.
 
 import { throwIfAborted } from './check-abort';
-import { correlatePearson } from './correlate-pearson';
-import { correlateSpearmanRanked } from './correlate-spearman';
+import { measurePearsonMatrix, measureSpearmanMatrix } from './correlate-matrices';
 import { finiteOrNull } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
@@ -51,8 +50,8 @@ export function buildCorrelations(
   const withPresent = categories.map((c) => ({ ...c, finite: countPresent(c.codes) }));
   const { nums, cats } = selectCorrelationColumns(numeric, withPresent, limits, notes);
   const matrices = {
-    pearson: measureSquareMatrix(nums, (a, b) => correlatePearson(a.values, b.values), limits.signal),
-    spearman: measureSquareMatrix(nums, (a, b) => correlateSpearmanRanked(a.rank(), b.rank()), limits.signal),
+    pearson: measurePearsonMatrix(nums.map((x) => x.values), limits.signal),
+    spearman: measureSpearmanMatrix(nums.map((x) => x.rank()), limits.signal),
     cramersV: measureSquareMatrix(cats, (a, b) => measureCramersV(a.codes, a.levels, b.codes, b.levels), limits.signal),
     correlationRatio: measureEtaMatrix(cats, nums, limits.signal),
   };

@@ -6,8 +6,7 @@ import type { Table } from '../table/types';
 import { argsortFinite } from './argsort-finite';
 import { measureEtaMatrix, measureSquareMatrix, type CategoryInput, type NumericInput } from './build-correlations';
 import { throwIfAborted } from './check-abort';
-import { correlatePearson } from './correlate-pearson';
-import { correlateSpearmanRanked } from './correlate-spearman';
+import { measurePearsonMatrix, measureSpearmanMatrix } from './correlate-matrices';
 import { findDuplicateRows } from './find-duplicate-rows';
 import { measureCramersV } from './measure-cramers-v';
 import { codeBooleans, profileColumn } from './profile-table';
@@ -91,10 +90,10 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
       return { kind: 'missing', missing: profileMissing(table, notes), notes };
     }
     case 'pearson':
-      return { kind: 'matrix', values: measureSquareMatrix(job.names.map((name) => numericValues(get(name))), correlatePearson, signal) };
+      return { kind: 'matrix', values: measurePearsonMatrix(job.names.map((name) => numericValues(get(name))), signal) };
     case 'spearman': {
       const ranked = job.names.map((name) => rankColumn(numericValues(get(name)), undefined, job.orders[name]));
-      return { kind: 'matrix', values: measureSquareMatrix(ranked, correlateSpearmanRanked, signal) };
+      return { kind: 'matrix', values: measureSpearmanMatrix(ranked, signal) };
     }
     case 'cramers-v': {
       const cats = job.names.map((name) => categoryInput(get(name), 0));
