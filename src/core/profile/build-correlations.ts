@@ -5,7 +5,7 @@
 import { throwIfAborted } from './check-abort';
 import { measurePearsonMatrix, measureSpearmanMatrix } from './correlate-matrices';
 import { finiteOrNull } from './json-numbers';
-import { measureCorrelationRatios } from './measure-correlation-ratio';
+import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
 import type { RankedColumn } from './rank-column';
 import type { CorrelationMatrix, Correlations } from './types';
@@ -93,11 +93,10 @@ export function measureSquareMatrix<T>(items: readonly T[], measure: (a: T, b: T
 
 /** η of every category (rows) against every numeric column (columns); null where not finite. */
 export function measureEtaMatrix(cats: readonly CategoryInput[], nums: readonly { values: Float64Array }[], signal?: AbortSignal): (number | null)[][] {
-  const byNumber = nums.map((x) => {
+  return cats.map((c) => {
     throwIfAborted(signal);
-    return measureCorrelationRatios(cats, x.values);
+    return nums.map((x) => finiteOrNull(measureCorrelationRatio(c.codes, c.levels, x.values)));
   });
-  return cats.map((_, c) => byNumber.map((etas) => finiteOrNull(etas[c])));
 }
 
 /** The four measured matrices by their place in `Correlations`. */
