@@ -2,7 +2,7 @@
 // rows where both values are finite (as pandas DataFrame.corr(method='spearman') and scipy.stats.spearmanr
 // on those rows). A column whose finite rows all lie in the shared set keeps its full ranks.
 
-import { rankColumn, rankWithin, type RankedColumn } from './rank-column';
+import { rankColumn, type RankedColumn } from './rank-column';
 
 /** ρ of two ranked columns; NaN with fewer than 2 complete rows or a constant column among them. */
 export function correlateSpearmanRanked(a: RankedColumn, b: RankedColumn): number {
@@ -16,9 +16,48 @@ export function correlateSpearmanRanked(a: RankedColumn, b: RankedColumn): numbe
   }
   if (shared < 2) return Number.NaN;
   if (shared === a.finite && shared === b.finite) return correlateRanks(a.ranks, b.ranks, shared);
-  // Walk the column that must be re-ranked in its value order; the other's ranks are read by row.
-  if (shared === a.finite) return correlateInOrder(b, a.finiteMask, a.ranks, shared);
-  return correlateInOrder(a, b.finiteMask, shared === b.finite ? b.ranks : rankWithin(b, a), shared);
+  return correlateReranked(a, b, shared);
+}
+
+/**
+ * r of both columns re-ranked among the `shared` rows where both are finite, in one pass in row order: a
+ * column that loses rows gets one re-rank per tie group (from its dropped rows counted per group).
+ */
+function correlateReranked(a: RankedColumn, b: RankedColumn, shared: number): number {
+  const ra = shared === a.finite ? null : rerankGroups(a, b.finiteMask);
+  const rb = shared === b.finite ? null : rerankGroups(b, a.finiteMask);
+  const mean = (shared + 1) / 2;
+  const ma = a.finiteMask;
+  const mb = b.finiteMask;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < ma.length; i++) {
+    if ((ma[i] & mb[i]) === 0) continue;
+    const dx = (ra ? ra[a.groups[i]] : a.ranks[i]) - mean;
+    const dy = (rb ? rb[b.groups[i]] : b.ranks[i]) - mean;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  return finishCorrelation(sxx, syy, sxy);
+}
+
+/** Average rank of each tie group of `ranked` among the rows where `keep` is 1 (as rankWithin, per group). */
+function rerankGroups(ranked: RankedColumn, keep: Uint8Array): Float64Array {
+  const starts = ranked.groupStarts;
+  const count = starts.length - 1;
+  const dropped = new Uint32Array(count);
+  const mask = ranked.finiteMask;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && keep[i] === 0) dropped[ranked.groups[i]]++;
+  const ranks = new Float64Array(count);
+  let droppedBefore = 0;
+  for (let g = 0; g < count; g++) {
+    const kept = starts[g + 1] - starts[g] - dropped[g];
+    ranks[g] = starts[g] - droppedBefore + (kept + 1) / 2;
+    droppedBefore += dropped[g];
+  }
+  return ranks;
 }
 
 /**
@@ -37,36 +76,6 @@ export function correlateRanks(ra: Float64Array, rb: Float64Array, shared: numbe
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
-  }
-  return finishCorrelation(sxx, syy, sxy);
-}
-
-/**
- * r of `ranked` re-ranked among the rows where `keep` is 1 (in its value order, no rank array built) and
- * `otherRanks` (already the ranks among those `shared` rows) read at the same rows.
- */
-function correlateInOrder(ranked: RankedColumn, keep: Uint8Array, otherRanks: Float64Array, shared: number): number {
-  const { order, sorted } = ranked;
-  const mean = (shared + 1) / 2;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  let position = 0; // kept rows before this tie group
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    let kept = 0;
-    while (end < order.length && sorted[end] === sorted[start]) kept += keep[order[end++]];
-    const dx = position + (kept + 1) / 2 - mean;
-    for (let k = start; k < end; k++) {
-      const row = order[k];
-      if (keep[row] === 0) continue;
-      const dy = otherRanks[row] - mean;
-      sxx += dx * dx;
-      syy += dy * dy;
-      sxy += dx * dy;
-    }
-    position += kept;
-    start = end;
   }
   return finishCorrelation(sxx, syy, sxy);
 }

@@ -16,6 +16,10 @@ export interface RankedColumn {
   /** The finite values ascending: sorted[k] === values[order[k]]. */
   sorted: Float64Array;
   ranks: Float64Array;
+  /** Tie group of each finite row (0 = smallest value); 0 elsewhere. */
+  groups: Uint32Array;
+  /** Start of each tie group in `order`, then `finite`: length groups + 1. */
+  groupStarts: Uint32Array;
 }
 
 /**
@@ -26,17 +30,25 @@ export function rankColumn(values: Float64Array, sorted?: Float64Array, order: U
   const ascending = sorted ?? gather(values, order);
   const finiteMask = new Uint8Array(values.length);
   const ranks = new Float64Array(values.length).fill(Number.NaN);
+  const groups = new Uint32Array(values.length);
+  const starts = new Uint32Array(order.length + 1);
+  let group = 0;
   for (let start = 0; start < order.length; ) {
     let end = start + 1;
     while (end < order.length && ascending[end] === ascending[start]) end++;
     const rank = (start + 1 + end) / 2;
+    starts[group] = start;
     for (let k = start; k < end; k++) {
-      ranks[order[k]] = rank;
-      finiteMask[order[k]] = 1;
+      const row = order[k];
+      ranks[row] = rank;
+      finiteMask[row] = 1;
+      groups[row] = group;
     }
+    group++;
     start = end;
   }
-  return { values, finite: order.length, finiteMask, order, sorted: ascending, ranks };
+  starts[group] = order.length;
+  return { values, finite: order.length, finiteMask, order, sorted: ascending, ranks, groups, groupStarts: starts.slice(0, group + 1) };
 }
 
 /** Average ranks of `ranked` among the rows where `other` is finite too; NaN elsewhere. */
