@@ -74,11 +74,20 @@ describe('profileTableInParts', () => {
     expect(parts).toEqual(single);
   });
 
-  it('shares columns out by cost, duplicates and missing patterns on lane 0', () => {
+  it('rejects, without waiting on the other lanes, when a queued job fails', async () => {
+    const run = runOnCopies(mixed, new Set());
+    const failing: RunProfileJob = async (lane, job, onColumn) => {
+      if (job.kind === 'missing') throw new Error('lane lost');
+      return run(lane, job, onColumn);
+    };
+    await expect(profileTableInParts(mixed, { target: 'label' }, 2, failing)).rejects.toThrow('lane lost');
+  });
+
+  it('shares columns out by cost, costliest first to the least loaded lane', () => {
     expect(planColumnJobs(mixed, 2, 10, true)).toEqual([
-      // Costs: code 1.6, dates 1.1, numbers 1, booleans 0.15, categories 0.05; lane 0 starts at 2.2 for duplicates + missing.
-      [{ kind: 'columns', names: ['amount', 'ratio', 'color', 'active', 'label'], topK: 10, argsort: true }, { kind: 'duplicates' }, { kind: 'missing' }],
-      [{ kind: 'columns', names: ['age', 'price', 'signup', 'code'], topK: 10, argsort: true }],
+      // Costs: code 1.6, dates 1.1, numbers 1, booleans 0.15, categories 0.05 (duplicates and missing patterns are queued).
+      [{ kind: 'columns', names: ['age', 'price', 'code'], topK: 10, argsort: true }],
+      [{ kind: 'columns', names: ['amount', 'ratio', 'color', 'active', 'signup', 'label'], topK: 10, argsort: true }],
     ]);
   });
 });

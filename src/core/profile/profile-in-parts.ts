@@ -1,6 +1,6 @@
-// profileTable split over several lanes (workers): first the column profiles, shared out by estimated cost,
-// with duplicates and missing patterns on lane 0; then the four correlation matrices and the target; merged
-// into exactly the TableProfile profileTable returns (only durationMs differs). Lanes are given by the caller.
+// profileTable split over several lanes (workers): the column profiles shared out by estimated cost, then
+// duplicates, missing patterns, the four correlation matrices and the target taken by whichever lane is free;
+// merged into exactly the TableProfile profileTable returns (only durationMs differs). Lanes are given by the caller.
 
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
@@ -24,10 +24,12 @@ export type RunProfileJob = (lane: number, job: ProfileJob, onColumn: () => void
 
 /** Rough cost per row of profiling one column of each kind (a numeric argsort + profile is 1; measured on the bench's 1M × 20). */
 const COLUMN_COST = { numeric: 1, datetime: 1.1, text: 1.6, categorical: 0.05, boolean: 0.15 } as const;
-/** Duplicates and missing patterns together, per row, in the same unit. */
-const TABLE_STEPS_COST = 2.2;
 
-/** Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes. */
+/**
+ * Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes: each lane
+ * first profiles its share of the columns, then takes queued jobs as it comes free (duplicates and missing
+ * patterns at once, the correlation matrices and the target as soon as every column is profiled), longest first.
+ */
 export async function profileTableInParts(table: Table, options: ProfileOptions, lanes: number, runJob: RunProfileJob): Promise<TableProfile> {
   const startedMs = Date.now();
   const { signal, onProgress } = options;
@@ -41,51 +43,73 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   const maxNumeric = Math.min(options.maxCorrelationColumns ?? DEFAULT_MAX_CORRELATION_COLUMNS, maxByMemory);
   const argsort = table.columns.filter((column) => column.kind === 'numeric').length <= maxNumeric;
 
-  const first = await runLanes(planColumnJobs(table, lanes, topK, argsort), runJob, step);
-  throwIfAborted(signal);
   const profileByName = new Map<string, ColumnProfile>();
   const orders: OrderMap = {};
   let duplicates: DuplicateRows | undefined;
   let missing: { missing: MissingPatterns; notes: string[] } | undefined;
-  for (const result of first) {
-    if (result.kind === 'columns') {
-      for (const profile of result.profiles) profileByName.set(profile.name, profile);
-      Object.assign(orders, result.orders);
-    } else if (result.kind === 'duplicates') duplicates = result.duplicates;
-    else if (result.kind === 'missing') missing = result;
-  }
-  const columns = table.columns.map((column) => profileByName.get(column.name) as ColumnProfile);
-  if (!duplicates || !missing || columns.some((profile) => profile === undefined)) throw new Error('A profile lane returned no result for some of its jobs.');
-  const notes = [...missing.notes];
-
-  const numericCandidates: CorrelationCandidate[] = [];
-  const categoryCandidates: CorrelationCandidate[] = [];
-  for (const profile of columns) {
-    if (profile.kind === 'numeric') numericCandidates.push({ name: profile.name, finite: profile.count - profile.positiveInfinity - profile.negativeInfinity, distinct: profile.distinct });
-    else if (profile.kind === 'categorical' || profile.kind === 'boolean') categoryCandidates.push({ name: profile.name, finite: profile.count, distinct: profile.distinct });
-  }
-  const limits = { maxNumeric, maxCategories: MAX_CORRELATION_CATEGORIES, maxLevels: MAX_CORRELATION_LEVELS, keep: target?.name };
-  const selected = selectCorrelationColumns(numericCandidates, categoryCandidates, limits, notes);
-  const nums = selected.nums.map((x) => x.name);
-  const cats = selected.cats.map((c) => c.name);
-  const second = planCorrelationJobs(table, lanes, nums, cats, orders, target ? { target: target.name, profiles: columns } : null);
   const matrices: Partial<CorrelationValues> = {};
   let targetProfile: TableProfile['target'] = null;
   let matricesLeft = 4;
-  await runLanes(second, async (lane, job, onColumn) => {
-    const result = await runJob(lane, job, onColumn);
-    if (result.kind === 'target') {
+  const queue = createJobQueue();
+  const run = async (lane: number, job: ProfileJob) => {
+    const result = await runJob(lane, job, step);
+    if (result.kind === 'columns') {
+      for (const profile of result.profiles) profileByName.set(profile.name, profile);
+      Object.assign(orders, result.orders);
+    } else if (result.kind === 'duplicates') {
+      duplicates = result.duplicates;
+      step();
+    } else if (result.kind === 'missing') {
+      missing = result;
+      step();
+    } else if (result.kind === 'target') {
       targetProfile = result.target;
       step();
-    } else if (result.kind === 'matrix') {
-      matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
-      if (--matricesLeft === 0) step();
+    } else if (--matricesLeft === 0) step();
+    if (result.kind === 'matrix') matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
+  };
+  queue.add([
+    { job: { kind: 'duplicates' }, cost: 10 * table.columns.length },
+    { job: { kind: 'missing' }, cost: 5 * table.columns.length },
+  ]);
+  const columnJobs = planColumnJobs(table, lanes, topK, argsort);
+  let columnLanesLeft = lanes;
+  let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
+  let columns: ColumnProfile[] = [];
+  const afterColumns = () => {
+    throwIfAborted(signal);
+    columns = table.columns.map((column) => profileByName.get(column.name) as ColumnProfile);
+    if (columns.some((profile) => profile === undefined)) throw new Error('A profile lane returned no result for some of its jobs.');
+    const numericCandidates: CorrelationCandidate[] = [];
+    const categoryCandidates: CorrelationCandidate[] = [];
+    for (const profile of columns) {
+      if (profile.kind === 'numeric') numericCandidates.push({ name: profile.name, finite: profile.count - profile.positiveInfinity - profile.negativeInfinity, distinct: profile.distinct });
+      else if (profile.kind === 'categorical' || profile.kind === 'boolean') categoryCandidates.push({ name: profile.name, finite: profile.count, distinct: profile.distinct });
     }
-    return result;
-  }, step);
+    const limits = { maxNumeric, maxCategories: MAX_CORRELATION_CATEGORIES, maxLevels: MAX_CORRELATION_LEVELS, keep: target?.name };
+    const selectionNotes: string[] = [];
+    const chosen = selectCorrelationColumns(numericCandidates, categoryCandidates, limits, selectionNotes);
+    selected = { nums: chosen.nums.map((x) => x.name), cats: chosen.cats.map((c) => c.name), notes: selectionNotes };
+    queue.add(listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null));
+    queue.close();
+  };
+  await Promise.all(
+    columnJobs.map(async (jobs, lane) => {
+      try {
+        for (const job of jobs) await run(lane, job);
+        if (--columnLanesLeft === 0) afterColumns();
+        for (let job = await queue.take(); job; job = await queue.take()) await run(lane, job);
+      } catch (error) {
+        queue.fail(error);
+        throw error;
+      }
+    }),
+  );
   throwIfAborted(signal);
+  if (!duplicates || !missing || !selected) throw new Error('A profile lane returned no result for some of its jobs.');
+  const notes = [...missing.notes, ...selected.notes];
   const columnNotes = new Map<string, string[]>();
-  const correlations = assembleCorrelations(nums, cats, matrices as CorrelationValues, columnNotes);
+  const correlations = assembleCorrelations(selected.nums, selected.cats, matrices as CorrelationValues, columnNotes);
   for (const profile of columns) profile.notes.push(...(columnNotes.get(profile.name) ?? []));
   return {
     formatVersion: PROFILE_FORMAT_VERSION,
@@ -105,10 +129,9 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
 
 const MATRIX_OF = { pearson: 'pearson', spearman: 'spearman', 'cramers-v': 'cramersV', eta: 'correlationRatio' } as const;
 
-/** Per lane, the jobs of the first phase: lane 0 has duplicates and missing patterns, columns go to the least loaded lane. */
+/** Per lane, its share of the column profiles: each column goes to the least loaded lane, costliest first. */
 export function planColumnJobs(table: Table, lanes: number, topK: number, argsort: boolean): ProfileJob[][] {
   const load = new Array<number>(lanes).fill(0);
-  load[0] = TABLE_STEPS_COST;
   const names: string[][] = load.map(() => []);
   const byCost = table.columns.map((column, index) => ({ column, index, cost: COLUMN_COST[column.kind] })).sort((a, b) => b.cost - a.cost || a.index - b.index);
   const laneOf = new Array<number>(table.columns.length);
@@ -118,57 +141,71 @@ export function planColumnJobs(table: Table, lanes: number, topK: number, argsor
     load[lane] += cost;
   }
   table.columns.forEach((column, index) => names[laneOf[index]].push(column.name));
-  return names.map((laneNames, lane) => [
-    ...(laneNames.length > 0 ? [{ kind: 'columns', names: laneNames, topK, argsort } as const] : []),
-    ...(lane === 0 ? [{ kind: 'duplicates' } as const, { kind: 'missing' } as const] : []),
-  ]);
+  return names.map((laneNames) => (laneNames.length > 0 ? [{ kind: 'columns', names: laneNames, topK, argsort } as const] : []));
 }
 
-/** Per lane, the jobs of the second phase: the target on lane 0 (it reads every column), each matrix on the least loaded lane. */
-export function planCorrelationJobs(
+/** A queued job and its rough cost (milliseconds per million rows in Chromium on the bench machine). */
+export interface CostedJob {
+  job: ProfileJob;
+  cost: number;
+}
+
+/** The jobs that follow the column profiles: the four matrices and the target, with their rough costs. */
+export function listCorrelationJobs(
   table: Table,
-  lanes: number,
   nums: string[],
   cats: string[],
   orders: OrderMap,
   target: { target: string; profiles: ColumnProfile[] } | null,
-): ProfileJob[][] {
+): CostedJob[] {
   const pick = (names: string[]) => Object.fromEntries(names.filter((name) => orders[name]).map((name) => [name, orders[name]]));
   const n = nums.length;
   const c = cats.length;
-  const jobs: { job: ProfileJob; cost: number }[] = [
-    { job: { kind: 'spearman', names: nums, orders: pick(nums) }, cost: n + 2.5 * n * n },
-    { job: { kind: 'pearson', names: nums }, cost: n * n },
-    { job: { kind: 'eta', categories: cats, numeric: nums }, cost: 0.5 * c * n },
-    { job: { kind: 'cramers-v', names: cats }, cost: 0.3 * c * c },
+  const jobs: CostedJob[] = [
+    { job: { kind: 'spearman', names: nums, orders: pick(nums) }, cost: 40 * n + 6 * n * (n + 1) },
+    { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
+    { job: { kind: 'eta', categories: cats, numeric: nums }, cost: 11 * c * n },
+    { job: { kind: 'cramers-v', names: cats }, cost: 3 * c * (c + 1) },
   ];
-  const plan: ProfileJob[][] = Array.from({ length: lanes }, () => []);
-  const load = new Array<number>(lanes).fill(0);
   if (target) {
     const numericNames = table.columns.filter((column) => column.kind === 'numeric').map((column) => column.name);
-    plan[0].push({ kind: 'target', ...target, orders: pick(numericNames) });
-    load[0] = 3 * table.columns.length;
+    jobs.push({ job: { kind: 'target', ...target, orders: pick(numericNames) }, cost: 25 * table.columns.length });
   }
-  for (const { job, cost } of jobs.sort((a, b) => b.cost - a.cost)) {
-    const lane = load.indexOf(Math.min(...load));
-    plan[lane].push(job);
-    load[lane] += cost;
-  }
-  return plan;
+  return jobs;
 }
 
-/** Runs each lane's jobs in turn, the lanes side by side; results in lane order, then job order. */
-async function runLanes(plan: ProfileJob[][], runJob: RunProfileJob, onColumn: () => void): Promise<ProfileJobResult[]> {
-  const perLane = await Promise.all(
-    plan.map(async (jobs, lane) => {
-      const results: ProfileJobResult[] = [];
-      for (const job of jobs) {
-        const result = await runJob(lane, job, onColumn);
-        if (job.kind === 'duplicates' || job.kind === 'missing') onColumn();
-        results.push(result);
-      }
-      return results;
-    }),
-  );
-  return perLane.flat();
+/** Jobs waiting for a free lane, costliest first; take() waits while more may come and gives null once closed and empty. */
+function createJobQueue() {
+  const waiting: CostedJob[] = [];
+  const takers: { resolve: (job: ProfileJob | null) => void; reject: (error: unknown) => void }[] = [];
+  let closed = false;
+  let failure: { error: unknown } | undefined;
+  const serve = () => {
+    while (takers.length > 0 && (waiting.length > 0 || closed || failure)) {
+      const taker = takers.shift() as (typeof takers)[number];
+      if (failure) taker.reject(failure.error);
+      else taker.resolve(waiting.shift()?.job ?? null);
+    }
+  };
+  return {
+    add(jobs: CostedJob[]) {
+      waiting.push(...jobs);
+      waiting.sort((a, b) => b.cost - a.cost);
+      serve();
+    },
+    close() {
+      closed = true;
+      serve();
+    },
+    fail(error: unknown) {
+      failure ??= { error };
+      serve();
+    },
+    take(): Promise<ProfileJob | null> {
+      if (failure) return Promise.reject(failure.error);
+      const job = waiting.shift();
+      if (job || closed) return Promise.resolve(job?.job ?? null);
+      return new Promise((resolve, reject) => takers.push({ resolve, reject }));
+    },
+  };
 }
