@@ -49,7 +49,8 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   let missing: { missing: MissingPatterns; notes: string[] } | undefined;
   const matrices: Partial<CorrelationValues> = {};
   let targetProfile: TableProfile['target'] = null;
-  let matricesLeft = 4;
+  let matrixJobsLeft = 0;
+  const etaRows = new Map<ProfileJob, (number | null)[][]>();
   const queue = createJobQueue();
   const run = async (lane: number, job: ProfileJob) => {
     const result = await runJob(lane, job, step);
@@ -65,8 +66,11 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     } else if (result.kind === 'target') {
       targetProfile = result.target;
       step();
-    } else if (--matricesLeft === 0) step();
-    if (result.kind === 'matrix') matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
+    } else {
+      if (job.kind === 'eta') etaRows.set(job, result.values);
+      else matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
+      if (--matrixJobsLeft === 0) step();
+    }
   };
   queue.add([
     { job: { kind: 'duplicates' }, cost: 10 * table.columns.length },
@@ -76,6 +80,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   let columnLanesLeft = lanes;
   let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
   let columns: ColumnProfile[] = [];
+  let etaJobs: ProfileJob[] = [];
   const afterColumns = () => {
     throwIfAborted(signal);
     columns = table.columns.map((column) => profileByName.get(column.name) as ColumnProfile);
@@ -90,7 +95,10 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     const selectionNotes: string[] = [];
     const chosen = selectCorrelationColumns(numericCandidates, categoryCandidates, limits, selectionNotes);
     selected = { nums: chosen.nums.map((x) => x.name), cats: chosen.cats.map((c) => c.name), notes: selectionNotes };
-    queue.add(listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null));
+    const jobs = listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null);
+    etaJobs = jobs.filter((costed) => costed.job.kind === 'eta').map((costed) => costed.job);
+    matrixJobsLeft = jobs.filter((costed) => costed.job.kind !== 'target').length;
+    queue.add(jobs);
     queue.close();
   };
   await Promise.all(
@@ -108,6 +116,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   throwIfAborted(signal);
   if (!duplicates || !missing || !selected) throw new Error('A profile lane returned no result for some of its jobs.');
   const notes = [...missing.notes, ...selected.notes];
+  matrices.correlationRatio = etaJobs.flatMap((job) => etaRows.get(job) ?? []);
   const columnNotes = new Map<string, string[]>();
   const correlations = assembleCorrelations(selected.nums, selected.cats, matrices as CorrelationValues, columnNotes);
   for (const profile of columns) profile.notes.push(...(columnNotes.get(profile.name) ?? []));
@@ -150,7 +159,7 @@ export interface CostedJob {
   cost: number;
 }
 
-/** The jobs that follow the column profiles: the four matrices and the target, with their rough costs. */
+/** The jobs that follow the column profiles: the matrices (η one job per category) and the target, with their rough costs. */
 export function listCorrelationJobs(
   table: Table,
   nums: string[],
@@ -164,7 +173,8 @@ export function listCorrelationJobs(
   const jobs: CostedJob[] = [
     { job: { kind: 'spearman', names: nums, orders: pick(nums) }, cost: 40 * n + 6 * n * (n + 1) },
     { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
-    { job: { kind: 'eta', categories: cats, numeric: nums }, cost: 11 * c * n },
+    // η in one job per category (rows of the matrix, merged in order) so the last jobs even out the lanes.
+    ...(c === 0 ? [[]] : cats.map((name) => [name])).map((categories) => ({ job: { kind: 'eta', categories, numeric: nums } as const, cost: 11 * categories.length * n })),
     { job: { kind: 'cramers-v', names: cats }, cost: 3 * c * (c + 1) },
   ];
   if (target) {
