@@ -71,3 +71,27 @@ export function assertFeatureCount(kind: string, X: FeatureMatrix, featureNames:
 export function readSampleWeights(ctx: FitContext, rows: number): Float64Array {
   return ctx.sampleWeights ?? new Float64Array(rows).fill(1);
 }
+
+/** Per row, the index of the largest of its `k` values in a row-major `rows × k` matrix (first one on ties). */
+export function argmaxRows(matrix: Float64Array | Float32Array, rows: number, k: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (matrix[r * k + c] > matrix[r * k + best]) best = c;
+    out[r] = best;
+  }
+  return out;
+}
+
+/**
+ * The checks every supervised fit starts with: params resolved against the schema, the task read from `y` and
+ * supported by the family, a usable target, and no NaN features.
+ */
+export function checkFitInput(kind: string, specs: readonly HyperparameterSpec[], tasks: readonly Task[], X: FeatureMatrix, y: Target, rawParams: Hyperparameters): { params: Hyperparameters; task: Task } {
+  const params = resolveParams(kind, specs, rawParams);
+  const task = inferTask(y);
+  assertTaskSupported(kind, tasks, task);
+  assertTarget(kind, X, y);
+  assertNoMissing(kind, X);
+  return { params, task };
+}

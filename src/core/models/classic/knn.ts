@@ -3,7 +3,7 @@
 
 import { ModelSpecError } from '../../errors';
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
-import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, resolveParams, throwIfAborted } from './fit-input';
+import { assertFeatureCount, checkFitInput, throwIfAborted } from './fit-input';
 import { findNeighbours, type DistanceMetric } from './nearest-neighbours';
 
 const KIND = 'knn';
@@ -83,11 +83,7 @@ export const knnFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
-    const task = inferTask(y);
-    assertTaskSupported(KIND, this.tasks, task);
-    assertTarget(KIND, X, y);
-    assertNoMissing(KIND, X);
+    const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     if ((params.k as number) > X.rows) throw new ModelSpecError(`knn: k = ${params.k} is larger than the ${X.rows} training rows; choose k ≤ ${X.rows}.`);
     throwIfAborted(ctx);
     ctx.onProgress?.({ iteration: 1, total: 1, metrics: {} });

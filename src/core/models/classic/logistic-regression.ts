@@ -2,7 +2,7 @@
 // minimising C·Σ wᵢ·loss + ½||W||² (L2, L-BFGS) or C·Σ wᵢ·loss + ||W||₁ (L1, FISTA); intercepts unpenalised.
 
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
-import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, readSampleWeights, resolveParams, throwIfAborted } from './fit-input';
+import { argmaxRows, assertFeatureCount, checkFitInput, readSampleWeights, throwIfAborted } from './fit-input';
 import { minimiseLbfgs, type Objective } from './lbfgs';
 import { computeLogisticLoss, computeScores, convertScoresToProba } from './logistic-loss';
 import { minimiseProximal } from './proximal-gradient';
@@ -39,11 +39,7 @@ function createLogisticModel(task: Task, params: Hyperparameters, featureNames: 
     predict(X) {
       const proba = predictProba(X);
       const k = classes.length;
-      return Float64Array.from({ length: X.rows }, (_, r) => {
-        let best = 0;
-        for (let c = 1; c < k; c++) if (proba[r * k + c] > proba[r * k + best]) best = c;
-        return best;
-      });
+      return argmaxRows(proba, X.rows, k);
     },
     toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, classes, state }),
   };
@@ -57,11 +53,7 @@ export const logisticRegressionFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
-    const task = inferTask(y);
-    assertTaskSupported(KIND, this.tasks, task);
-    assertTarget(KIND, X, y);
-    assertNoMissing(KIND, X);
+    const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);
     const classes = [...(y.classes ?? [])];
     const outputs = task === 'binary' ? 1 : classes.length;

@@ -3,7 +3,7 @@
 // for categorical-flagged features (CategoricalNB), multiplied together with the class prior.
 
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
-import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, readSampleWeights, resolveParams, throwIfAborted } from './fit-input';
+import { argmaxRows, assertFeatureCount, checkFitInput, readSampleWeights, throwIfAborted } from './fit-input';
 import { fitNaiveBayesState, type NaiveBayesState } from './naive-bayes-fit';
 
 const KIND = 'naive_bayes';
@@ -57,11 +57,7 @@ function createNaiveBayesModel(task: Task, params: Hyperparameters, featureNames
     predictProba,
     predict(X) {
       const joint = computeJointLogLikelihood(state, X);
-      return Float64Array.from({ length: X.rows }, (_, r) => {
-        let best = 0;
-        for (let c = 1; c < k; c++) if (joint[r * k + c] > joint[r * k + best]) best = c;
-        return best;
-      });
+      return argmaxRows(joint, X.rows, k);
     },
     toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, classes, state }),
   };
@@ -75,11 +71,7 @@ export const naiveBayesFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
-    const task = inferTask(y);
-    assertTaskSupported(KIND, this.tasks, task);
-    assertTarget(KIND, X, y);
-    assertNoMissing(KIND, X);
+    const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);
     const state = fitNaiveBayesState(X, y, readSampleWeights(ctx, X.rows), params.var_smoothing as number, params.alpha as number);
     ctx.onProgress?.({ iteration: 1, total: 1, metrics: {} });

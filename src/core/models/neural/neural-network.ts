@@ -4,7 +4,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../split/prng';
-import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, throwIfAborted } from '../classic/fit-input';
+import { assertFeatureCount, assertNoMissing, assertTarget, argmaxRows, assertTaskSupported, inferTask, throwIfAborted } from '../classic/fit-input';
 import type { FeatureMatrix, FittedModel, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
 import { computeLogits, createConstants, initialiseWeights, type NetworkTopology, type NetworkWeights } from './network';
 import { NEURAL_INFO, NEURAL_KIND, readNeuralParams } from './params';
@@ -63,11 +63,7 @@ function createNeuralModel(task: Task, params: Hyperparameters, featureNames: st
       }
       const proba = predictProba(X);
       const k = classes.length;
-      return Float64Array.from({ length: X.rows }, (_, r) => {
-        let best = 0;
-        for (let c = 1; c < k; c++) if (proba[r * k + c] > proba[r * k + best]) best = c;
-        return best;
-      });
+      return argmaxRows(proba, X.rows, k);
     },
     toJSON: (): SerializedModel => ({ formatVersion: 1, kind: NEURAL_KIND, task, params, featureNames, ...(task === 'regression' ? {} : { classes }), state }),
   };
