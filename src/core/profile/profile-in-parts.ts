@@ -5,10 +5,9 @@
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
 import { throwIfAborted } from './check-abort';
-import { detectAlerts } from './detect-alerts';
-import { estimateMemory } from './estimate-memory';
 import type { OrderMap, ProfileJob, ProfileJobResult } from './profile-job';
 import {
+  assembleTableProfile,
   DEFAULT_MAX_CORRELATION_COLUMNS,
   DEFAULT_TOP_K,
   findTarget,
@@ -17,7 +16,7 @@ import {
   MAX_RANKED_CELLS,
   type ProfileOptions,
 } from './profile-table';
-import { PROFILE_FORMAT_VERSION, type ColumnProfile, type DuplicateRows, type MissingPatterns, type TableProfile } from './types';
+import { type ColumnProfile, type DuplicateRows, type MissingPatterns, type TableProfile } from './types';
 
 /** Runs `job` on lane `lane` (0 ≤ lane < lanes); `onColumn` fires after each column of a `columns` job. */
 export type RunProfileJob = (lane: number, job: ProfileJob, onColumn: () => void) => Promise<ProfileJobResult>;
@@ -119,21 +118,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   matrices.correlationRatio = etaJobs.flatMap((job) => etaRows.get(job) ?? []);
   const columnNotes = new Map<string, string[]>();
   const correlations = assembleCorrelations(selected.nums, selected.cats, matrices as CorrelationValues, columnNotes);
-  for (const profile of columns) profile.notes.push(...(columnNotes.get(profile.name) ?? []));
-  return {
-    formatVersion: PROFILE_FORMAT_VERSION,
-    rowCount: table.rowCount,
-    columnCount: table.columns.length,
-    memoryBytes: estimateMemory(table),
-    duplicates,
-    columns,
-    missing: missing.missing,
-    correlations,
-    target: targetProfile,
-    alerts: detectAlerts({ columns, duplicates, target: targetProfile, importWarnings: options.importWarnings }),
-    notes,
-    durationMs: Date.now() - startedMs,
-  };
+  return assembleTableProfile(table, { duplicates, columns, columnNotes, missing: missing.missing, correlations, target: targetProfile, notes }, options.importWarnings, startedMs);
 }
 
 const MATRIX_OF = { pearson: 'pearson', spearman: 'spearman', 'cramers-v': 'cramersV', eta: 'correlationRatio' } as const;

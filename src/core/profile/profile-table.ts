@@ -74,7 +74,18 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   step();
   const targetProfile = target ? profileTarget(table, target, { numeric, categories, numericProfiles, signal }) : null;
   if (target) step();
-  for (const profile of columns) profile.notes.push(...(columnNotes.get(profile.name) ?? []));
+  return assembleTableProfile(table, { duplicates, columns, columnNotes, missing, correlations, target: targetProfile, notes }, options.importWarnings, startedMs);
+}
+
+/** The parts of a profile → the TableProfile: column notes attached, alerts detected, timing stamped. */
+export function assembleTableProfile(
+  table: Table,
+  parts: Pick<TableProfile, 'duplicates' | 'columns' | 'missing' | 'correlations' | 'target' | 'notes'> & { columnNotes: ReadonlyMap<string, string[]> },
+  importWarnings: readonly ImportWarning[] | undefined,
+  startedMs: number,
+): TableProfile {
+  const { duplicates, columns, missing, correlations, target, notes } = parts;
+  for (const profile of columns) profile.notes.push(...(parts.columnNotes.get(profile.name) ?? []));
   return {
     formatVersion: PROFILE_FORMAT_VERSION,
     rowCount: table.rowCount,
@@ -84,8 +95,8 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
     columns,
     missing,
     correlations,
-    target: targetProfile,
-    alerts: detectAlerts({ columns, duplicates, target: targetProfile, importWarnings: options.importWarnings }),
+    target,
+    alerts: detectAlerts({ columns, duplicates, target, importWarnings }),
     notes,
     durationMs: Date.now() - startedMs,
   };
