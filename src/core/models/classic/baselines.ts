@@ -2,7 +2,8 @@
 // and the training mean / median for regression. Sample weights count as row weights.
 
 import type { FeatureMatrix, FittedModel, ModelFamily, SerializedModel, Target, Task } from '../types';
-import { assertTarget, assertTaskSupported, inferTask, readSampleWeights, throwIfAborted } from './fit-input';
+import { assertTarget, assertTaskSupported, readSampleWeights, throwIfAborted } from './fit-input';
+import { inferTask } from '../read-params';
 
 interface ConstantState {
   /** Classification: class shares; regression: [value]. */

@@ -2,31 +2,8 @@
 // the task a target implies, NaN features, class counts, cancellation, and feature agreement at predict time.
 
 import { createAbortError, ModelSpecError } from '../../errors';
-import type { FeatureMatrix, FitContext, HyperparameterSpec, Hyperparameters, HyperparameterValue, Target, Task } from '../types';
-
-/** `params` completed with each spec's default; out-of-range numbers and unknown choices throw ModelSpecError. */
-export function resolveParams(kind: string, specs: readonly HyperparameterSpec[], params: Hyperparameters): Hyperparameters {
-  const resolved: Record<string, HyperparameterValue> = {};
-  for (const spec of specs) {
-    const value = params[spec.name] ?? spec.default;
-    if (spec.kind === 'int' || spec.kind === 'float') {
-      const ok = typeof value === 'number' && value >= spec.min && value <= spec.max && (spec.kind === 'float' || Number.isInteger(value));
-      if (!ok) throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use ${spec.kind === 'int' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}.`);
-    } else if (spec.kind === 'choice') {
-      if (typeof value !== 'string' || !spec.options.includes(value)) throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use one of ${spec.options.join(', ')}.`);
-    } else if (typeof value !== 'boolean') {
-      throw new ModelSpecError(`${kind}: ${spec.name} = ${String(value)} is invalid; use true or false.`);
-    }
-    resolved[spec.name] = value;
-  }
-  return resolved;
-}
-
-/** The task `y` implies: classes → binary (2) or multiclass (more); none → regression. */
-export function inferTask(y: Target): Task {
-  if (y.classes === undefined) return 'regression';
-  return y.classes.length === 2 ? 'binary' : 'multiclass';
-}
+import { inferTask, readParams } from '../read-params';
+import type { FeatureMatrix, FitContext, HyperparameterSpec, Hyperparameters, Target, Task } from '../types';
 
 /** Throws unless `task` is one the family supports. */
 export function assertTaskSupported(kind: string, tasks: readonly Task[], task: Task): void {
@@ -88,7 +65,7 @@ export function argmaxRows(matrix: Float64Array | Float32Array, rows: number, k:
  * supported by the family, a usable target, and no NaN features.
  */
 export function checkFitInput(kind: string, specs: readonly HyperparameterSpec[], tasks: readonly Task[], X: FeatureMatrix, y: Target, rawParams: Hyperparameters): { params: Hyperparameters; task: Task } {
-  const params = resolveParams(kind, specs, rawParams);
+  const params = readParams(kind, specs, rawParams);
   const task = inferTask(y);
   assertTaskSupported(kind, tasks, task);
   assertTarget(kind, X, y);

@@ -3,7 +3,8 @@
 
 import { ModelSpecError } from '../../errors';
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
-import { assertFeatureCount, assertNoMissing, resolveParams, throwIfAborted } from './fit-input';
+import { assertFeatureCount, assertNoMissing, throwIfAborted } from './fit-input';
+import { readParams } from '../read-params';
 import { assignClusters, runLloyd, scaleTolerance, seedCenters, type LloydResult } from './lloyd';
 import { createRandom } from '../../split/prng';
 
@@ -47,7 +48,7 @@ export const kmeansFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, _y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
+    const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);
     const k = params.k as number;
     if (k > X.rows) throw new ModelSpecError(`kmeans: k = ${k} is larger than the ${X.rows} rows; choose k ≤ ${X.rows}.`);

@@ -4,7 +4,8 @@
 
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
 import { fitElasticNet } from './coordinate-descent';
-import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, inferTask, resolveParams, throwIfAborted } from './fit-input';
+import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, throwIfAborted } from './fit-input';
+import { inferTask, readParams } from '../read-params';
 import { solveLeastSquares } from './least-squares';
 
 const KIND = 'linear_regression';
@@ -87,7 +88,7 @@ export const linearRegressionFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
+    const params = readParams(KIND, PARAMS, rawParams);
     assertTaskSupported(KIND, this.tasks, inferTask(y));
     assertTarget(KIND, X, y);
     assertNoMissing(KIND, X);

@@ -4,7 +4,8 @@
 
 import { ModelSpecError } from '../../errors';
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
-import { assertFeatureCount, assertNoMissing, resolveParams, throwIfAborted } from './fit-input';
+import { assertFeatureCount, assertNoMissing, throwIfAborted } from './fit-input';
+import { readParams } from '../read-params';
 import { computeColumnMeans } from './least-squares';
 import { decomposeSymmetric } from './symmetric-eigen';
 
@@ -110,7 +111,7 @@ export const pcaFamily: ModelFamily = {
   params: PARAMS,
   acceptsMissing: false,
   async fit(X, _y, rawParams, ctx) {
-    const params = resolveParams(KIND, PARAMS, rawParams);
+    const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);
     if (X.rows < 2) throw new ModelSpecError(`pca needs at least 2 rows; got ${X.rows}.`);
     throwIfAborted(ctx);

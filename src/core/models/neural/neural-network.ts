@@ -4,7 +4,8 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../split/prng';
-import { assertFeatureCount, assertNoMissing, assertTarget, argmaxRows, assertTaskSupported, inferTask, throwIfAborted } from '../classic/fit-input';
+import { assertFeatureCount, assertNoMissing, assertTarget, argmaxRows, assertTaskSupported, throwIfAborted } from '../classic/fit-input';
+import { inferTask } from '../read-params';
 import type { FeatureMatrix, FittedModel, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
 import { computeLogits, createConstants, initialiseWeights, type NetworkTopology, type NetworkWeights } from './network';
 import { NEURAL_INFO, NEURAL_KIND, readNeuralParams } from './params';

@@ -2,7 +2,7 @@
 // validated form for the training loop.
 
 import type { FamilyInfo, HyperparameterSpec, Hyperparameters } from '../types';
-import { resolveParams } from '../classic/fit-input';
+import { readParams } from '../read-params';
 
 export const NEURAL_KIND = 'neural_network';
 
@@ -54,7 +54,7 @@ export interface NeuralParams {
 
 /** `params` completed with defaults and checked (ModelSpecError on a bad value); the raw form is kept for toJSON. */
 export function readNeuralParams(params: Hyperparameters): { raw: Hyperparameters; typed: NeuralParams } {
-  const raw = resolveParams(NEURAL_KIND, NEURAL_PARAMS, params);
+  const raw = readParams(NEURAL_KIND, NEURAL_PARAMS, params);
   const typed: NeuralParams = {
     layers: raw.layers as number,
     units: raw.units as number,

@@ -4,8 +4,8 @@
 import { createAbortError } from '../../../errors';
 import { createRandom } from '../../../split/prng';
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, HyperparameterSpec, ModelFamily, Target } from '../../types';
-import { checkTrainingData, inferTask } from '../shared/check-training-data';
-import { readParams } from '../shared/read-params';
+import { checkTrainingData } from '../shared/check-training-data';
+import { inferTask, readParams } from '../../read-params';
 import { buildCart } from './build-cart';
 import type { Criterion } from './cart-criterion';
 import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from './cart-ensemble-model';

@@ -8,9 +8,9 @@ import { buildCart, type CartSettings } from '../cart/build-cart';
 import type { Criterion } from '../cart/cart-criterion';
 import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from '../cart/cart-ensemble-model';
 import { addTreePredictions, type CartTree } from '../cart/cart-tree';
-import { checkTrainingData, inferTask } from '../shared/check-training-data';
+import { checkTrainingData } from '../shared/check-training-data';
 import { createCheckpoint } from '../shared/fit-loop';
-import { readParams } from '../shared/read-params';
+import { inferTask, readParams } from '../../read-params';
 import { scoreOutOfBag } from './out-of-bag';
 
 const KIND = 'random_forest';

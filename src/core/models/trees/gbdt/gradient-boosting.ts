@@ -2,8 +2,8 @@
 // classification, with native missing values and categorical splits; fitted models predict on raw features.
 
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, ModelFamily, SerializedModel, Target, Task } from '../../types';
-import { checkPredictShape, checkTrainingData, inferTask } from '../shared/check-training-data';
-import { readParams } from '../shared/read-params';
+import { checkPredictShape, checkTrainingData } from '../shared/check-training-data';
+import { inferTask, readParams } from '../../read-params';
 import { deserializeTree, findLeafRaw, serializeTree, type BoostedTree } from './boosted-tree';
 import { BOOSTING_PARAMS, type BoostingSettings } from './boosting-params';
 import { fitBoosting } from './fit-boosting';

@@ -2,13 +2,7 @@
 // failure is a ModelSpecError that names the bad value and says what to do.
 
 import { ModelSpecError } from '../../../errors';
-import type { FeatureMatrix, Target, Task } from '../../types';
-
-/** The supervised task implied by a target: classes → binary / multiclass, no classes → regression. */
-export function inferTask(y: Target): Exclude<Task, 'clustering'> {
-  if (!y.classes) return 'regression';
-  return y.classes.length === 2 ? 'binary' : 'multiclass';
-}
+import type { FeatureMatrix, Target } from '../../types';
 
 /** Throws ModelSpecError for an empty matrix, a target of the wrong length or values, or NaN when not allowed. */
 export function checkTrainingData(kind: string, X: FeatureMatrix, y: Target, acceptsMissing: boolean): void {

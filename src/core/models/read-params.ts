@@ -1,8 +1,8 @@
-// Resolves a family's hyperparameters against its schema: defaults for absent names, range and type checks,
-// so every fit starts from a complete, valid parameter record.
+// Reads a family's fit inputs the same way for every family: hyperparameters against the schema (defaults for
+// absent names, range and type checks) and the task a target implies.
 
-import { ModelSpecError } from '../../../errors';
-import type { HyperparameterSpec, Hyperparameters, HyperparameterValue } from '../../types';
+import { ModelSpecError } from '../errors';
+import type { HyperparameterSpec, Hyperparameters, HyperparameterValue, Target, Task } from './types';
 
 /** Returns every schema parameter (default when absent); throws ModelSpecError for unknown or invalid values. */
 export function readParams(kind: string, specs: readonly HyperparameterSpec[], params: Hyperparameters): Hyperparameters {
@@ -34,4 +34,10 @@ function checkValue(kind: string, spec: HyperparameterSpec, value: Hyperparamete
       if (typeof value !== 'boolean') throw new ModelSpecError(`${where}; use true or false.`);
       return value;
   }
+}
+
+/** The supervised task implied by a target: classes → binary / multiclass, no classes → regression. */
+export function inferTask(y: Target): Exclude<Task, 'clustering'> {
+  if (!y.classes) return 'regression';
+  return y.classes.length === 2 ? 'binary' : 'multiclass';
 }
