@@ -2,7 +2,7 @@
 // terminating the import worker stops them too), reads the file's ranges side by side and merges them with
 // core importCsvInRanges; anything it declines is imported in one pass here.
 
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap } from 'comlink';
 import { importCsvInRanges, type ReadCsvRange } from '../core/ingest/import-csv-ranges';
 import { importFile } from '../core/ingest/import-file';
 import { attachPackedTexts } from '../core/ingest/pack-part-texts';

@@ -2,7 +2,7 @@
 // so terminating the compute worker — Cancel — stops them too), sends each only the columns its jobs read
 // (cloned here, off the main thread) and merges with core profileTableInParts. Small tables stay on this thread.
 
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap } from 'comlink';
 import { listJobColumns } from '../core/profile/profile-job';
 import { profileTableInParts } from '../core/profile/profile-in-parts';
 import { profileTable, type ProfileOptions } from '../core/profile/profile-table';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../notebook/types';
-import { blobOf, categoricalColumn, numericColumn, textColumn } from '../../test-support/table-builders';
+import { blobOf, categoricalColumn, numericColumn } from '../../test-support/table-builders';
 import { readTexts } from '../table/text-column';
 import { importFile } from './import-file';
 import type { ImportProgress } from './types';

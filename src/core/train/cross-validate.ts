@@ -1,7 +1,6 @@
 // Cross-validation of one candidate: every fold refits the whole pipeline on its own training rows only
 // (no statistic of a fold's scored rows reaches its fit), then the fold scores are summarised as mean ± std.
 
-import type { MetricId } from '../problem/metrics';
 import type { Fold } from '../split/split-spec';
 import type { Table } from '../table/types';
 import { fitPrepared } from './fit-prepared';
