@@ -4,6 +4,7 @@
 // `bench/import/suite.mjs` calls window.runImportBench through Playwright.
 import type { ParseRequest, WorkerReply } from './messages';
 import { measureStorage, type StorageMeasurement } from './storage';
+import { watchHeartbeat } from '../lib/watch-heartbeat';
 
 type Method = 'papaparse' | 'importer';
 
@@ -54,21 +55,6 @@ function parseInWorker(worker: Worker, file: File): Promise<Extract<WorkerReply,
     worker.onerror = (event) => reject(new Error(event.message));
     worker.postMessage({ file } satisfies ParseRequest);
   });
-}
-
-/** Runs a 5 ms heartbeat; the returned stop() gives the longest gap between beats. */
-function watchHeartbeat(): () => number {
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, 5);
-  return () => {
-    clearInterval(timer);
-    return Math.max(maxGap, performance.now() - last);
-  };
 }
 
 function findLongestTask(fromMs: number, toMs: number): number {

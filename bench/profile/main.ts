@@ -7,6 +7,7 @@ import { DEFAULT_IMPORT_OPTIONS } from '../../src/core/notebook/types';
 import { collectTransferables } from '../../src/core/table/table-buffers';
 import { copyTableForTransfer } from '../../src/state/copy-table-for-transfer';
 import type { ComputeApi } from '../../src/workers/compute-api';
+import { watchHeartbeat } from '../lib/watch-heartbeat';
 
 export interface PhaseResult {
   durationMs: number;
@@ -30,21 +31,6 @@ new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe(
 function startCompute(): { worker: Worker; api: Remote<ComputeApi> } {
   const worker = new Worker(new URL('../../src/workers/compute.worker.ts', import.meta.url), { type: 'module' });
   return { worker, api: wrap<ComputeApi>(worker) };
-}
-
-/** Runs a 5 ms heartbeat; the returned stop() gives the longest gap between beats. */
-function watchHeartbeat(): () => number {
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, 5);
-  return () => {
-    clearInterval(timer);
-    return Math.max(maxGap, performance.now() - last);
-  };
 }
 
 async function timePhase<T>(run: () => Promise<T>): Promise<{ value: T; phase: PhaseResult }> {
