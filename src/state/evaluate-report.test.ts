@@ -4,6 +4,7 @@ import { bootstrapPrimaryMetric, buildBinaryMatrix, computeMetricRows, describeE
 
 // Four rows, one false positive (row 1); the positive-class probabilities rank every positive above every negative.
 const BINARY: RunPredictions = {
+  rows: Uint32Array.of(0, 1, 2, 3),
   yTrue: Float64Array.of(0, 0, 1, 1),
   yPred: Float64Array.of(0, 1, 1, 1),
   proba: Float64Array.of(0.9, 0.1, 0.4, 0.6, 0.35, 0.65, 0.2, 0.8),
@@ -34,7 +35,7 @@ describe('computeMetricRows', () => {
   });
 
   it('one class present: undefined metrics carry their reason, never NaN', () => {
-    const oneClass: RunPredictions = { yTrue: Float64Array.of(0, 0), yPred: Float64Array.of(0, 0), proba: Float64Array.of(0.7, 0.3, 0.6, 0.4), classes: ['a', 'b'] };
+    const oneClass: RunPredictions = { rows: Uint32Array.of(0, 1), yTrue: Float64Array.of(0, 0), yPred: Float64Array.of(0, 0), proba: Float64Array.of(0.7, 0.3, 0.6, 0.4), classes: ['a', 'b'] };
     const rows = computeMetricRows(oneClass, 'binary', 1);
     const bad = rows.filter((r) => r.value.value === null ? typeof r.value.reason !== 'string' || r.value.reason === '' : !Number.isFinite(r.value.value));
     expect({ bad, undefinedIds: rows.filter((r) => r.value.value === null).map((r) => r.id) })
@@ -52,7 +53,7 @@ describe('computeMetricRows', () => {
   });
 
   it('regression: errors in the target units, checked by hand', () => {
-    const rows = computeMetricRows({ yTrue: Float64Array.of(1, 2, 4), yPred: Float64Array.of(2, 2, 2), proba: null, classes: null }, 'regression', 1);
+    const rows = computeMetricRows({ rows: Uint32Array.of(0, 1, 2), yTrue: Float64Array.of(1, 2, 4), yPred: Float64Array.of(2, 2, 2), proba: null, classes: null }, 'regression', 1);
     // residuals −1, 0, 2; mean of y 7/3, total sum of squares 14/3
     expect(Object.fromEntries(rows.map((r) => [r.id, r.value]))).toEqual({
       mae: close(1),
@@ -67,8 +68,8 @@ describe('computeMetricRows', () => {
 
   it('constant predictions and a constant target: undefined metrics carry their reason, never NaN', () => {
     const cases = [
-      computeMetricRows({ yTrue: Float64Array.of(0, 1, 1), yPred: Float64Array.of(1, 1, 1), proba: Float64Array.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5), classes: ['a', 'b'] }, 'binary', 1),
-      computeMetricRows({ yTrue: Float64Array.of(2, 2, 2), yPred: Float64Array.of(1, 2, 3), proba: null, classes: null }, 'regression', 1),
+      computeMetricRows({ rows: Uint32Array.of(0, 1, 2), yTrue: Float64Array.of(0, 1, 1), yPred: Float64Array.of(1, 1, 1), proba: Float64Array.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5), classes: ['a', 'b'] }, 'binary', 1),
+      computeMetricRows({ rows: Uint32Array.of(0, 1, 2), yTrue: Float64Array.of(2, 2, 2), yPred: Float64Array.of(1, 2, 3), proba: null, classes: null }, 'regression', 1),
     ];
     expect(cases.map((rows) => rows.filter((r) => r.value.value === null || !Number.isFinite(r.value.value)).map((r) => [r.id, typeof r.value.reason])))
       // kappa is 0 and R² / explained variance follow sklearn's force_finite (finite values), MCC has no value

@@ -3,6 +3,7 @@
 
 import type { Notebook, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
+import { completeCellSpecs } from '../core/notebook/reducers';
 import type { StudioDb } from './db';
 import { selectNotebookOutputs } from './cell-outputs';
 
@@ -20,13 +21,13 @@ export async function saveNotebook(db: StudioDb, notebook: Notebook): Promise<vo
   await db.put('notebooks', notebook);
 }
 
-/** Reads a notebook; an unknown id is a StorageError naming it. */
+/** Reads a notebook, its cell specs completed with defaults added since it was saved; an unknown id is a StorageError naming it. */
 export async function loadNotebook(db: StudioDb, id: NotebookId): Promise<Notebook> {
   const notebook = await db.get('notebooks', id);
   if (!notebook) {
     throw new StudioError('StorageError', `No stored notebook has id "${id}". It may have been deleted in another tab; open another notebook or create a new one.`);
   }
-  return notebook;
+  return completeCellSpecs(notebook);
 }
 
 /** Every notebook, most recently updated first. */

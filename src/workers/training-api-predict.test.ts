@@ -20,6 +20,7 @@ describe('trainingApi.predictStoredRun', () => {
     const predictions = trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), run, PROBLEM);
     // The tree splits x at 5.5 (midway between the training classes' 4 and 7), so x = 6 is called b; row 11 has no target and is left out.
     expect({ ...predictions, proba: predictions.proba && Array.from(predictions.proba) }).toEqual({
+      rows: Uint32Array.of(0, 5, 10),
       yTrue: Float64Array.of(0, 0, 1),
       yPred: Float64Array.of(0, 1, 1),
       proba: [1, 0, 0, 1, 0, 1],

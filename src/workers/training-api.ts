@@ -16,6 +16,8 @@ import { transformTable } from '../core/transform/pipeline';
 import { takeRows } from '../core/transform/take-rows';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
+import { explainStoredRun } from './explain-run';
+import { computeLearningCurve } from './learning-curve-run';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
 /** TensorFlow.js backend preference of the Train cell. */
@@ -94,6 +96,8 @@ function rescoreStoredRun(tableKey: string, validation: RowIndices, run: Trained
 
 /** A stored run's predictions on held-out rows with a target: class indices (in `classes` order) or numbers. */
 export interface RunPredictions {
+  /** Dataset-table row index of each prediction (rows a filter step removed or without a target are left out). */
+  rows: Uint32Array;
   yTrue: Float64Array;
   yPred: Float64Array;
   /** Row-major rows × classes probabilities; null for regression or a classifier without probabilities. */
@@ -106,20 +110,27 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
   const { task, target } = readSupervisedProblem(problem);
   if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
   const model = loadModel(run.model);
-  const prepared = transformTable(run.pipeline, takeRows(readTable(tableKey), rows)).table;
+  const transformed = transformTable(run.pipeline, takeRows(readTable(tableKey), rows));
+  const prepared = transformed.table;
   const X = buildFeatureMatrix(prepared, run.featureNames).X;
   const y = readValidationTarget(prepared, target, task, { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) });
   const scored = dropMissingTargets(X, y);
   if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
   const classes = run.classes ?? null;
+  const keptRows = Uint32Array.from(transformed.rows, (r) => rows[r]).filter((_, i) => !Number.isNaN(y.values[i]));
   const result: RunPredictions = {
+    rows: keptRows,
     yTrue: Float64Array.from(scored.y.values),
     yPred: Float64Array.from(model.predict(scored.X)),
     proba: classes && model.predictProba ? Float64Array.from(model.predictProba(scored.X)) : null,
     classes,
   };
-  return transfer(result, [result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
+  return transfer(result, [result.rows.buffer, result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
 }
 
-export const trainingApi = { hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun };
+export const trainingApi = {
+  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun,
+  explainStoredRun,
+  computeLearningCurve,
+};
 export type TrainingApi = typeof trainingApi;

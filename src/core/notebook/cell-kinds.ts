@@ -61,6 +61,16 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Metrics with intervals, confusion matrix, threshold, ROC/PR and calibration of a trained model on validation rows.',
     createSpec: () => ({ runId: null, threshold: 0.5, normalize: false }),
   },
+  explain: {
+    title: 'Explain',
+    description: 'Which features drive a trained model: permutation importance, SHAP (global and one row), partial dependence.',
+    createSpec: () => ({ runId: null, repeats: 5, shapRows: 200, row: 0, pdFeatures: 3 }),
+  },
+  compare: {
+    title: 'Compare',
+    description: 'A sortable leaderboard of trained runs, their curves side by side, and a paired test of two of them.',
+    createSpec: () => ({ sortBy: null, rankBy: 'validation', runA: null, runB: null, alpha: 0.05 }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -68,4 +78,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'explain', 'compare', 'note'];

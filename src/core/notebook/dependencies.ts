@@ -21,6 +21,8 @@ export const KIND_DEPENDENCIES: { readonly [K in CellKind]: KindDependencies } =
   prepare: { consumes: ['dataset', 'split', 'problem'], optional: ['problem'], produces: ['pipeline'] },
   train: { consumes: ['dataset', 'split', 'pipeline', 'problem'], optional: ['pipeline'], produces: ['model'] },
   evaluate: { consumes: ['dataset', 'split', 'model', 'problem'], optional: [], produces: [] },
+  explain: { consumes: ['dataset', 'split', 'model', 'problem'], optional: [], produces: [] },
+  compare: { consumes: ['dataset', 'split', 'model', 'problem'], optional: [], produces: [] },
   note: { consumes: [], optional: [], produces: [] },
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addCell, createNotebook, deleteCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
-import type { CellId, NotebookId } from './types';
+import { CELL_KINDS } from './cell-kinds';
+import { addCell, completeCellSpecs, createNotebook, deleteCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
+import type { CellId, Notebook, NotebookId } from './types';
 
 const id = (s: string) => s as CellId;
 const base = createNotebook('nb1' as NotebookId, 'Untitled', 1000);
@@ -46,5 +47,17 @@ describe('notebook reducers', () => {
   it('renames, ignoring blank names', () => {
     expect(renameNotebook(base, '  Churn study ', 5).name).toBe('Churn study');
     expect(renameNotebook(base, '   ', 5)).toBe(base);
+  });
+});
+
+describe('completeCellSpecs', () => {
+  it('fills fields a saved spec lacks with the kind defaults and keeps saved values', () => {
+    const saved = {
+      ...createNotebook('n' as NotebookId, 'Old', 1),
+      cells: [{ id: 'c1' as CellId, kind: 'evaluate', spec: { runId: 'r1', threshold: 0.3 } }, { id: 'c2' as CellId, kind: 'gone-kind', spec: {} }],
+    } as unknown as Notebook;
+    const completed = completeCellSpecs(saved);
+    expect(completed.cells).toHaveLength(1);
+    expect(completed.cells[0].spec).toEqual({ ...CELL_KINDS.evaluate.createSpec(), runId: 'r1', threshold: 0.3 });
   });
 });

@@ -68,3 +68,15 @@ export function updateCellSpec<K extends CellKind>(
 export function findCell(notebook: Notebook, cellId: CellId): Cell | undefined {
   return notebook.cells.find((cell) => cell.id === cellId);
 }
+
+/**
+ * A stored notebook with every cell's spec completed by its kind's defaults: fields added to a spec after the
+ * notebook was saved take their default, saved fields win. Cells of a kind this build does not know are kept
+ * out (they cannot be shown), never crash the page.
+ */
+export function completeCellSpecs(notebook: Notebook): Notebook {
+  const cells = notebook.cells
+    .filter((cell) => Object.hasOwn(CELL_KINDS, cell.kind))
+    .map((cell) => ({ ...cell, spec: { ...CELL_KINDS[cell.kind].createSpec(), ...cell.spec } }) as Cell);
+  return { ...notebook, cells };
+}

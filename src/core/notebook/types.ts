@@ -115,6 +115,32 @@ export interface EvaluateCellSpec {
   normalize: boolean;
 }
 
+/** The Explain cell: which stored run to explain and how much work to spend (validation rows only). */
+export interface ExplainCellSpec {
+  /** A TrainedRun id; null → the leaderboard's best run. */
+  runId: string | null;
+  /** Permutation importance: shuffles per feature. */
+  repeats: number;
+  /** SHAP: how many validation rows are explained (a seeded sample when there are more). */
+  shapRows: number;
+  /** Waterfall: index into the explained rows. */
+  row: number;
+  /** Partial dependence: how many of the most important features get a plot. */
+  pdFeatures: number;
+}
+
+/** The Compare cell: leaderboard order and the two runs a paired test compares. */
+export interface CompareCellSpec {
+  /** Leaderboard column; null → the problem's primary metric. */
+  sortBy: string | null;
+  /** Rank by validation scores or CV means. */
+  rankBy: 'validation' | 'cv';
+  runA: string | null;
+  runB: string | null;
+  /** Significance level of the paired tests. */
+  alpha: number;
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
@@ -124,6 +150,8 @@ export interface CellSpecs {
   prepare: PrepareCellSpec;
   train: TrainCellSpec;
   evaluate: EvaluateCellSpec;
+  explain: ExplainCellSpec;
+  compare: CompareCellSpec;
   note: NoteCellSpec;
 }
 

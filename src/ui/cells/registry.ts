@@ -5,7 +5,9 @@ import type { Component } from 'svelte';
 import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/types';
 import type { NotebookState } from '../../state/notebook-state.svelte';
 import DataCell from './data/DataCell.svelte';
+import CompareCell from './compare/CompareCell.svelte';
 import EvaluateCell from './evaluate/EvaluateCell.svelte';
+import ExplainCell from './explain/ExplainCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
 import PrepareCell from './prepare/PrepareCell.svelte';
 import SplitCell from './split/SplitCell.svelte';
@@ -33,6 +35,8 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   prepare: { component: PrepareCell, hasContent: (spec) => spec.steps.length > 0 },
   train: { component: TrainCell, hasContent: () => true },
   evaluate: { component: EvaluateCell, hasContent: (spec) => spec.runId !== null },
+  explain: { component: ExplainCell, hasContent: (spec) => spec.runId !== null },
+  compare: { component: CompareCell, hasContent: (spec) => spec.runA !== null || spec.runB !== null },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 
