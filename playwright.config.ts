@@ -3,7 +3,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4180;
+// E2E_PORT / E2E_DIST / E2E_RESULTS let several checkouts-in-progress run journeys side by side
+// (`vite build --outDir $E2E_DIST` first); CI uses the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4180);
+const DIST = process.env.E2E_DIST ?? 'dist';
+const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
 
 /** The Chromium binary to drive; undefined lets Playwright use its own browser. */
 function findChromium(): string | undefined {
@@ -18,8 +22,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: `${RESULTS}/e2e.json` }]],
+  outputDir: `${RESULTS}/e2e-artifacts`,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
@@ -30,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
