@@ -6,3 +6,4 @@ export * from './test-mcnemar';
 export * from './test-paired-scores';
 export * from './sort-leaderboard';
 export { computeStudentTwoSidedP, computeChiSquareSurvival } from './distribution-tails';
+export * from './test-paired-errors';
