@@ -66,8 +66,8 @@ export function computeMetricRows(predictions: RunPredictions, task: SupervisedT
   ];
 }
 
-/** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric. */
-function selectMetric(id: MetricId, predictions: RunPredictions, positive: number): { metric: MetricFunction; other: Float64Array } | null {
+/** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric; null when the model lacks what it needs. */
+export function selectMetric(id: MetricId, predictions: RunPredictions, positive: number): { metric: MetricFunction; other: Float64Array } | null {
   const { yPred, proba } = predictions;
   const classCount = predictions.classes?.length ?? 0;
   const score = readPositiveScore(predictions, positive);

@@ -58,8 +58,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
   evaluate: {
     title: 'Evaluate',
-    description: 'Metrics with intervals, confusion matrix, threshold, ROC/PR and calibration of a trained model on validation rows.',
-    createSpec: () => ({ runId: null, threshold: 0.5, normalize: false }),
+    description: 'Metrics with intervals, threshold, curves, slices, fairness, gain/lift, worst rows, calibration and a learning curve of a trained model on validation rows.',
+    createSpec: () => ({ runId: null, threshold: 0.5, normalize: false, sliceColumn: null, sliceMetric: null, sensitiveColumn: null, calibration: 'none' }),
   },
   explain: {
     title: 'Explain',

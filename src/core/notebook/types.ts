@@ -113,6 +113,14 @@ export interface EvaluateCellSpec {
   threshold: number;
   /** Show the confusion matrix normalised by true class (rows sum to 1) instead of counts. */
   normalize: boolean;
+  /** Slices panel: the dataset column to group the validation rows by; null → none chosen yet. */
+  sliceColumn: string | null;
+  /** Slices panel: the metric per slice (a MetricId of the task); null → the problem's primary metric. */
+  sliceMetric: string | null;
+  /** Fairness panel (classification): the sensitive column to compare groups of; null → none chosen yet. */
+  sensitiveColumn: string | null;
+  /** Calibration panel (binary): the calibrator cross-fitted on validation, or none. */
+  calibration: 'none' | 'platt' | 'isotonic';
 }
 
 /** The Explain cell: which stored run to explain and how much work to spend (validation rows only). */
