@@ -1,4 +1,5 @@
-// Public surface of core/train: leakage-safe training data, one candidate's fit + scores + CV, ranking.
+// Public surface of core/train: leakage-safe training data, one candidate's fit + scores + CV, ranking, and the
+// clustering path (k-means / PCA runs, cluster metrics, pick k, 2-D projection).
 
 export * from './types';
 export { prepareTrainingData, readSupervisedProblem, type TrainingData } from './prepare-training-data';
@@ -9,3 +10,9 @@ export { trainCandidate, trainOnTrainingPart } from './train-candidate';
 export { rankRuns, readRankValue } from './rank-runs';
 export { listCandidates } from './list-candidates';
 export { rescoreRun } from './rescore-run';
+export { trainUnsupervised, scoreClustering } from './train-unsupervised';
+export { prepareUnsupervisedData, type UnsupervisedData } from './prepare-unsupervised-data';
+export { computeDaviesBouldin } from './davies-bouldin';
+export { scoreClusters, SILHOUETTE_SAMPLE_ROWS } from './score-clusters';
+export { computePickK, suggestK, PICK_K_DEFAULTS, type PickKPoint, type PickKResult, type PickKOptions } from './pick-k';
+export { projectRuns, type RunProjection } from './project-runs';

@@ -11,10 +11,13 @@ import { takeRows } from '../transform/take-rows';
 import { dropMissingTargets, readSupervisedProblem } from './prepare-training-data';
 import { readValidationTarget } from './read-target';
 import { scoreModel } from './score-model';
+import { dropIncompleteRows } from './prepare-unsupervised-data';
+import { scoreClustering } from './train-unsupervised';
 import type { MetricScores, TrainedRun } from './types';
 
 /** Scores `run`'s stored model on `validation` rows of `table`, through its stored fitted pipeline. */
 export function rescoreRun(table: Table, validation: RowIndices, run: TrainedRun, problem: ProblemSpec): MetricScores {
+  if (problem.task === 'clustering') return rescoreClusteringRun(table, validation, run, problem);
   const { task, target } = readSupervisedProblem(problem);
   if (validation.length === 0) throw new ModelSpecError('The split has no validation rows to predict on; give the validation part a share above 0.');
   const model = loadModel(run.model);
@@ -25,4 +28,13 @@ export function rescoreRun(table: Table, validation: RowIndices, run: TrainedRun
   const scored = dropMissingTargets(X, y);
   if (!scored) throw new ModelSpecError(`No validation row has a value for "${target}" to compare predictions with.`);
   return scoreModel(model, scored.X, scored.y, problem);
+}
+
+/** A clustering run's stored model and pipeline scored again on `validation` rows (rows missing a value left out). */
+function rescoreClusteringRun(table: Table, validation: RowIndices, run: TrainedRun, problem: ProblemSpec): MetricScores {
+  if (validation.length === 0) throw new ModelSpecError('The split has no validation rows to predict on; give the validation part a share above 0.');
+  const prepared = transformTable(run.pipeline, takeRows(table, validation)).table;
+  const X = dropIncompleteRows(buildFeatureMatrix(prepared, run.featureNames).X);
+  if (!X) throw new ModelSpecError('Every validation row misses a feature value; impute them in the Prepare cell.');
+  return scoreClustering(loadModel(run.model), X, { problem, seed: run.seed });
 }

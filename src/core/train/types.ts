@@ -85,6 +85,8 @@ export interface TrainedRun {
   classes?: string[];
   /** Small learned extras (iterations used, OOB score…): numbers, strings and booleans only. */
   info: Record<string, number | string | boolean>;
+  /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
+  spectrum?: number[];
 }
 
 /** Context of one training job: seed comes from the request; stop and abort come from the caller. */

@@ -1,0 +1,56 @@
+// Trains one clustering candidate (k-means, PCA) on the prepared training rows and returns the same plain
+// TrainedRun as the supervised path (task 'clustering'), so it is stored, ranked and reloaded like the others.
+
+import { pcaFamily } from '../models/classic/pca';
+import type { FeatureMatrix, FittedModel } from '../models/types';
+import type { Table } from '../table/types';
+import { fitPrepared } from './fit-prepared';
+import { prepareUnsupervisedData } from './prepare-unsupervised-data';
+import { scoreClusters } from './score-clusters';
+import { listProblemMetrics } from './score-model';
+import { pickPlainInfo } from './train-candidate';
+import type { MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+
+const NO_TARGET = { values: new Float64Array(0) };
+
+/** Fits `request` (a clustering family) on `parts.train`, scores its clusters on `parts.validation`; no CV. */
+export async function trainUnsupervised(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
+  const startedMs = performance.now();
+  const data = prepareUnsupervisedData(table, parts, request.steps, request.problem);
+  const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped };
+  const fit = await fitPrepared(prepared, request, ctx);
+  const spectrum = fit.family.kind === 'pca' ? await computeSpectrum(data.train, request.seed) : undefined;
+  return {
+    id: request.id,
+    family: fit.family.kind,
+    label: fit.family.label,
+    baseline: false,
+    params: fit.params,
+    task: 'clustering',
+    seed: request.seed,
+    primaryMetric: request.problem.primaryMetric,
+    metrics: { validation: data.validation ? scoreClustering(fit.model, data.validation, request) : {}, cv: null },
+    curve: fit.curve,
+    durationMs: performance.now() - startedMs,
+    trainedAt: Date.now(),
+    stopped: fit.stopped,
+    model: fit.model.toJSON(),
+    pipeline: data.fitted,
+    featureNames: [...data.train.featureNames],
+    info: pickPlainInfo(fit.model.info),
+    ...(spectrum ? { spectrum } : {}),
+  };
+}
+
+/** Cluster metrics of a model that assigns clusters; for PCA (a projection) every metric says why it is undefined. */
+export function scoreClustering(model: FittedModel, X: FeatureMatrix, request: Pick<TrainRequest, 'problem' | 'seed'>): MetricScores {
+  const metrics = listProblemMetrics(request.problem);
+  if (model.kind === 'pca') return Object.fromEntries(metrics.map((id) => [id, { value: null, reason: 'PCA projects rows; it assigns no clusters to score' }]));
+  return scoreClusters(X, model.predict(X), metrics, request.seed);
+}
+
+/** Explained-variance ratio of every principal component of X (for the bar chart, whatever was kept). */
+async function computeSpectrum(X: FeatureMatrix, seed: number): Promise<number[]> {
+  const full = await pcaFamily.fit(X, NO_TARGET, { n_components: Math.min(X.rows, X.cols) }, { seed });
+  return [...(full.info.explainedVarianceRatio as number[])];
+}
