@@ -16,7 +16,7 @@ import { transformTable } from '../core/transform/pipeline';
 import { takeRows } from '../core/transform/take-rows';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
-import { explainStoredRun } from './explain-run';
+import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
 import { computeLearningCurve } from './learning-curve-run';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -130,7 +130,8 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
 
 export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun,
-  explainStoredRun,
+  explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
+    explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
   computeLearningCurve,
 };
 export type TrainingApi = typeof trainingApi;
