@@ -64,7 +64,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   explain: {
     title: 'Explain',
     description: 'Which features drive a trained model: permutation importance, SHAP (global and one row), partial dependence.',
-    createSpec: () => ({ runId: null, repeats: 5, shapRows: 200, row: 0, pdFeatures: 3 }),
+    createSpec: () => ({ runId: null, repeats: 5, shapRows: 200, row: 0, pdFeatures: 3, explainedClass: null }),
   },
   compare: {
     title: 'Compare',

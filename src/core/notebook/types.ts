@@ -135,6 +135,8 @@ export interface ExplainCellSpec {
   row: number;
   /** Partial dependence: how many of the most important features get a plot. */
   pdFeatures: number;
+  /** Multiclass: the class label SHAP and partial dependence explain; null → the first class. */
+  explainedClass: string | null;
 }
 
 /** The Compare cell: leaderboard order and the two runs a paired test compares. */
