@@ -40,6 +40,34 @@ describe('createTrainingPool', () => {
     expect(log).toEqual(['start 1', 'start 2', 'terminate 1', 'done 2:other', 'start 3', 'done 3:next']);
   });
 
+  it('cancels one candidate: only its worker ends, the others go on, and the queue moves to a fresh worker', async () => {
+    const log: string[] = [];
+    const pool = createTrainingPool(2, startFake(log));
+    const cancelled = new AbortController();
+    const running = pool.run((api) => api.echo('cancel-me', 1000), cancelled.signal);
+    const other = pool.run((api) => api.echo('other', 30));
+    const queued = pool.run((api) => api.echo('queued', 5));
+    await new Promise((r) => setTimeout(r, 0));
+    cancelled.abort();
+    await expect(running).rejects.toEqual(expect.objectContaining({ name: 'AbortError' }));
+    expect([await other, await queued]).toEqual(['2:other', '3:queued']);
+    expect(log).toEqual(['start 1', 'start 2', 'terminate 1', 'start 3', 'done 3:queued', 'done 2:other']);
+  });
+
+  it('a waiting job that is cancelled leaves the queue at once and never starts', async () => {
+    const log: string[] = [];
+    const pool = createTrainingPool(1, startFake(log));
+    const cancelled = new AbortController();
+    const first = pool.run((api) => api.echo('first', 20));
+    const waiting = pool.run((api) => api.echo('waiting', 0), cancelled.signal);
+    const last = pool.run((api) => api.echo('last', 0));
+    cancelled.abort();
+    await expect(waiting).rejects.toEqual(expect.objectContaining({ name: 'AbortError' }));
+    expect(log).toEqual(['start 1']);
+    expect([await first, await last]).toEqual(['1:first', '1:last']);
+    expect(log).toEqual(['start 1', 'done 1:first', 'done 1:last']);
+  });
+
   it('broadcasts to started workers only', async () => {
     const log: string[] = [];
     const pool = createTrainingPool(3, startFake(log));

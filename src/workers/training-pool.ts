@@ -1,5 +1,6 @@
 // A small pool of training workers: independent jobs (candidates, CV folds) run side by side, one per
-// worker, the rest wait in order. Workers start lazily; an aborted job terminates its worker (hard cancel).
+// worker, the rest wait in order. Workers start lazily; an aborted job terminates only its own worker (hard
+// cancel; the next job starts a fresh one there) and an aborted waiting job leaves the queue at once.
 
 import { createAbortError } from '../core/errors';
 
@@ -9,7 +10,7 @@ export interface PoolWorker {
 }
 
 export interface TrainingPool<Api> {
-  /** Runs `job` on the next free worker; aborting terminates that worker and rejects with an AbortError. */
+  /** Runs `job` on the next free worker; aborting terminates that worker (or drops the waiting job) and rejects with an AbortError. */
   run<T>(job: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Calls `send` on every started worker (e.g. a stop request). */
   broadcast(send: (api: Api) => unknown): void;
@@ -35,13 +36,24 @@ export function createTrainingPool<Api>(size: number, start: () => { worker: Poo
   const slots: Slot<Api>[] = Array.from({ length: size }, () => ({ started: null, busy: false, kill: null }));
   const waiting: (() => void)[] = [];
 
-  const acquire = (): Promise<Slot<Api>> => {
+  const acquire = (signal?: AbortSignal): Promise<Slot<Api>> => {
     const free = slots.find((s) => !s.busy);
     if (free) {
       free.busy = true;
       return Promise.resolve(free);
     }
-    return new Promise((resolve) => waiting.push(() => resolve(acquire())));
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve(acquire(signal));
+      };
+      const leave = () => {
+        waiting.splice(waiting.indexOf(wake), 1);
+        reject(createAbortError());
+      };
+      waiting.push(wake);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   };
   const release = (slot: Slot<Api>) => {
     slot.busy = false;
@@ -58,7 +70,7 @@ export function createTrainingPool<Api>(size: number, start: () => { worker: Poo
     size,
     async run<T>(job: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T> {
       if (signal?.aborted) throw createAbortError();
-      const slot = await acquire();
+      const slot = await acquire(signal);
       try {
         if (signal?.aborted) throw createAbortError();
         const started = (slot.started ??= start());
