@@ -16,7 +16,11 @@ import { transformTable } from '../core/transform/pipeline';
 import { takeRows } from '../core/transform/take-rows';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
-import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
+import { trainUnsupervised } from '../core/train/train-unsupervised';
+import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
+import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
+import { projectRuns, type RunProjection } from '../core/train/project-runs';
+import { explainStoredRun } from './explain-run';
 import { computeLearningCurve } from './learning-curve-run';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -71,18 +75,19 @@ function requestStop(jobId: string): void {
   stopRequests.add(jobId);
 }
 
-/** Fits `request` on the training part of table `tableKey` and scores it on validation (no CV); progress is throttled. */
+/** Fits `request` on the training part of table `tableKey` and scores it on validation (no CV; clustering problems take the unsupervised path); progress is throttled. */
 async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, onProgress?: (record: TrainingProgressRecord) => void): Promise<TrainedRun> {
-  return trainOnTrainingPart(readTable(tableKey), parts, request, {
+  const train = request.problem.task === 'clustering' ? trainUnsupervised : trainOnTrainingPart;
+  return train(readTable(tableKey), parts, request, {
     shouldStop: () => stopRequests.has(request.id),
     onProgress: throttle(onProgress),
     selectBackend: () => selectBackend(backend),
   });
 }
 
-/** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped. */
+/** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped or clusters (no CV). */
 async function trainFold(tableKey: string, fold: Fold, foldIndex: number, request: TrainRequest, backend: BackendPreference): Promise<MetricScores | null> {
-  if (stopRequests.has(request.id)) return null;
+  if (stopRequests.has(request.id) || request.problem.task === 'clustering') return null;
   return scoreFold(readTable(tableKey), fold, foldIndex, request, {
     shouldStop: () => stopRequests.has(request.id),
     selectBackend: () => selectBackend(backend),
@@ -128,10 +133,21 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
   return transfer(result, [result.rows.buffer, result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
 }
 
+/** "Pick k": k-means inertia and silhouette for k = 2..10 on the prepared training rows; `onProgress(done, total)` after each k. */
+function pickK(tableKey: string, train: RowIndices, request: TrainRequest, onProgress?: (done: number, total: number) => void): PickKResult {
+  const X = prepareUnsupervisedData(readTable(tableKey), { train, validation: new Uint32Array(0) }, request.steps, request.problem).train;
+  return computePickK(X, { ...PICK_K_DEFAULTS, seed: request.seed }, onProgress);
+}
+
+/** The 2-D projection of `rows` by a stored PCA run, coloured by a stored k-means run; arrays come back by transfer. */
+function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRun: TrainedRun, kmeansRun: TrainedRun | null, seed: number): RunProjection {
+  const projection = projectRuns(readTable(tableKey), rows, pcaRun, kmeansRun, seed);
+  return transfer(projection, [projection.x.buffer, projection.y.buffer, ...(projection.clusters ? [projection.clusters.buffer] : [])]);
+}
+
 export const trainingApi = {
-  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun,
-  explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
-    explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
+  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
+  explainStoredRun,
   computeLearningCurve,
 };
 export type TrainingApi = typeof trainingApi;
