@@ -20,7 +20,7 @@ import { trainUnsupervised } from '../core/train/train-unsupervised';
 import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
 import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
 import { projectRuns, type RunProjection } from '../core/train/project-runs';
-import { explainStoredRun } from './explain-run';
+import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
 import { computeLearningCurve } from './learning-curve-run';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -147,7 +147,8 @@ function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRun: TrainedRu
 
 export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
-  explainStoredRun,
-  computeLearningCurve,
+  explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
+    explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
+  computeLearningCurve: (tableKey: string, request: Parameters<typeof computeLearningCurve>[1], onProgress?: Parameters<typeof computeLearningCurve>[2]) => computeLearningCurve(readTable(tableKey), request, onProgress),
 };
 export type TrainingApi = typeof trainingApi;
