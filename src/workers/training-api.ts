@@ -149,6 +149,6 @@ export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
   explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
     explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
-  computeLearningCurve,
+  computeLearningCurve: (tableKey: string, request: Parameters<typeof computeLearningCurve>[1], onProgress?: Parameters<typeof computeLearningCurve>[2]) => computeLearningCurve(readTable(tableKey), request, onProgress),
 };
 export type TrainingApi = typeof trainingApi;
