@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainedRun } from '../core/train/types';
-import { buildCompareBoard, formatCvScore, listRunMetrics, resolvePicks } from './compare-leaderboard';
+import { buildCompareBoard, describePickProblem, formatCvScore, listRunMetrics, resolvePicks } from './compare-leaderboard';
 
 function runOf(id: string, family: string, auc: number | null, logLoss: number, folds?: (number | null)[]): TrainedRun {
   return {
@@ -58,6 +58,13 @@ describe('resolvePicks', () => {
     expect(resolvePicks(board, 'base', 'lr')).toEqual({ runA: 'base', runB: 'lr' });
     expect(resolvePicks(board, 'deleted', 'gb')).toEqual({ runA: 'lr', runB: 'gb' });
     expect(resolvePicks(buildCompareBoard(runs.slice(0, 1), 'roc-auc', null, 'validation'), null, null)).toEqual({ runA: 'lr', runB: null });
+  });
+
+  it('refuses one run, no runs, and the same run twice', () => {
+    expect(describePickProblem(board, 'gb', 'lr')).toBeNull();
+    expect(describePickProblem(board, 'gb', 'gb')).toBe('A and B are both “gradient_boosting”: pick two different runs to compare.');
+    expect(describePickProblem(buildCompareBoard(runs.slice(0, 1), 'roc-auc', null, 'validation'), 'lr', null)).toBe('Train at least two models to compare: the Train cell above has one run.');
+    expect(describePickProblem(buildCompareBoard([], 'roc-auc', null, 'validation'), null, null)).toBe('Train at least two models to compare: the Train cell above has no runs.');
   });
 
   it('formats CV as mean ± std, nothing without CV', () => {

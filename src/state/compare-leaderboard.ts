@@ -109,3 +109,14 @@ export function formatScoreValue(value: number | null): string {
 export function formatCvScore(cell: CompareScoreCell): string | null {
   return cell.cvMean === null ? null : `CV ${cell.cvMean.toFixed(4)} ± ${(cell.cvStd ?? 0).toFixed(4)}`;
 }
+
+/** Why the picked pair cannot be compared (too few runs, the same run twice), or null when it can. */
+export function describePickProblem(board: CompareBoard, runA: string | null, runB: string | null): string | null {
+  if (board.rows.length < 2) return `Train at least two models to compare: the Train cell above has ${board.rows.length === 1 ? 'one run' : 'no runs'}.`;
+  if (runA === null || runB === null) return 'Pick run A and run B.';
+  if (runA === runB) {
+    const label = board.rows.find((row) => row.runId === runA)?.label ?? runA;
+    return `A and B are both “${label}”: pick two different runs to compare.`;
+  }
+  return null;
+}
