@@ -3,7 +3,8 @@
 // the larger child, partition a reused row-index array in place, stop at maxLeafNodes / maxDepth.
 
 import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
-import { buildChildHistogram, buildRootHistogram, createHistogram, subtractHistogram } from './histogram';
+import { createHistogram, subtractHistogram } from './histogram';
+import { createHistogramHeap, type HistogramHeap } from './histogram-kernel';
 import { MISSING_BIN, type BinMapper } from './bin-mapper';
 import type { BoostedTree } from './boosted-tree';
 
@@ -14,19 +15,13 @@ export interface GrowSettings extends SplitSettings {
   learningRate: number;
 }
 
-/** Buffers reused across trees: the row partition, scratch arrays and a pool of histograms. */
+/** Buffers reused across trees: the heap (bins, gradients, row partition), a pool of histograms. */
 export interface GrowWorkspace {
-  binned: Uint8Array;
+  heap: HistogramHeap;
   n: number;
   cols: number;
-  rows: Uint32Array;
-  scratch: Uint32Array;
-  /** Gradients and hessians interleaved (2i, 2i + 1) for child histograms. */
-  gradHess: Float64Array;
   pool: Float64Array[];
   goesLeft: Uint8Array;
-  /** The same bins row-major (row i's features at i * cols …), for child histograms. */
-  rowMajor: Uint8Array;
 }
 
 interface GrowNode {
@@ -40,13 +35,9 @@ interface GrowNode {
   children: [GrowNode, GrowNode] | null;
 }
 
-/** A workspace for a column-major binned matrix with n rows (rows start as the identity permutation). */
-export function createWorkspace(binned: Uint8Array, n: number, cols: number): GrowWorkspace {
-  const rows = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  const rowMajor = new Uint8Array(n * cols);
-  for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) rowMajor[i * cols + f] = binned[f * n + i];
-  return { binned, n, cols, rows, scratch: new Uint32Array(n), gradHess: new Float64Array(2 * n), pool: [], goesLeft: new Uint8Array(256), rowMajor };
+/** A workspace for a column-major binned matrix with n rows; 'js' forces the JavaScript histogram loops. */
+export function createWorkspace(binned: Uint8Array, n: number, cols: number, kernel: 'wasm' | 'js' = 'wasm'): GrowWorkspace {
+  return { heap: createHistogramHeap(binned, n, cols, kernel), n, cols, pool: [], goesLeft: new Uint8Array(256) };
 }
 
 /**
@@ -55,15 +46,16 @@ export function createWorkspace(binned: Uint8Array, n: number, cols: number): Gr
  */
 export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Array, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
   let g = 0, h = 0;
+  const gradHess = ws.heap.gradHess;
   for (let i = 0; i < ws.n; i++) {
     g += grad[i]; h += hess[i];
-    ws.gradHess[2 * i] = grad[i]; ws.gradHess[2 * i + 1] = hess[i];
+    gradHess[2 * i] = grad[i]; gradHess[2 * i + 1] = hess[i];
   }
   const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: null, split: null, children: null };
   const splittable: GrowNode[] = [];
   if (ws.n >= 2 * s.minSamplesLeaf && s.maxLeafNodes > 1) {
     root.hist = acquire(ws);
-    buildRootHistogram(root.hist, ws.binned, ws.n, ws.cols, grad, hess);
+    ws.heap.buildRoot(root.hist);
     considerSplit(ws, root, s, splittable);
   }
   let leaves = 1;
@@ -77,7 +69,7 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
     if (growLeft || growRight) {
       const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
       small.hist = acquire(ws);
-      buildChildHistogram(small.hist, ws.rowMajor, ws.cols, ws.rows, small.start, small.end, ws.gradHess);
+      ws.heap.buildChild(small.hist, small.start, small.end);
       subtractHistogram(node.hist!, small.hist);
       large.hist = node.hist;
       node.hist = null;
@@ -107,7 +99,8 @@ function popBest(splittable: GrowNode[]): GrowNode {
 /** Stable in-place partition of the node's rows: left rows stay in front, right rows follow. */
 function splitNode(ws: GrowWorkspace, node: GrowNode): [GrowNode, GrowNode] {
   const split = node.split!;
-  const { rows, scratch, binned, n } = ws;
+  const { rows, scratch, binned } = ws.heap;
+  const n = ws.n;
   const col = split.feature * n;
   // One lookup per bin (1 = left) and a branch-free partition: both stores happen, one cursor advances.
   const goesLeft = split.leftBins ?? ws.goesLeft;
@@ -172,7 +165,7 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
       tree.right[i] = index.get(node.children[1])!;
     } else {
       const value = tree.value[i];
-      for (let k = node.start; k < node.end; k++) raw[ws.rows[k]] += value;
+      for (let k = node.start; k < node.end; k++) raw[ws.heap.rows[k]] += value;
     }
   });
   return tree;

@@ -11,29 +11,30 @@ export function createHistogram(cols: number): Float64Array {
 }
 
 /**
- * The root's histogram from every row of a column-major binned matrix (n rows), four features per pass: each
- * gradient is loaded once for four updates (about 3× faster in V8 than one feature per pass). Readable form:
+ * The root's histogram from every row of a column-major binned matrix (n rows) and interleaved gradients
+ * (gradHess[2i], gradHess[2i + 1]), four features per pass: each gradient is loaded once for four updates
+ * (about 3× faster in V8 than one feature per pass). Readable form:
  * for each feature f, for each row i: hist[f][bin(f, i)] += (grad[i], hess[i], 1).
  */
-export function buildRootHistogram(hist: Float64Array, binned: Uint8Array, n: number, cols: number, grad: Float64Array, hess: Float64Array): void {
+export function buildRootHistogram(hist: Float64Array, binned: Uint8Array, n: number, cols: number, gradHess: Float64Array): void {
   hist.fill(0);
   let f = 0;
-  for (; f + 4 <= cols; f += 4) accumulateColumns(hist, binned, n, f, grad, hess);
+  for (; f + 4 <= cols; f += 4) accumulateColumns(hist, binned, n, f, gradHess);
   for (; f < cols; f++) {
     const c0 = f * n;
     const h0 = f * STRIDE;
     for (let i = 0; i < n; i++) {
       const at = h0 + binned[c0 + i] * 3;
-      hist[at] += grad[i]; hist[at + 1] += hess[i]; hist[at + 2] += 1;
+      hist[at] += gradHess[2 * i]; hist[at + 1] += gradHess[2 * i + 1]; hist[at + 2] += 1;
     }
   }
 }
 
-function accumulateColumns(hist: Float64Array, binned: Uint8Array, n: number, f: number, g: Float64Array, h: Float64Array): void {
+function accumulateColumns(hist: Float64Array, binned: Uint8Array, n: number, f: number, gradHess: Float64Array): void {
   const c0 = f * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
   const h0 = f * STRIDE, h1 = h0 + STRIDE, h2 = h1 + STRIDE, h3 = h2 + STRIDE;
   for (let i = 0; i < n; i++) {
-    const gi = g[i], hi = h[i];
+    const gi = gradHess[2 * i], hi = gradHess[2 * i + 1];
     let at = h0 + binned[c0 + i] * 3;
     hist[at] += gi; hist[at + 1] += hi; hist[at + 2] += 1;
     at = h1 + binned[c1 + i] * 3;

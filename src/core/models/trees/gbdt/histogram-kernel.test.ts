@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createHistogram, HIST_BINS } from './histogram';
+import { createHistogramHeap, KERNEL_BYTES } from './histogram-kernel';
+import { encodeSigned, encodeUnsigned } from './wasm-module';
+
+// 5 rows × 2 features, column-major: feature 0 bins [0, 2, 2, 255, 0], feature 1 bins [1, 1, 0, 3, 255].
+const BINNED = Uint8Array.of(0, 2, 2, 255, 0, 1, 1, 0, 3, 255);
+const GRAD_HESS = Float64Array.of(0.5, 0.25, -1, 0.5, 2, 1, -0.125, 0.75, 4, 2);
+
+/** The non-empty bins of a histogram as [feature, bin, g, h, count]. */
+function listBins(hist: Float64Array, cols: number): number[][] {
+  const out: number[][] = [];
+  for (let f = 0; f < cols; f++) {
+    for (let b = 0; b < HIST_BINS; b++) {
+      const at = (f * HIST_BINS + b) * 3;
+      if (hist[at + 2] !== 0) out.push([f, b, hist[at], hist[at + 1], hist[at + 2]]);
+    }
+  }
+  return out;
+}
+
+function buildBoth(kind: 'wasm' | 'js'): { root: number[][]; child: number[][] } {
+  const heap = createHistogramHeap(BINNED, 5, 2, kind);
+  expect(heap.kind).toBe(kind);
+  heap.gradHess.set(GRAD_HESS);
+  heap.rows.set([4, 1, 3, 0, 2]);
+  const hist = createHistogram(2);
+  hist.fill(7); // stale values from a pooled buffer must not leak into the result
+  heap.buildChild(hist, 1, 4);
+  const child = listBins(hist, 2);
+  heap.buildRoot(hist);
+  return { root: listBins(hist, 2), child };
+}
+
+describe('histogram kernel', () => {
+  it('the assembled module is valid WebAssembly', () => {
+    expect(WebAssembly.validate(KERNEL_BYTES)).toBe(true);
+  });
+
+  it('LEB128 encodings', () => {
+    expect([encodeUnsigned(0), encodeUnsigned(127), encodeUnsigned(128), encodeUnsigned(6144)]).toEqual([[0], [127], [128, 1], [128, 48]]);
+    expect([encodeSigned(-1), encodeSigned(63), encodeSigned(64), encodeSigned(24)]).toEqual([[127], [63], [192, 0], [24]]);
+  });
+
+  it('WebAssembly and JavaScript histograms hold the same sums (root: all rows; child: rows 1, 3, 0)', () => {
+    const expected = {
+      root: [
+        [0, 0, 4.5, 2.25, 2], [0, 2, 1, 1.5, 2], [0, 255, -0.125, 0.75, 1],
+        [1, 0, 2, 1, 1], [1, 1, -0.5, 0.75, 2], [1, 3, -0.125, 0.75, 1], [1, 255, 4, 2, 1],
+      ],
+      child: [[0, 0, 0.5, 0.25, 1], [0, 2, -1, 0.5, 1], [0, 255, -0.125, 0.75, 1], [1, 1, -0.5, 0.75, 2], [1, 3, -0.125, 0.75, 1]],
+    };
+    expect(buildBoth('wasm')).toEqual(expected);
+    expect(buildBoth('js')).toEqual(expected);
+  });
+
+  it('the heap starts with the identity partition and a row-major copy of the bins', () => {
+    const heap = createHistogramHeap(BINNED, 5, 2);
+    expect([...heap.rows]).toEqual([0, 1, 2, 3, 4]);
+    expect([...heap.rowMajor]).toEqual([0, 1, 2, 1, 2, 0, 255, 3, 0, 255]);
+    expect([...heap.binned]).toEqual([...BINNED]);
+  });
+});

@@ -1,0 +1,92 @@
+// A tiny WebAssembly binary writer: just enough (i32 functions over one imported memory, SIMD loads/stores) to
+// assemble the histogram kernels from readable instruction lists, with no toolchain and no binary in the repo.
+
+/** Bytes of an instruction sequence. */
+export type Code = number[];
+
+/** One exported function: i32 parameters, extra locals by type, and its body (without the final `end`). */
+export interface WasmFunction {
+  name: string;
+  params: number;
+  locals: ValueType[];
+  body: Code;
+}
+
+/** Value types as their binary codes. */
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+type ValueType = typeof I32 | typeof F64 | typeof V128;
+
+/** Unsigned LEB128. */
+export function encodeUnsigned(value: number): Code {
+  const out: Code = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+  return out;
+}
+
+/** Signed LEB128 of an i32. */
+export function encodeSigned(value: number): Code {
+  const out: Code = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+}
+
+const encodeName = (name: string): Code => [...encodeUnsigned(name.length), ...Array.from(name, (c) => c.charCodeAt(0))];
+const encodeVector = (items: Code[]): Code => [...encodeUnsigned(items.length), ...items.flat()];
+const encodeSection = (id: number, content: Code): Code => [id, ...encodeUnsigned(content.length), ...content];
+
+/** The instructions the kernels use (memory offsets in bytes; alignment hints are only hints). */
+export const op = {
+  get: (local: number): Code => [0x20, ...encodeUnsigned(local)],
+  set: (local: number): Code => [0x21, ...encodeUnsigned(local)],
+  tee: (local: number): Code => [0x22, ...encodeUnsigned(local)],
+  i32: (value: number): Code => [0x41, ...encodeSigned(value)],
+  f64One: [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f] as Code,
+  add: [0x6a] as Code,
+  mul: [0x6c] as Code,
+  shl: [0x74] as Code,
+  geU: [0x4f] as Code,
+  ltU: [0x49] as Code,
+  f64Add: [0xa0] as Code,
+  loadU8: (offset = 0): Code => [0x2d, 0, ...encodeUnsigned(offset)],
+  loadI32: (offset = 0): Code => [0x28, 2, ...encodeUnsigned(offset)],
+  loadF64: (offset = 0): Code => [0x2b, 3, ...encodeUnsigned(offset)],
+  storeF64: (offset = 0): Code => [0x39, 3, ...encodeUnsigned(offset)],
+  loadV128: (offset = 0): Code => [0xfd, 0x00, 3, ...encodeUnsigned(offset)],
+  storeV128: (offset = 0): Code => [0xfd, 0x0b, 3, ...encodeUnsigned(offset)],
+  f64x2Add: [0xfd, 0xf0, 0x01] as Code,
+  block: (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b],
+  loop: (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b],
+  brIf: (depth: number): Code => [0x0d, ...encodeUnsigned(depth)],
+};
+
+/** A module importing `env.memory` and exporting the given functions (each returns nothing). */
+export function assembleModule(functions: WasmFunction[]): Uint8Array<ArrayBuffer> {
+  const types = functions.map((fn) => [0x60, ...encodeVector(Array.from({ length: fn.params }, () => [I32])), 0x00]);
+  const imports = [[...encodeName('env'), ...encodeName('memory'), 0x02, 0x00, 0x01]];
+  const declared = functions.map((_, i) => encodeUnsigned(i));
+  const exports = functions.map((fn, i) => [...encodeName(fn.name), 0x00, ...encodeUnsigned(i)]);
+  const bodies = functions.map((fn) => {
+    const locals = encodeVector(fn.locals.map((type) => [0x01, type]));
+    const content = [...locals, ...fn.body, 0x0b];
+    return [...encodeUnsigned(content.length), ...content];
+  });
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...encodeSection(1, encodeVector(types)),
+    ...encodeSection(2, encodeVector(imports)),
+    ...encodeSection(3, encodeVector(declared)),
+    ...encodeSection(7, encodeVector(exports)),
+    ...encodeSection(10, encodeVector(bodies)),
+  ]);
+}
