@@ -1,23 +1,21 @@
 // Runtime state of one Train cell: trains its candidates on the training-worker pool (main fits and CV folds
-// side by side), streams live curves, stops (cooperative) or cancels (terminate), stores every finished run
-// and reloads the leaderboard; "Predict on validation" rescoring a stored model without retraining.
+// side by side; clustering problems without folds), streams live curves, stops (cooperative) or cancels
+// (terminate) the whole press or one candidate, stores every finished run and reloads the leaderboard;
+// "Predict on validation" rescoring a stored model without retraining.
 
-import { proxy, transfer } from 'comlink';
+import { proxy } from 'comlink';
 import { isAbortError } from '../core/errors';
 import type { CellId, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
-import { collectTransferables } from '../core/table/table-buffers';
 import type { TrainingProgress } from '../core/models/types';
 import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { deleteRun, listRuns, saveTrainedRun } from '../storage/models';
 import { getTrainingPool } from '../workers/clients';
-import type { TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
-import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
-import { attachFolds, buildTrainRequests } from './train-plan';
-import type { Remote } from 'comlink';
+import { attachFolds, buildTrainRequests, listFoldsToScore } from './train-plan';
+import { ensureTrainingTable } from './training-table';
 
 /** One candidate of the current (or last) training press, as its live row shows it. */
 export interface LiveCandidate {
@@ -56,6 +54,7 @@ export class TrainCellState {
   error = $state<string | null>(null);
   loaded = $state(false);
   #abort: AbortController | null = null;
+  #candidateAborts = new Map<string, AbortController>();
   #stopRequested = false;
   #pending = new Map<string, Partial<LiveCandidate>>();
   #curves = new Map<string, TrainingProgress[]>();
@@ -92,8 +91,9 @@ export class TrainCellState {
     try {
       const requests = buildTrainRequests(spec, inputs.problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID());
       if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
-      const folds = spec.crossValidate ? inputs.split.folds : [];
+      const folds = listFoldsToScore(spec, inputs.problem, inputs.split.folds);
       this.#curves.clear();
+      this.#candidateAborts.clear();
       this.live = requests.map((r) => ({ runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length }));
       await Promise.all(requests.map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
       if (abort.signal.aborted) return;
@@ -118,34 +118,35 @@ export class TrainCellState {
   async #trainOne(request: TrainRequest, inputs: TrainInputs, spec: TrainCellSpec, signal: AbortSignal): Promise<void> {
     const pool = getTrainingPool();
     const { dataset, split } = inputs;
-    const ensureTable = async (api: Remote<TrainingApi>) => {
-      if (await api.hasTable(dataset.key)) return;
-      const copy = await copyTableForTransfer(dataset.table);
-      await api.putTable(dataset.key, transfer(copy, collectTransferables(copy)));
-    };
+    // The candidate's own abort: the press's Cancel reaches it, and its × cancels it alone.
+    const own = new AbortController();
+    this.#candidateAborts.set(request.id, own);
+    if (signal.aborted) own.abort();
+    else signal.addEventListener('abort', () => own.abort(), { once: true });
     const onProgress = (record: TrainingProgressRecord) => {
       const curve = [...(this.#curves.get(record.runId) ?? []), { iteration: record.iteration, total: record.total, metrics: record.metrics }];
       this.#curves.set(record.runId, curve);
       this.#update(record.runId, { curve });
     };
-    const folds = spec.crossValidate ? split.folds : [];
+    const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
     const main = pool.run(async (api) => {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });
-      await ensureTable(api);
+      await ensureTrainingTable(api, dataset);
       return api.trainRun(dataset.key, parts, request, spec.backend, proxy(onProgress));
-    }, signal);
+    }, own.signal);
     let foldsDone = 0;
     const foldJobs = folds.map((fold, f) => pool.run(async (api) => {
       if (this.#stopRequested) return null;
-      await ensureTable(api);
+      await ensureTrainingTable(api, dataset);
       const scores = await api.trainFold(dataset.key, fold, f, request, spec.backend);
       this.#update(request.id, { foldsDone: ++foldsDone });
       return scores;
-    }, signal));
+    }, own.signal));
     const [mainResult, ...foldResults] = await Promise.allSettled([main, ...foldJobs]);
-    if (signal.aborted) {
+    this.#candidateAborts.delete(request.id);
+    if (own.signal.aborted) {
       this.#update(request.id, { status: 'cancelled' });
       return;
     }
@@ -175,6 +176,14 @@ export class TrainCellState {
     getTrainingPool().broadcast((api) => Promise.all(ids.map((id) => api.requestStop(id))));
   }
 
+  /** Ends one candidate at once (terminates the workers running its jobs, drops its queued ones); nothing is stored for it. */
+  cancelCandidate(runId: string): void {
+    const own = this.#candidateAborts.get(runId);
+    if (!own) return;
+    own.abort();
+    this.#update(runId, { status: 'cancelled' });
+  }
+
   /** Hard cancel: terminates the workers; nothing of this press is stored. */
   cancel(): void {
     this.#abort?.abort();
@@ -193,7 +202,7 @@ export class TrainCellState {
     try {
       const { dataset, split, problem } = inputs;
       const recomputed = await getTrainingPool().run(async (api) => {
-        if (!(await api.hasTable(dataset.key))) await api.putTable(dataset.key, await copyTableForTransfer(dataset.table));
+        await ensureTrainingTable(api, dataset);
         return api.rescoreStoredRun(dataset.key, split.validation, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
       });
       this.checks = { ...this.checks, [run.id]: { status: 'done', recomputed } };

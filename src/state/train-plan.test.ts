@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainedRun } from '../core/train/types';
-import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listLeaderboardMetrics } from './train-plan';
+import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listFoldsToScore, listLeaderboardMetrics } from './train-plan';
 
 const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
 const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, seed: 9, backend: 'auto' };
@@ -52,5 +52,21 @@ describe('listLeaderboardMetrics, buildCurveFigure, describeIterations', () => {
 
   it('calls iterations trees, epochs or iterations', () => {
     expect(['ensemble', 'neural', 'linear'].map(describeIterations)).toEqual(['trees', 'epochs', 'iterations']);
+  });
+});
+
+describe('listFoldsToScore', () => {
+  it('the split\'s folds when cross-validating a supervised problem; none for clustering or with CV off', () => {
+    expect([
+      listFoldsToScore({ crossValidate: true }, { task: 'binary' }, ['f1', 'f2']),
+      listFoldsToScore({ crossValidate: true }, { task: 'clustering' }, ['f1', 'f2']),
+      listFoldsToScore({ crossValidate: false }, { task: 'regression' }, ['f1', 'f2']),
+    ]).toEqual([['f1', 'f2'], [], []]);
+  });
+
+  it('a clustering problem asks for k-means and PCA when they are ticked, the supervised families are left out', () => {
+    const spec: TrainCellSpec = { ...SPEC, candidates: [{ family: 'kmeans', params: { k: 4 } }, { family: 'knn', params: {} }, { family: 'pca', params: {} }] };
+    const clustering: ProblemSpec = { target: null, task: 'clustering', primaryMetric: 'silhouette', secondaryMetrics: ['davies-bouldin'] };
+    expect(buildTrainRequests(spec, clustering, [], () => 'id').map((r) => [r.family, r.params])).toEqual([['kmeans', { k: 4 }], ['pca', {}]]);
   });
 });

@@ -25,6 +25,11 @@ export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, st
   }));
 }
 
+/** The CV folds a press scores: the split's folds when cross-validation is on, none for clustering (scored on validation only). */
+export function listFoldsToScore<F>(spec: Pick<TrainCellSpec, 'crossValidate'>, problem: Pick<ProblemSpec, 'task'>, folds: readonly F[]): readonly F[] {
+  return spec.crossValidate && problem.task !== 'clustering' ? folds : [];
+}
+
 /** `run` with the CV summary of the folds that were scored (null entries: skipped after a stop); no folds → cv null. */
 export function attachFolds(run: TrainedRun, folds: readonly (MetricScores | null)[], problem: ProblemSpec): TrainedRun {
   if (folds.length === 0) return run;
