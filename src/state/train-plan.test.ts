@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainCellSpec } from '../core/notebook/types';
+import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainedRun } from '../core/train/types';
-import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listFoldsToScore, listLeaderboardMetrics } from './train-plan';
+import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam } from './train-plan';
 
 const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
 const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, seed: 9, backend: 'auto' };
@@ -68,5 +68,15 @@ describe('listFoldsToScore', () => {
     const spec: TrainCellSpec = { ...SPEC, candidates: [{ family: 'kmeans', params: { k: 4 } }, { family: 'knn', params: {} }, { family: 'pca', params: {} }] };
     const clustering: ProblemSpec = { target: null, task: 'clustering', primaryMetric: 'silhouette', secondaryMetrics: ['davies-bouldin'] };
     expect(buildTrainRequests(spec, clustering, [], () => 'id').map((r) => [r.family, r.params])).toEqual([['kmeans', { k: 4 }], ['pca', {}]]);
+  });
+});
+
+describe('setCandidateParam', () => {
+  it('sets a ticked family\'s parameter and ticks an unticked family with it', () => {
+    const candidates: TrainCandidateSpec[] = [{ family: 'kmeans', params: { k: 3, n_init: 5 } }, { family: 'pca', params: {} }];
+    expect([setCandidateParam(candidates, 'kmeans', 'k', 4), setCandidateParam([{ family: 'pca', params: {} }], 'kmeans', 'k', 6)]).toEqual([
+      [{ family: 'kmeans', params: { k: 4, n_init: 5 } }, { family: 'pca', params: {} }],
+      [{ family: 'pca', params: {} }, { family: 'kmeans', params: { k: 6 } }],
+    ]);
   });
 });

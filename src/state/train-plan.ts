@@ -1,7 +1,7 @@
 // Pure helpers of the Train cell's state: the requests one "Train" press sends, a run completed with its
 // CV folds, the leaderboard's score text and the live curve figure.
 
-import type { TrainCellSpec } from '../core/notebook/types';
+import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
 import type { ProblemSpec } from '../core/problem/types';
 import { summarizeFolds } from '../core/train/summarize-folds';
@@ -23,6 +23,12 @@ export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, st
     steps: plain(steps),
     crossValidate: spec.crossValidate,
   }));
+}
+
+/** `candidates` with `family`'s `name` set to `value` (the family is ticked when it was not). */
+export function setCandidateParam(candidates: readonly TrainCandidateSpec[], family: string, name: string, value: number | string | boolean): TrainCandidateSpec[] {
+  if (!candidates.some((c) => c.family === family)) return [...candidates, { family, params: { [name]: value } }];
+  return candidates.map((c) => (c.family === family ? { ...c, params: { ...c.params, [name]: value } } : c));
 }
 
 /** The CV folds a press scores: the split's folds when cross-validation is on, none for clustering (scored on validation only). */
