@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, HIST_BINS } from './histogram';
-import { createHistogramHeap, KERNEL_BYTES } from './histogram-kernel';
+import { createGrowHeap } from './grow-heap';
+import { KERNEL_BYTES } from './kernel-code';
 import { encodeSigned, encodeUnsigned } from './wasm-module';
 
 // 5 rows × 2 features, column-major: feature 0 bins [0, 2, 2, 255, 0], feature 1 bins [1, 1, 0, 3, 255].
@@ -20,7 +21,7 @@ function listBins(hist: Float64Array, cols: number): number[][] {
 }
 
 function buildBoth(kind: 'wasm' | 'js'): { root: number[][]; child: number[][] } {
-  const heap = createHistogramHeap(BINNED, 5, 2, kind);
+  const heap = createGrowHeap(BINNED, 5, 2, kind);
   expect(heap.kind).toBe(kind);
   heap.gradHess.set(GRAD_HESS);
   heap.rows.set([4, 1, 3, 0, 2]);
@@ -32,7 +33,7 @@ function buildBoth(kind: 'wasm' | 'js'): { root: number[][]; child: number[][] }
   return { root: listBins(hist, 2), child };
 }
 
-describe('histogram kernel', () => {
+describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
   it('the assembled module is valid WebAssembly', () => {
     expect(WebAssembly.validate(KERNEL_BYTES)).toBe(true);
   });
@@ -55,9 +56,24 @@ describe('histogram kernel', () => {
   });
 
   it('the heap starts with the identity partition and a row-major copy of the bins', () => {
-    const heap = createHistogramHeap(BINNED, 5, 2);
+    const heap = createGrowHeap(BINNED, 5, 2);
     expect([...heap.rows]).toEqual([0, 1, 2, 3, 4]);
     expect([...heap.rowMajor]).toEqual([0, 1, 2, 1, 2, 0, 255, 3, 0, 255]);
     expect([...heap.binned]).toEqual([...BINNED]);
+  });
+
+  it('partitions a node\'s rows stably, the same in both implementations', () => {
+    for (const kind of ['wasm', 'js'] as const) {
+      const heap = createGrowHeap(BINNED, 5, 2, kind);
+      const goesLeft = new Uint8Array(256);
+      goesLeft[0] = 1;
+      goesLeft[255] = 1;
+      // Feature 0 over rows 1 … 4 (bins 2, 2, 255, 0): rows 3 and 4 go left.
+      expect(heap.partition(0, goesLeft, 1, 5)).toBe(2);
+      expect([...heap.rows]).toEqual([0, 3, 4, 1, 2]);
+      // Feature 1 over rows 0, 3, 4, 1 (bins 1, 3, 255, 1): row 4 goes left.
+      expect(heap.partition(1, goesLeft, 0, 4)).toBe(1);
+      expect([...heap.rows]).toEqual([4, 0, 3, 1, 2]);
+    }
   });
 });

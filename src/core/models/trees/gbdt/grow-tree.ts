@@ -4,7 +4,7 @@
 
 import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
 import { createHistogram, subtractHistogram } from './histogram';
-import { createHistogramHeap, type HistogramHeap } from './histogram-kernel';
+import { createGrowHeap, type GrowHeap } from './grow-heap';
 import { MISSING_BIN, type BinMapper } from './bin-mapper';
 import type { BoostedTree } from './boosted-tree';
 
@@ -17,7 +17,7 @@ export interface GrowSettings extends SplitSettings {
 
 /** Buffers reused across trees: the heap (bins, gradients, row partition), a pool of histograms. */
 export interface GrowWorkspace {
-  heap: HistogramHeap;
+  heap: GrowHeap;
   n: number;
   cols: number;
   pool: Float64Array[];
@@ -37,7 +37,7 @@ interface GrowNode {
 
 /** A workspace for a column-major binned matrix with n rows; 'js' forces the JavaScript histogram loops. */
 export function createWorkspace(binned: Uint8Array, n: number, cols: number, kernel: 'wasm' | 'js' = 'wasm'): GrowWorkspace {
-  return { heap: createHistogramHeap(binned, n, cols, kernel), n, cols, pool: [], goesLeft: new Uint8Array(256) };
+  return { heap: createGrowHeap(binned, n, cols, kernel), n, cols, pool: [], goesLeft: new Uint8Array(256) };
 }
 
 /**
@@ -99,26 +99,13 @@ function popBest(splittable: GrowNode[]): GrowNode {
 /** Stable in-place partition of the node's rows: left rows stay in front, right rows follow. */
 function splitNode(ws: GrowWorkspace, node: GrowNode): [GrowNode, GrowNode] {
   const split = node.split!;
-  const { rows, scratch, binned } = ws.heap;
-  const n = ws.n;
-  const col = split.feature * n;
-  // One lookup per bin (1 = left) and a branch-free partition: both stores happen, one cursor advances.
+  // One lookup per bin (1 = left).
   const goesLeft = split.leftBins ?? ws.goesLeft;
   if (!split.leftBins) {
     for (let b = 0; b < MISSING_BIN; b++) goesLeft[b] = b <= split.bin ? 1 : 0;
     goesLeft[MISSING_BIN] = split.missingLeft ? 1 : 0;
   }
-  let l = node.start;
-  let r = 0;
-  for (let k = node.start; k < node.end; k++) {
-    const row = rows[k];
-    const left = goesLeft[binned[col + row]];
-    rows[l] = row;
-    scratch[r] = row;
-    l += left;
-    r += 1 - left;
-  }
-  rows.set(scratch.subarray(0, r), l);
+  const l = node.start + ws.heap.partition(split.feature, goesLeft, node.start, node.end);
   const left: GrowNode = { start: node.start, end: l, depth: node.depth + 1, g: split.gradLeft, h: split.hessLeft, hist: null, split: null, children: null };
   const right: GrowNode = { start: l, end: node.end, depth: node.depth + 1, g: node.g - split.gradLeft, h: node.h - split.hessLeft, hist: null, split: null, children: null };
   node.children = [left, right];

@@ -4,10 +4,11 @@
 /** Bytes of an instruction sequence. */
 export type Code = number[];
 
-/** One exported function: i32 parameters, extra locals by type, and its body (without the final `end`). */
+/** One exported function: i32 parameters (and results), extra locals by type, its body (without the final `end`). */
 export interface WasmFunction {
   name: string;
   params: number;
+  results?: number;
   locals: ValueType[];
   body: Code;
 }
@@ -53,8 +54,11 @@ export const op = {
   i32: (value: number): Code => [0x41, ...encodeSigned(value)],
   f64One: [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f] as Code,
   add: [0x6a] as Code,
+  sub: [0x6b] as Code,
   mul: [0x6c] as Code,
+  xor: [0x73] as Code,
   shl: [0x74] as Code,
+  shrU: [0x76] as Code,
   geU: [0x4f] as Code,
   ltU: [0x49] as Code,
   f64Add: [0xa0] as Code,
@@ -62,6 +66,7 @@ export const op = {
   loadI32: (offset = 0): Code => [0x28, 2, ...encodeUnsigned(offset)],
   loadF64: (offset = 0): Code => [0x2b, 3, ...encodeUnsigned(offset)],
   storeF64: (offset = 0): Code => [0x39, 3, ...encodeUnsigned(offset)],
+  storeI32: (offset = 0): Code => [0x36, 2, ...encodeUnsigned(offset)],
   loadV128: (offset = 0): Code => [0xfd, 0x00, 3, ...encodeUnsigned(offset)],
   storeV128: (offset = 0): Code => [0xfd, 0x0b, 3, ...encodeUnsigned(offset)],
   f64x2Add: [0xfd, 0xf0, 0x01] as Code,
@@ -70,9 +75,10 @@ export const op = {
   brIf: (depth: number): Code => [0x0d, ...encodeUnsigned(depth)],
 };
 
-/** A module importing `env.memory` and exporting the given functions (each returns nothing). */
+/** A module importing `env.memory` and exporting the given functions. */
 export function assembleModule(functions: WasmFunction[]): Uint8Array<ArrayBuffer> {
-  const types = functions.map((fn) => [0x60, ...encodeVector(Array.from({ length: fn.params }, () => [I32])), 0x00]);
+  const i32s = (count: number): Code => encodeVector(Array.from({ length: count }, () => [I32]));
+  const types = functions.map((fn) => [0x60, ...i32s(fn.params), ...i32s(fn.results ?? 0)]);
   const imports = [[...encodeName('env'), ...encodeName('memory'), 0x02, 0x00, 0x01]];
   const declared = functions.map((_, i) => encodeUnsigned(i));
   const exports = functions.map((fn, i) => [...encodeName(fn.name), 0x00, ...encodeUnsigned(i)]);

@@ -1,0 +1,52 @@
+// `node bench/trees/kernels.mjs [--rows 160000] [--cols 20] [--share 0.25]`: times the tree-growing loops one
+// by one, WebAssembly against JavaScript, alternating in one process so that machine load hits both alike:
+// root and child histograms (ns per row·feature), row partition (ns per row), binning (ns per value).
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+
+const here = import.meta.dirname;
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const N = Number(option('--rows', 160_000));
+const COLS = Number(option('--cols', 20));
+const SHARE = Number(option('--share', 0.25));
+const outDir = resolve(here, '../out/trees-kernels');
+await build({
+  configFile: false, logLevel: 'warn',
+  build: { ssr: resolve(here, '../../src/core/models/trees/gbdt/grow-heap.ts'), outDir, emptyOutDir: true, target: 'node20', minify: false },
+});
+const { createGrowHeap } = await import(pathToFileURL(resolve(outDir, 'grow-heap.js')).href);
+
+let seed = 7;
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+const binned = Uint8Array.from({ length: N * COLS }, () => Math.floor(random() * 255));
+const heaps = { wasm: createGrowHeap(binned, N, COLS, 'wasm'), js: createGrowHeap(binned, N, COLS, 'js') };
+// A child: a sorted random SHARE of the rows at the front of the partition.
+const childRows = Uint32Array.from({ length: N }, (_, i) => i).filter(() => random() < SHARE);
+for (const heap of Object.values(heaps)) {
+  for (let i = 0; i < 2 * N; i++) heap.gradHess[i] = random() - 0.5;
+  heap.rows.set(childRows);
+}
+const hist = new Float64Array(COLS * 256 * 3);
+const goesLeft = Uint8Array.from({ length: 256 }, (_, b) => (b < 128 ? 1 : 0));
+const cases = {
+  root: { units: N * COLS, run: (heap) => heap.buildRoot(hist) },
+  child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist, 0, childRows.length) },
+  // Partition the child by feature 3 and undo it (restore the sorted rows) so every repeat sees the same input.
+  partition: { units: childRows.length, run: (heap) => { heap.partition(3, goesLeft, 0, childRows.length); heap.rows.set(childRows); } },
+};
+const best = {};
+for (let repeat = 0; repeat < 7; repeat++) {
+  for (const [name, spec] of Object.entries(cases)) {
+    for (const [kind, heap] of Object.entries(heaps)) {
+      const started = performance.now();
+      spec.run(heap);
+      const ns = ((performance.now() - started) * 1e6) / spec.units;
+      best[`${name} ${kind}`] = Math.min(best[`${name} ${kind}`] ?? Infinity, ns);
+    }
+  }
+}
+console.log(`${N} rows × ${COLS}, child share ${SHARE}; node ${process.version}; load ${os.loadavg()[0].toFixed(1)} (best of 7, ns per unit)`);
+for (const [name, ns] of Object.entries(best)) console.log(`${name.padEnd(16)} ${ns.toFixed(2)}`);

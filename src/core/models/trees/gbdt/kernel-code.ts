@@ -1,0 +1,96 @@
+// The hot loops of growing a boosting tree as WebAssembly (assembled by wasm-module.ts): histograms with one
+// f64x2 add per gradient/hessian pair and no bounds checks, and the branch-free row partition. All pointers are
+// byte offsets into the workspace's memory; the readable forms are histogram.ts and partition-rows.ts.
+
+import { HIST_BINS } from './histogram';
+import { assembleModule, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
+
+/** Bytes per histogram bin ([g, h, count] as f64) and per feature. */
+export const BIN_BYTES = 3 * 8;
+export const FEATURE_BYTES = HIST_BINS * BIN_BYTES;
+
+/** hist[f][bin] += (g, h) as one f64x2 and count += 1, for f = 0 … cols − 1 over the row's bins p … pend. */
+function accumulateRow(p: number, pend: number, hf: number, a: number, g: number, hist: number): Code {
+  return [
+    ...op.get(hist), ...op.set(hf),
+    ...op.loop(
+      op.get(hf), op.get(p), op.loadU8(), op.i32(BIN_BYTES), op.mul, op.add, op.tee(a),
+      op.get(a), op.loadV128(), op.get(g), op.f64x2Add, op.storeV128(),
+      op.get(a), op.get(a), op.loadF64(16), op.f64One, op.f64Add, op.storeF64(16),
+      op.get(hf), op.i32(FEATURE_BYTES), op.add, op.set(hf),
+      op.get(p), op.i32(1), op.add, op.tee(p), op.get(pend), op.ltU, op.brIf(0),
+    ),
+  ];
+}
+
+// root(rowMajor, cols, n, gradHess, hist): every row in order, no index indirection.
+const ROOT: WasmFunction = (() => {
+  const [rowMajor, cols, n, gh, hist, p, pend, ghp, ghEnd, hf, a, g] = Array.from({ length: 12 }, (_, i) => i);
+  return {
+    name: 'root', params: 5, locals: [I32, I32, I32, I32, I32, I32, V128],
+    body: [
+      ...op.get(rowMajor), ...op.set(p), ...op.get(gh), ...op.set(ghp),
+      ...op.get(n), ...op.i32(4), ...op.shl, ...op.get(gh), ...op.add, ...op.set(ghEnd),
+      ...op.block(
+        op.get(ghp), op.get(ghEnd), op.geU, op.brIf(0),
+        op.loop(
+          op.get(ghp), op.loadV128(), op.set(g),
+          op.get(p), op.get(cols), op.add, op.set(pend),
+          accumulateRow(p, pend, hf, a, g, hist),
+          op.get(ghp), op.i32(16), op.add, op.tee(ghp), op.get(ghEnd), op.ltU, op.brIf(0),
+        ),
+      ),
+    ],
+  };
+})();
+
+// child(rowMajor, cols, rows, start, end, gradHess, hist): rows[start … end) through the index array.
+const CHILD: WasmFunction = (() => {
+  const [rowMajor, cols, rows, start, end, gh, hist, k, kEnd, p, pend, hf, a, g] = Array.from({ length: 14 }, (_, i) => i);
+  return {
+    name: 'child', params: 7, locals: [I32, I32, I32, I32, I32, I32, V128],
+    body: [
+      ...op.get(start), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(k),
+      ...op.get(end), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(kEnd),
+      ...op.block(
+        op.get(k), op.get(kEnd), op.geU, op.brIf(0),
+        op.loop(
+          op.get(k), op.loadI32(), op.tee(a), op.i32(4), op.shl, op.get(gh), op.add, op.loadV128(), op.set(g),
+          op.get(rowMajor), op.get(a), op.get(cols), op.mul, op.add, op.tee(p), op.get(cols), op.add, op.set(pend),
+          accumulateRow(p, pend, hf, a, g, hist),
+          op.get(k), op.i32(4), op.add, op.tee(k), op.get(kEnd), op.ltU, op.brIf(0),
+        ),
+      ),
+    ],
+  };
+})();
+
+// partition(column, goesLeft, rows, start, end, scratch) → left count: rows[start … end) whose bin in `column`
+// has goesLeft[bin] = 1 stay in front in order; the others go to scratch in order (the caller copies them back).
+const PARTITION: WasmFunction = (() => {
+  const [column, goesLeft, rows, start, end, scratch, k, kEnd, l, r, row, left] = Array.from({ length: 12 }, (_, i) => i);
+  return {
+    name: 'partition', params: 6, results: 1, locals: [I32, I32, I32, I32, I32, I32],
+    body: [
+      ...op.get(start), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.tee(k), ...op.set(l),
+      ...op.get(end), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(kEnd),
+      ...op.get(scratch), ...op.set(r),
+      ...op.block(
+        op.get(k), op.get(kEnd), op.geU, op.brIf(0),
+        op.loop(
+          op.get(k), op.loadI32(), op.set(row),
+          op.get(row), op.get(column), op.add, op.loadU8(), op.get(goesLeft), op.add, op.loadU8(), op.set(left),
+          // Both stores happen; only one cursor advances (4 bytes for the side the row belongs to).
+          op.get(l), op.get(row), op.storeI32(), op.get(r), op.get(row), op.storeI32(),
+          op.get(l), op.get(left), op.i32(2), op.shl, op.add, op.set(l),
+          op.get(r), op.get(left), op.i32(1), op.xor, op.i32(2), op.shl, op.add, op.set(r),
+          op.get(k), op.i32(4), op.add, op.tee(k), op.get(kEnd), op.ltU, op.brIf(0),
+        ),
+      ),
+      ...op.get(l), ...op.get(start), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.sub, ...op.i32(2), ...op.shrU,
+    ],
+  };
+})();
+
+/** The kernel module's bytes. */
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION]);
