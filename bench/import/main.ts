@@ -86,14 +86,15 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function runImportBench(reps: number): Promise<ImportBenchResult> {
+/** Runs `reps` alternating reps of each method (`only` narrows them, e.g. to trace the importer alone). */
+async function runImportBench(reps: number, only?: Method[]): Promise<ImportBenchResult> {
   const input = document.querySelector<HTMLInputElement>('#file');
   const file = input?.files?.[0];
   if (!file) throw new Error('No file chosen in #file');
   const probe = await startWorker('importer');
   probe.worker.terminate();
   const importer = { available: probe.ready.available, reason: probe.ready.reason };
-  const methods: Method[] = importer.available ? ['papaparse', 'importer'] : ['papaparse'];
+  const methods = (importer.available ? (['papaparse', 'importer'] as Method[]) : (['papaparse'] as Method[])).filter((m) => !only || only.includes(m));
   const results: RepResult[] = [];
   let lastImport: unknown;
   for (let rep = 1; rep <= reps; rep += 1) {

@@ -37,7 +37,7 @@ export interface ColumnScan {
   slashSecondMax: number;
   /** Distinct raw values in order of first appearance (index = code); null when there were more than MAX_LEVELS. */
   levels: string[] | null;
-  /** Level codes per row, −1 for missing; null with `levels`. */
+  /** Level codes per row, −1 for missing; null with `levels`, and in a merged scan of a typed column (see mergeLevels). */
   codes: Int32Array | null;
   maxLength: number;
   /** Up to 5 distinct raw values in order of appearance. */
