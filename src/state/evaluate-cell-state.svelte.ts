@@ -1,8 +1,9 @@
 // Runtime state of one Evaluate cell: predicts a stored run's validation rows in a training worker (no
-// retraining), scores them on the main thread, saves the evaluation as the cell output, and runs the explicit,
-// counted "final evaluation" on the test rows.
+// retraining), scores them on the main thread, saves the evaluation as the cell output, runs the explicit,
+// counted "final evaluation" on the test rows, and the learning curve (refits in a worker, cancellable).
 
-import type { Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
+import { isAbortError } from '../core/errors';
 import type { BootstrapInterval } from '../core/evaluate';
 import type { CellId } from '../core/notebook/types';
 import type { MetricId } from '../core/problem/metrics';
@@ -12,6 +13,7 @@ import { findPositiveClass } from '../core/train/score-model';
 import type { TrainedRun } from '../core/train/types';
 import { saveCellOutput } from '../storage/cell-outputs';
 import { getTrainingPool } from '../workers/clients';
+import type { LearningCurve, LearningCurveProgress, LearningCurveRequest } from '../workers/learning-curve-run';
 import type { RunPredictions, TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
@@ -35,9 +37,12 @@ export interface PartScores {
   primary: BootstrapInterval;
 }
 
-/** The saved output: the run's validation predictions and scores, and the last counted test evaluation. */
+/** The saved output: the run's validation predictions and scores, the last counted test evaluation, the learning curve. */
 export interface EvaluationOutput {
-  version: 1;
+  /** 2: predictions carry their dataset rows (version 1 outputs are ignored and the user re-runs). */
+  version: 2;
+  /** The dataset key the predictions' rows index (slices, fairness and worst rows read its columns). */
+  datasetKey: string;
   /** describeEvaluationKey(runId, threshold). */
   key: string;
   runId: string;
@@ -50,6 +55,8 @@ export interface EvaluationOutput {
   validation: PartScores;
   /** Only set by an explicit final evaluation (which the Split cell counts). */
   test: (PartScores & { evaluatedAt: number }) | null;
+  /** Set by "Learning curve" (refits of this run on shares of the training rows). */
+  learningCurve: LearningCurve | null;
 }
 
 const BOOTSTRAP_SEED = 20261122;
@@ -66,9 +73,13 @@ function scorePart(predictions: RunPredictions, problem: ProblemSpec, task: Supe
 export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
   finalRunning = $state(false);
   finalError = $state<string | null>(null);
+  curveRunning = $state(false);
+  curveProgress = $state<LearningCurveProgress | null>(null);
+  curveError = $state<string | null>(null);
+  #curveAbort: AbortController | null = null;
 
   protected isOutput(value: unknown): value is EvaluationOutput {
-    return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1 && 'predictions' in value;
+    return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 2 && 'predictions' in value;
   }
 
   /** Predicts `run` on the validation rows and scores them; a previous test evaluation of the same run is kept. */
@@ -78,11 +89,13 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
     const previous = this.output;
     await this.runAndSave(async (signal) => {
       const predictions = await this.#predict(run, inputs, inputs.split.validation, signal);
+      const same = previous?.runId === run.id && previous.datasetKey === inputs.dataset.key;
       return {
-        version: 1, key: describeEvaluationKey(run.id, threshold), runId: run.id, runLabel: run.label, task, positive,
+        version: 2, datasetKey: inputs.dataset.key, key: describeEvaluationKey(run.id, threshold), runId: run.id, runLabel: run.label, task, positive,
         primaryMetric: inputs.problem.primaryMetric, threshold, predictions,
         validation: scorePart(predictions, inputs.problem, task, positive),
         test: previous?.runId === run.id ? previous.test : null,
+        learningCurve: same ? previous.learningCurve : null,
       };
     });
   }
@@ -114,11 +127,54 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
     }
   }
 
+  /** Refits the evaluated run on 10 … 100 % of the training rows in a worker (progress per size) and saves the curve. */
+  async computeLearningCurve(run: TrainedRun, inputs: EvaluateInputs): Promise<void> {
+    const output = this.output;
+    if (!output || output.runId !== run.id || this.curveRunning) return;
+    const abort = new AbortController();
+    this.#curveAbort = abort;
+    Object.assign(this, { curveRunning: true, curveError: null, curveProgress: null });
+    const { dataset, split } = inputs;
+    const request: LearningCurveRequest = {
+      run: JSON.parse(JSON.stringify({ id: run.id, family: run.family, params: run.params, seed: run.seed, pipeline: run.pipeline })) as LearningCurveRequest['run'],
+      problem: JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec,
+      train: split.train,
+      validation: split.validation,
+    };
+    try {
+      const curve = await getTrainingPool().run(async (api: Remote<TrainingApi>) => {
+        await this.#sendTable(api, inputs);
+        return api.computeLearningCurve(dataset.key, request, proxy((progress: LearningCurveProgress) => (this.curveProgress = progress)));
+      }, abort.signal);
+      if (this.output?.runId !== run.id) return;
+      this.output = { ...this.output, learningCurve: curve };
+      await this.#save();
+    } catch (error) {
+      if (!isAbortError(error)) this.curveError = describeError(error);
+    } finally {
+      if (this.#curveAbort === abort) Object.assign(this, { curveRunning: false, curveProgress: null });
+      this.#curveAbort = null;
+    }
+  }
+
+  /** Stops the learning curve at once (its worker is terminated); the previous curve, if any, stays. */
+  cancelLearningCurve(): void {
+    this.#curveAbort?.abort();
+  }
+
+  override cancel(): void {
+    super.cancel();
+    this.cancelLearningCurve();
+  }
+
+  async #sendTable(api: Remote<TrainingApi>, inputs: EvaluateInputs): Promise<void> {
+    if (!(await api.hasTable(inputs.dataset.key))) await api.putTable(inputs.dataset.key, await copyTableForTransfer(inputs.dataset.table));
+  }
+
   async #predict(run: TrainedRun, inputs: EvaluateInputs, rows: RowIndices, signal?: AbortSignal): Promise<RunPredictions> {
-    const { dataset, problem } = inputs;
     return getTrainingPool().run(async (api: Remote<TrainingApi>) => {
-      if (!(await api.hasTable(dataset.key))) await api.putTable(dataset.key, await copyTableForTransfer(dataset.table));
-      return api.predictStoredRun(dataset.key, rows, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+      await this.#sendTable(api, inputs);
+      return api.predictStoredRun(inputs.dataset.key, rows, run, JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec);
     }, signal);
   }
 

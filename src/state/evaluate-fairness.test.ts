@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn } from '../test-support/table-builders';
+import type { SupervisedTask } from '../core/problem/types';
 import type { RunPredictions } from '../workers/training-api';
-import { buildFairnessReport, predictAtThreshold } from './evaluate-fairness';
+import { buildFairnessReport as buildOnGroups, predictAtThreshold } from './evaluate-fairness';
+import { groupEvaluatedRows } from './evaluate-slices';
 
 const SEX = categoricalColumn('sex', ['f', 'f', 'f', 'f', 'm', 'm', 'm', 'm', 'x']);
+const buildFairnessReport = (column: typeof SEX, predictions: RunPredictions, ...rest: [SupervisedTask, number, number]) =>
+  buildOnGroups(groupEvaluatedRows(column, predictions), predictions, ...rest);
 // Positive-class scores f: 0.9 0.4 0.6 0.1, m: 0.8 0.7 0.2 0.3 (true 1 1 0 0 in both groups).
 const PREDICTIONS: RunPredictions = {
   rows: Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7),

@@ -2,12 +2,10 @@
 // sensitive column — selection rate, TPR and FPR per group, the three fairlearn differences — and each
 // difference said in plain words ("the true-positive rate of group X is 21 points lower than of group Y").
 
-import { computeFairness, groupRows, type FairnessReport, type GroupRates, type MetricValue } from '../core/evaluate';
+import { computeFairness, type FairnessReport, type GroupRates, type MetricValue, type RowGroups } from '../core/evaluate';
 import type { SupervisedTask } from '../core/problem/types';
-import type { Column } from '../core/table/types';
 import type { RunPredictions } from '../workers/training-api';
 import { readPositiveScore } from './evaluate-report';
-import { MAX_SLICE_GROUPS, SLICE_BIN_COUNT } from './evaluate-slices';
 
 /** A fairness report with its plain-words sentences, or null with the reason it cannot be computed. */
 export interface FairnessResult {
@@ -20,8 +18,8 @@ export function predictAtThreshold(score: ArrayLike<number>, threshold: number, 
   return Float64Array.from(score, (s) => (s >= threshold ? positive : 1 - positive));
 }
 
-/** Fairness of the decisions for class `positive` across the groups of `column` (predictions.rows index it). */
-export function buildFairnessReport(column: Column, predictions: RunPredictions, task: SupervisedTask, positive: number, threshold: number): FairnessResult {
+/** Fairness of the decisions for class `positive` across `groups` of the evaluated rows (see groupEvaluatedRows). */
+export function buildFairnessReport(groups: RowGroups, predictions: RunPredictions, task: SupervisedTask, positive: number, threshold: number): FairnessResult {
   if (task === 'regression') return { value: null, reason: 'fairness rates compare decisions; this is a regression problem' };
   if (predictions.yTrue.length === 0) return { value: null, reason: 'there are no evaluated rows to group' };
   const score = task === 'binary' ? readPositiveScore(predictions, positive) : null;
@@ -30,7 +28,6 @@ export function buildFairnessReport(column: Column, predictions: RunPredictions,
   const decisions = score ? `“${label}” predicted when its probability ≥ ${threshold.toFixed(4)} (the current threshold)`
     : task === 'binary' ? `the model's predicted classes (it gives no probabilities, so the threshold does not apply); positive = “${label}”`
     : `“${label}” against every other class (the model's predicted classes)`;
-  const groups = groupRows(column, predictions.rows, { binCount: SLICE_BIN_COUNT, maxGroups: MAX_SLICE_GROUPS });
   const report = computeFairness(groups, predictions.yTrue, yPred, positive);
   return { value: { report, sentences: describeFairness(report), decisions } };
 }

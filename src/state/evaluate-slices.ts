@@ -2,7 +2,7 @@
 // numbers and dates; past 20 groups the smallest pool into "other"), a metric per group with its bootstrap
 // interval, and a flag on groups far worse than the whole. Cheap enough for the main thread.
 
-import { computeSlices, groupRows, type SliceReport } from '../core/evaluate';
+import { computeSlices, groupRows, type RowGroups, type SliceReport } from '../core/evaluate';
 import { isMetricId, METRICS, type MetricId } from '../core/problem/metrics';
 import type { SupervisedTask } from '../core/problem/types';
 import type { Column, Table } from '../core/table/types';
@@ -40,12 +40,17 @@ export function findGroupColumn(table: Table, name: string | null, predictions: 
   return column;
 }
 
+/** The evaluated rows (predictions.rows index the dataset table) grouped by `column`: ≤ 20 groups, quartile bins. */
+export function groupEvaluatedRows(column: Column, predictions: RunPredictions): RowGroups {
+  return groupRows(column, predictions.rows, { binCount: SLICE_BIN_COUNT, maxGroups: MAX_SLICE_GROUPS });
+}
+
 /** `metric` per group of `column` over the evaluated rows (predictions.rows index the dataset table). */
 export function buildSliceReport(column: Column, predictions: RunPredictions, metric: MetricId, task: SupervisedTask, positive: number): SliceResult {
   const selected = selectMetric(metric, predictions, positive);
   if (!selected) return { value: null, reason: `${METRICS[metric].name} needs probabilities, and this model gives none; pick another metric.` };
   if (predictions.yTrue.length === 0) return { value: null, reason: 'there are no evaluated rows to group' };
-  const groups = groupRows(column, predictions.rows, { binCount: SLICE_BIN_COUNT, maxGroups: MAX_SLICE_GROUPS });
+  const groups = groupEvaluatedRows(column, predictions);
   const report = computeSlices(groups, predictions.yTrue, selected.other, selected.metric, {
     higherIsBetter: METRICS[metric].direction === 'higher', seed: SLICE_SEED, repeats: BOOTSTRAP_REPEATS, stratify: task !== 'regression',
   });

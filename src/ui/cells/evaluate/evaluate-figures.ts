@@ -1,7 +1,9 @@
 // Plot figures of the Evaluate cell as plain plotly JSON (drawn by ui/plots/Plot.svelte): ROC and PR curves with
-// the operating point, calibration, expected cost per threshold, and the regression residual plots.
+// the operating point, calibration (and before/after a calibrator), expected cost per threshold, the regression
+// residual plots, slices with error bars, cumulative gain, and the learning curve.
 
-import type { CalibrationCurve, CostCurve, OperatingPoint, PrecisionRecallCurve, RegressionDiagnostics, RocCurve } from '../../../core/evaluate';
+import type { CalibrationCurve, CostCurve, GainRow, OperatingPoint, PrecisionRecallCurve, RegressionDiagnostics, RocCurve, SliceReport } from '../../../core/evaluate';
+import type { EvaluationOutput } from '../../../state/evaluate-cell-state.svelte';
 import type { PlotFigure } from '../../plots/plot-types';
 
 const LINE = '#2563eb';
@@ -80,4 +82,56 @@ export function buildResidualHistogramFigure(histogram: NonNullable<RegressionDi
   const x = counts.map((_, i) => (edges[i] + edges[i + 1]) / 2);
   const width = counts.map((_, i) => edges[i + 1] - edges[i]);
   return { data: [{ type: 'bar', x, y: counts, width, marker: { color: LINE } }], layout: axes('Residual', 'Rows') };
+}
+
+/** One bar per slice (undefined ones left empty) with its interval as error bars, flagged bars red, the overall value dashed. */
+export function buildSliceFigure(report: SliceReport, metricName: string): PlotFigure {
+  const { slices, overall } = report;
+  const gap = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+  const data: PlotFigure['data'] = [{
+    type: 'bar', x: slices.map((s) => s.label), y: slices.map((s) => s.value),
+    error_y: { type: 'data', symmetric: false, array: slices.map((s) => gap(s.high, s.value)), arrayminus: slices.map((s) => gap(s.value, s.low)), color: '#374151' },
+    marker: { color: slices.map((s) => (s.flagged ? MARK : LINE)) },
+    text: slices.map((s) => `${s.count} rows`), hovertemplate: '%{x}: %{y:.4f} (%{text})<extra></extra>',
+  }];
+  const shapes = overall.value === null ? [] : [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: overall.value, y1: overall.value, line: { ...GUIDE, color: '#111827' } }];
+  return { data, layout: { xaxis: { title: { text: report.column }, type: 'category' }, yaxis: { title: { text: metricName } }, shapes } };
+}
+
+/** Cumulative gain of the model against random targeting (the diagonal) and a perfect ranking (all positives first). */
+export function buildGainFigure(rows: GainRow[]): PlotFigure {
+  const last = rows[rows.length - 1];
+  const positiveShare = last.cumulativePositives / last.cumulativeRows;
+  return {
+    data: [
+      { type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], line: GUIDE, name: 'random' },
+      { type: 'scatter', mode: 'lines', x: [0, positiveShare, 1], y: [0, 1, 1], line: { color: '#16a34a', dash: 'dash', width: 1 }, name: 'perfect' },
+      { type: 'scatter', mode: 'lines+markers', x: [0, ...rows.map((r) => r.depth)], y: [0, ...rows.map((r) => r.gain)], line: { color: LINE, width: 2 }, name: 'model' },
+    ],
+    layout: { ...axes('Share of rows targeted (highest scores first)', 'Share of positives found', true), showlegend: true, legend: { x: 0.6, y: 0.1 } },
+  };
+}
+
+/** Reliability curves before (grey) and after (blue) a calibrator, with the perfectly calibrated diagonal. */
+export function buildCalibrationComparisonFigure(before: CalibrationCurve, after: CalibrationCurve, method: string): PlotFigure {
+  return {
+    data: [
+      { type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], line: GUIDE, hoverinfo: 'skip', showlegend: false },
+      { type: 'scatter', mode: 'lines+markers', x: before.meanPredicted, y: before.observedRate, line: { color: '#9ca3af' }, name: 'before' },
+      { type: 'scatter', mode: 'lines+markers', x: after.meanPredicted, y: after.observedRate, line: { color: LINE }, name: `after (${method})` },
+    ],
+    layout: { ...axes('Mean predicted probability', 'Observed positive rate', true), showlegend: true, legend: { x: 0.02, y: 0.98 } },
+  };
+}
+
+/** The primary metric on the training subset and on validation against training rows used (gaps where undefined). */
+export function buildLearningCurveFigure(curve: NonNullable<EvaluationOutput['learningCurve']>, metricName: string): PlotFigure {
+  const x = curve.points.map((p) => p.rows);
+  return {
+    data: [
+      { type: 'scatter', mode: 'lines+markers', x, y: curve.points.map((p) => p.train.value), line: { color: '#9ca3af' }, name: 'training rows' },
+      { type: 'scatter', mode: 'lines+markers', x, y: curve.points.map((p) => p.validation.value), line: { color: LINE, width: 2 }, name: 'validation' },
+    ],
+    layout: { ...axes('Training rows', metricName), showlegend: true, legend: { x: 0.6, y: 0.1 } },
+  };
 }
