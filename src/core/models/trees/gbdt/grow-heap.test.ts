@@ -76,4 +76,23 @@ describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
       expect([...heap.rows]).toEqual([4, 0, 3, 1, 2]);
     }
   });
+
+  it('with 5 features (4 per unrolled step + 1) both implementations give the same histograms', () => {
+    const binned = Uint8Array.from({ length: 30 }, (_, i) => (i * 37) % 11);
+    const build = (kind: 'wasm' | 'js'): number[][] => {
+      const heap = createGrowHeap(binned, 6, 5, kind);
+      heap.gradHess.set(Float64Array.from({ length: 12 }, (_, i) => (i % 5) - 1.5));
+      heap.rows.set([5, 2, 0, 4, 1, 3]);
+      const hist = createHistogram(5);
+      heap.buildChild(hist, 1, 5);
+      const child = listBins(hist, 5);
+      heap.buildRoot(hist);
+      return [...child, ...listBins(hist, 5)];
+    };
+    const wasm = build('wasm');
+    expect(wasm.length).toBe(50); // 4 child rows and 6 rows × 5 features, no two rows sharing a bin
+    // Feature 0 of child rows 0, 1, 4 (bins 0, 4, 5): (g, h) of row i = ((2i mod 5) − 1.5, ((2i + 1) mod 5) − 1.5).
+    expect(wasm.slice(0, 3)).toEqual([[0, 0, -1.5, -0.5, 1], [0, 4, 0.5, 1.5, 1], [0, 5, 1.5, 2.5, 1]]);
+    expect(wasm).toEqual(build('js'));
+  });
 });

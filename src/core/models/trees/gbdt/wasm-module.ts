@@ -61,6 +61,7 @@ export const op = {
   shrU: [0x76] as Code,
   geU: [0x4f] as Code,
   ltU: [0x49] as Code,
+  gtU: [0x4b] as Code,
   f64Add: [0xa0] as Code,
   loadU8: (offset = 0): Code => [0x2d, 0, ...encodeUnsigned(offset)],
   loadI32: (offset = 0): Code => [0x28, 2, ...encodeUnsigned(offset)],
@@ -72,6 +73,7 @@ export const op = {
   f64x2Add: [0xfd, 0xf0, 0x01] as Code,
   block: (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b],
   loop: (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b],
+  br: (depth: number): Code => [0x0c, ...encodeUnsigned(depth)],
   brIf: (depth: number): Code => [0x0d, ...encodeUnsigned(depth)],
 };
 
