@@ -1,0 +1,133 @@
+// A random forest fitted as chunks of trees (on several workers) and merged: each tree's random draws come from
+// (seed, tree index) only, so the merged model is the same JSON whatever the chunking; the importances and the
+// out-of-bag score are summed in tree order after the merge (bootstrap counts replayed from each tree's seed).
+
+import { createRandom } from '../../../split/prng';
+import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, Target } from '../../types';
+import { buildCart, type CartSettings } from '../cart/build-cart';
+import type { Criterion } from '../cart/cart-criterion';
+import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from '../cart/cart-ensemble-model';
+import { addTreePredictions, type CartTree } from '../cart/cart-tree';
+import { checkTrainingData } from '../shared/check-training-data';
+import { createCheckpoint } from '../shared/fit-loop';
+import { inferTask, readParams } from '../../read-params';
+import { scoreOutOfBag } from './out-of-bag';
+import type { HyperparameterSpec } from '../../types';
+
+const KIND = 'random_forest';
+
+/** What every chunk of one forest shares: validated params, CART settings and the tree count. */
+export interface ForestSetup {
+  params: Hyperparameters;
+  settings: CartSettings;
+  trees: number;
+  bootstrap: boolean;
+}
+
+/** One fitted tree of a chunk: its index in the forest, the tree, and its split-gain share per feature (sums to 1, or all 0). */
+export interface ForestTree {
+  index: number;
+  tree: CartTree;
+  importance: Float64Array;
+}
+
+/** Validates the data and params once and derives the CART settings (maxFeatures 'auto' = sqrt for classes, all for regression). */
+export function readForestSetup(spec: readonly HyperparameterSpec[], X: FeatureMatrix, y: Target, params: Hyperparameters): ForestSetup {
+  const p = readParams(KIND, spec, params);
+  checkTrainingData(KIND, X, y, false);
+  const classes = y.classes?.length ?? 0;
+  const settings: CartSettings = {
+    criterion: classes > 0 ? (p.criterion as Criterion) : 'squared_error', maxDepth: p.maxDepth as number,
+    minSamplesSplit: p.minSamplesSplit as number, minSamplesLeaf: p.minSamplesLeaf as number,
+    maxFeatures: resolveMaxFeatures(p.maxFeatures as string, p.maxFeaturesFraction as number, X.cols, classes > 0), classes,
+  };
+  return { params: p, settings, trees: p.nEstimators as number, bootstrap: p.bootstrap as boolean };
+}
+
+/** The random stream of tree `index`: a murmur3-mixed (seed, index), independent of every other tree. */
+export function createTreeRandom(seed: number, index: number): () => number {
+  let h = Math.imul((seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return createRandom((h ^ (h >>> 16)) >>> 0);
+}
+
+/** Bootstrap draw counts per row (n draws with replacement), or 1 for every row without bootstrap. */
+function drawCounts(random: () => number, n: number, bootstrap: boolean): Float64Array {
+  const counts = new Float64Array(n).fill(bootstrap ? 0 : 1);
+  if (bootstrap) for (let i = 0; i < n; i++) counts[Math.floor(random() * n)]++;
+  return counts;
+}
+
+/**
+ * Fits trees start … end − 1; progress fires per tree with the out-of-bag score of this chunk's trees so far
+ * (the forest's when the chunk is the whole forest). A stop request ends the chunk after the current tree.
+ */
+export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, ctx: FitContext, start: number, end: number): Promise<ForestTree[]> {
+  const checkpoint = createCheckpoint(ctx.signal);
+  const n = X.rows;
+  const base = ctx.sampleWeights ?? new Float64Array(n).fill(1);
+  const classes = setup.settings.classes;
+  const oob = { sum: new Float64Array(n * Math.max(1, classes)), count: new Float64Array(n) };
+  const fitted: ForestTree[] = [];
+  for (let t = start; t < end; t++) {
+    await checkpoint();
+    const random = createTreeRandom(ctx.seed, t);
+    const counts = drawCounts(random, n, setup.bootstrap);
+    const weights = counts.map((c, i) => c * base[i]);
+    const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => weights[i] > 0);
+    const { tree, decrease } = buildCart({ values: X.values, cols: X.cols, y: y.values, weights }, rows, setup.settings, random);
+    // As sklearn: each tree's importances normalised to sum 1, then averaged (normalised again at the end).
+    const total = decrease.reduce((a, b) => a + b, 0);
+    fitted.push({ index: t, tree, importance: total > 0 ? decrease.map((d) => d / total) : new Float64Array(X.cols) });
+    const metrics: Record<string, number> = {};
+    if (setup.bootstrap) {
+      addOutOfBag(tree, X, counts, oob.sum, oob.count);
+      metrics.validationScore = scoreOutOfBag(oob.sum, oob.count, y.values, classes);
+    }
+    ctx.onProgress?.({ iteration: t - start + 1, total: end - start, metrics });
+    if (ctx.shouldStop?.()) break;
+  }
+  return fitted;
+}
+
+/** The forest of every chunk's trees in index order, with importances and the OOB score summed in that order. */
+export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, seed: number, chunks: readonly (readonly ForestTree[])[]): FittedModel {
+  const trees = chunks.flat().sort((a, b) => a.index - b.index);
+  const decrease = new Float64Array(X.cols);
+  for (const { importance } of trees) importance.forEach((share, f) => (decrease[f] += share));
+  const info: Record<string, unknown> = { trees: trees.length, featureImportances: normaliseImportances(decrease, X.featureNames) };
+  if (setup.bootstrap) {
+    const classes = setup.settings.classes;
+    const sum = new Float64Array(X.rows * Math.max(1, classes));
+    const count = new Float64Array(X.rows);
+    for (const { index, tree } of trees) addOutOfBag(tree, X, drawCounts(createTreeRandom(seed, index), X.rows, true), sum, count);
+    info.oobScore = scoreOutOfBag(sum, count, y.values, classes);
+  }
+  return createCartEnsembleModel({
+    formatVersion: 1, kind: KIND, task: inferTask(y), params: setup.params, featureNames: [...X.featureNames],
+    classes: y.classes ? [...y.classes] : undefined, state: createCartEnsembleState(trees.map((t) => t.tree), info),
+  });
+}
+
+/** Splits `trees` into at most `parts` contiguous index ranges of near-equal size (earlier ranges one larger). */
+export function planForestChunks(trees: number, parts: number): { start: number; end: number }[] {
+  const count = Math.max(1, Math.min(parts, trees));
+  return Array.from({ length: count }, (_, i) => ({
+    start: i * Math.floor(trees / count) + Math.min(i, trees % count),
+    end: (i + 1) * Math.floor(trees / count) + Math.min(i + 1, trees % count),
+  }));
+}
+
+/** Adds the tree's outputs for rows it did not see (count 0) to the out-of-bag sums. */
+function addOutOfBag(tree: CartTree, X: FeatureMatrix, counts: Float64Array, sum: Float64Array, seen: Float64Array): void {
+  const K = tree.outputs;
+  const row = new Float64Array(K);
+  for (let i = 0; i < X.rows; i++) {
+    if (counts[i] > 0) continue;
+    row.fill(0);
+    addTreePredictions(tree, X.values.subarray(i * X.cols, (i + 1) * X.cols), 1, X.cols, row, 1);
+    for (let k = 0; k < K; k++) sum[i * K + k] += row[k];
+    seen[i]++;
+  }
+}
