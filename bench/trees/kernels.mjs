@@ -21,7 +21,8 @@ const { createGrowHeap } = await import(pathToFileURL(resolve(outDir, 'grow-heap
 
 let seed = 7;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-const binned = Uint8Array.from({ length: N * COLS }, () => Math.floor(random() * 255));
+const SPREAD = Number(option('--spread', 255));
+const binned = Uint8Array.from({ length: N * COLS }, () => Math.floor(random() * SPREAD));
 const heaps = { wasm: createGrowHeap(binned, N, COLS, 'wasm'), js: createGrowHeap(binned, N, COLS, 'js') };
 // A child: a sorted random SHARE of the rows at the front of the partition.
 const childRows = Uint32Array.from({ length: N }, (_, i) => i).filter(() => random() < SHARE);
