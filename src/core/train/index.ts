@@ -16,3 +16,4 @@ export { computeDaviesBouldin } from './davies-bouldin';
 export { scoreClusters, SILHOUETTE_SAMPLE_ROWS } from './score-clusters';
 export { computePickK, suggestK, PICK_K_DEFAULTS, type PickKPoint, type PickKResult, type PickKOptions } from './pick-k';
 export { projectRuns, type RunProjection } from './project-runs';
+export { fitForestPart, mergeForestParts, type ForestPart } from './train-forest-parts';

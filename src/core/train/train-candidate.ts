@@ -3,8 +3,8 @@
 
 import type { Table } from '../table/types';
 import { crossValidate } from './cross-validate';
-import { fitPrepared } from './fit-prepared';
-import { prepareTrainingData } from './prepare-training-data';
+import { fitPrepared, type PreparedFit } from './fit-prepared';
+import { prepareTrainingData, type TrainingData } from './prepare-training-data';
 import { scoreModel } from './score-model';
 import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 
@@ -12,9 +12,12 @@ import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest }
 export async function trainOnTrainingPart(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
   const startedMs = performance.now();
   const data = prepareTrainingData(table, parts, request.steps, request.problem);
-  const fit = await fitPrepared(data, request, ctx);
+  return assembleRun(request, data, await fitPrepared(data, request, ctx), startedMs);
+}
+
+/** The plain run of a finished fit: validation scores, model and pipeline JSON, curve and info. */
+export function assembleRun(request: TrainRequest, data: TrainingData, fit: PreparedFit, startedMs: number): TrainedRun {
   const validation = data.validation ? scoreModel(fit.model, data.validation.X, data.validation.y, request.problem) : {};
-  const model = fit.model.toJSON();
   return {
     id: request.id,
     family: fit.family.kind,
@@ -30,7 +33,7 @@ export async function trainOnTrainingPart(table: Table, parts: TrainingParts, re
     ...(fit.backend ? { backend: fit.backend } : {}),
     trainedAt: Date.now(),
     stopped: fit.stopped,
-    model,
+    model: fit.model.toJSON(),
     pipeline: data.fitted,
     featureNames: [...data.train.X.featureNames],
     ...(data.train.y.classes ? { classes: [...data.train.y.classes] } : {}),

@@ -91,8 +91,8 @@ export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestS
   return fitted;
 }
 
-/** The forest of every chunk's trees in index order, with importances and the OOB score summed in that order. */
-export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, seed: number, chunks: readonly (readonly ForestTree[])[]): FittedModel {
+/** The forest of every chunk's trees in index order, with importances and the OOB score summed in that order; `onProgress` gets the running OOB score per tree. */
+export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, seed: number, chunks: readonly (readonly ForestTree[])[], onProgress?: FitContext['onProgress']): FittedModel {
   const trees = chunks.flat().sort((a, b) => a.index - b.index);
   const decrease = new Float64Array(X.cols);
   for (const { importance } of trees) importance.forEach((share, f) => (decrease[f] += share));
@@ -101,7 +101,10 @@ export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup
     const classes = setup.settings.classes;
     const sum = new Float64Array(X.rows * Math.max(1, classes));
     const count = new Float64Array(X.rows);
-    for (const { index, tree } of trees) addOutOfBag(tree, X, drawCounts(createTreeRandom(seed, index), X.rows, true), sum, count);
+    trees.forEach(({ index, tree }, t) => {
+      addOutOfBag(tree, X, drawCounts(createTreeRandom(seed, index), X.rows, true), sum, count);
+      onProgress?.({ iteration: t + 1, total: trees.length, metrics: { validationScore: scoreOutOfBag(sum, count, y.values, classes) } });
+    });
     info.oobScore = scoreOutOfBag(sum, count, y.values, classes);
   }
   return createCartEnsembleModel({
