@@ -1,7 +1,7 @@
 // Journey: breast-cancer sample → Problem → Split → Train (logistic regression, no CV) → Evaluate, then the
 // panels below the metrics: slices by a numeric column (quartile table), fairness notes, the worst predictions
 // (filtered by true class), isotonic calibration with Brier before → after, and the learning curve in a worker;
-// a reload keeps the learning curve and the chosen slice column.
+// a reload keeps the learning curve and the chosen slice column. Penguins checks the multiclass path.
 import { expect, test, type Locator } from '@playwright/test';
 import { addCellOfKind, firstCellOfKind, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
 
@@ -64,7 +64,7 @@ test('breast cancer: slices, fairness, worst predictions, calibration and learni
   await expect(learning.getByTestId('learning-curve-table').locator('tbody tr')).toHaveCount(5, { timeout: 60_000 });
   await expect(learning.getByTestId('learning-curve-table')).toContainText(/100 %\)\s*[01]\.\d{4}\s*[01]\.\d{4}/);
   await expect(learning.getByTestId('learning-curve-plot')).toBeVisible();
-  await page.screenshot({ path: '/tmp/evaluate-panels.png', fullPage: false });
+  await evaluate.screenshot({ path: '/tmp/evaluate-panels.png' });
   await waitForSaved(page);
 
   await page.reload();
@@ -75,5 +75,40 @@ test('breast cancer: slices, fairness, worst predictions, calibration and learni
   await expect(keptCurve.getByTestId('learning-curve-table').locator('tbody tr')).toHaveCount(5);
   const keptSlices = await openSection(reloaded, 'section-slices');
   await expect(keptSlices.getByTestId('slice-row')).toHaveCount(4);
+  expect(pageErrors).toEqual([]);
+});
+
+test('penguins (multiclass): slices by a category, fairness for a chosen class, worst rows; no binary-only panels', async ({ page }) => {
+  test.setTimeout(90_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await openSample(page, 'penguins');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('Species');
+  await runSplit(await addCellOfKind(page, 'Split'));
+  const train = await addCellOfKind(page, 'Train');
+  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked(); // takes the missing values as they are
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await startTraining(train);
+  await waitForLeaderboard(train, 1, 60_000);
+
+  const evaluate = await addCellOfKind(page, 'Evaluate');
+  await evaluate.getByTestId('evaluate-run').click();
+  await expect(evaluate.getByTestId('metric-table')).toBeVisible({ timeout: 30_000 });
+  await expect(evaluate.getByTestId('section-gain')).toHaveCount(0);
+  await expect(evaluate.getByTestId('section-calibration')).toHaveCount(0);
+
+  const slices = await openSection(evaluate, 'section-slices');
+  await slices.getByTestId('slice-column').selectOption('Island');
+  await expect(slices.getByTestId('slice-table').locator('tbody th')).toContainText(['Biscoe', 'Dream', 'Torgersen'], { useInnerText: true });
+
+  const fairness = await openSection(evaluate, 'section-fairness');
+  await fairness.getByTestId('fairness-column').selectOption('Sex');
+  await fairness.getByTestId('fairness-class').selectOption({ label: 'Gentoo' });
+  await expect(fairness.getByText(/Decisions: “Gentoo” against every other class/)).toBeVisible();
+  await expect(fairness.getByTestId('fairness-notes')).toContainText('Equal opportunity difference');
+
+  const worst = await openSection(evaluate, 'section-worst');
+  await expect(worst.getByTestId('worst-row').or(worst.getByTestId('worst-empty')).first()).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

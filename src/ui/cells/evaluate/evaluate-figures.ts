@@ -92,7 +92,7 @@ export function buildSliceFigure(report: SliceReport, metricName: string): PlotF
     type: 'bar', x: slices.map((s) => s.label), y: slices.map((s) => s.value),
     error_y: { type: 'data', symmetric: false, array: slices.map((s) => gap(s.high, s.value)), arrayminus: slices.map((s) => gap(s.value, s.low)), color: '#374151' },
     marker: { color: slices.map((s) => (s.flagged ? MARK : LINE)) },
-    text: slices.map((s) => `${s.count} rows`), hovertemplate: '%{x}: %{y:.4f} (%{text})<extra></extra>',
+    text: slices.map((s) => `${s.count} rows`), textposition: 'none', hovertemplate: '%{x}: %{y:.4f} (%{text})<extra></extra>',
   }];
   const shapes = overall.value === null ? [] : [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: overall.value, y1: overall.value, line: { ...GUIDE, color: '#111827' } }];
   return { data, layout: { xaxis: { title: { text: report.column }, type: 'category' }, yaxis: { title: { text: metricName } }, shapes } };
