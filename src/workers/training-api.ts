@@ -20,6 +20,7 @@ import { trainUnsupervised } from '../core/train/train-unsupervised';
 import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
 import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
 import { projectRuns, type RunProjection } from '../core/train/project-runs';
+import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/train-forest-parts';
 import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
 import { computeLearningCurve } from './learning-curve-run';
 import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
@@ -133,6 +134,18 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
   return transfer(result, [result.rows.buffer, result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
 }
 
+/** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
+async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
+  const part = await fitForestPart(readTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
+  const buffers = part.trees.flatMap(({ tree, importance }) => [tree.feature, tree.threshold, tree.left, tree.right, tree.value, ...(tree.cover ? [tree.cover] : []), importance].map((a) => a.buffer));
+  return transfer(part, [...new Set(buffers)]);
+}
+
+/** Merges the forest parts of `request` in tree order, scores the merged model on validation and returns its run. */
+function mergeForestRun(tableKey: string, parts: TrainingParts, request: TrainRequest, forestParts: ForestPart[]): TrainedRun {
+  return mergeForestParts(readTable(tableKey), parts, request, forestParts);
+}
+
 /** "Pick k": k-means inertia and silhouette for k = 2..10 on the prepared training rows; `onProgress(done, total)` after each k. */
 function pickK(tableKey: string, train: RowIndices, request: TrainRequest, onProgress?: (done: number, total: number) => void): PickKResult {
   const X = prepareUnsupervisedData(readTable(tableKey), { train, validation: new Uint32Array(0) }, request.steps, request.problem).train;
@@ -147,6 +160,7 @@ function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRun: TrainedRu
 
 export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
+  trainForestPart, mergeForestRun,
   explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
     explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
   computeLearningCurve: (tableKey: string, request: Parameters<typeof computeLearningCurve>[1], onProgress?: Parameters<typeof computeLearningCurve>[2]) => computeLearningCurve(readTable(tableKey), request, onProgress),
