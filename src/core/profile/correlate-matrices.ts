@@ -1,83 +1,114 @@
-// Pearson and Spearman matrices of numeric columns with the pairs of complete columns (every value finite)
-// done together in one pass over the rows; other pairs go pair by pair. Each pair's sums still run in row
-// order, so every entry is bit-for-bit what correlatePearson / correlateSpearmanRanked give.
+// Pearson and Spearman matrices of numeric columns from one blocked product of the centred columns
+// (sum-centred-products.ts): a pair with missing values takes its sums over all rows minus the few rows where
+// only one of the two is finite. Spearman pairs that must re-rank walk a complete column's order once for all
+// columns with missing values (correlate-partial-ranks.ts). Readable form: correlatePearson /
+// correlateSpearmanRanked per pair, which still take any pair whose sums would lose precision.
 
 import { throwIfAborted } from './check-abort';
+import { correlatePartialRanks } from './correlate-partial-ranks';
 import { correlatePearson } from './correlate-pearson';
 import { correlateSpearmanRanked } from './correlate-spearman';
 import { finiteOrNull } from './json-numbers';
 import type { RankedColumn } from './rank-column';
+import { sumCentredProducts } from './sum-centred-products';
 
-/** The symmetric Pearson matrix of `columns` (null where not finite). */
+/** A pair's centred sums may cancel to this fraction of the raw ones before the pair is recomputed exactly. */
+const CANCELLATION_LIMIT = 1e-3;
+
+/** The symmetric Pearson matrix of `columns` (null where not finite), over pairwise-complete rows. */
 export function measurePearsonMatrix(columns: readonly Float64Array[], signal?: AbortSignal): (number | null)[][] {
-  const complete = columns.map(isComplete);
-  const centres = columns.map((values, i) => (complete[i] ? sumInOrder(values) / values.length : 0));
-  return measureMatrix(columns, complete, centres, (i, j) => correlatePearson(columns[i], columns[j]), signal);
-}
-
-/** The symmetric Spearman matrix of ranked columns (null where not finite). */
-export function measureSpearmanMatrix(ranked: readonly RankedColumn[], signal?: AbortSignal): (number | null)[][] {
-  const complete = ranked.map((column) => column.finite === column.finiteMask.length);
-  const centres = ranked.map((column) => (column.finite + 1) / 2);
-  return measureMatrix(ranked.map((column) => column.ranks), complete, centres, (i, j) => correlateSpearmanRanked(ranked[i], ranked[j]), signal);
-}
-
-function measureMatrix(
-  columns: readonly Float64Array[],
-  complete: readonly boolean[],
-  centres: readonly number[],
-  measurePair: (i: number, j: number) => number,
-  signal?: AbortSignal,
-): (number | null)[][] {
   const k = columns.length;
+  const rows = k === 0 ? 0 : columns[0].length;
+  const gaps = columns.map(listNonFinite);
+  const centres = columns.map((values, i) => meanFinite(values, values.length - gaps[i].length));
+  throwIfAborted(signal);
+  const { products, sums } = sumCentredProducts(columns, centres);
   const values = columns.map(() => new Array<number | null>(k).fill(null));
-  const together = complete.flatMap((isFull, i) => (isFull && columns[i].length >= 2 ? [i] : []));
-  const sums = sumCentredProducts(together.map((i) => columns[i]), together.map((i) => centres[i]));
-  const m = together.length;
-  for (let a = 0; a < m; a++) {
-    for (let b = a; b < m; b++) {
-      const sxx = sums[a * m + a];
-      const syy = sums[b * m + b];
-      const r = sxx === 0 || syy === 0 ? Number.NaN : Math.max(-1, Math.min(1, sums[a * m + b] / Math.sqrt(sxx * syy)));
-      values[together[a]][together[b]] = values[together[b]][together[a]] = finiteOrNull(r);
-    }
-  }
-  const isTogether = new Set(together);
-  for (let i = 0; i < k; i++) {
+  for (let a = 0; a < k; a++) {
     throwIfAborted(signal);
-    for (let j = i; j < k; j++) {
-      if (isTogether.has(i) && isTogether.has(j)) continue;
-      values[i][j] = values[j][i] = finiteOrNull(measurePair(i, j));
+    for (let b = a; b < k; b++) {
+      const keptA = dropRows(columns[a], centres[a], rows - gaps[a].length, gaps[b], sums[a], products[a * k + a]);
+      const keptB = dropRows(columns[b], centres[b], rows - gaps[b].length, gaps[a], sums[b], products[b * k + b]);
+      const r = finishPearson(keptA, keptB, products[a * k + b]) ?? correlatePearson(columns[a], columns[b]);
+      values[a][b] = values[b][a] = finiteOrNull(r);
     }
   }
   return values;
 }
 
-/** Σ over rows of (x_a − c_a)(x_b − c_b) for a ≤ b, in row order, as an m × m row-major array (upper half filled). */
-function sumCentredProducts(columns: readonly Float64Array[], centres: readonly number[]): Float64Array {
-  const m = columns.length;
-  const sums = new Float64Array(m * m);
-  if (m === 0) return sums;
-  const d = new Float64Array(m);
-  const rows = columns[0].length;
-  for (let row = 0; row < rows; row++) {
-    for (let a = 0; a < m; a++) d[a] = columns[a][row] - centres[a];
-    for (let a = 0; a < m; a++) {
-      const da = d[a];
-      const base = a * m;
-      for (let b = a; b < m; b++) sums[base + b] += da * d[b];
+/** The symmetric Spearman matrix of ranked columns (null where not finite), re-ranked on pairwise-complete rows. */
+export function measureSpearmanMatrix(ranked: readonly RankedColumn[], signal?: AbortSignal): (number | null)[][] {
+  const k = ranked.length;
+  const values = ranked.map(() => new Array<number | null>(k).fill(null));
+  const complete = ranked.flatMap((column, i) => (column.finite === column.ranks.length ? [i] : []));
+  const partial = ranked.flatMap((column, i) => (column.finite === column.ranks.length ? [] : [i]));
+  // Complete columns: ranks 1…n centred on (n + 1) / 2 sum to 0 exactly, so the products are the centred sums.
+  const { products } = sumCentredProducts(complete.map((i) => ranked[i].ranks), complete.map((i) => (ranked[i].finite + 1) / 2));
+  const m = complete.length;
+  for (let a = 0; a < m; a++) {
+    for (let b = a; b < m; b++) {
+      const sxx = products[a * m + a];
+      const syy = products[b * m + b];
+      const r = ranked[complete[a]].finite < 2 || sxx === 0 || syy === 0 ? Number.NaN : Math.max(-1, Math.min(1, products[a * m + b] / Math.sqrt(sxx * syy)));
+      values[complete[a]][complete[b]] = values[complete[b]][complete[a]] = finiteOrNull(r);
     }
   }
-  return sums;
+  const crossed = correlatePartialRanks(complete.map((i) => ranked[i]), partial.map((j) => ranked[j]), signal);
+  complete.forEach((i, c) => partial.forEach((j, p) => (values[i][j] = values[j][i] = finiteOrNull(crossed[c][p]))));
+  for (let a = 0; a < partial.length; a++) {
+    throwIfAborted(signal);
+    for (let b = a; b < partial.length; b++) {
+      const [i, j] = [partial[a], partial[b]];
+      values[i][j] = values[j][i] = finiteOrNull(correlateSpearmanRanked(ranked[i], ranked[j]));
+    }
+  }
+  return values;
 }
 
-function isComplete(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return false;
-  return true;
+/** Count, Σd and Σd² of one column's centred values over the rows a pair shares. */
+interface KeptSums {
+  n: number;
+  sum: number;
+  squares: number;
 }
 
-function sumInOrder(values: Float64Array): number {
+/** The column's sums over its finite rows (`sum`, `squares`) less the `dropped` rows where the other column is not finite. */
+function dropRows(values: Float64Array, centre: number, finite: number, dropped: Uint32Array, sum: number, squares: number): KeptSums {
+  let n = finite;
+  for (let k = 0; k < dropped.length; k++) {
+    const d = values[dropped[k]] - centre;
+    if (d - d !== 0) continue;
+    n--;
+    sum -= d;
+    squares -= d * d;
+  }
+  return { n, sum, squares };
+}
+
+/** r from the kept sums and Σ d_a·d_b over the shared rows; undefined when cancellation or overflow makes them unreliable. */
+function finishPearson(a: KeptSums, b: KeptSums, product: number): number | undefined {
+  if (a.n < 2) return Number.NaN;
+  const sxx = a.squares - (a.sum * a.sum) / a.n;
+  const syy = b.squares - (b.sum * b.sum) / b.n;
+  const sxy = product - (a.sum * b.sum) / a.n;
+  const scale = sxx * syy;
+  if (!(sxx > CANCELLATION_LIMIT * a.squares && syy > CANCELLATION_LIMIT * b.squares && scale > 0 && scale < Number.POSITIVE_INFINITY && Number.isFinite(sxy))) return undefined;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(scale)));
+}
+
+/** Rows whose value is not finite (NaN or ±Infinity), ascending. */
+function listNonFinite(values: Float64Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) count++;
+  const rows = new Uint32Array(count);
+  for (let i = 0, next = 0; next < count; i++) if (values[i] - values[i] !== 0) rows[next++] = i;
+  return rows;
+}
+
+/** The mean of the `finite` finite values of `values` (0 when there are none). */
+function meanFinite(values: Float64Array, finite: number): number {
+  if (finite === 0) return 0;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
-  return sum;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) sum += values[i];
+  return sum / finite;
 }
