@@ -10,7 +10,7 @@ import { computePermutationImportance, type ImportanceScore } from '../core/expl
 import { computeTreeShap } from '../core/explain/compute-tree-shap';
 import { estimateKernelShap } from '../core/explain/estimate-kernel-shap';
 import { readShapEnsemble, type ShapEnsemble, type ShapOutputSpace } from '../core/explain/shap-tree';
-import { summariseBackground } from '../core/explain/summarise-background';
+import { summariseBackground, type Background } from '../core/explain/summarise-background';
 import { buildFeatureMatrix } from '../core/models/feature-matrix';
 import { loadModel } from '../core/models/registry';
 import type { FeatureMatrix, FittedModel } from '../core/models/types';
@@ -90,8 +90,10 @@ export interface ExplainResult {
 
 const TREE_KINDS = new Set(['decision_tree', 'random_forest', 'gradient_boosting']);
 const BACKGROUND_ROWS = 50;
-/** Model rows Kernel SHAP may evaluate in all (samples × background × rows); 200 rows × 50 background → 400 samples. */
-const KERNEL_BUDGET = 4_000_000;
+/** Kernel SHAP's time target; samples per row (and, for slow models, rows) are chosen to meet it. */
+const KERNEL_TIME_BUDGET_MS = 6000;
+const SAMPLE_LADDER = [64, 128, 256, 512, 1024, 2048];
+const MIN_SHAP_ROWS = 10;
 const ICE_LINES = 30;
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -238,14 +240,25 @@ function selectImportanceScore(problem: ProblemSpec, task: SupervisedTask, K: nu
 async function explainShap(
   model: FittedModel, run: TrainedRun, data: ValidationData, explained: ExplainResult['explainedClass'], task: SupervisedTask, options: ExplainOptions, report: Report,
 ): Promise<ShapSection | string> {
-  const picked = sampleRows(data.X.rows, options.shapRows, options.seed);
-  const X = selectMatrixRows(data.X, picked);
-  const rows = Uint32Array.from(picked, (i) => data.rows[i]);
-  report('shap', 0, X.rows);
+  const pick = (limit: number) => {
+    const picked = sampleRows(data.X.rows, limit, options.seed);
+    return { X: selectMatrixRows(data.X, picked), rows: Uint32Array.from(picked, (i) => data.rows[i]) };
+  };
   try {
-    if (TREE_KINDS.has(run.model.kind)) return { ...(await explainWithTreeShap(run, X, explained, task, report)), rows, featureValues: X.values };
+    if (TREE_KINDS.has(run.model.kind)) {
+      const { X, rows } = pick(options.shapRows);
+      report('shap', 0, X.rows);
+      return { ...(await explainWithTreeShap(run, X, explained, task, report)), rows, featureValues: X.values };
+    }
     if (task !== 'regression' && !model.predictProba) return `This ${run.label} model gives no class probabilities, so SHAP has no output to explain; permutation importance above still applies.`;
-    return { ...(await explainWithKernelShap(model, data.X, X, explained, options.seed, report)), rows, featureValues: X.values };
+    const predictOne = selectPredictOne(model, explained);
+    const background = summariseBackground(data.X, { limit: BACKGROUND_ROWS, seed: options.seed });
+    const plan = planKernelShap(predictOne, background.X, Math.min(options.shapRows, data.X.rows));
+    const { X, rows } = pick(plan.rows);
+    report('shap', 0, X.rows);
+    const core = await explainWithKernelShap(predictOne, background, X, plan.samples, options.seed, report);
+    const reduced = plan.rows < Math.min(options.shapRows, data.X.rows) ? `; ${plan.rows} of ${Math.min(options.shapRows, data.X.rows)} rows, to finish in about ${KERNEL_TIME_BUDGET_MS / 1000} s` : '';
+    return { ...core, method: core.method + reduced, space: explained ? 'probability' : 'value', rows, featureValues: X.values };
   } catch (error) {
     if (error instanceof Error && error.name === 'DataError') return error.message;
     throw error;
@@ -279,18 +292,58 @@ function predictEnsembleOutput(ensemble: ShapEnsemble, values: Float64Array, off
   return sum;
 }
 
-async function explainWithKernelShap(
-  model: FittedModel, all: FeatureMatrix, X: FeatureMatrix, explained: ExplainResult['explainedClass'], seed: number, report: Report,
-): Promise<ShapCore> {
-  const predictOne = (m: FeatureMatrix): Float64Array => {
+/** One number per row: the explained class's probability, or the prediction (regression). */
+function selectPredictOne(model: FittedModel, explained: ExplainResult['explainedClass']): (m: FeatureMatrix) => Float64Array {
+  return (m) => {
     if (!explained || !model.predictProba) return model.predict(m);
     const proba = model.predictProba(m);
     const K = proba.length / m.rows;
-    return Float64Array.from({ length: m.rows }, (_, i) => proba[i * K + explained.index]);
+    const out = new Float64Array(m.rows);
+    for (let i = 0; i < m.rows; i++) out[i] = proba[i * K + explained.index];
+    return out;
   };
-  const background = summariseBackground(all, { limit: BACKGROUND_ROWS, seed });
+}
+
+/**
+ * Coalitions per row (a step of SAMPLE_LADDER, at least max(64, 4M + 4) so the regression stays solvable) and
+ * rows to explain, so that Kernel SHAP takes about KERNEL_TIME_BUDGET_MS given the timed cost of the model: a kNN
+ * predicts ~100× slower than a logistic regression, so a fixed count is seconds for one and minutes for the other.
+ */
+function planKernelShap(predictOne: (m: FeatureMatrix) => Float64Array, background: FeatureMatrix, rows: number): { samples: number; rows: number } {
+  const M = background.cols;
+  // Besides predicting, each coalition row is copied and masked: measured ~0.04 µs per feature in V8.
+  const coalitionMs = (measurePredictMs(predictOne, background) + M * 4e-5) * background.rows;
+  const minimum = Math.max(64, 4 * M + 4);
+  const affordable = Math.min(2 * M + 2048, KERNEL_TIME_BUDGET_MS / (rows * coalitionMs));
+  // ≤ 10 features: every coalition is enumerated (2^M − 2), whatever `samples` says.
+  const samples = M <= 10 ? 2 ** M - 2 : Math.max(minimum, SAMPLE_LADDER.filter((n) => n <= affordable).at(-1) ?? 0);
+  const rowsAffordable = Math.floor(KERNEL_TIME_BUDGET_MS / (samples * coalitionMs));
+  return { samples, rows: Math.min(rows, Math.max(MIN_SHAP_ROWS, rowsAffordable)) };
+}
+
+/** Milliseconds per predicted row: the median of three timed predictions of the tiled background (after a warm-up). */
+function measurePredictMs(predictOne: (m: FeatureMatrix) => Float64Array, background: FeatureMatrix): number {
+  const tile = (times: number): FeatureMatrix => {
+    const values = new Float64Array(background.values.length * times);
+    for (let t = 0; t < times; t++) values.set(background.values, t * background.values.length);
+    return { ...background, values, rows: background.rows * times };
+  };
+  const time = (batch: FeatureMatrix): number => {
+    const startMs = performance.now();
+    predictOne(batch);
+    return (performance.now() - startMs) / batch.rows;
+  };
+  let batch = tile(20);
+  // A fast model is timed on a batch as large as Kernel SHAP's own (~10,000 rows), where per-call costs vanish.
+  if (time(batch) * batch.rows < 20) batch = tile(200);
+  const times = [time(batch), time(batch), time(batch)].sort((a, b) => a - b);
+  return Math.max(1e-7, times[1]);
+}
+
+async function explainWithKernelShap(
+  predictOne: (m: FeatureMatrix) => Float64Array, background: Background, X: FeatureMatrix, samples: number, seed: number, report: Report,
+): Promise<Omit<ShapCore, 'space'>> {
   const M = X.cols, B = background.X.rows;
-  const samples = Math.max(2 * M + 2, Math.min(2 * M + 2048, Math.floor(KERNEL_BUDGET / (X.rows * B))));
   const values = new Float64Array(X.rows * M);
   let baseValue = 0, exact = true;
   for (let i = 0; i < X.rows; i++) {
@@ -304,7 +357,7 @@ async function explainWithKernelShap(
   const method = exact
     ? `Kernel SHAP, every coalition of ${M} features (exact for a ${B}-row background)`
     : `Kernel SHAP estimate, ${samples} samples per row, ${B}-row background`;
-  return { method, space: explained ? 'probability' : 'value', baseValue, values, predictions: predictOne(X) };
+  return { method, baseValue, values, predictions: predictOne(X) };
 }
 
 async function explainPartialDependence(

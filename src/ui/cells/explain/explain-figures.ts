@@ -113,14 +113,14 @@ export function buildWaterfallFigure(waterfall: ShapWaterfall, levels: Readonly<
   }
   return {
     data: [{
-      type: 'waterfall', orientation: 'h', base: waterfall.baseValue,
+      type: 'waterfall', orientation: 'h', base: waterfall.baseValue, cliponaxis: false,
       y: [...labels, 'prediction'], x: [...values, 0], measure: [...values.map(() => 'relative'), 'total'],
       text: [...values.map((v) => (v >= 0 ? '+' : '') + v.toPrecision(3)), waterfall.prediction.toPrecision(4)], textposition: 'outside',
       increasing: { marker: { color: HIGH } }, decreasing: { marker: { color: LOW } }, totals: { marker: { color: '#374151' } },
       connector: { line: { color: MISSING, width: 1 } },
     }],
     layout: {
-      margin: { l: 180, r: 40, t: 8, b: 40 },
+      margin: { l: 180, r: 60, t: 8, b: 40 },
       xaxis: { title: { text: `${spaceLabel} (base ${waterfall.baseValue.toPrecision(4)})` } },
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
     },

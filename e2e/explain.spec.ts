@@ -1,0 +1,55 @@
+// Journey: breast-cancer sample → Problem → Split → Prepare → Train (gradient boosting, CV off) → Explain:
+// permutation importance bars, the SHAP bar, beeswarm and one row's waterfall with its additivity check, partial
+// dependence plots; a reload shows the saved explanation again without explaining anew.
+import { expect, test } from '@playwright/test';
+import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+
+test('breast cancer: explain a trained gradient-boosting model, and a reload keeps the explanation', async ({ page }) => {
+  test.setTimeout(240_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await openSample(page, 'breast-cancer');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
+  const split = await addCellOfKind(page, 'Split');
+  await runSplit(split);
+  const prepare = await addCellOfKind(page, 'Prepare');
+  const impute = await addPipelineStep(prepare, 'impute');
+  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
+  await fitPipeline(prepare);
+  const train = await addCellOfKind(page, 'Train');
+  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked();
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await startTraining(train);
+  await waitForLeaderboard(train, 1, 120_000);
+
+  const explain = await addCellOfKind(page, 'Explain');
+  await expect(explain.getByTestId('explain-run-select')).toContainText('(best)');
+  await explain.getByTestId('explain-run').click();
+  await expect(explain.getByTestId('explain-importance')).toBeVisible({ timeout: 90_000 });
+  await expect(explain.getByTestId('cell-error')).toHaveCount(0);
+  const bars = explain.getByTestId('explain-importance-plot').locator('.bars .point');
+  await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(5);
+  await expect(explain.getByTestId('explain-shap-method')).toContainText('exact TreeSHAP');
+  await expect(explain.getByTestId('explain-shap-bar')).toBeVisible();
+  await expect(explain.getByTestId('explain-beeswarm')).toBeVisible();
+  await expect(explain.getByTestId('explain-waterfall')).toBeVisible();
+  await expect(explain.getByTestId('explain-additivity')).toContainText('✓');
+  await expect(explain.getByTestId('explain-pdp-plot')).toHaveCount(3);
+  await explain.getByTestId('explain-importance-table-toggle').check();
+  await expect(explain.getByTestId('explain-importance-table').locator('tbody tr')).toHaveCount(30);
+  await explain.getByTestId('explain-row-select').selectOption({ index: 3 });
+  const additivity = await explain.getByTestId('explain-additivity').textContent();
+  await expect(explain).not.toContainText('NaN');
+  await explain.screenshot({ path: 'test-results-explain/explain-cell.png' });
+  await waitForSaved(page);
+
+  await page.reload();
+  await waitForImport(firstCellOfKind(page, 'data'));
+  const reloaded = firstCellOfKind(page, 'explain');
+  await expect(reloaded.getByTestId('explain-importance')).toBeVisible({ timeout: 30_000 });
+  await expect(reloaded.getByTestId('explain-waterfall')).toBeVisible();
+  await expect(reloaded.getByTestId('explain-additivity')).toHaveText(additivity ?? '');
+  await expect(reloaded.getByTestId('explain-progress')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
