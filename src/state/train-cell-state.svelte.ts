@@ -8,13 +8,15 @@ import { isAbortError } from '../core/errors';
 import type { CellId, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainingProgress } from '../core/models/types';
-import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import type { MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { deleteRun, listRuns, saveTrainedRun } from '../storage/models';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
 import { attachFolds, buildTrainRequests, listFoldsToScore } from './train-plan';
+import { planForestParts } from '../core/train/plan-forest-parts';
+import { findFamilyInfo } from '../core/models/catalog';
 import { ensureTrainingTable } from './training-table';
 
 /** One candidate of the current (or last) training press, as its live row shows it. */
@@ -44,6 +46,7 @@ export interface RunCheck {
 }
 
 const FLUSH_MS = 100;
+const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
   runs = $state.raw<TrainedRun[]>([]);
@@ -130,7 +133,8 @@ export class TrainCellState {
     };
     const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
-    const main = pool.run(async (api) => {
+    const forestRanges = planForestParts(request, pool.size, DEFAULT_FOREST_TREES);
+    const main = forestRanges ? this.#trainForestInParts(request, dataset, parts, forestRanges, onProgress, own.signal) : pool.run(async (api) => {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });
       await ensureTrainingTable(api, dataset);
@@ -165,6 +169,34 @@ export class TrainCellState {
     } catch (error) {
       this.notebook.studio.toasts.push(`Could not store the trained model: ${describeError(error)}`, 'error');
     }
+  }
+
+  /**
+   * A random forest spread over the pool: every worker fits one range of trees (progress: trees done of all
+   * parts), then one worker merges them in tree order and scores the run. Null when stopped before any part began.
+   */
+  async #trainForestInParts(request: TrainRequest, dataset: PublishedDataset, parts: TrainingParts, ranges: { start: number; end: number }[], onProgress: (record: TrainingProgressRecord) => void, signal: AbortSignal): Promise<TrainedRun | null> {
+    const pool = getTrainingPool();
+    const startedMs = performance.now();
+    const done = ranges.map(() => 0);
+    const total = ranges.at(-1)!.end;
+    const forestParts = await Promise.all(ranges.map((range, i) => pool.run(async (api) => {
+      if (this.#stopRequested) return { ...range, trees: [] };
+      this.#update(request.id, { status: 'running' });
+      await ensureTrainingTable(api, dataset);
+      return api.trainForestPart(dataset.key, parts, request, range, proxy((record: TrainingProgressRecord) => {
+        done[i] = record.iteration;
+        // Each part's running OOB score covers its own trees only: shown for the first part, named so.
+        const metrics: Record<string, number> = i === 0 && record.metrics.validationScore !== undefined ? { oobScoreFirstPart: record.metrics.validationScore } : {};
+        onProgress({ ...record, iteration: done.reduce((a, b) => a + b, 0), total, metrics });
+      }));
+    }, signal)));
+    if (forestParts.every((part) => part.trees.length === 0)) return null;
+    const run = await pool.run(async (api) => {
+      await ensureTrainingTable(api, dataset);
+      return api.mergeForestRun(dataset.key, parts, request, forestParts);
+    }, signal);
+    return { ...run, durationMs: performance.now() - startedMs };
   }
 
   /** Cooperative stop: every fit ends after its current iteration and keeps its best model; queued work is skipped. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn, numericColumn, tableOf } from '../../test-support/table-builders';
-import { planForestChunks } from '../models/trees/forest/forest-chunks';
+import { splitTreeRanges } from './plan-forest-parts';
 import type { ProblemSpec } from '../problem/types';
 import { trainOnTrainingPart } from './train-candidate';
 import { fitForestPart, mergeForestParts } from './train-forest-parts';
@@ -18,7 +18,7 @@ const REQUEST: TrainRequest = { id: 'rf', family: 'random_forest', params: { nEs
 describe('a forest trained in parts', () => {
   it('merges 3 parts into the run one worker trains (model, metrics, curve, info)', async () => {
     const one = await trainOnTrainingPart(TABLE, PARTS, REQUEST);
-    const forestParts = await Promise.all(planForestChunks(9, 3).map((range) => fitForestPart(TABLE, PARTS, REQUEST, range)));
+    const forestParts = await Promise.all(splitTreeRanges(9, 3).map((range) => fitForestPart(TABLE, PARTS, REQUEST, range)));
     const merged = mergeForestParts(TABLE, PARTS, REQUEST, forestParts);
     const comparable = (run: typeof one) => ({ ...run, durationMs: 0, trainedAt: 0, model: JSON.stringify(run.model) });
     expect(comparable(merged)).toEqual(comparable(one));
@@ -26,7 +26,7 @@ describe('a forest trained in parts', () => {
   });
 
   it('a stop request ends each part after its current tree; the merged run says stopped', async () => {
-    const forestParts = await Promise.all(planForestChunks(9, 3).map((range) => fitForestPart(TABLE, PARTS, REQUEST, range, { shouldStop: () => true })));
+    const forestParts = await Promise.all(splitTreeRanges(9, 3).map((range) => fitForestPart(TABLE, PARTS, REQUEST, range, { shouldStop: () => true })));
     const merged = mergeForestParts(TABLE, PARTS, REQUEST, forestParts);
     expect({ perPart: forestParts.map((p) => p.trees.map((t) => t.index)), trees: merged.info.trees, stopped: merged.stopped }).toEqual({ perPart: [[0], [3], [6]], trees: 3, stopped: true });
   });

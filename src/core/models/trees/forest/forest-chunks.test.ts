@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture, selectFixture } from '../fixtures/read-fixture';
-import { createTreeRandom, fitForestTrees, mergeForestTrees, planForestChunks, readForestSetup } from './forest-chunks';
+import { createTreeRandom, fitForestTrees, mergeForestTrees, readForestSetup } from './forest-chunks';
 import { FOREST_PARAMS, randomForestFamily } from './random-forest';
 
 describe('forest chunks', () => {
@@ -10,19 +10,13 @@ describe('forest chunks', () => {
     const params = { nEstimators: 7, maxDepth: 5 };
     const setup = readForestSetup(FOREST_PARAMS, train.X, train.y, params);
     const whole = mergeForestTrees(train.X, train.y, setup, 5, [await fitForestTrees(train.X, train.y, setup, { seed: 5 }, 0, 7)]);
-    const ranges = planForestChunks(7, 3);
+    const ranges = [{ start: 0, end: 3 }, { start: 3, end: 5 }, { start: 5, end: 7 }];
     const parts = await Promise.all(ranges.reverse().map(({ start, end }) => fitForestTrees(train.X, train.y, setup, { seed: 5 }, start, end)));
     const merged = mergeForestTrees(train.X, train.y, setup, 5, parts);
     const family = await randomForestFamily.fit(train.X, train.y, params, { seed: 5 });
     expect(JSON.stringify(merged.toJSON())).toBe(JSON.stringify(whole.toJSON()));
     expect(JSON.stringify(family.toJSON())).toBe(JSON.stringify(whole.toJSON()));
     expect({ trees: merged.info.trees, oob: typeof merged.info.oobScore }).toEqual({ trees: 7, oob: 'number' });
-  });
-
-  it('plans contiguous near-equal ranges, never more chunks than trees', () => {
-    expect(planForestChunks(10, 3)).toEqual([{ start: 0, end: 4 }, { start: 4, end: 7 }, { start: 7, end: 10 }]);
-    expect(planForestChunks(2, 4)).toEqual([{ start: 0, end: 1 }, { start: 1, end: 2 }]);
-    expect(planForestChunks(5, 1)).toEqual([{ start: 0, end: 5 }]);
   });
 
   it('each tree draws from its own stream: same (seed, index) → same numbers, another index or seed → others', () => {

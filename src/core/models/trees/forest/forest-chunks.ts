@@ -113,15 +113,6 @@ export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup
   });
 }
 
-/** Splits `trees` into at most `parts` contiguous index ranges of near-equal size (earlier ranges one larger). */
-export function planForestChunks(trees: number, parts: number): { start: number; end: number }[] {
-  const count = Math.max(1, Math.min(parts, trees));
-  return Array.from({ length: count }, (_, i) => ({
-    start: i * Math.floor(trees / count) + Math.min(i, trees % count),
-    end: (i + 1) * Math.floor(trees / count) + Math.min(i + 1, trees % count),
-  }));
-}
-
 /** Adds the tree's outputs for rows it did not see (count 0) to the out-of-bag sums. */
 function addOutOfBag(tree: CartTree, X: FeatureMatrix, counts: Float64Array, sum: Float64Array, seen: Float64Array): void {
   const K = tree.outputs;
