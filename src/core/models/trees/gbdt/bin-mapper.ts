@@ -3,6 +3,7 @@
 
 import { ModelSpecError } from '../../../errors';
 import type { FeatureMatrix } from '../../types';
+import { sortValues } from './sort-values';
 
 /** The bin index of missing values (NaN; for categorical features also unknown or negative codes). */
 export const MISSING_BIN = 255;
@@ -23,6 +24,7 @@ export interface BinMapper {
 export function fitBinMapper(X: FeatureMatrix, maxBins: number, rows?: Uint32Array): BinMapper {
   const n = rows ? rows.length : X.rows;
   const column = new Float64Array(n);
+  const scratch = new Float64Array(n);
   const thresholds: Float64Array[] = [];
   const binCounts = new Int32Array(X.cols);
   const categorical: boolean[] = [];
@@ -32,7 +34,8 @@ export function fitBinMapper(X: FeatureMatrix, maxBins: number, rows?: Uint32Arr
       const v = X.values[(rows ? rows[i] : i) * X.cols + f];
       if (!Number.isNaN(v)) column[kept++] = v;
     }
-    const values = column.subarray(0, kept).sort();
+    const values = column.subarray(0, kept);
+    sortValues(values, scratch);
     const isCategorical = X.categorical?.[f] === true;
     categorical.push(isCategorical);
     if (isCategorical) {
