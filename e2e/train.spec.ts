@@ -1,7 +1,8 @@
 // Journey: breast-cancer sample → Problem → Split (with CV folds) → Prepare (impute + scale) → Train gradient
 // boosting with a live curve → Stop keeps the model → reload: the leaderboard is back and the stored model
 // predicts the validation rows again with the stored metric → "Try all" fills the leaderboard with baselines.
-import { expect, test } from '@playwright/test';
+// A second journey cancels one candidate (×) while the other finishes and is stored.
+import { expect, test, type Page } from '@playwright/test';
 import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
 
 test('breast cancer: train, watch the curve, stop, reload, predict again, try all', async ({ page }) => {
@@ -62,5 +63,42 @@ test('breast cancer: train, watch the curve, stop, reload, predict again, try al
   await expect(reloaded.locator('[data-testid="leaderboard-row"][data-family="most_frequent"]')).toContainText('baseline');
   await expect(reloaded.getByTestId('leaderboard')).toContainText('(CV)');
   await page.screenshot({ path: '/tmp/h15-train-try-all.png', fullPage: false });
+  expect(consoleErrors).toEqual([]);
+});
+
+/** Breast cancer → Problem → Split → Prepare (impute) → a Train cell with boosting and a 2,000-tree forest, CV off. */
+async function openTrainWithLongForest(page: Page) {
+  await openSample(page, 'breast-cancer');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
+  await runSplit(await addCellOfKind(page, 'Split'));
+  const prepare = await addCellOfKind(page, 'Prepare');
+  const impute = await addPipelineStep(prepare, 'impute');
+  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
+  await fitPipeline(prepare);
+  const train = await addCellOfKind(page, 'Train');
+  await train.getByTestId('family-random_forest').check();
+  const forestForm = train.locator('.family', { has: page.getByTestId('family-random_forest') });
+  await forestForm.getByText('Hyperparameters').click();
+  await forestForm.getByRole('spinbutton', { name: 'Trees' }).fill('2000');
+  await forestForm.getByRole('spinbutton', { name: 'Trees' }).blur();
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  return train;
+}
+
+test('cancel one candidate: the forest ends at once, boosting finishes and is the only stored run', async ({ page }) => {
+  test.setTimeout(90_000);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const train = await openTrainWithLongForest(page);
+  await startTraining(train);
+  const forest = train.locator('[data-testid="live-candidate"][data-family="random_forest"]');
+  await expect(forest).toContainText(/\d+ \/ 2000 trees/, { timeout: 30_000 });
+  await forest.getByTestId('candidate-cancel').click();
+  await expect(forest).toHaveAttribute('data-status', 'cancelled');
+  await waitForLeaderboard(train, 1, 60_000);
+  await expect(train.locator('[data-testid="live-candidate"][data-family="gradient_boosting"]')).toHaveAttribute('data-status', 'done');
+  await expect(train.getByTestId('leaderboard-row')).toHaveCount(1);
+  await expect(train.locator('[data-testid="leaderboard-row"][data-family="gradient_boosting"]')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
