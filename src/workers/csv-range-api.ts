@@ -1,18 +1,38 @@
 // The whole surface of a CSV range worker: reads one byte range of a large CSV into a part (core readCsvRange),
-// the part's typed arrays sent back by transfer and its kept texts packed (see pack-part-texts.ts).
-// Started by import-in-ranges.ts inside the import worker.
+// the part's typed arrays sent back by transfer and its kept texts packed (see pack-part-texts.ts); then digests
+// hash blocks of the file while the import worker merges. Started by import-in-ranges.ts inside the import worker.
 
 import { transfer } from 'comlink';
-import { readCsvRange as readCsvRangeInCore } from '../core/ingest/import-csv-ranges';
+import { digestFileBlocks } from '../core/ingest/hash-blocks';
+import { readCsvRange as readCsvRangeInCore, type CsvRangeRead, type CsvRangeRequest } from '../core/ingest/import-csv-ranges';
 import type { CsvPart } from '../core/ingest/import-csv';
 import { packPartTexts, type PackedCsvPart } from '../core/ingest/pack-part-texts';
 
-/** Reads `range` (header line + rows); `onBytes` (comlink-proxied) gets the bytes read so far after each chunk. */
-async function readCsvRange(range: Blob, fileName: string, delimiter: string, missingTokens: readonly string[], onBytes: (bytesRead: number) => void): Promise<PackedCsvPart> {
-  const packed = packPartTexts(await readCsvRangeInCore(range, fileName, delimiter, missingTokens, onBytes));
+/** A range read whose part's kept texts travel packed in `texts` (attachPackedTexts puts them back). */
+export type PackedCsvRangeRead = Omit<CsvRangeRead, 'part'> & PackedCsvPart;
+
+/** Progress goes back at most this often: each proxied call is a message round trip. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Reads bytes [start, end) of `file` after its header line; `onBytes` (comlink-proxied) gets the bytes read so far, at most every 100 ms. */
+async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes: (bytesRead: number) => void): Promise<PackedCsvRangeRead> {
+  let last = 0;
+  const read = await readCsvRangeInCore(file, request, (n) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    void onBytes(n);
+  });
+  const packed = packPartTexts(read.part);
   const buffers = collectPartBuffers(packed.part);
   for (const texts of packed.texts) if (texts !== null) buffers.push(texts.ends.buffer, texts.missing.buffer);
-  return transfer(packed, buffers);
+  return transfer({ ...read, ...packed }, buffers);
+}
+
+/** Digests hash blocks [from, to) of `file` (see hash-blocks.ts), sent back by transfer. */
+async function digestBlocks(file: Blob, from: number, to: number): Promise<Uint8Array<ArrayBuffer>[]> {
+  const digests = await digestFileBlocks(file, from, to);
+  return transfer(digests, digests.map((digest) => digest.buffer));
 }
 
 /** The buffers under a part's scans (numbers, booleans, dates, codes). */
@@ -24,5 +44,5 @@ export function collectPartBuffers(part: CsvPart): ArrayBuffer[] {
   return [...buffers];
 }
 
-export const csvRangeApi = { readCsvRange };
+export const csvRangeApi = { readCsvRange, digestBlocks };
 export type CsvRangeApi = typeof csvRangeApi;

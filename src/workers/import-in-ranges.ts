@@ -3,7 +3,7 @@
 // core importCsvInRanges; anything it declines is imported in one pass here.
 
 import { proxy, releaseProxy, wrap } from 'comlink';
-import { importCsvInRanges, type ReadCsvRange } from '../core/ingest/import-csv-ranges';
+import { importCsvInRanges, type CsvRangeReader } from '../core/ingest/import-csv-ranges';
 import { importFile } from '../core/ingest/import-file';
 import { attachPackedTexts } from '../core/ingest/pack-part-texts';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
@@ -21,18 +21,23 @@ export function countRanges(hardwareConcurrency: number | undefined): number {
 export async function importFileInRanges(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
   if (file.size < RANGE_IMPORT_MIN_BYTES || typeof Worker === 'undefined') return importFile(file, fileName, options, onProgress);
   const count = countRanges(globalThis.navigator?.hardwareConcurrency);
-  // Started now, so their module loading overlaps the pre-pass over the file (read, row cuts, hash).
+  // Started now, so their module loading overlaps planning the cuts.
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./csv-range.worker.ts', import.meta.url), { type: 'module', name: 'csv-range' });
     return { worker, api: wrap<CsvRangeApi>(worker) };
   });
   let next = 0;
-  const readRange: ReadCsvRange = async (range, name, delimiter, tokens, onBytes) => {
-    const { api } = workers[next++];
-    return attachPackedTexts(await api.readCsvRange(range, name, delimiter, [...tokens], proxy(onBytes)));
+  const reader: CsvRangeReader = {
+    async read(rangeFile, request, onBytes) {
+      // Round robin: a file whose first cuts fell inside quoted fields is read a second time.
+      const { api } = workers[next++ % workers.length];
+      const { texts, ...read } = await api.readCsvRange(rangeFile, { ...request, missingTokens: [...request.missingTokens] }, proxy(onBytes));
+      return { ...read, part: attachPackedTexts({ part: read.part, texts }) };
+    },
+    digest: (digestFile, from, to, lane) => workers[lane % workers.length].api.digestBlocks(digestFile, from, to),
   };
   try {
-    const result = await importCsvInRanges(file, fileName, options, count, readRange, onProgress);
+    const result = await importCsvInRanges(file, fileName, options, count, reader, onProgress);
     if (result !== null) return result;
   } finally {
     for (const { worker, api } of workers) {

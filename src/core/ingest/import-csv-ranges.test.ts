@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_OPTIONS } from '../notebook/types';
-import { importCsvInRanges, readCsvRange, type ReadCsvRange } from './import-csv-ranges';
+import { importCsvInRanges, inThisThread, type CsvRangeReader } from './import-csv-ranges';
 import { attachPackedTexts, packPartTexts } from './pack-part-texts';
 import { importFile } from './import-file';
 import type { ImportResult } from './types';
@@ -25,8 +25,14 @@ async function importBoth(text: string, count: number): Promise<[Omit<ImportResu
   const blob = new Blob([text]);
   const { durationMs: _a, ...whole } = await importFile(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS);
   // As the range workers do: kept texts travel packed (pack-part-texts.ts) and are merged packed.
-  const readPacked: ReadCsvRange = async (...args) => attachPackedTexts(packPartTexts(await readCsvRange(...args)));
-  const ranged = await importCsvInRanges(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS, count, readPacked);
+  const packing: CsvRangeReader = {
+    ...inThisThread,
+    async read(...args) {
+      const read = await inThisThread.read(...args);
+      return { ...read, part: attachPackedTexts(packPartTexts(read.part)) };
+    },
+  };
+  const ranged = await importCsvInRanges(blob, 'data.csv', DEFAULT_IMPORT_OPTIONS, count, packing);
   if (ranged === null) return [whole, null];
   const { durationMs: _b, ...rest } = ranged;
   return [whole, rest];
@@ -57,8 +63,20 @@ describe('importCsvInRanges', () => {
     const json = new Blob(['[{"a":1},{"a":2}]']);
     const latin = new Blob([new Uint8Array([0x61, 0x0a, 0xe9, 0x0a, 0x62, 0x0a])]);
     expect([
-      await importCsvInRanges(json, 'x.json', DEFAULT_IMPORT_OPTIONS, 2, readCsvRange),
-      await importCsvInRanges(latin, 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, readCsvRange),
+      await importCsvInRanges(json, 'x.json', DEFAULT_IMPORT_OPTIONS, 2, inThisThread),
+      await importCsvInRanges(latin, 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, inThisThread),
     ]).toEqual([null, null]);
+  });
+
+  it('cuts again outside quotes when a quick cut fell inside a quoted field', async () => {
+    const [whole, ranged] = await importBoth('a,b\n1,"x\ny\nz"\n2,w\n3,v\n', 2);
+    expect([ranged, whole.table.rowCount]).toEqual([whole, 3]);
+  });
+
+  it('gives the one-pass content hash for a file of several hash blocks, digested on two lanes', async () => {
+    // 9.9 MB: two 8 MiB blocks; 3 ranges hash on 2 lanes, one block each.
+    const text = 'n,v\n' + Array.from({ length: 900_000 }, (_, i) => `${i},${i % 97}`).join('\n') + '\n';
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged?.contentHash, ranged?.table.rowCount, text.length > 8 * 1024 * 1024]).toEqual([whole.contentHash, 900_000, true]);
   });
 });

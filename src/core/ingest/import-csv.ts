@@ -12,6 +12,9 @@ import type { TextSource } from './read-text';
 import { isMissingCell, type ColumnScan, type ColumnScanner } from './scan-column';
 import type { ColumnInference, ImportWarning } from './types';
 
+/** Rows per byte are foreseen once this much is read (a range's first chunk may be a few bytes, see range-text.ts). */
+const RESERVE_AFTER_BYTES = 1 << 18;
+
 export interface CsvRead {
   columns: Column[];
   inference: ColumnInference[];
@@ -81,8 +84,8 @@ export async function readCsvPart(
     if (onlyWhitespace && /\S/.test(text)) onlyWhitespace = false;
     if (source.encoding === 'utf-8') noteReplacements(text, parser, replaced);
     parser.feed(text);
-    if (!reserved && scanners !== null) {
-      // Rows in all, foreseen from the first chunk's rows per byte (+3 %): growing the typed arrays by doubling
+    if (!reserved && scanners !== null && parser.rowCount > 0 && bytesRead >= Math.min(source.bytesTotal, RESERVE_AFTER_BYTES)) {
+      // Rows in all, foreseen from the first chunks' rows per byte (+3 %): growing the typed arrays by doubling
       // copies took ~130 ms of a 50 MB range in Chromium.
       reserved = true;
       if (bytesRead < source.bytesTotal) for (const scanner of scanners as ColumnScanner[]) scanner.reserveRows(Math.ceil((parser.rowCount * source.bytesTotal * 1.03) / bytesRead));

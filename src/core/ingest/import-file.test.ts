@@ -26,8 +26,9 @@ describe('importFile: CSV', () => {
       format: 'csv',
       delimiter: ',',
       encoding: 'utf-8',
-      sourceBytes: 45, // 3-byte BOM + 42 bytes of text; hash checked with sha256sum
-      contentHash: 'f31cd3ac37d0de37d74816e23556857821bddf77206f2dc05600d3426769d51b',
+      sourceBytes: 45, // 3-byte BOM + 42 bytes of text; one hash block, so SHA-256 of its SHA-256 (hash-blocks.ts), checked with
+      // python3 -c "import hashlib; d=hashlib.sha256('\ufeffcity,n\r\nOslo,1\r\nBergen,2\r\nOslo,3\r\nOslo,4\r\n'.encode()).digest(); print(hashlib.sha256(d).hexdigest())"
+      contentHash: 'c30eea583d6bad9063d6bcaf26f1d1e8d6e24d92696f9f0164b361dd478fa069',
       durationMs: 0,
     });
   });

@@ -3,6 +3,7 @@
 
 import { createAbortError, DataError } from '../errors';
 import { detectFormat } from './detect-format';
+import { hashBlob } from './hash-blocks';
 import { readCsv } from './import-csv';
 import { readJson } from './import-json';
 import { readParquet } from './import-parquet';
@@ -84,15 +85,4 @@ export async function importFile(
     contentHash: await hash,
     durationMs: performance.now() - started,
   };
-}
-
-/** Hex SHA-256 of the whole file. */
-async function hashBlob(file: Blob): Promise<string> {
-  return hashBytes(await file.arrayBuffer());
-}
-
-/** Hex SHA-256 of `bytes` (ImportResult.contentHash). */
-export async function hashBytes(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,5 +1,8 @@
-// Cuts a CSV file's bytes into consecutive ranges that start at row boundaries, so each can be parsed on its own
-// core: one quote-parity pass over the bytes (0x22 counted, nothing decoded) keeps cuts out of quoted fields.
+// Cuts a CSV file into consecutive ranges that start at row boundaries, so each can be parsed on its own core:
+// quickly, from a small window read at each planned offset (planCsvCuts; quote parity is checked afterwards), or
+// exactly, with one quote-parity pass over all bytes (planCsvRanges; 0x22 counted, nothing decoded).
+
+import { readSlice } from './read-text';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -18,8 +21,8 @@ export interface CsvRangePlan {
  * line, or rows too long to make two ranges); assumes well-formed quoting (callers check the parse).
  */
 export function planCsvRanges(bytes: Uint8Array, count: number): CsvRangePlan | null {
-  const headerBreak = findRowBreak(bytes, 0, 0);
-  if (headerBreak === null || bytes.subarray(0, Math.max(0, headerBreak.at - 1)).includes(CR)) return null;
+  const headerBreak = findHeaderBreak(bytes);
+  if (headerBreak === null) return null;
   const headerEnd = headerBreak.at + 1;
   const headerLines = countLineFeeds(bytes, 0, headerEnd);
   const starts = [0];
@@ -42,6 +45,59 @@ export function planCsvRanges(bytes: Uint8Array, count: number): CsvRangePlan | 
     ranges.push({ start, end, lineOffset: k === 0 ? 0 : linesBefore - headerLines });
   }
   return { headerEnd, ranges };
+}
+
+/** Bytes read at each planned cut by planCsvCuts, doubled (up to 4 MiB) while they hold no line feed. */
+const WINDOW_BYTES = 64 * 1024;
+const MAX_WINDOW_BYTES = 4 * 1024 * 1024;
+
+/** Where ranges start (the first at 0) and where the header line ends, from planCsvCuts. */
+export interface CsvCuts {
+  headerEnd: number;
+  starts: number[];
+}
+
+/**
+ * Up to `count` range starts, each just after the first LF at or past an even share of `file`, found by reading a
+ * small window there instead of the whole file. Quote parity there is unknown: the importer counts the quotes of
+ * each range as it reads and re-plans with planCsvRanges when a cut fell inside a quoted field (where the parity
+ * is even, the cut is the one planCsvRanges makes). `first` holds the file's first bytes, with the header line.
+ * Null when the header line is not within `first` or the file cannot be cut (as planCsvRanges).
+ */
+export async function planCsvCuts(file: Blob, first: Uint8Array, count: number): Promise<CsvCuts | null> {
+  const headerBreak = findHeaderBreak(first);
+  if (headerBreak === null) return null;
+  const starts = [0];
+  let last = headerBreak.at + 1;
+  for (let k = 1; k < count; k++) {
+    const target = Math.max(last, Math.floor((file.size * k) / count));
+    const cut = await findLineStart(file, target);
+    if (cut === null || cut >= file.size) break;
+    starts.push(cut);
+    last = cut;
+  }
+  return starts.length < 2 ? null : { headerEnd: headerBreak.at + 1, starts };
+}
+
+/** Just past the first LF at or after `target`, reading windows there; null when none is within MAX_WINDOW_BYTES. */
+async function findLineStart(file: Blob, target: number): Promise<number | null> {
+  for (let size = WINDOW_BYTES; size <= MAX_WINDOW_BYTES && target < file.size; size *= 2) {
+    const at = new Uint8Array(await readSlice(file, target, target + size)).indexOf(LF);
+    if (at !== -1) return target + at + 1;
+    if (target + size >= file.size) return null;
+  }
+  return null;
+}
+
+/** The header line's LF outside quotes, or null when there is none or the header line has a bare CR. */
+function findHeaderBreak(bytes: Uint8Array): { at: number; quotes: number } | null {
+  const headerBreak = findRowBreak(bytes, 0, 0);
+  return headerBreak === null || bytes.subarray(0, Math.max(0, headerBreak.at - 1)).includes(CR) ? null : headerBreak;
+}
+
+/** Line feeds in bytes [0, `end`) of the file's first bytes (the header's lines, for line numbers). */
+export function countHeaderLines(first: Uint8Array, headerEnd: number): number {
+  return countLineFeeds(first, 0, headerEnd);
 }
 
 /**

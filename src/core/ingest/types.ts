@@ -51,7 +51,7 @@ export interface ImportResult {
   encoding: 'utf-8' | 'windows-1252';
   /** Size of the source file in bytes. */
   sourceBytes: number;
-  /** Hex SHA-256 of the source bytes. */
+  /** Hex SHA-256 over the SHA-256 digests of the source's 8 MiB blocks (hash-blocks.ts), the same on every import path. */
   contentHash: string;
   durationMs: number;
 }
