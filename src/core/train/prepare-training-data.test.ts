@@ -51,7 +51,9 @@ describe('prepareTrainingData', () => {
 
   it('refuses clustering and a problem without a target', () => {
     const rows = { train: Uint32Array.of(0, 1), validation: new Uint32Array(0) };
-    expect(() => prepareTrainingData(TABLE, rows, [], { ...PROBLEM, task: 'clustering' })).toThrow(expect.objectContaining({ name: 'ModelSpecError' }));
+    expect(() => prepareTrainingData(TABLE, rows, [], { ...PROBLEM, task: 'clustering' })).toThrow(expect.objectContaining({
+      name: 'ModelSpecError', message: 'This needs a target, but the Problem cell above is clustering (no target); choose a target there to train and evaluate supervised models.',
+    }));
     expect(() => prepareTrainingData(TABLE, rows, [], { ...PROBLEM, target: null })).toThrow('The Problem cell above has no target; choose the column to predict.');
   });
 });

@@ -22,7 +22,7 @@ export interface TrainingData {
 
 /** The supervised task and target of a problem; clustering and a missing target are ModelSpecErrors. */
 export function readSupervisedProblem(problem: ProblemSpec): { task: SupervisedTask; target: string } {
-  if (problem.task === 'clustering') throw new ModelSpecError('The Train cell fits supervised models; for clustering, set a target in the Problem cell or use k-means from a Cluster cell.');
+  if (problem.task === 'clustering') throw new ModelSpecError('This needs a target, but the Problem cell above is clustering (no target); choose a target there to train and evaluate supervised models.');
   if (problem.target === null) throw new ModelSpecError('The Problem cell above has no target; choose the column to predict.');
   return { task: problem.task, target: problem.target };
 }
