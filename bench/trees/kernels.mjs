@@ -1,6 +1,6 @@
 // `node bench/trees/kernels.mjs [--rows 160000] [--cols 20] [--share 0.25]`: times the tree-growing loops one
 // by one, WebAssembly against JavaScript, alternating in one process so that machine load hits both alike:
-// root and child histograms (ns per row·feature), row partition (ns per row), binning (ns per value).
+// root and child histograms (ns per row·feature), histogram subtraction (ns per bin), row partition (ns per row).
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,11 +30,14 @@ for (const heap of Object.values(heaps)) {
   for (let i = 0; i < 2 * N; i++) heap.gradHess[i] = random() - 0.5;
   heap.rows.set(childRows);
 }
-const hist = new Float64Array(COLS * 256 * 3);
+const hist = Object.fromEntries(Object.entries(heaps).map(([kind, heap]) => [kind, heap.acquireHistogram()]));
+const other = Object.fromEntries(Object.entries(heaps).map(([kind, heap]) => [kind, heap.acquireHistogram()]));
 const goesLeft = Uint8Array.from({ length: 256 }, (_, b) => (b < 128 ? 1 : 0));
 const cases = {
-  root: { units: N * COLS, run: (heap) => heap.buildRoot(hist) },
-  child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist, 0, childRows.length) },
+  root: { units: N * COLS, run: (heap) => heap.buildRoot(hist[heap.kind]) },
+  child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist[heap.kind], 0, childRows.length) },
+  // Per bin of one histogram (the subtraction trick), repeated 100 times.
+  subtract: { units: 100 * COLS * 256, run: (heap) => { for (let r = 0; r < 100; r++) heap.subtract(hist[heap.kind], other[heap.kind]); } },
   // Partition the child by feature 3 and undo it (restore the sorted rows) so every repeat sees the same input.
   partition: { units: childRows.length, run: (heap) => { heap.partition(3, goesLeft, 0, childRows.length); heap.rows.set(childRows); } },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistogram, HIST_BINS } from './histogram';
+import { HIST_BINS } from './histogram';
 import { createGrowHeap } from './grow-heap';
 import { KERNEL_BYTES } from './kernel-code';
 import { encodeSigned, encodeUnsigned } from './wasm-module';
@@ -25,12 +25,12 @@ function buildBoth(kind: 'wasm' | 'js'): { root: number[][]; child: number[][] }
   expect(heap.kind).toBe(kind);
   heap.gradHess.set(GRAD_HESS);
   heap.rows.set([4, 1, 3, 0, 2]);
-  const hist = createHistogram(2);
-  hist.fill(7); // stale values from a pooled buffer must not leak into the result
+  const hist = heap.acquireHistogram();
+  heap.histogram(hist).fill(7); // stale values from a pooled buffer must not leak into the result
   heap.buildChild(hist, 1, 4);
-  const child = listBins(hist, 2);
+  const child = listBins(heap.histogram(hist), 2);
   heap.buildRoot(hist);
-  return { root: listBins(hist, 2), child };
+  return { root: listBins(heap.histogram(hist), 2), child };
 }
 
 describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
@@ -83,16 +83,36 @@ describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
       const heap = createGrowHeap(binned, 6, 5, kind);
       heap.gradHess.set(Float64Array.from({ length: 12 }, (_, i) => (i % 5) - 1.5));
       heap.rows.set([5, 2, 0, 4, 1, 3]);
-      const hist = createHistogram(5);
+      const hist = heap.acquireHistogram();
       heap.buildChild(hist, 1, 5);
-      const child = listBins(hist, 5);
+      const child = listBins(heap.histogram(hist), 5);
       heap.buildRoot(hist);
-      return [...child, ...listBins(hist, 5)];
+      return [...child, ...listBins(heap.histogram(hist), 5)];
     };
     const wasm = build('wasm');
     expect(wasm.length).toBe(50); // 4 child rows and 6 rows × 5 features, no two rows sharing a bin
     // Feature 0 of child rows 0, 1, 4 (bins 0, 4, 5): (g, h) of row i = ((2i mod 5) − 1.5, ((2i + 1) mod 5) − 1.5).
     expect(wasm.slice(0, 3)).toEqual([[0, 0, -1.5, -0.5, 1], [0, 4, 0.5, 1.5, 1], [0, 5, 1.5, 2.5, 1]]);
     expect(wasm).toEqual(build('js'));
+  });
+
+  it('subtracts histograms and keeps bins and rows readable while the pool grows past its first memory', () => {
+    for (const kind of ['wasm', 'js'] as const) {
+      const heap = createGrowHeap(BINNED, 5, 2, kind);
+      heap.gradHess.set(GRAD_HESS);
+      const ids = Array.from({ length: 20 }, () => heap.acquireHistogram());
+      expect(new Set(ids).size).toBe(20);
+      const [parent, child] = [ids[19], ids[0]];
+      heap.buildRoot(parent);
+      heap.buildChild(child, 0, 2); // rows 0 and 1
+      heap.subtract(parent, child);
+      expect(listBins(heap.histogram(parent), 2)).toEqual([
+        [0, 0, 4, 2, 1], [0, 2, 2, 1, 1], [0, 255, -0.125, 0.75, 1], [1, 0, 2, 1, 1], [1, 3, -0.125, 0.75, 1], [1, 255, 4, 2, 1],
+      ]);
+      expect([...heap.binned]).toEqual([...BINNED]);
+      expect([...heap.rows]).toEqual([0, 1, 2, 3, 4]);
+      heap.releaseHistogram(child);
+      expect(heap.acquireHistogram()).toBe(child);
+    }
   });
 });

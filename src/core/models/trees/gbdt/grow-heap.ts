@@ -1,12 +1,18 @@
-// The buffers a tree grows over (bins, gradients, row partition) and the hot loops on them: inside one
-// WebAssembly memory with the kernels of kernel-code.ts, or, where WebAssembly SIMD is unavailable, plain typed
-// arrays with the JavaScript loops of histogram.ts and partition-rows.ts (the same results, bit for bit).
+// The buffers a tree grows over (bins, gradients, row partition, a pool of histograms) and the hot loops on
+// them: inside one WebAssembly memory with the kernels of kernel-code.ts, or, where WebAssembly SIMD is
+// unavailable, plain typed arrays with the JavaScript loops of histogram.ts and partition-rows.ts (the same
+// results, bit for bit).
 
-import { buildChildHistogram, buildRootHistogram, HIST_BINS } from './histogram';
+import { ModelSpecError } from '../../../errors';
+import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
 import { FEATURE_BYTES, KERNEL_BYTES } from './kernel-code';
 import { partitionRows } from './partition-rows';
 
-/** A workspace's buffers and the loops over them; `kind` says which implementation runs. */
+/**
+ * A workspace's buffers and the loops over them; `kind` says which implementation runs. Histograms are named
+ * by ids from acquireHistogram; acquiring may grow the memory, so views (these fields, `histogram(id)`) are
+ * read again after it rather than kept.
+ */
 export interface GrowHeap {
   readonly kind: 'wasm' | 'js';
   /** Column-major bins (feature f of row i at f * n + i). */
@@ -17,10 +23,17 @@ export interface GrowHeap {
   readonly gradHess: Float64Array;
   /** The row partition: every node's rows are a contiguous range, in increasing order. */
   readonly rows: Uint32Array;
-  /** hist ← histogram of every row, in row order. */
-  buildRoot(hist: Float64Array): void;
-  /** hist ← histogram of rows[start … end). */
-  buildChild(hist: Float64Array, start: number, end: number): void;
+  /** A free histogram's id (its contents are stale until built). */
+  acquireHistogram(): number;
+  releaseHistogram(id: number): void;
+  /** The histogram as histogram.ts lays it out: (f * 256 + bin) * 3 + {0: g, 1: h, 2: count}. */
+  histogram(id: number): Float64Array;
+  /** Histogram `id` ← every row, in row order. */
+  buildRoot(id: number): void;
+  /** Histogram `id` ← rows[start … end). */
+  buildChild(id: number, start: number, end: number): void;
+  /** Histogram `parent` ← parent − child (the subtraction trick). */
+  subtract(parent: number, child: number): void;
   /** Partitions rows[start … end) by feature's bins (goesLeft[bin] = 1: left, in front); returns the left count. */
   partition(feature: number, goesLeft: Uint8Array, start: number, end: number): number;
 }
@@ -43,18 +56,26 @@ export function createGrowHeap(binned: Uint8Array, n: number, cols: number, kind
   const kernel = kind === 'wasm' ? compileKernel() : null;
   const heap = (kernel && allocateWasmHeap(kernel, n, cols)) ?? allocateJsHeap(n, cols);
   heap.binned.set(binned.subarray(0, n * cols));
-  for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) heap.rowMajor[i * cols + f] = binned[f * n + i];
-  for (let i = 0; i < n; i++) heap.rows[i] = i;
+  const rowMajor = heap.rowMajor;
+  for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) rowMajor[i * cols + f] = binned[f * n + i];
+  const rows = heap.rows;
+  for (let i = 0; i < n; i++) rows[i] = i;
   return heap;
 }
 
 function allocateJsHeap(n: number, cols: number): GrowHeap {
   const binned = new Uint8Array(n * cols), rowMajor = new Uint8Array(n * cols), gradHess = new Float64Array(2 * n);
   const rows = new Uint32Array(n), scratch = new Uint32Array(n);
+  const histograms: Float64Array[] = [];
+  const free: number[] = [];
   return {
     kind: 'js', binned, rowMajor, gradHess, rows,
-    buildRoot: (hist) => buildRootHistogram(hist, binned, n, cols, gradHess),
-    buildChild: (hist, start, end) => buildChildHistogram(hist, rowMajor, cols, rows, start, end, gradHess),
+    acquireHistogram: () => free.pop() ?? histograms.push(createHistogram(cols)) - 1,
+    releaseHistogram: (id) => void free.push(id),
+    histogram: (id) => histograms[id],
+    buildRoot: (id) => buildRootHistogram(histograms[id], binned, n, cols, gradHess),
+    buildChild: (id, start, end) => buildChildHistogram(histograms[id], rowMajor, cols, rows, start, end, gradHess),
+    subtract: (parent, child) => subtractHistogram(histograms[parent], histograms[child]),
     partition: (feature, goesLeft, start, end) => partitionRows(binned, feature * n, goesLeft, rows, start, end, scratch),
   };
 }
@@ -63,47 +84,81 @@ interface Kernels {
   root(rowMajor: number, cols: number, n: number, gradHess: number, hist: number): void;
   child(rowMajor: number, cols: number, rows: number, start: number, end: number, gradHess: number, hist: number): void;
   partition(column: number, goesLeft: number, rows: number, start: number, end: number, scratch: number): number;
+  subtract(parent: number, child: number, bytes: number): void;
 }
 
-/** The heap inside one WebAssembly memory (null when it cannot be had, e.g. past 2 GiB). */
+const PAGE_BYTES = 65536;
+/** Histograms room is made for at a time (the default 31 leaves need up to 32 at once). */
+const HISTOGRAMS_PER_GROWTH = 8;
+const MAX_BYTES = 2 ** 31;
+
+/** The heap inside one WebAssembly memory (null when it cannot be had, e.g. past 2 GiB); histograms after it. */
 function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): GrowHeap | null {
   const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
-  const sizes = { gradHess: 16 * n, hist: cols * FEATURE_BYTES, rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, binned: n * cols, rowMajor: n * cols };
+  const sizes = { gradHess: 16 * n, rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, binned: n * cols, rowMajor: n * cols };
   const at = {} as Record<keyof typeof sizes, number>;
   let end = 0;
   for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
     at[name] = end;
     end += align(bytes);
   }
-  if (end > 2 ** 31) return null;
-  let buffer: ArrayBuffer;
+  const histBytes = cols * FEATURE_BYTES;
+  if (end + HISTOGRAMS_PER_GROWTH * histBytes > MAX_BYTES) return null;
+  let memory: WebAssembly.Memory;
   let kernels: Kernels;
   try {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(end / 65536)) });
+    memory = new WebAssembly.Memory({ initial: Math.ceil((end + HISTOGRAMS_PER_GROWTH * histBytes) / PAGE_BYTES) });
     kernels = new WebAssembly.Instance(kernel, { env: { memory } }).exports as unknown as Kernels;
-    buffer = memory.buffer;
   } catch {
     return null;
   }
-  const histScratch = new Float64Array(buffer, at.hist, cols * HIST_BINS * 3);
-  const rows = new Uint32Array(buffer, at.rows, n);
-  const scratch = new Uint32Array(buffer, at.scratch, n);
-  const goesLeftTable = new Uint8Array(buffer, at.goesLeft, HIST_BINS);
+  const free: number[] = [];
+  const addHistograms = (from: number, to: number): void => {
+    for (let offset = to - histBytes; offset >= from; offset -= histBytes) free.push(offset);
+  };
+  let top = memory.buffer.byteLength - ((memory.buffer.byteLength - end) % histBytes);
+  addHistograms(end, top);
+  // Views of the current buffer, made again when growing the memory replaced it.
+  let views = makeViews(memory.buffer);
+  function makeViews(buffer: ArrayBuffer) {
+    return {
+      buffer, binned: new Uint8Array(buffer, at.binned, n * cols), rowMajor: new Uint8Array(buffer, at.rowMajor, n * cols),
+      gradHess: new Float64Array(buffer, at.gradHess, 2 * n), rows: new Uint32Array(buffer, at.rows, n),
+      scratch: new Uint32Array(buffer, at.scratch, n), goesLeft: new Uint8Array(buffer, at.goesLeft, HIST_BINS),
+    };
+  }
+  const current = () => (views.buffer === memory.buffer ? views : (views = makeViews(memory.buffer)));
+  const histogram = (id: number): Float64Array => new Float64Array(memory.buffer, id, histBytes / 8);
   return {
-    kind: 'wasm', binned: new Uint8Array(buffer, at.binned, n * cols), rowMajor: new Uint8Array(buffer, at.rowMajor, n * cols),
-    gradHess: new Float64Array(buffer, at.gradHess, 2 * n), rows,
-    buildRoot(hist) {
-      histScratch.fill(0);
-      kernels.root(at.rowMajor, cols, n, at.gradHess, at.hist);
-      hist.set(histScratch);
+    kind: 'wasm',
+    get binned() { return current().binned; },
+    get rowMajor() { return current().rowMajor; },
+    get gradHess() { return current().gradHess; },
+    get rows() { return current().rows; },
+    acquireHistogram() {
+      if (free.length === 0) {
+        const grown = top + HISTOGRAMS_PER_GROWTH * histBytes;
+        if (grown > MAX_BYTES) throw new ModelSpecError(`gradient_boosting: ${free.length + (top - end) / histBytes} histograms of ${cols} features fill 2 GiB; lower maxLeafNodes or use fewer features.`);
+        memory.grow(Math.ceil((grown - memory.buffer.byteLength) / PAGE_BYTES));
+        addHistograms(top, grown);
+        top = grown;
+      }
+      return free.pop()!;
     },
-    buildChild(hist, start, end) {
-      histScratch.fill(0);
-      kernels.child(at.rowMajor, cols, at.rows, start, end, at.gradHess, at.hist);
-      hist.set(histScratch);
+    releaseHistogram: (id) => void free.push(id),
+    histogram,
+    buildRoot(id) {
+      histogram(id).fill(0);
+      kernels.root(at.rowMajor, cols, n, at.gradHess, id);
     },
+    buildChild(id, start, end) {
+      histogram(id).fill(0);
+      kernels.child(at.rowMajor, cols, at.rows, start, end, at.gradHess, id);
+    },
+    subtract: (parent, child) => kernels.subtract(parent, child, histBytes),
     partition(feature, goesLeft, start, end) {
-      goesLeftTable.set(goesLeft);
+      const { rows, scratch, goesLeft: table } = current();
+      table.set(goesLeft);
       const left = kernels.partition(at.binned + feature * n, at.goesLeft, at.rows, start, end, at.scratch);
       rows.set(scratch.subarray(0, end - start - left), start + left);
       return left;

@@ -3,7 +3,6 @@
 // the larger child, partition a reused row-index array in place, stop at maxLeafNodes / maxDepth.
 
 import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
-import { createHistogram, subtractHistogram } from './histogram';
 import { createGrowHeap, type GrowHeap } from './grow-heap';
 import { MISSING_BIN, type BinMapper } from './bin-mapper';
 import type { BoostedTree } from './boosted-tree';
@@ -15,12 +14,11 @@ export interface GrowSettings extends SplitSettings {
   learningRate: number;
 }
 
-/** Buffers reused across trees: the heap (bins, gradients, row partition), a pool of histograms. */
+/** Buffers reused across trees: the heap (bins, gradients, row partition, histograms). */
 export interface GrowWorkspace {
   heap: GrowHeap;
   n: number;
   cols: number;
-  pool: Float64Array[];
   goesLeft: Uint8Array;
 }
 
@@ -30,14 +28,15 @@ interface GrowNode {
   depth: number;
   g: number;
   h: number;
-  hist: Float64Array | null;
+  /** The node's histogram id in the heap, −1 when it has none. */
+  hist: number;
   split: SplitChoice | null;
   children: [GrowNode, GrowNode] | null;
 }
 
 /** A workspace for a column-major binned matrix with n rows; 'js' forces the JavaScript histogram loops. */
 export function createWorkspace(binned: Uint8Array, n: number, cols: number, kernel: 'wasm' | 'js' = 'wasm'): GrowWorkspace {
-  return { heap: createGrowHeap(binned, n, cols, kernel), n, cols, pool: [], goesLeft: new Uint8Array(256) };
+  return { heap: createGrowHeap(binned, n, cols, kernel), n, cols, goesLeft: new Uint8Array(256) };
 }
 
 /**
@@ -51,10 +50,10 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
     g += grad[i]; h += hess[i];
     gradHess[2 * i] = grad[i]; gradHess[2 * i + 1] = hess[i];
   }
-  const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: null, split: null, children: null };
+  const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: -1, split: null, children: null };
   const splittable: GrowNode[] = [];
   if (ws.n >= 2 * s.minSamplesLeaf && s.maxLeafNodes > 1) {
-    root.hist = acquire(ws);
+    root.hist = ws.heap.acquireHistogram();
     ws.heap.buildRoot(root.hist);
     considerSplit(ws, root, s, splittable);
   }
@@ -68,11 +67,11 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
     const growRight = canGrow && right.end - right.start >= 2 * s.minSamplesLeaf;
     if (growLeft || growRight) {
       const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
-      small.hist = acquire(ws);
+      small.hist = ws.heap.acquireHistogram();
       ws.heap.buildChild(small.hist, small.start, small.end);
-      subtractHistogram(node.hist!, small.hist);
+      ws.heap.subtract(node.hist, small.hist);
       large.hist = node.hist;
-      node.hist = null;
+      node.hist = -1;
       if (growLeft) considerSplit(ws, left, s, splittable);
       else release(ws, left);
       if (growRight) considerSplit(ws, right, s, splittable);
@@ -85,7 +84,7 @@ export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Arr
 }
 
 function considerSplit(ws: GrowWorkspace, node: GrowNode, s: GrowSettings, splittable: GrowNode[]): void {
-  node.split = findBestSplit(node.hist!, node.g, node.h, node.end - node.start, s);
+  node.split = findBestSplit(ws.heap.histogram(node.hist), node.g, node.h, node.end - node.start, s);
   if (node.split.gain > 0) splittable.push(node);
   else release(ws, node);
 }
@@ -106,19 +105,15 @@ function splitNode(ws: GrowWorkspace, node: GrowNode): [GrowNode, GrowNode] {
     goesLeft[MISSING_BIN] = split.missingLeft ? 1 : 0;
   }
   const l = node.start + ws.heap.partition(split.feature, goesLeft, node.start, node.end);
-  const left: GrowNode = { start: node.start, end: l, depth: node.depth + 1, g: split.gradLeft, h: split.hessLeft, hist: null, split: null, children: null };
-  const right: GrowNode = { start: l, end: node.end, depth: node.depth + 1, g: node.g - split.gradLeft, h: node.h - split.hessLeft, hist: null, split: null, children: null };
+  const left: GrowNode = { start: node.start, end: l, depth: node.depth + 1, g: split.gradLeft, h: split.hessLeft, hist: -1, split: null, children: null };
+  const right: GrowNode = { start: l, end: node.end, depth: node.depth + 1, g: node.g - split.gradLeft, h: node.h - split.hessLeft, hist: -1, split: null, children: null };
   node.children = [left, right];
   return [left, right];
 }
 
-function acquire(ws: GrowWorkspace): Float64Array {
-  return ws.pool.pop() ?? createHistogram(ws.cols);
-}
-
 function release(ws: GrowWorkspace, node: GrowNode): void {
-  if (node.hist) ws.pool.push(node.hist);
-  node.hist = null;
+  if (node.hist >= 0) ws.heap.releaseHistogram(node.hist);
+  node.hist = -1;
 }
 
 /** Numbers the nodes depth-first, fills the flat arrays and adds each leaf's value to its rows' predictions. */
@@ -136,6 +131,7 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
     value: new Float64Array(count), leftCategories: Array.from({ length: count }, () => null), cover: new Float64Array(count),
   };
   const index = new Map(nodes.map((node, i) => [node, i]));
+  const rows = ws.heap.rows;
   nodes.forEach((node, i) => {
     // sklearn's compute_node_value: −G / (H + λ), then shrinkage.
     tree.value[i] = (-s.learningRate * node.g) / (node.h + s.l2 + 1e-15);
@@ -152,7 +148,7 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
       tree.right[i] = index.get(node.children[1])!;
     } else {
       const value = tree.value[i];
-      for (let k = node.start; k < node.end; k++) raw[ws.heap.rows[k]] += value;
+      for (let k = node.start; k < node.end; k++) raw[rows[k]] += value;
     }
   });
   return tree;

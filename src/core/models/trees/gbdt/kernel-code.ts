@@ -118,5 +118,24 @@ const PARTITION: WasmFunction = (() => {
   };
 })();
 
+// subtract(parent, child, bytes): parent ← parent − child over `bytes` (a multiple of 16) as f64x2 pairs.
+const SUBTRACT: WasmFunction = (() => {
+  const [parent, child, bytes, end] = [0, 1, 2, 3];
+  return {
+    name: 'subtract', params: 3, locals: [I32],
+    body: [
+      ...op.get(parent), ...op.get(bytes), ...op.add, ...op.set(end),
+      ...op.block(
+        op.get(parent), op.get(end), op.geU, op.brIf(0),
+        op.loop(
+          op.get(parent), op.get(parent), op.loadV128(), op.get(child), op.loadV128(), op.f64x2Sub, op.storeV128(),
+          op.get(child), op.i32(16), op.add, op.set(child),
+          op.get(parent), op.i32(16), op.add, op.tee(parent), op.get(end), op.ltU, op.brIf(0),
+        ),
+      ),
+    ],
+  };
+})();
+
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION]);
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT]);

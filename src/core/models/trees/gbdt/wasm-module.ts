@@ -71,6 +71,7 @@ export const op = {
   loadV128: (offset = 0): Code => [0xfd, 0x00, 3, ...encodeUnsigned(offset)],
   storeV128: (offset = 0): Code => [0xfd, 0x0b, 3, ...encodeUnsigned(offset)],
   f64x2Add: [0xfd, 0xf0, 0x01] as Code,
+  f64x2Sub: [0xfd, 0xf1, 0x01] as Code,
   block: (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b],
   loop: (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b],
   br: (depth: number): Code => [0x0c, ...encodeUnsigned(depth)],
