@@ -13,8 +13,6 @@ export interface RankedColumn {
   finiteMask: Uint8Array;
   /** Rows of the finite values, ascending by value, ties by row. */
   order: Uint32Array;
-  /** The finite values ascending: sorted[k] === values[order[k]]. */
-  sorted: Float64Array;
   ranks: Float64Array;
   /** Tie group of each finite row (0 = smallest value); 0 elsewhere. */
   groups: Uint32Array;
@@ -23,54 +21,55 @@ export interface RankedColumn {
 }
 
 /**
- * Ranks `values`; `sorted` (its finite values ascending, see sortFinite) is gathered when omitted, and
- * `order` (argsortFinite of `values`) is computed when omitted.
+ * Ranks `values`; `sorted` (its finite values ascending, see sortFinite) saves reading values in `order`, and
+ * `order` (argsortFinite of `values`) is computed when omitted. One walk along `order` writes each row's tie
+ * group (the only scattered write); ranks and the finite mask then fill in row order from the group ranks.
  */
 export function rankColumn(values: Float64Array, sorted?: Float64Array, order: Uint32Array = argsortFinite(values)): RankedColumn {
-  const ascending = sorted ?? gather(values, order);
-  const finiteMask = new Uint8Array(values.length);
-  const ranks = new Float64Array(values.length).fill(Number.NaN);
-  const groups = new Uint32Array(values.length);
-  const starts = new Uint32Array(order.length + 1);
+  const rows = values.length;
+  const n = order.length;
+  const groups = new Uint32Array(rows);
+  const starts = new Uint32Array(n + 1);
   let group = 0;
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && ascending[end] === ascending[start]) end++;
-    const rank = (start + 1 + end) / 2;
-    starts[group] = start;
-    for (let k = start; k < end; k++) {
-      const row = order[k];
-      ranks[row] = rank;
-      finiteMask[row] = 1;
-      groups[row] = group;
+  let previous = Number.NaN;
+  for (let k = 0; k < n; k++) {
+    const row = order[k];
+    const value = sorted ? sorted[k] : values[row];
+    if (value !== previous) {
+      starts[group++] = k; // −0 and 0 compare equal: one group
+      previous = value;
     }
-    group++;
-    start = end;
+    groups[row] = group - 1;
   }
-  starts[group] = order.length;
-  return { values, finite: order.length, finiteMask, order, sorted: ascending, ranks, groups, groupStarts: starts.slice(0, group + 1) };
+  starts[group] = n;
+  const groupRanks = new Float64Array(group);
+  for (let g = 0; g < group; g++) groupRanks[g] = (starts[g] + 1 + starts[g + 1]) / 2;
+  const finiteMask = new Uint8Array(rows);
+  const ranks = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const value = values[row];
+    if (value - value === 0) {
+      ranks[row] = groupRanks[groups[row]];
+      finiteMask[row] = 1;
+    } else ranks[row] = Number.NaN;
+  }
+  return { values, finite: n, finiteMask, order, ranks, groups, groupStarts: starts.slice(0, group + 1) };
 }
 
 /** Average ranks of `ranked` among the rows where `other` is finite too; NaN elsewhere. */
 export function rankWithin(ranked: RankedColumn, other: RankedColumn): Float64Array {
   const ranks = new Float64Array(ranked.values.length).fill(Number.NaN);
-  const { order, sorted } = ranked;
+  const { order, values } = ranked;
   const keep = other.finiteMask;
   let position = 0; // kept rows before this tie group
   for (let start = 0; start < order.length; ) {
     let end = start;
     let kept = 0;
-    while (end < order.length && sorted[end] === sorted[start]) kept += keep[order[end++]];
+    while (end < order.length && values[order[end]] === values[order[start]]) kept += keep[order[end++]];
     const rank = position + (kept + 1) / 2;
     for (let k = start; k < end; k++) if (keep[order[k]]) ranks[order[k]] = rank;
     position += kept;
     start = end;
   }
   return ranks;
-}
-
-function gather(values: Float64Array, order: Uint32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
-  return out;
 }
