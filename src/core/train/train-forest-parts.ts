@@ -25,7 +25,7 @@ function prepareForest(table: Table, parts: TrainingParts, request: TrainRequest
   return { family, params, data, setup: readForestSetup(family.params, data.train.X, data.train.y, params) };
 }
 
-/** Fits trees `range.start` … `range.end − 1` of `request`'s forest on the prepared training part; progress per tree (runId tagged). */
+/** Fits trees `range.start` … `range.end − 1` of `request`'s forest on the prepared training part; progress per tree (runId tagged; the first part's carries its running OOB score, the others skip that work). */
 export async function fitForestPart(table: Table, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, ctx: TrainContext = {}): Promise<ForestPart> {
   const { data, setup } = prepareForest(table, parts, request);
   const trees = await fitForestTrees(data.train.X, data.train.y, setup, {
@@ -34,7 +34,7 @@ export async function fitForestPart(table: Table, parts: TrainingParts, request:
     ...(data.train.sampleWeights ? { sampleWeights: data.train.sampleWeights } : {}),
     shouldStop: ctx.shouldStop,
     onProgress: (progress) => ctx.onProgress?.({ ...progress, runId: request.id, fold: null }),
-  }, range.start, range.end);
+  }, range.start, range.end, range.start === 0);
   return { ...range, trees };
 }
 

@@ -60,10 +60,10 @@ function drawCounts(random: () => number, n: number, bootstrap: boolean): Float6
 }
 
 /**
- * Fits trees start … end − 1; progress fires per tree with the out-of-bag score of this chunk's trees so far
- * (the forest's when the chunk is the whole forest). A stop request ends the chunk after the current tree.
+ * Fits trees start … end − 1; progress fires per tree, with the out-of-bag score of this chunk's trees so far
+ * when `trackOob` (the forest's when the chunk is the whole forest). A stop request ends the chunk after the current tree.
  */
-export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, ctx: FitContext, start: number, end: number): Promise<ForestTree[]> {
+export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, ctx: FitContext, start: number, end: number, trackOob = true): Promise<ForestTree[]> {
   const checkpoint = createCheckpoint(ctx.signal);
   const n = X.rows;
   const base = ctx.sampleWeights ?? new Float64Array(n).fill(1);
@@ -81,7 +81,7 @@ export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestS
     const total = decrease.reduce((a, b) => a + b, 0);
     fitted.push({ index: t, tree, importance: total > 0 ? decrease.map((d) => d / total) : new Float64Array(X.cols) });
     const metrics: Record<string, number> = {};
-    if (setup.bootstrap) {
+    if (setup.bootstrap && trackOob) {
       addOutOfBag(tree, X, counts, oob.sum, oob.count);
       metrics.validationScore = scoreOutOfBag(oob.sum, oob.count, y.values, classes);
     }
