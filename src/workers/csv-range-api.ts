@@ -1,8 +1,10 @@
 // The whole surface of a CSV range worker: reads one byte range of a large CSV into a part (core readCsvRange),
 // the part's typed arrays sent back by transfer and its kept texts packed (see pack-part-texts.ts); then digests
-// hash blocks of the file while the import worker merges. Started by import-in-ranges.ts inside the import worker.
+// hash blocks of the file or counts distinct values while the import worker merges and types. Started by
+// import-in-ranges.ts inside the import worker.
 
 import { transfer } from 'comlink';
+import { collectJobBuffers, countDistinctJob, type DistinctJob } from '../core/ingest/distinct-jobs';
 import { digestFileBlocks } from '../core/ingest/hash-blocks';
 import { readCsvRange as readCsvRangeInCore, type CsvRangeRead, type CsvRangeRequest } from '../core/ingest/import-csv-ranges';
 import type { CsvPart } from '../core/ingest/import-csv';
@@ -44,5 +46,10 @@ export function collectPartBuffers(part: CsvPart): ArrayBuffer[] {
   return [...buffers];
 }
 
-export const csvRangeApi = { readCsvRange, digestBlocks };
+/** Counts distinct values for each job (see distinct-jobs.ts) while the import worker types other columns; the jobs' arrays go back by transfer. */
+function countDistinct(jobs: DistinctJob[]): { counts: number[]; jobs: DistinctJob[] } {
+  return transfer({ counts: jobs.map(countDistinctJob), jobs }, jobs.flatMap(collectJobBuffers));
+}
+
+export const csvRangeApi = { readCsvRange, digestBlocks, countDistinct };
 export type CsvRangeApi = typeof csvRangeApi;

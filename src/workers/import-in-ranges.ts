@@ -2,7 +2,8 @@
 // terminating the import worker stops them too), reads the file's ranges side by side and merges them with
 // core importCsvInRanges; anything it declines is imported in one pass here.
 
-import { proxy, releaseProxy, wrap } from 'comlink';
+import { proxy, releaseProxy, transfer, wrap } from 'comlink';
+import { collectJobBuffers } from '../core/ingest/distinct-jobs';
 import { importCsvInRanges, type CsvRangeReader } from '../core/ingest/import-csv-ranges';
 import { importFile } from '../core/ingest/import-file';
 import { attachPackedTexts } from '../core/ingest/pack-part-texts';
@@ -35,6 +36,7 @@ export async function importFileInRanges(file: Blob, fileName: string, options: 
       return { ...read, part: attachPackedTexts({ part: read.part, texts }) };
     },
     digest: (digestFile, from, to, lane) => workers[lane % workers.length].api.digestBlocks(digestFile, from, to),
+    countDistinct: (jobs, lane) => workers[lane % workers.length].api.countDistinct(transfer(jobs, jobs.flatMap(collectJobBuffers))),
   };
   try {
     const result = await importCsvInRanges(file, fileName, options, count, reader, onProgress);

@@ -5,12 +5,14 @@
 import { detectDelimiter } from '../csv/detect-delimiter';
 import { createAbortError } from '../errors';
 import { detectFormat } from './detect-format';
+import { countDistinctJob, describeDistinctJob, estimateJobCost, restoreJobArrays, type DistinctJob } from './distinct-jobs';
 import { combineBlockDigests, countHashBlocks, digestFileBlocks } from './hash-blocks';
 import { finishCsv, readCsvPart, type CsvPart } from './import-csv';
 import { mergeCsvParts } from './merge-csv-parts';
 import { countHeaderLines, planCsvCuts, planCsvRanges, type CsvCuts } from './plan-csv-ranges';
 import { openRangeText } from './range-text';
 import { CHUNK_BYTES, openText, readSlice } from './read-text';
+import type { ColumnScan } from './scan-column';
 import { describeBinary } from './sniff-binary';
 import type { ImportOptions, ImportProgress, ImportResult } from './types';
 
@@ -37,6 +39,11 @@ export interface CsvRangeReader {
   read(file: Blob, request: CsvRangeRequest, onBytes: (bytesRead: number) => void): Promise<CsvRangeRead>;
   /** Digests hash blocks [from, to) of `file` (hash-blocks.ts) on lane `lane` (a worker below the range count). */
   digest(file: Blob, from: number, to: number, lane: number): Promise<Uint8Array<ArrayBuffer>[]>;
+  /**
+   * Counts distinct values for each job (distinct-jobs.ts) on lane `lane`; the jobs come back too, as a worker
+   * is sent their arrays by transfer (their originals are then detached).
+   */
+  countDistinct(jobs: DistinctJob[], lane: number): Promise<{ counts: number[]; jobs: DistinctJob[] }>;
 }
 
 /**
@@ -86,7 +93,9 @@ export async function importCsvInRanges(
   hash.catch(() => undefined); // awaited below
   const merged = mergeCsvParts(reads.map((read) => read.part), lineOffsets);
   if (merged === null) return null;
-  const typed = finishCsv(merged, signal);
+  const distinct = await countDistinctBeside(merged.scans, merged.out.rowLines.length, reader, reads.length - 1);
+  if (signal?.aborted) throw createAbortError();
+  const typed = finishCsv(merged, signal, distinct);
   if (signal?.aborted) throw createAbortError();
   onProgress?.({ bytesRead: file.size, bytesTotal: file.size, rows: typed.rowCount });
   return {
@@ -154,6 +163,41 @@ async function hashOnLanes(file: Blob, reader: CsvRangeReader, lanes: number): P
   return combineBlockDigests((await Promise.all(runs)).flat());
 }
 
+/**
+ * The distinct count describeDistinctJob asks for per scan (null where none): the costliest go to lane `lane`
+ * while this thread counts the rest, keeping back about as much as typing the columns costs after (~3 numbers
+ * per row, measured in Chromium).
+ */
+async function countDistinctBeside(scans: ColumnScan[], rowCount: number, reader: CsvRangeReader, lane: number): Promise<(number | null)[]> {
+  const order = scans
+    .map((scan, c) => ({ job: describeDistinctJob(scan), c }))
+    .filter((item): item is { job: DistinctJob; c: number } => item.job !== null)
+    .map((item) => ({ ...item, cost: estimateJobCost(item.job, scans[item.c]) }))
+    .sort((a, b) => b.cost - a.cost);
+  let [there, here] = [0, 3 * rowCount];
+  const sent: typeof order = [];
+  const kept: typeof order = [];
+  for (const item of order) {
+    if (there <= here) {
+      sent.push(item);
+      there += item.cost;
+    } else {
+      kept.push(item);
+      here += item.cost;
+    }
+  }
+  const remote = sent.length > 0 ? reader.countDistinct(sent.map((item) => item.job), lane) : Promise.resolve({ counts: [], jobs: [] });
+  remote.catch(() => undefined); // awaited below
+  const counts = scans.map(() => null as number | null);
+  for (const item of kept) counts[item.c] = countDistinctJob(item.job);
+  const back = await remote;
+  sent.forEach((item, k) => {
+    counts[item.c] = back.counts[k];
+    restoreJobArrays(scans[item.c], item.job, back.jobs[k]);
+  });
+  return counts;
+}
+
 /** Reads one range in this thread (what each range worker runs). */
 export async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes: (bytesRead: number) => void): Promise<CsvRangeRead> {
   const { source, counts } = openRangeText(file, request.headerEnd, request);
@@ -163,4 +207,8 @@ export async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes
 }
 
 /** A reader that reads and hashes in this thread (tests; what the workers run). */
-export const inThisThread: CsvRangeReader = { read: readCsvRange, digest: (file, from, to) => digestFileBlocks(file, from, to) };
+export const inThisThread: CsvRangeReader = {
+  read: readCsvRange,
+  digest: (file, from, to) => digestFileBlocks(file, from, to),
+  countDistinct: async (jobs) => ({ counts: jobs.map(countDistinctJob), jobs }),
+};

@@ -103,8 +103,11 @@ export async function readCsvPart(
   return { out, scans, delimiter, replaced, trailingBlankLines: [...finished.trailingBlankLines], usedTokenizer: finished.usedTokenizer };
 }
 
-/** Types the columns of a read (or merged) part and turns what the parser noticed into warnings. */
-export function finishCsv(part: CsvPart, signal?: AbortSignal): CsvRead {
+/**
+ * Types the columns of a read (or merged) part and turns what the parser noticed into warnings. `distinct[c]`,
+ * where given, is column c's count as describeDistinctJob asked for it, made on another thread.
+ */
+export function finishCsv(part: CsvPart, signal?: AbortSignal, distinct?: readonly (number | null)[]): CsvRead {
   const { out, scans, delimiter } = part;
   const { names, renamed } = makeHeadersUnique(out.header);
   const warnings = describeParse(out, names, renamed, delimiter, part.replaced);
@@ -112,7 +115,7 @@ export function finishCsv(part: CsvPart, signal?: AbortSignal): CsvRead {
   const inference: ColumnInference[] = [];
   for (let c = 0; c < scans.length; c++) {
     if (signal?.aborted) throw createAbortError();
-    const typed = finishColumn(names[c], out.header[c], scans[c], out.rowLines);
+    const typed = finishColumn(names[c], out.header[c], scans[c], out.rowLines, distinct?.[c] ?? undefined);
     scans[c] = null as unknown as ColumnScan; // lets the scan's arrays go as soon as the column is built
     columns.push(typed.column);
     inference.push(typed.inference);

@@ -44,10 +44,11 @@ export function startColumn(name: string, missingTokens: ReadonlySet<string>): C
 /**
  * Decides the column's kind from its finished scan and builds it. Where the result needs cell texts the scan
  * must hold them all (`textsFrom` 0) or still have its codes; the importer re-reads missing ones first.
+ * `distinct`, when given, is the count describeDistinctJob asked for, made elsewhere (distinct-jobs.ts).
  */
-export function finishColumn(name: string, originalName: string, scan: ColumnScan, rowLines: ArrayLike<number> | null): InferredColumn {
+export function finishColumn(name: string, originalName: string, scan: ColumnScan, rowLines: ArrayLike<number> | null, distinct?: number): InferredColumn {
   const present = scan.rowCount - scan.missing;
-  const built = buildColumn(name, scan, present);
+  const built = buildColumn(name, scan, present, distinct);
   const inference: ColumnInference = {
     name,
     originalName,
@@ -63,10 +64,10 @@ export function finishColumn(name: string, originalName: string, scan: ColumnSca
   return { column: built.column, inference, warning };
 }
 
-function buildColumn(name: string, scan: ColumnScan, present: number): { column: Column; detail: string; distinct: number } {
+/** `given`: the distinct count describeDistinctJob asked for, already made (else counted here). */
+function buildColumn(name: string, scan: ColumnScan, present: number, given?: number): { column: Column; detail: string; distinct: number } {
   if (present > 0 && scan.numbers !== null && scan.numberCount === present) {
-    // Distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"): then count numbers.
-    const distinct = scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels) ? scan.levels.length : countDistinctNumbers(scan.numbers);
+    const distinct = usesLevelCount(scan) ? scan.levels!.length : (given ?? countDistinctNumbers(scan.numbers));
     if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, scan, 'id', distinct);
     return { column: { kind: 'numeric', name, values: scan.numbers, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct };
   }
@@ -81,14 +82,24 @@ function buildColumn(name: string, scan: ColumnScan, present: number): { column:
     const { rows, monthFirst, dayFirst } = scan.slashDates;
     const chosen = dateFormat === 'dd/mm/yyyy' ? dayFirst : monthFirst;
     for (let k = 0; k < rows.length; k++) values[rows[k]] = chosen[k];
-    return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: countDistinctNumbers(values) };
+    return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: rows.length === 0 && given !== undefined ? given : countDistinctNumbers(values) };
   }
-  const limit = Math.max(2, Math.min(MAX_LEVELS, 0.5 * present));
-  if (scan.levels !== null && scan.codes !== null && scan.levels.length <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0) {
-    return { column: { kind: 'categorical', name, codes: scan.codes, levels: scan.levels }, detail: 'categories', distinct: scan.levels.length };
+  if (isCategoricalScan(scan, present)) {
+    return { column: { kind: 'categorical', name, codes: scan.codes!, levels: scan.levels! }, detail: 'categories', distinct: scan.levels!.length };
   }
-  const distinct = scan.levels?.length ?? (scan.packed ? countDistinctPackedTexts(scan.packed) : countDistinctTexts(readScanTexts(scan)));
+  const distinct = scan.levels?.length ?? (scan.packed ? (given ?? countDistinctPackedTexts(scan.packed)) : countDistinctTexts(readScanTexts(scan)));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
+}
+
+/** True when a numeric column's distinct count is its level count: distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"). */
+export function usesLevelCount(scan: ColumnScan): boolean {
+  return scan.levels !== null && scan.allIntegers && !hasAlternateSpellings(scan.levels);
+}
+
+/** True when a column that is not numeric, boolean or datetime becomes categorical: few, short levels. */
+export function isCategoricalScan(scan: ColumnScan, present: number): boolean {
+  const limit = Math.max(2, Math.min(MAX_LEVELS, 0.5 * present));
+  return scan.levels !== null && scan.codes !== null && scan.levels.length <= limit && scan.maxLength <= MAX_CATEGORY_LENGTH && present > 0;
 }
 
 function buildText(name: string, scan: ColumnScan, detail: string, distinct: number) {
