@@ -1,4 +1,4 @@
-// `node [--cpu-prof --cpu-prof-dir DIR] bench/trees/profile.mjs [--rows N] [--rounds R] [--repeat K] [--no-build]`:
+// `node [--cpu-prof --cpu-prof-dir DIR] bench/trees/profile.mjs [--rows N] [--rounds R] [--repeat K] [--early-stopping] [--no-build]`:
 // fits only our gradient boosting on the trees benchmark's data (same generator, seed and split as run.mjs) and
 // prints fit times; with --cpu-prof, `node bench/trees/summarize-profile.mjs DIR/*.cpuprofile` gives the split.
 import os from 'node:os';
@@ -25,6 +25,6 @@ const bench = await import(pathToFileURL(resolve(outDir, 'entry.js')).href);
 const { X, y } = bench.generateData(ROWS, COLS, 11);
 const trainRows = Math.round(ROWS * 0.8);
 for (let r = 0; r < REPEAT; r++) {
-  const result = await bench.timeFamily('gradient_boosting', X, y, COLS, trainRows, { maxIter: ROUNDS, earlyStopping: 'off' });
+  const result = await bench.timeFamily('gradient_boosting', X, y, COLS, trainRows, { maxIter: ROUNDS, earlyStopping: args.includes('--early-stopping') ? 'on' : 'off' });
   console.log(`fit ${result.fitMs.toFixed(0)} ms, accuracy ${result.accuracy.toFixed(4)}, load ${os.loadavg()[0].toFixed(1)}`);
 }
