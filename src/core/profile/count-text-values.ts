@@ -21,10 +21,14 @@ export interface TextValueCounts {
 export function countTextValues(column: TextColumn): TextValueCounts {
   const { bytes, offsets, missing: missingMask } = column;
   const n = missingMask.length;
-  const slots = new Int32Array(sizeTable(n)).fill(-1);
-  const mask = slots.length - 1;
-  const counts: number[] = [];
-  const firstRows: number[] = [];
+  const size = sizeTable(n);
+  const mask = size - 1;
+  // Slot s holds (hash, code) at 2s, 2s + 1: a probe compares hashes side by side and reads another row's
+  // bytes only when the hashes agree.
+  const slots = new Int32Array(2 * size).fill(-1);
+  const counts = new Int32Array(n);
+  const firstRows = new Int32Array(n);
+  let distinct = 0;
   let missing = 0;
   for (let row = 0; row < n; row++) {
     if (missingMask[row] === 1) {
@@ -35,21 +39,24 @@ export function countTextValues(column: TextColumn): TextValueCounts {
     const end = offsets[row + 1];
     let h = 0x811c9dc5 ^ (end - start);
     for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
-    for (let slot = mixHash(h) & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[slot];
+    const hash = mixHash(h) | 0;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = slots[2 * slot + 1];
       if (code < 0) {
-        slots[slot] = counts.length;
-        counts.push(1);
-        firstRows.push(row);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = distinct;
+        counts[distinct] = 1;
+        firstRows[distinct++] = row;
         break;
       }
-      if (areBytesEqual(bytes, offsets, firstRows[code], start, end)) {
+      if (slots[2 * slot] === hash && areBytesEqual(bytes, offsets, firstRows[code], start, end)) {
         counts[code]++;
         break;
       }
     }
   }
-  return { counts, firstRows, missing, utf16Length: countUtf16Units(column), labelAt: (i) => textAt(column, firstRows[i]) ?? '' };
+  const rows = Array.from(firstRows.subarray(0, distinct));
+  return { counts: Array.from(counts.subarray(0, distinct)), firstRows: rows, missing, utf16Length: countUtf16Units(column), labelAt: (i) => textAt(column, rows[i]) ?? '' };
 }
 
 function areBytesEqual(bytes: Uint8Array, offsets: Uint32Array, other: number, start: number, end: number): boolean {
