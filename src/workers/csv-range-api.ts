@@ -26,7 +26,10 @@ async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes: (byte
     void onBytes(n);
   });
   const packed = packPartTexts(read.part);
-  const buffers = collectPartBuffers(packed.part);
+  // ~500 k line numbers cross as one typed array, not a cloned JS array.
+  const rowLines = Int32Array.from(packed.part.out.rowLines);
+  packed.part.out.rowLines = rowLines;
+  const buffers = [...collectPartBuffers(packed.part), rowLines.buffer];
   for (const texts of packed.texts) if (texts !== null) buffers.push(texts.ends.buffer, texts.missing.buffer);
   return transfer({ ...read, ...packed }, buffers);
 }

@@ -12,7 +12,7 @@ function parseCsv(text: string, delimiter = ',', chunkSize = text.length || 1): 
 
 /** Rows as records, the way csv-spectrum's expected JSON is written. */
 function toRecords(out: CsvParseOutput): Record<string, string | null>[] {
-  return out.rowLines.map((_, r) => Object.fromEntries(out.header.map((name, c) => [name, out.columns[c][r]])));
+  return Array.from(out.rowLines, (_, r) => Object.fromEntries(out.header.map((name, c) => [name, out.columns[c][r]])));
 }
 
 const none = { lines: [], count: 0 };

@@ -14,8 +14,8 @@ export interface CsvParseOutput {
   header: string[];
   /** Empty when rows went to `onRows` instead. */
   columns: (string | null)[][];
-  /** 1-based line on which each data row starts. */
-  rowLines: number[];
+  /** 1-based line on which each data row starts (an Int32Array once sent between threads or merged). */
+  rowLines: ArrayLike<number>;
   /** Lines of rows with fewer fields than the header (first 20) and how many there were. */
   shortRows: { lines: number[]; count: number };
   /** Lines of rows with more fields than the header (first 20) and how many there were. */

@@ -22,8 +22,8 @@ export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly n
     scans.push(merged);
   }
   const shift = (lines: readonly number[], k: number) => lines.map((line) => line + lineOffsets[k]);
-  // Preallocated and indexed: pushing ~1 M line numbers one by one was a visible part of the serial merge.
-  const rowLines = new Array<number>(parts.reduce((n, p) => n + p.out.rowLines.length, 0));
+  // Typed and preallocated: pushing ~1 M line numbers one by one was a visible part of the serial merge.
+  const rowLines = new Int32Array(parts.reduce((n, p) => n + p.out.rowLines.length, 0));
   let at = 0;
   parts.forEach((p, k) => {
     const lines = p.out.rowLines;
