@@ -1,13 +1,16 @@
 // Profiles a large table on every core: inside the compute worker, starts 2–4 part workers (nested workers,
-// so terminating the compute worker — Cancel — stops them too), sends each only the columns its jobs read
-// (cloned here, off the main thread) and merges with core profileTableInParts. Small tables stay on this thread.
+// so terminating the compute worker — Cancel — stops them too) and merges with core profileTableInParts. Every
+// lane ends up holding every column: each lane first gets the columns of its first job, then the rest; the last
+// lane gets them by transfer, after the copies for the others are made, so one copy of the table is saved.
+// Small tables stay on this thread.
 
-import { proxy, releaseProxy, wrap } from 'comlink';
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import { listJobColumns } from '../core/profile/profile-job';
 import { profileTableInParts } from '../core/profile/profile-in-parts';
 import { profileTable, type ProfileOptions } from '../core/profile/profile-table';
 import type { TableProfile } from '../core/profile/types';
 import type { Table } from '../core/table/types';
+import { collectTransferables } from '../core/table/table-buffers';
 import type { ProfilePartApi } from './profile-part-api';
 
 /** Tables with fewer cells than this are profiled on one thread: starting workers would cost more than it saves. */
@@ -23,24 +26,19 @@ export async function profileTableInWorkers(table: Table, options: ProfileOption
   if (table.rowCount * table.columns.length < PARALLEL_PROFILE_MIN_CELLS || typeof Worker === 'undefined') return profileTable(table, options);
   const lanes = Array.from({ length: countProfileLanes(globalThis.navigator?.hardwareConcurrency) }, () => {
     const worker = new Worker(new URL('./profile-part.worker.ts', import.meta.url), { type: 'module', name: 'profile-part' });
-    return { worker, api: wrap<ProfilePartApi>(worker), sent: new Set<number>() };
+    return { worker, api: wrap<ProfilePartApi>(worker) };
   });
   // A part worker that fails to load or runs out of memory rejects the whole profile instead of hanging it.
   const failed = new Promise<never>((_, reject) => {
     for (const { worker } of lanes) worker.addEventListener('error', (event) => reject(new Error(`A profile worker failed: ${event.message || 'it could not start or ran out of memory'}.`)));
   });
+  const send = createColumnSender(table, lanes.map((lane) => lane.api));
   const indexOf = new Map(table.columns.map((column, index) => [column.name, index]));
   try {
     const run = profileTableInParts(table, options, lanes.length, async (laneIndex, job, onColumn) => {
-      const lane = lanes[laneIndex];
       const names = listJobColumns(job);
-      const indices = names === 'all' ? table.columns.map((_, index) => index) : names.map((name) => indexOf.get(name) as number);
-      const missing = indices.filter((index) => !lane.sent.has(index));
-      if (missing.length > 0) {
-        await lane.api.loadColumns(table.rowCount, missing.map((index) => ({ index, column: table.columns[index] })));
-        for (const index of missing) lane.sent.add(index);
-      }
-      return lane.api.runJob(job, proxy(onColumn));
+      send.columns(laneIndex, names === 'all' ? table.columns.map((_, index) => index) : names.map((name) => indexOf.get(name) as number));
+      return lanes[laneIndex].api.runJob(job, proxy(onColumn));
     });
     return await Promise.race([run, failed]);
   } finally {
@@ -49,4 +47,44 @@ export async function profileTableInWorkers(table: Table, options: ProfileOption
       worker.terminate();
     }
   }
+}
+
+/**
+ * Posts columns to the lanes. `columns(lane, indices)` posts what that lane lacks before its job (copies, except
+ * for the last lane, which gets by transfer what every other lane has been sent a copy of); the first call also
+ * queues, after this turn's jobs, every other column to every lane, the last lane's by transfer. Transferred
+ * columns leave this thread (profileTableInParts measures memory before its first job).
+ */
+function createColumnSender(table: Table, apis: readonly Remote<ProfilePartApi>[]) {
+  const last = apis.length - 1;
+  const sent = apis.map(() => new Set<number>());
+  const post = (lane: number, indices: number[], byTransfer: boolean) => {
+    const fresh = indices.filter((index) => !sent[lane].has(index));
+    if (fresh.length === 0) return;
+    for (const index of fresh) sent[lane].add(index);
+    const columns = fresh.map((index) => ({ index, column: table.columns[index] }));
+    const payload = byTransfer ? transfer(columns, collectTransferables({ rowCount: table.rowCount, columns: columns.map((c) => c.column) })) : columns;
+    // Not awaited: messages to a worker are handled in order, so its next job sees these columns (a lost worker
+    // rejects that job, and the profile with it).
+    apis[lane].loadColumns(table.rowCount, payload).catch(() => undefined);
+  };
+  const postToLane = (lane: number, indices: number[]) => {
+    if (lane !== last) return post(lane, indices, false);
+    for (let other = 0; other < last; other++) post(other, indices, false);
+    post(last, indices, true);
+  };
+  let restQueued = false;
+  const all = table.columns.map((_, index) => index);
+  return {
+    columns(lane: number, indices: number[]) {
+      postToLane(lane, indices);
+      if (restQueued) return;
+      restQueued = true;
+      // After the first jobs of every lane are posted (same turn), so each lane starts before the rest arrives.
+      queueMicrotask(() => {
+        for (let other = 0; other < last; other++) post(other, all, false);
+        post(last, all, true);
+      });
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
 import { throwIfAborted } from './check-abort';
+import { estimateMemory } from './estimate-memory';
 import type { OrderMap, ProfileJob, ProfileJobResult } from './profile-job';
 import {
   assembleTableProfile,
@@ -25,12 +26,15 @@ export type RunProfileJob = (lane: number, job: ProfileJob, onColumn: () => void
 const COLUMN_COST = { numeric: 1, datetime: 1.1, text: 1.6, categorical: 0.05, boolean: 0.15 } as const;
 
 /**
- * Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes: each lane
+ * Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes (which may
+ * take the table's buffers by transfer once the first job is asked for: only names and kinds are read after): each lane
  * first profiles its share of the columns, then takes queued jobs as it comes free (duplicates and missing
  * patterns at once, the correlation matrices and the target as soon as every column is profiled), longest first.
  */
 export async function profileTableInParts(table: Table, options: ProfileOptions, lanes: number, runJob: RunProfileJob): Promise<TableProfile> {
   const startedMs = Date.now();
+  // Before any job: a lane may take the columns away by transfer.
+  const memoryBytes = estimateMemory(table);
   const { signal, onProgress } = options;
   const topK = options.topK ?? DEFAULT_TOP_K;
   const target = options.target === undefined ? undefined : findTarget(table, options.target);
@@ -118,7 +122,8 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   matrices.correlationRatio = etaJobs.flatMap((job) => etaRows.get(job) ?? []);
   const columnNotes = new Map<string, string[]>();
   const correlations = assembleCorrelations(selected.nums, selected.cats, matrices as CorrelationValues, columnNotes);
-  return assembleTableProfile(table, { duplicates, columns, columnNotes, missing: missing.missing, correlations, target: targetProfile, notes }, options.importWarnings, startedMs);
+  const parts = { duplicates, columns, columnNotes, missing: missing.missing, correlations, target: targetProfile, notes, memoryBytes };
+  return assembleTableProfile(table, parts, options.importWarnings, startedMs);
 }
 
 const MATRIX_OF = { pearson: 'pearson', spearman: 'spearman', 'cramers-v': 'cramersV', eta: 'correlationRatio' } as const;

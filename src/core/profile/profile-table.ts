@@ -77,10 +77,10 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   return assembleTableProfile(table, { duplicates, columns, columnNotes, missing, correlations, target: targetProfile, notes }, options.importWarnings, startedMs);
 }
 
-/** The parts of a profile → the TableProfile: column notes attached, alerts detected, timing stamped. */
+/** The parts of a profile → the TableProfile: column notes attached, alerts detected, timing stamped; `memoryBytes` when measured before the columns were transferred away. */
 export function assembleTableProfile(
   table: Table,
-  parts: Pick<TableProfile, 'duplicates' | 'columns' | 'missing' | 'correlations' | 'target' | 'notes'> & { columnNotes: ReadonlyMap<string, string[]> },
+  parts: Pick<TableProfile, 'duplicates' | 'columns' | 'missing' | 'correlations' | 'target' | 'notes'> & { columnNotes: ReadonlyMap<string, string[]>; memoryBytes?: number },
   importWarnings: readonly ImportWarning[] | undefined,
   startedMs: number,
 ): TableProfile {
@@ -90,7 +90,7 @@ export function assembleTableProfile(
     formatVersion: PROFILE_FORMAT_VERSION,
     rowCount: table.rowCount,
     columnCount: table.columns.length,
-    memoryBytes: estimateMemory(table),
+    memoryBytes: parts.memoryBytes ?? estimateMemory(table),
     duplicates,
     columns,
     missing,
