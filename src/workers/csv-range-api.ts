@@ -30,7 +30,7 @@ async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes: (byte
   const rowLines = Int32Array.from(packed.part.out.rowLines);
   packed.part.out.rowLines = rowLines;
   const buffers = [...collectPartBuffers(packed.part), rowLines.buffer];
-  for (const texts of packed.texts) if (texts !== null) buffers.push(texts.ends.buffer, texts.missing.buffer);
+  for (const texts of packed.texts) if (texts !== null) buffers.push(texts.bytes.buffer, texts.ends.buffer, texts.missing.buffer);
   return transfer({ ...read, ...packed }, buffers);
 }
 

@@ -42,7 +42,7 @@ export function estimateJobCost(job: DistinctJob, scan: ColumnScan): number {
 
 /** The buffers a job's arrays can be sent by transfer (and sent back with its count). */
 export function collectJobBuffers(job: DistinctJob): ArrayBuffer[] {
-  const arrays = job.kind === 'numbers' ? [job.values] : [job.texts.ends, job.texts.missing];
+  const arrays = job.kind === 'numbers' ? [job.values] : [job.texts.bytes, job.texts.ends, job.texts.missing];
   return arrays.map((array) => array.buffer).filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }
 

@@ -3,8 +3,11 @@ import { buildTextColumn } from './build-text-column';
 import { concatPackedTexts, countDistinctPackedTexts, isEveryPackedTextShortWithoutSpace, buildPackedTextColumn, packTexts, unpackTexts } from './packed-texts';
 
 describe('packed texts', () => {
-  it('joins texts with end offsets and missing flags', () => {
-    expect(packTexts(['ab', null, '', 'é€x'])).toEqual({ joined: 'abé€x', ends: Uint32Array.from([2, 2, 2, 5]), missing: Uint8Array.from([0, 1, 0, 0]) });
+  it('encodes texts as UTF-8 with byte end offsets and missing flags', () => {
+    expect([packTexts(['ab', null, '', 'é€x']), packTexts(['id-1', null, 'x'])]).toEqual([
+      { bytes: Uint8Array.from([0x61, 0x62, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0x78]), ends: Uint32Array.from([2, 2, 2, 8]), missing: Uint8Array.from([0, 1, 0, 0]) },
+      { bytes: Uint8Array.from([0x69, 0x64, 0x2d, 0x31, 0x78]), ends: Uint32Array.from([4, 4, 5]), missing: Uint8Array.from([0, 1, 0]) },
+    ]);
   });
 
   it('round-trips through unpackTexts, including empty strings, nulls and surrogate pairs', () => {
@@ -22,7 +25,8 @@ describe('packed texts', () => {
       countDistinctPackedTexts(packTexts(['a', 'b', 'a', null, '', '', 'ab', 'ba', null])),
       countDistinctPackedTexts(packTexts([null, null])),
       countDistinctPackedTexts(packTexts(Array.from({ length: 5000 }, (_, i) => `ORD-${i % 3001}`))),
-    ]).toEqual([5, 0, 3001]);
+      countDistinctPackedTexts(packTexts(['é', 'e\u0301', 'é', '😀', '😀'])),
+    ]).toEqual([5, 0, 3001, 3]);
   });
 
   it('checks length and whitespace of every present cell', () => {
@@ -31,7 +35,8 @@ describe('packed texts', () => {
       isEveryPackedTextShortWithoutSpace(packTexts(['ab', 'c d']), 64),
       isEveryPackedTextShortWithoutSpace(packTexts(['ab', 'c\u00a0d']), 64),
       isEveryPackedTextShortWithoutSpace(packTexts(['abc']), 2),
-    ]).toEqual([true, false, false, false]);
+      isEveryPackedTextShortWithoutSpace(packTexts(['éé']), 2),
+    ]).toEqual([true, false, false, false, true]);
   });
 
   it('builds the same TextColumn as buildTextColumn, for ASCII and non-ASCII texts', () => {

@@ -1,24 +1,26 @@
-// Cell texts packed as one string plus end offsets: how a range worker's kept texts travel and merge (one block
-// copy instead of ~1 M cloned strings), and how they become a TextColumn without a string per cell.
+// Cell texts packed as UTF-8 bytes plus end offsets: how a range worker's kept texts travel (by transfer, encoded
+// on the worker), merge (block copies) and become a TextColumn (the bytes are the column's bytes, no re-encoding).
+// Cells come from TextDecoder, so they hold no lone surrogates and UTF-8 tells them apart exactly.
 
 import type { TextColumn } from '../table/types';
-import { buildTextColumn } from './build-text-column';
 
-/** Cell texts (null = missing) as one string: cell i is joined.slice(ends[i-1] ?? 0, ends[i]), in UTF-16 units. */
+/** Cell texts (null = missing) as UTF-8: cell i is bytes [ends[i-1] ?? 0, ends[i]). */
 export interface PackedTexts {
-  joined: string;
+  bytes: Uint8Array<ArrayBuffer>;
   ends: Uint32Array<ArrayBuffer>;
   /** 1 where the cell is missing (null), else 0. */
   missing: Uint8Array<ArrayBuffer>;
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-/** Joins cell texts into one string with their end offsets. */
+/** Encodes cell texts into one byte array with their end offsets; ASCII (ids, codes) in one encode call. */
 export function packTexts(values: readonly (string | null)[]): PackedTexts {
   const n = values.length;
   const ends = new Uint32Array(n);
   const missing = new Uint8Array(n);
+  const bytes = encoder.encode(values.join(''));
   let end = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -26,16 +28,27 @@ export function packTexts(values: readonly (string | null)[]): PackedTexts {
     else end += v.length;
     ends[i] = end;
   }
-  return { joined: values.join(''), ends, missing };
+  // As many bytes as UTF-16 units: all ASCII, so unit offsets are byte offsets. Otherwise count bytes per cell.
+  if (end !== bytes.length) {
+    end = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== null) end += measureUtf8(v);
+      ends[i] = end;
+    }
+  }
+  return { bytes, ends, missing };
 }
 
-/** The cell texts `packTexts` joined. */
+/** The cell texts `packTexts` packed. */
 export function unpackTexts(packed: PackedTexts): (string | null)[] {
-  const { joined, ends, missing } = packed;
+  const { bytes, ends, missing } = packed;
+  const whole = decoder.decode(bytes);
+  const ascii = whole.length === bytes.length;
   const out = new Array<string | null>(ends.length);
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    out[i] = missing[i] === 1 ? null : joined.slice(start, ends[i]);
+    out[i] = missing[i] === 1 ? null : ascii ? whole.slice(start, ends[i]) : decoder.decode(bytes.subarray(start, ends[i]));
     start = ends[i];
   }
   return out;
@@ -46,20 +59,22 @@ export function concatPackedTexts(list: readonly PackedTexts[]): PackedTexts {
   const n = list.reduce((sum, p) => sum + p.ends.length, 0);
   const ends = new Uint32Array(n);
   const missing = new Uint8Array(n);
+  const bytes = new Uint8Array(list.reduce((sum, p) => sum + p.bytes.length, 0));
   let at = 0;
   let base = 0;
   for (const p of list) {
     for (let i = 0; i < p.ends.length; i++) ends[at + i] = p.ends[i] + base;
     missing.set(p.missing, at);
+    bytes.set(p.bytes, base);
     at += p.ends.length;
-    base += p.joined.length;
+    base += p.bytes.length;
   }
-  return { joined: list.map((p) => p.joined).join(''), ends, missing };
+  return { bytes, ends, missing };
 }
 
-/** Distinct non-missing cells, compared exactly (open addressing on 32-bit FNV-1a over UTF-16 units). */
+/** Distinct non-missing cells, compared exactly (open addressing on 32-bit FNV-1a over the bytes). */
 export function countDistinctPackedTexts(packed: PackedTexts): number {
-  const { joined, ends, missing } = packed;
+  const { bytes, ends, missing } = packed;
   let capacity = 16;
   while (capacity < ends.length * 2) capacity *= 2;
   // Slot s holds [hash, cell + 1] side by side (0 = empty): one cache line per probe instead of two.
@@ -71,7 +86,7 @@ export function countDistinctPackedTexts(packed: PackedTexts): number {
     if (missing[i] === 1) continue;
     const end = ends[i];
     let h = 0x811c9dc5 | 0;
-    for (let j = start; j < end; j++) h = Math.imul(h ^ joined.charCodeAt(j), 0x01000193);
+    for (let j = start; j < end; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
     let slot = mix(h) & mask;
     for (;;) {
       const k = table[2 * slot + 1] - 1;
@@ -81,38 +96,55 @@ export function countDistinctPackedTexts(packed: PackedTexts): number {
         distinct++;
         break;
       }
-      if (table[2 * slot] === h && isSameCell(joined, k === 0 ? 0 : ends[k - 1], ends[k], start, end)) break;
+      if (table[2 * slot] === h && isSameCell(bytes, k === 0 ? 0 : ends[k - 1], ends[k], start, end)) break;
       slot = (slot + 1) & mask;
     }
   }
   return distinct;
 }
 
-/** True when every present cell is at most `maxLength` units long and has no /\s/ character. */
+/** True when every present cell is at most `maxLength` UTF-16 units long and has no /\s/ character. */
 export function isEveryPackedTextShortWithoutSpace(packed: PackedTexts, maxLength: number): boolean {
-  const { joined, ends, missing } = packed;
+  const { bytes, ends, missing } = packed;
   for (let i = 0; i < ends.length; i++) {
     const start = i === 0 ? 0 : ends[i - 1];
     if (missing[i] === 1) continue;
-    if (ends[i] - start > maxLength) return false;
+    let ascii = true;
     for (let j = start; j < ends[i]; j++) {
-      const code = joined.charCodeAt(j);
-      if (code >= 128 ? /\s/.test(joined[j]) : code === 32 || (code >= 9 && code <= 13)) return false;
+      const code = bytes[j];
+      if (code >= 128) ascii = false;
+      else if (code === 32 || (code >= 9 && code <= 13)) return false;
     }
+    if (ascii ? ends[i] - start > maxLength : !isShortWithoutSpace(decoder.decode(bytes.subarray(start, ends[i])), maxLength)) return false;
   }
   return true;
 }
 
-/** The TextColumn buildTextColumn makes of the unpacked cells; ASCII texts are encoded in one call, offsets as is. */
+/** The TextColumn buildTextColumn makes of the unpacked cells: the packed bytes as they are, offsets from 0. */
 export function buildPackedTextColumn(name: string, packed: PackedTexts, idLike: boolean): TextColumn {
-  const bytes = encoder.encode(packed.joined);
-  // Equal lengths: every UTF-16 unit became one byte, so the text is ASCII and unit offsets are byte offsets.
-  if (bytes.length !== packed.joined.length) return buildTextColumn(name, unpackTexts(packed), idLike);
   const offsets = new Uint32Array(packed.ends.length + 1);
   offsets.set(packed.ends, 1);
-  const missing = packed.missing.slice();
-  const column: TextColumn = { kind: 'text', name, bytes, offsets, missing };
+  const column: TextColumn = { kind: 'text', name, bytes: packed.bytes, offsets, missing: packed.missing };
   return idLike ? { ...column, idLike: true } : column;
+}
+
+/** UTF-8 bytes of a string without lone surrogates. */
+function measureUtf8(v: string): number {
+  let bytes = 0;
+  for (let j = 0; j < v.length; j++) {
+    const code = v.charCodeAt(j);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      j++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isShortWithoutSpace(v: string, maxLength: number): boolean {
+  return v.length <= maxLength && !/\s/.test(v);
 }
 
 /** Spreads FNV's low bits (murmur3's finalizer): with `& mask` alone, ids sharing a prefix probe long runs. */
@@ -122,8 +154,8 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-function isSameCell(joined: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+function isSameCell(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let j = 0; j < aEnd - aStart; j++) if (joined.charCodeAt(aStart + j) !== joined.charCodeAt(bStart + j)) return false;
+  for (let j = 0; j < aEnd - aStart; j++) if (bytes[aStart + j] !== bytes[bStart + j]) return false;
   return true;
 }
