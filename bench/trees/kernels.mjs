@@ -1,6 +1,7 @@
 // `node bench/trees/kernels.mjs [--rows 160000] [--cols 20] [--share 0.25]`: times the tree-growing loops one
 // by one, WebAssembly against JavaScript, alternating in one process so that machine load hits both alike:
-// root and child histograms (ns per row·feature), histogram subtraction (ns per bin), row partition (ns per row).
+// logistic gradients (ns per row), root and child histograms (ns per row·feature), histogram subtraction
+// (ns per bin), row partition (ns per row).
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,7 +34,18 @@ for (const heap of Object.values(heaps)) {
 const hist = Object.fromEntries(Object.entries(heaps).map(([kind, heap]) => [kind, heap.acquireHistogram()]));
 const other = Object.fromEntries(Object.entries(heaps).map(([kind, heap]) => [kind, heap.acquireHistogram()]));
 const goesLeft = Uint8Array.from({ length: 256 }, (_, b) => (b < 128 ? 1 : 0));
+const rawScores = Float64Array.from({ length: N }, () => (random() - 0.5) * 8);
+const targets = Float64Array.from({ length: N }, () => (random() < 0.5 ? 1 : 0));
+/** The JavaScript form of the logistic gradients (boosting-loss.ts, then copied interleaved as loadGradients). */
+function computeLogisticGradients(gradHess) {
+  for (let i = 0; i < N; i++) {
+    const p = 1 / (1 + Math.exp(-rawScores[i]));
+    gradHess[2 * i] = p - targets[i];
+    gradHess[2 * i + 1] = p * (1 - p);
+  }
+}
 const cases = {
+  gradients: { units: N, run: (heap) => heap.loadLogisticGradients(rawScores, targets) || computeLogisticGradients(heap.gradHess) },
   root: { units: N * COLS, run: (heap) => heap.buildRoot(hist[heap.kind]) },
   child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist[heap.kind], 0, childRows.length) },
   // Per bin of one histogram (the subtraction trick), repeated 100 times.

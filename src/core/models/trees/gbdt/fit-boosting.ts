@@ -9,7 +9,7 @@ import type { BoostingSettings } from './boosting-params';
 import { findLeafBinned, type BoostedTree } from './boosted-tree';
 import { createRandom, shuffleInPlace } from '../../../split/prng';
 import { selectRows, shouldStopEarly, splitValidationRows } from './early-stopping';
-import { createWorkspace, growTree, type GrowSettings } from './grow-tree';
+import { createWorkspace, growTree, loadGradients, type GrowSettings } from './grow-tree';
 
 /** The learned ensemble: baseline per output and trees[round][output]. */
 export interface BoostingResult {
@@ -55,8 +55,13 @@ export async function fitBoosting(
   const validationLoss = val ? [loss.loss(val.y, valRaw, undefined)] : [];
   for (let round = 1; round <= p.maxIter; round++) {
     await checkpoint();
-    loss.gradients(trainY, raw, weights, grad, hess);
-    const roundTrees = grad.map((_, k) => growTree(ws, grad[k], hess[k], mapper, settings, raw[k]));
+    // Unweighted binary log loss: gradients straight into the heap by its SIMD kernel (when it has one).
+    const inHeap = task === 'binary' && !weights && ws.heap.loadLogisticGradients(raw[0], trainY);
+    if (!inHeap) loss.gradients(trainY, raw, weights, grad, hess);
+    const roundTrees = raw.map((rawK, k) => {
+      if (!inHeap) loadGradients(ws, grad[k], hess[k]);
+      return growTree(ws, mapper, settings, rawK);
+    });
     trees.push(roundTrees);
     trainLoss.push(loss.loss(trainY, raw, weights, step));
     const metrics: Record<string, number> = { trainLoss: trainLoss[round] };

@@ -36,6 +36,11 @@ export interface GrowHeap {
   subtract(parent: number, child: number): void;
   /** Partitions rows[start … end) by feature's bins (goesLeft[bin] = 1: left, in front); returns the left count. */
   partition(feature: number, goesLeft: Uint8Array, start: number, end: number): number;
+  /**
+   * gradHess ← the unweighted binary log-loss gradients (p − y) and hessians p (1 − p) of raw scores against
+   * 0/1 targets, p = 1 / (1 + e^−raw); false when this heap has no kernel for it (compute them in JavaScript).
+   */
+  loadLogisticGradients(raw: Float64Array, y: Float64Array): boolean;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -77,6 +82,7 @@ function allocateJsHeap(n: number, cols: number): GrowHeap {
     buildChild: (id, start, end) => buildChildHistogram(histograms[id], rowMajor, cols, rows, start, end, gradHess),
     subtract: (parent, child) => subtractHistogram(histograms[parent], histograms[child]),
     partition: (feature, goesLeft, start, end) => partitionRows(binned, feature * n, goesLeft, rows, start, end, scratch),
+    loadLogisticGradients: () => false,
   };
 }
 
@@ -85,6 +91,7 @@ interface Kernels {
   child(rowMajor: number, cols: number, rows: number, start: number, end: number, gradHess: number, hist: number): void;
   partition(column: number, goesLeft: number, rows: number, start: number, end: number, scratch: number): number;
   subtract(parent: number, child: number, bytes: number): void;
+  logistic(raw: number, y: number, n: number, gradHess: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -95,7 +102,8 @@ const MAX_BYTES = 2 ** 31;
 /** The heap inside one WebAssembly memory (null when it cannot be had, e.g. past 2 GiB); histograms after it. */
 function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): GrowHeap | null {
   const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
-  const sizes = { gradHess: 16 * n, rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, binned: n * cols, rowMajor: n * cols };
+  // gradHess, raw and y have one row of padding: the logistic kernel works on pairs of rows.
+  const sizes = { gradHess: 16 * (n + 1), raw: 8 * (n + 1), y: 8 * (n + 1), rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, binned: n * cols, rowMajor: n * cols };
   const at = {} as Record<keyof typeof sizes, number>;
   let end = 0;
   for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
@@ -125,10 +133,12 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
       buffer, binned: new Uint8Array(buffer, at.binned, n * cols), rowMajor: new Uint8Array(buffer, at.rowMajor, n * cols),
       gradHess: new Float64Array(buffer, at.gradHess, 2 * n), rows: new Uint32Array(buffer, at.rows, n),
       scratch: new Uint32Array(buffer, at.scratch, n), goesLeft: new Uint8Array(buffer, at.goesLeft, HIST_BINS),
+      raw: new Float64Array(buffer, at.raw, n), y: new Float64Array(buffer, at.y, n),
     };
   }
   const current = () => (views.buffer === memory.buffer ? views : (views = makeViews(memory.buffer)));
   const histogram = (id: number): Float64Array => new Float64Array(memory.buffer, id, histBytes / 8);
+  let targets: Float64Array | null = null;
   return {
     kind: 'wasm',
     get binned() { return current().binned; },
@@ -162,6 +172,17 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
       const left = kernels.partition(at.binned + feature * n, at.goesLeft, at.rows, start, end, at.scratch);
       rows.set(scratch.subarray(0, end - start - left), start + left);
       return left;
+    },
+    loadLogisticGradients(raw, y) {
+      const mirror = current();
+      mirror.raw.set(raw);
+      // The targets stay the same across rounds: copy them once.
+      if (y !== targets) {
+        mirror.y.set(y);
+        targets = y;
+      }
+      kernels.logistic(at.raw, at.y, n, at.gradHess);
+      return true;
     },
   };
 }

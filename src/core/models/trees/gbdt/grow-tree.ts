@@ -39,16 +39,26 @@ export function createWorkspace(binned: Uint8Array, n: number, cols: number, ker
   return { heap: createGrowHeap(binned, n, cols, kernel), n, cols, goesLeft: new Uint8Array(256) };
 }
 
+/** Copies one output's gradients and hessians (length n) into the heap, interleaved, for the next growTree. */
+export function loadGradients(ws: GrowWorkspace, grad: Float64Array, hess: Float64Array): void {
+  const gradHess = ws.heap.gradHess;
+  for (let i = 0; i < ws.n; i++) {
+    gradHess[2 * i] = grad[i];
+    gradHess[2 * i + 1] = hess[i];
+  }
+}
+
 /**
- * Grows one tree on gradients/hessians (length n) and adds its leaf values to `raw` (the running predictions
- * of the training rows). Returns the tree with leaf values already multiplied by the learning rate.
+ * Grows one tree on the gradients/hessians in the heap (loadGradients or the heap's own kernel) and adds its
+ * leaf values to `raw` (the running predictions of the training rows). Returns the tree with leaf values
+ * already multiplied by the learning rate.
  */
-export function growTree(ws: GrowWorkspace, grad: Float64Array, hess: Float64Array, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
+export function growTree(ws: GrowWorkspace, mapper: BinMapper, s: GrowSettings, raw: Float64Array): BoostedTree {
   let g = 0, h = 0;
   const gradHess = ws.heap.gradHess;
   for (let i = 0; i < ws.n; i++) {
-    g += grad[i]; h += hess[i];
-    gradHess[2 * i] = grad[i]; gradHess[2 * i + 1] = hess[i];
+    g += gradHess[2 * i];
+    h += gradHess[2 * i + 1];
   }
   const root: GrowNode = { start: 0, end: ws.n, depth: 0, g, h, hist: -1, split: null, children: null };
   const splittable: GrowNode[] = [];

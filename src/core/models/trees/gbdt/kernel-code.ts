@@ -3,6 +3,7 @@
 // byte offsets into the workspace's memory; the readable forms are histogram.ts and partition-rows.ts.
 
 import { HIST_BINS } from './histogram';
+import { LOGISTIC } from './logistic-kernel';
 import { assembleModule, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
 
 /** Bytes per histogram bin ([g, h, count] as f64) and per feature. */
@@ -138,4 +139,4 @@ const SUBTRACT: WasmFunction = (() => {
 })();
 
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT]);
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC]);

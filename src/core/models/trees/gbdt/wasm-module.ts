@@ -42,6 +42,18 @@ export function encodeSigned(value: number): Code {
   }
 }
 
+function encodeF64(value: number): Code {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value, true);
+  return [...new Uint8Array(view.buffer)];
+}
+
+function encodeI64(value: number): Code {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setBigInt64(0, BigInt(value), true);
+  return [...new Uint8Array(view.buffer)];
+}
+
 const encodeName = (name: string): Code => [...encodeUnsigned(name.length), ...Array.from(name, (c) => c.charCodeAt(0))];
 const encodeVector = (items: Code[]): Code => [...encodeUnsigned(items.length), ...items.flat()];
 const encodeSection = (id: number, content: Code): Code => [id, ...encodeUnsigned(content.length), ...content];
@@ -72,6 +84,23 @@ export const op = {
   storeV128: (offset = 0): Code => [0xfd, 0x0b, 3, ...encodeUnsigned(offset)],
   f64x2Add: [0xfd, 0xf0, 0x01] as Code,
   f64x2Sub: [0xfd, 0xf1, 0x01] as Code,
+  f64x2Mul: [0xfd, 0xf2, 0x01] as Code,
+  f64x2Div: [0xfd, 0xf3, 0x01] as Code,
+  f64x2Neg: [0xfd, 0xed, 0x01] as Code,
+  /** Pseudo-min/max (b < a ? b : a, a < b ? b : a): one instruction each on x64, unlike IEEE min/max. */
+  f64x2Pmin: [0xfd, 0xf6, 0x01] as Code,
+  f64x2Pmax: [0xfd, 0xf7, 0x01] as Code,
+  f64x2Nearest: [0xfd, 0x94, 0x01] as Code,
+  i32x4TruncSatF64x2Zero: [0xfd, 0xfc, 0x01] as Code,
+  i64x2ExtendLowI32x4: [0xfd, 0xc7, 0x01] as Code,
+  i64x2Add: [0xfd, 0xce, 0x01] as Code,
+  i64x2Shl: [0xfd, 0xcb, 0x01] as Code,
+  /** A v128 constant holding `value` in both f64 lanes. */
+  f64x2Const: (value: number): Code => [0xfd, 0x0c, ...encodeF64(value), ...encodeF64(value)],
+  /** A v128 constant holding `value` in both i64 lanes (|value| < 2^31). */
+  i64x2Const: (value: number): Code => [0xfd, 0x0c, ...encodeI64(value), ...encodeI64(value)],
+  /** Bytes of a and b (b's numbered 16 … 31) picked by the 16 lane indices. */
+  i8x16Shuffle: (lanes: number[]): Code => [0xfd, 0x0d, ...lanes],
   block: (...body: Code[]): Code => [0x02, 0x40, ...body.flat(), 0x0b],
   loop: (...body: Code[]): Code => [0x03, 0x40, ...body.flat(), 0x0b],
   br: (depth: number): Code => [0x0c, ...encodeUnsigned(depth)],
