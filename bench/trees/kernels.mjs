@@ -1,7 +1,7 @@
 // `node bench/trees/kernels.mjs [--rows 160000] [--cols 20] [--share 0.25]`: times the tree-growing loops one
 // by one, WebAssembly against JavaScript, alternating in one process so that machine load hits both alike:
 // logistic gradients (ns per row), root and child histograms (ns per row·feature), histogram subtraction
-// (ns per bin), row partition (ns per row).
+// (ns per bin), leaf values added to raw scores and row partition (ns per row).
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,8 @@ const cases = {
   child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist[heap.kind], 0, childRows.length) },
   // Per bin of one histogram (the subtraction trick), repeated 100 times.
   subtract: { units: 100 * COLS * 256, run: (heap) => { for (let r = 0; r < 100; r++) heap.subtract(hist[heap.kind], other[heap.kind]); } },
+  // The child's rows as one leaf whose value is added to the raw scores.
+  addLeaf: { units: childRows.length, run: (heap) => heap.addLeafValues(rawScores, [{ start: 0, end: childRows.length, value: 1e-9 }]) },
   // Partition the child by feature 3 and undo it (restore the sorted rows) so every repeat sees the same input.
   partition: { units: childRows.length, run: (heap) => { heap.partition(3, goesLeft, 0, childRows.length); heap.rows.set(childRows); } },
 };

@@ -115,4 +115,14 @@ describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
       expect(heap.acquireHistogram()).toBe(child);
     }
   });
+
+  it('adds leaf values to the raw scores of each leaf\'s rows, in both implementations', () => {
+    for (const kind of ['wasm', 'js'] as const) {
+      const heap = createGrowHeap(BINNED, 5, 2, kind);
+      heap.rows.set([3, 0, 4, 1, 2]);
+      const raw = Float64Array.of(1, 2, 3, 4, 5);
+      heap.addLeafValues(raw, [{ start: 0, end: 2, value: 0.5 }, { start: 2, end: 5, value: -0.25 }, { start: 4, end: 4, value: 9 }]);
+      expect([...raw]).toEqual([1.5, 1.75, 2.75, 4.5, 4.75]);
+    }
+  });
 });

@@ -41,6 +41,15 @@ export interface GrowHeap {
    * 0/1 targets, p = 1 / (1 + e^−raw); false when this heap has no kernel for it (compute them in JavaScript).
    */
   loadLogisticGradients(raw: Float64Array, y: Float64Array): boolean;
+  /** raw[rows[k]] += leaf.value for every leaf and k in leaf.start … leaf.end (raw has length n). */
+  addLeafValues(raw: Float64Array, leaves: readonly LeafRange[]): void;
+}
+
+/** A leaf's rows (a range of the partition) and its value. */
+export interface LeafRange {
+  start: number;
+  end: number;
+  value: number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -83,6 +92,9 @@ function allocateJsHeap(n: number, cols: number): GrowHeap {
     subtract: (parent, child) => subtractHistogram(histograms[parent], histograms[child]),
     partition: (feature, goesLeft, start, end) => partitionRows(binned, feature * n, goesLeft, rows, start, end, scratch),
     loadLogisticGradients: () => false,
+    addLeafValues(raw, leaves) {
+      for (const { start, end, value } of leaves) for (let k = start; k < end; k++) raw[rows[k]] += value;
+    },
   };
 }
 
@@ -92,6 +104,7 @@ interface Kernels {
   partition(column: number, goesLeft: number, rows: number, start: number, end: number, scratch: number): number;
   subtract(parent: number, child: number, bytes: number): void;
   logistic(raw: number, y: number, n: number, gradHess: number): void;
+  addLeaf(rows: number, start: number, end: number, raw: number, value: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -183,6 +196,12 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
       }
       kernels.logistic(at.raw, at.y, n, at.gradHess);
       return true;
+    },
+    addLeafValues(raw, leaves) {
+      const mirror = current().raw;
+      mirror.set(raw);
+      for (const { start, end, value } of leaves) kernels.addLeaf(at.rows, start, end, at.raw, value);
+      raw.set(mirror);
     },
   };
 }

@@ -3,7 +3,7 @@
 // the larger child, partition a reused row-index array in place, stop at maxLeafNodes / maxDepth.
 
 import { findBestSplit, type SplitChoice, type SplitSettings } from './find-split';
-import { createGrowHeap, type GrowHeap } from './grow-heap';
+import { createGrowHeap, type GrowHeap, type LeafRange } from './grow-heap';
 import { MISSING_BIN, type BinMapper } from './bin-mapper';
 import type { BoostedTree } from './boosted-tree';
 
@@ -141,7 +141,7 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
     value: new Float64Array(count), leftCategories: Array.from({ length: count }, () => null), cover: new Float64Array(count),
   };
   const index = new Map(nodes.map((node, i) => [node, i]));
-  const rows = ws.heap.rows;
+  const leaves: LeafRange[] = [];
   nodes.forEach((node, i) => {
     // sklearn's compute_node_value: −G / (H + λ), then shrinkage.
     tree.value[i] = (-s.learningRate * node.g) / (node.h + s.l2 + 1e-15);
@@ -157,9 +157,9 @@ function flattenTree(ws: GrowWorkspace, root: GrowNode, mapper: BinMapper, s: Gr
       tree.left[i] = index.get(node.children[0])!;
       tree.right[i] = index.get(node.children[1])!;
     } else {
-      const value = tree.value[i];
-      for (let k = node.start; k < node.end; k++) raw[rows[k]] += value;
+      leaves.push({ start: node.start, end: node.end, value: tree.value[i] });
     }
   });
+  ws.heap.addLeafValues(raw, leaves);
   return tree;
 }

@@ -138,5 +138,25 @@ const SUBTRACT: WasmFunction = (() => {
   };
 })();
 
+// addLeaf(rows, start, end, raw, value): raw[rows[k]] += value for k in start … end (a leaf's rows).
+const ADD_LEAF: WasmFunction = (() => {
+  const [rows, start, end, raw, value, k, kEnd, a] = Array.from({ length: 8 }, (_, i) => i);
+  return {
+    name: 'addLeaf', params: 4, f64Params: 1, locals: [I32, I32, I32],
+    body: [
+      ...op.get(start), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(k),
+      ...op.get(end), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(kEnd),
+      ...op.block(
+        op.get(k), op.get(kEnd), op.geU, op.brIf(0),
+        op.loop(
+          op.get(k), op.loadI32(), op.i32(3), op.shl, op.get(raw), op.add, op.tee(a),
+          op.get(a), op.loadF64(), op.get(value), op.f64Add, op.storeF64(),
+          op.get(k), op.i32(4), op.add, op.tee(k), op.get(kEnd), op.ltU, op.brIf(0),
+        ),
+      ),
+    ],
+  };
+})();
+
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC]);
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF]);

@@ -4,10 +4,14 @@
 /** Bytes of an instruction sequence. */
 export type Code = number[];
 
-/** One exported function: i32 parameters (and results), extra locals by type, its body (without the final `end`). */
+/**
+ * One exported function: `params` i32 parameters then `f64Params` f64 ones, i32 results, extra locals by type,
+ * its body (without the final `end`).
+ */
 export interface WasmFunction {
   name: string;
   params: number;
+  f64Params?: number;
   results?: number;
   locals: ValueType[];
   body: Code;
@@ -110,7 +114,8 @@ export const op = {
 /** A module importing `env.memory` and exporting the given functions. */
 export function assembleModule(functions: WasmFunction[]): Uint8Array<ArrayBuffer> {
   const i32s = (count: number): Code => encodeVector(Array.from({ length: count }, () => [I32]));
-  const types = functions.map((fn) => [0x60, ...i32s(fn.params), ...i32s(fn.results ?? 0)]);
+  const params = (fn: WasmFunction): Code => encodeVector([...Array.from({ length: fn.params }, () => [I32]), ...Array.from({ length: fn.f64Params ?? 0 }, () => [F64])]);
+  const types = functions.map((fn) => [0x60, ...params(fn), ...i32s(fn.results ?? 0)]);
   const imports = [[...encodeName('env'), ...encodeName('memory'), 0x02, 0x00, 0x01]];
   const declared = functions.map((_, i) => encodeUnsigned(i));
   const exports = functions.map((fn, i) => [...encodeName(fn.name), 0x00, ...encodeUnsigned(i)]);
