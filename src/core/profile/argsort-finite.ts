@@ -4,6 +4,8 @@
 // high word, row) for the low-word passes, then (high word, row) — so a scatter writes one cache line, not three;
 // the six digit counts are taken in one pass. Readable form: rows.filter(isFinite).sort((a, b) => values[a] - values[b] || a - b).
 
+import { argsortFiniteByDistinct } from './sort-by-distinct';
+
 const DIGITS = 2048;
 /** (word, shift, mask) per pass: the low word first, each 32-bit word as 11 + 11 + 10 bits. */
 const PASSES: readonly (readonly [number, number, number])[] = [
@@ -11,8 +13,13 @@ const PASSES: readonly (readonly [number, number, number])[] = [
   [1, 0, 0x7ff], [1, 11, 0x7ff], [1, 22, 0x3ff],
 ];
 
-/** Rows whose value is finite, ascending by value, ties in row order; −0 sorts with 0. */
+/** Rows whose value is finite, ascending by value, ties in row order; −0 sorts with 0. Few distinct values are counted instead (sort-by-distinct.ts). */
 export function argsortFinite(values: Float64Array): Uint32Array {
+  return argsortFiniteByDistinct(values) ?? argsortFiniteByRadix(values);
+}
+
+/** argsortFinite by the radix passes whatever the values. */
+export function argsortFiniteByRadix(values: Float64Array): Uint32Array {
   const counts = new Uint32Array(PASSES.length * DIGITS);
   const triples = readKeys(values, counts);
   const n = triples.length / 3;

@@ -3,7 +3,6 @@
 // the TableProfile that profileTable returns (see profile-in-parts.ts). Jobs name their columns.
 
 import type { Table } from '../table/types';
-import { argsortFinite } from './argsort-finite';
 import { measureEtaMatrix, measureSquareMatrix, type CategoryInput, type NumericInput } from './build-correlations';
 import { throwIfAborted } from './check-abort';
 import { measurePearsonMatrix, measureSpearmanMatrix } from './correlate-matrices';
@@ -14,7 +13,7 @@ import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
 import { rankColumn, type RankedColumn } from './rank-column';
-import { scanFromOrder, sortFinite } from './sort-finite';
+import { scanWithOrder, sortFinite } from './sort-finite';
 import type { ColumnProfile, DuplicateRows, MissingPatterns, NumericProfile, TargetProfile } from './types';
 
 /** Argsorts of numeric columns by name (rows of the finite values, ascending), from a `columns` job. */
@@ -74,9 +73,9 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
         const column = get(name);
         let profile: ColumnProfile;
         if (column.kind === 'numeric') {
-          const order = job.argsort ? argsortFinite(column.values) : undefined;
-          if (order) orders[name] = order;
-          profile = profileNumeric(column, job.topK, order ? scanFromOrder(column.values, order) : sortFinite(column.values));
+          const sorted = job.argsort ? scanWithOrder(column.values) : { scan: sortFinite(column.values), order: undefined };
+          if (sorted.order) orders[name] = sorted.order;
+          profile = profileNumeric(column, job.topK, sorted.scan);
         } else profile = profileColumn(column, job.topK, [], [], new Map(), false);
         onColumn?.();
         return profile;

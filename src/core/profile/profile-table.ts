@@ -5,7 +5,6 @@
 import { DataError } from '../errors';
 import type { ImportWarning } from '../ingest/types';
 import { BOOLEAN_MISSING, type BooleanColumn, type Column, type Table } from '../table/types';
-import { argsortFinite } from './argsort-finite';
 import { buildCorrelations, type CategoryInput, type NumericInput } from './build-correlations';
 import { throwIfAborted } from './check-abort';
 import { detectAlerts } from './detect-alerts';
@@ -17,7 +16,7 @@ import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
 import { rankColumn, type RankedColumn } from './rank-column';
-import { scanFromOrder, sortFinite } from './sort-finite';
+import { scanWithOrder, sortFinite } from './sort-finite';
 import { PROFILE_FORMAT_VERSION, type ColumnProfile, type NumericProfile, type TableProfile } from './types';
 
 export interface ProfileOptions {
@@ -116,8 +115,7 @@ export function findTarget(table: Table, name: string): Column {
 export function profileColumn(column: Column, topK: number, numeric: NumericInput[], categories: CategoryInput[], numericProfiles: Map<string, NumericProfile>, argsort: boolean): ColumnProfile {
   switch (column.kind) {
     case 'numeric': {
-      const order = argsort ? argsortFinite(column.values) : undefined;
-      const scan = order ? scanFromOrder(column.values, order) : sortFinite(column.values);
+      const { scan, order } = argsort ? scanWithOrder(column.values) : { scan: sortFinite(column.values), order: undefined };
       const profile = profileNumeric(column, topK, scan);
       numericProfiles.set(column.name, profile);
       let ranked: RankedColumn | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argsortFinite } from './argsort-finite';
-import { scanFromOrder, sortFinite } from './sort-finite';
+import { argsortFinite, argsortFiniteByRadix } from './argsort-finite';
+import { scanFromOrder, scanWithOrder, sortFinite } from './sort-finite';
 
 describe('scanFromOrder', () => {
   it('gives exactly what sortFinite gives, −0 before +0 included', () => {
@@ -13,5 +13,18 @@ describe('scanFromOrder', () => {
   it('handles a column with no finite values', () => {
     const values = Float64Array.from([NaN, Infinity]);
     expect(scanFromOrder(values, argsortFinite(values))).toEqual({ sorted: new Float64Array(0), missing: 1, positiveInfinity: 1, negativeInfinity: 0 });
+  });
+});
+
+describe('scanWithOrder', () => {
+  it('equals the radix argsort and its scan, whether the values are counted (few distinct) or radix-sorted (many)', () => {
+    const few = Float64Array.from([3, 0, NaN, -0, -2.5, Infinity, 0, -0, 3, -Infinity, 3, -0]);
+    const many = Float64Array.from({ length: 70_000 }, (_, i) => (i % 1000 === 7 ? NaN : ((i * 7919) % 70_001) / 8 - 4000));
+    for (const values of [few, many]) {
+      const order = argsortFiniteByRadix(values);
+      const signs = (sorted: Float64Array) => Array.from(sorted, (v) => Object.is(v, -0));
+      const { scan, order: actual } = scanWithOrder(values);
+      expect({ scan, order: actual, signs: signs(scan.sorted) }).toEqual({ scan: scanFromOrder(values, order), order, signs: signs(sortFinite(values).sorted) });
+    }
   });
 });

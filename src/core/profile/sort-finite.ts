@@ -2,6 +2,9 @@
 // finite values (one typed-array sort, reused for quantiles, histogram, distinct counts and ranks), or the
 // same from an argsort already made for ranking (scanFromOrder), so a ranked column is sorted once.
 
+import { argsortFiniteByRadix } from './argsort-finite';
+import { sortAndArgsortByDistinct, sortFiniteByDistinct } from './sort-by-distinct';
+
 /** The finite values of a column, sorted, with what was left out. */
 export interface FiniteScan {
   sorted: Float64Array;
@@ -11,25 +14,30 @@ export interface FiniteScan {
   negativeInfinity: number;
 }
 
-/** Sorts the finite values of `values` ascending (−0 and 0 compare equal afterwards). */
-export function sortFinite(values: Float64Array): FiniteScan {
-  let missing = 0;
-  let positiveInfinity = 0;
-  let negativeInfinity = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value !== value) missing++;
-    else if (value === Number.POSITIVE_INFINITY) positiveInfinity++;
-    else if (value === Number.NEGATIVE_INFINITY) negativeInfinity++;
+/** The scan and the argsort (argsortFinite) of `values`: counted together when there are few distinct values, else radix-sorted then gathered. */
+export function scanWithOrder(values: Float64Array): { scan: FiniteScan; order: Uint32Array } {
+  const counted = sortAndArgsortByDistinct(values);
+  if (!counted) {
+    const order = argsortFiniteByRadix(values);
+    return { scan: scanFromOrder(values, order), order };
   }
-  const sorted = new Float64Array(values.length - missing - positiveInfinity - negativeInfinity);
+  return { scan: { sorted: counted.sorted, ...countNonFinite(values) }, order: counted.order };
+}
+
+/** Sorts the finite values of `values` ascending (−0 and 0 compare equal afterwards); few distinct values are counted, not sorted. */
+export function sortFinite(values: Float64Array): FiniteScan {
+  const { missing, positiveInfinity, negativeInfinity } = countNonFinite(values);
+  return { sorted: sortFiniteByDistinct(values) ?? sortFiniteNatively(values, values.length - missing - positiveInfinity - negativeInfinity), missing, positiveInfinity, negativeInfinity };
+}
+
+function sortFiniteNatively(values: Float64Array, finite: number): Float64Array {
+  const sorted = new Float64Array(finite);
   let next = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value - value === 0) sorted[next++] = value; // x − x is 0 exactly for finite x, NaN otherwise
   }
-  sorted.sort();
-  return { sorted, missing, positiveInfinity, negativeInfinity };
+  return sorted.sort();
 }
 
 /**
@@ -51,6 +59,10 @@ export function scanFromOrder(values: Float64Array, order: Uint32Array): FiniteS
   // argsortFinite keeps ±0 in row order (they compare equal); restore the native order within the zeros.
   for (let k = 0; k < negativeZeros; k++) sorted[firstZero + k] = -0;
   for (let k = firstZero + negativeZeros; firstZero >= 0 && k < order.length && sorted[k] === 0; k++) sorted[k] = 0;
+  return { sorted, ...countNonFinite(values) };
+}
+
+function countNonFinite(values: Float64Array): Omit<FiniteScan, 'sorted'> {
   let missing = 0;
   let positiveInfinity = 0;
   let negativeInfinity = 0;
@@ -60,5 +72,5 @@ export function scanFromOrder(values: Float64Array, order: Uint32Array): FiniteS
     else if (value === Number.POSITIVE_INFINITY) positiveInfinity++;
     else if (value === Number.NEGATIVE_INFINITY) negativeInfinity++;
   }
-  return { sorted, missing, positiveInfinity, negativeInfinity };
+  return { missing, positiveInfinity, negativeInfinity };
 }
