@@ -22,15 +22,18 @@ function summarizeProfiles(events) {
   for (const e of events) {
     if (e.name !== 'Profile' && e.name !== 'ProfileChunk') continue;
     const key = `${e.pid}:${e.id}`;
-    if (!profiles.has(key)) profiles.set(key, { thread: names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`, nodes: new Map(), self: new Map(), total: 0 });
+    if (!profiles.has(key)) profiles.set(key, { thread: names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`, nodes: new Map(), self: new Map(), total: 0, clock: 0, busy: [] });
     const p = profiles.get(key);
     const data = e.args?.data;
+    if (e.name === 'Profile') p.clock = data?.startTime ?? e.ts;
     for (const node of data?.cpuProfile?.nodes ?? []) p.nodes.set(node.id, node.callFrame);
     const samples = data?.cpuProfile?.samples ?? [];
     const deltas = data?.timeDeltas ?? [];
     for (let i = 0; i < samples.length; i++) {
       const frame = p.nodes.get(samples[i]);
+      p.clock += deltas[i] ?? 0;
       const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      if (frame && frame.functionName !== '(idle)' && frame.functionName !== '(program)') p.busy.push(p.clock / 1000);
       const label = frame ? `${frame.functionName || '(anonymous)'} ${String(frame.url ?? '').split('/').pop()}:${frame.lineNumber ?? ''}` : '?';
       p.self.set(label, (p.self.get(label) ?? 0) + ms);
       if (frame?.functionName !== '(idle)' && frame?.functionName !== '(program)') p.total += ms;
@@ -52,9 +55,12 @@ try {
   const raw = await page.evaluate((m) => window.runImportBench(1, [m]), METHOD);
   const trace = JSON.parse((await browser.stopTracing()).toString());
   console.log(`${METHOD}: ${raw.reps.map((r) => `${r.durationMs.toFixed(0)} ms`).join(', ')} (traced, so slower than untraced)`);
-  for (const p of summarizeProfiles(trace.traceEvents ?? trace)) {
+  const profiles = summarizeProfiles(trace.traceEvents ?? trace);
+  const origin = Math.min(...profiles.filter((p) => p.thread !== 'CrRendererMain').map((p) => p.busy[0] ?? Infinity));
+  for (const p of profiles) {
     const top = [...p.self.entries()].filter(([label]) => !label.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, TOP);
-    console.log(`\n${p.thread}: ${p.total.toFixed(0)} ms busy`);
+    const span = p.busy.length > 0 ? `, first/last busy sample at ${(p.busy[0] - origin).toFixed(0)}/${(p.busy[p.busy.length - 1] - origin).toFixed(0)} ms` : '';
+    console.log(`\n${p.thread}: ${p.total.toFixed(0)} ms busy${span}`);
     for (const [label, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${label}`);
   }
 } finally {

@@ -15,4 +15,12 @@ describe('countDistinctNumbers on many values', () => {
     wide[0] = 1e15;
     expect([countDistinctNumbers(ids), countDistinctNumbers(wide), countDistinctNumbers(Float64Array.of(NaN, NaN))]).toEqual([100_002, 100_003, 0]);
   });
+
+  it('counts decimals of up to 6 fraction digits on the bit set, and values that need more hashed, alike', () => {
+    // Prices 0.00–999.99 (100,000 distinct, each twice) and NaN; then one price made 1e-7 (7 digits: hashed).
+    const prices = Float64Array.from({ length: 200_001 }, (_, i) => (i === 200_000 ? NaN : (i % 100_000) / 100));
+    const finer = prices.slice();
+    finer[0] = 1e-7;
+    expect([countDistinctNumbers(prices), countDistinctNumbers(finer), countDistinctNumbers(Float64Array.of(0.1, 0.2, 0.30000000000000004, 0.3))]).toEqual([100_000, 100_001, 4]);
+  });
 });
