@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseHistogramEdges, countHistogram, findBin } from './bin-histogram';
+import { chooseHistogramEdges, countHistogram, countHistogramSorted, findBin } from './bin-histogram';
 import { quantileSorted } from './quantile-sorted';
 
 describe('chooseHistogramEdges', () => {
@@ -20,5 +21,18 @@ describe('quantileSorted', () => {
   it('interpolates linearly as numpy and is NaN for no values', () => {
     expect([0, 0.25, 0.5, 1].map((q) => quantileSorted([1, 2, 4, 8], q))).toEqual([1, 1.75, 3, 8]);
     expect(quantileSorted([], 0.5)).toEqual(Number.NaN);
+  });
+});
+
+describe('countHistogramSorted', () => {
+  it('equals countHistogram on sorted values, values outside the edges and on them included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { maxLength: 80 }), fc.double({ min: -20, max: 0, noNaN: true }), fc.double({ min: 0.001, max: 30, noNaN: true }), fc.integer({ min: 1, max: 12 }), (cells, start, span, bins) => {
+        const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? start + span : start + (i * span) / bins));
+        const sorted = Float64Array.from([...cells, start, start + span, edges[1]]).sort();
+        expect(countHistogramSorted(sorted, edges)).toEqual(countHistogram(sorted, edges));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,7 +4,7 @@
 
 import type { NumericColumn } from '../table/types';
 import { finiteOrNull, percent } from './json-numbers';
-import { chooseHistogramEdges, countHistogram } from './bin-histogram';
+import { chooseHistogramEdges, countHistogramSorted, findFirst } from './bin-histogram';
 import { measureMoments } from './measure-moments';
 import { quantileSorted } from './quantile-sorted';
 import { sortFinite, type FiniteScan } from './sort-finite';
@@ -30,19 +30,21 @@ export function profileNumeric(column: NumericColumn, topK: number, scan: Finite
   if (n === 0) notes.push('No finite values: every statistic is null.');
   else if (n < 4) notes.push(`Only ${n} finite value${n === 1 ? '' : 's'}: std needs 2, skewness 3 and kurtosis 4.`);
   if (n >= 2 && sorted[0] === sorted[n - 1]) notes.push('Constant: skewness and kurtosis are undefined (pandas reports 0), z-scores too.');
-  let zeros = 0;
-  let negatives = 0;
-  let outsideZ = 0;
   const lower = quantiles ? quantiles.p25 - 1.5 * (quantiles.p75 - quantiles.p25) : 0;
   const upper = quantiles ? quantiles.p75 + 1.5 * (quantiles.p75 - quantiles.p25) : 0;
-  let outsideIqr = 0;
   const zUsable = moments.std > 0;
-  for (let i = 0; i < n; i++) {
-    const value = sorted[i];
-    if (value === 0) zeros++;
-    else if (value < 0) negatives++;
-    if (value < lower || value > upper) outsideIqr++;
-    if (zUsable && Math.abs(value - moments.mean) / moments.std > 3) outsideZ++;
+  // Counts by binary search on the sorted values: each test below is false then true along them (or true then
+  // false), so it holds on one run. Readable form: one loop counting value === 0, value < 0, value < lower ||
+  // value > upper and |value − mean| / std > 3.
+  const firstNonNegative = findFirst(sorted, 0, n, (value) => value >= 0);
+  const negatives = firstNonNegative;
+  const zeros = findFirst(sorted, firstNonNegative, n, (value) => value > 0) - firstNonNegative;
+  const outsideIqr = n === 0 ? 0 : findFirst(sorted, 0, n, (value) => value >= lower) + n - findFirst(sorted, 0, n, (value) => value > upper);
+  let outsideZ = 0;
+  if (zUsable) {
+    const { mean, std } = moments;
+    const atMean = findFirst(sorted, 0, n, (value) => value >= mean);
+    outsideZ = findFirst(sorted, 0, atMean, (value) => !(Math.abs(value - mean) / std > 3)) + n - findFirst(sorted, atMean, n, (value) => Math.abs(value - mean) / std > 3);
   }
   const edges = n === 0 ? null : chooseHistogramEdges(sorted);
   return {
@@ -67,7 +69,7 @@ export function profileNumeric(column: NumericColumn, topK: number, scan: Finite
     negativeInfinity,
     outliersIqr: quantiles ? { count: outsideIqr, pct: percent(outsideIqr, n), lower, upper } : null,
     outliersZ: zUsable ? { count: outsideZ, pct: percent(outsideZ, n) } : null,
-    histogram: edges ? { edges, counts: countHistogram(sorted, edges) } : null,
+    histogram: edges ? { edges, counts: countHistogramSorted(sorted, edges) } : null,
     topValues: runs.top,
   };
 }
