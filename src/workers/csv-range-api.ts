@@ -26,10 +26,9 @@ async function readCsvRange(file: Blob, request: CsvRangeRequest, onBytes: (byte
     void onBytes(n);
   });
   const packed = packPartTexts(read.part);
-  // ~500 k line numbers cross as one typed array, not a cloned JS array.
-  const rowLines = Int32Array.from(packed.part.out.rowLines);
-  packed.part.out.rowLines = rowLines;
-  const buffers = [...collectPartBuffers(packed.part), rowLines.buffer];
+  // ~500 k line numbers (an Int32Array from the parser) cross by transfer.
+  const rowLines = packed.part.out.rowLines;
+  const buffers = [...collectPartBuffers(packed.part), ...(rowLines instanceof Int32Array ? [rowLines.buffer as ArrayBuffer] : [])];
   for (const texts of packed.texts) if (texts !== null) buffers.push(texts.bytes.buffer, texts.ends.buffer, texts.missing.buffer);
   return transfer({ ...read, ...packed }, buffers);
 }

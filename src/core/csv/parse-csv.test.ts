@@ -37,7 +37,7 @@ describe('createCsvParser', () => {
     expect(out).toEqual({
       header: ['a', 'b'],
       columns: [['1', '2'], ['x\r\ny', 'z']],
-      rowLines: [2, 4],
+      rowLines: Int32Array.from([2, 4]),
       shortRows: none,
       longRows: none,
       blankLines: none,
@@ -49,7 +49,7 @@ describe('createCsvParser', () => {
     expect(out).toEqual({
       header: ['a', 'b', 'c'],
       columns: [['1', '4', '6'], ['multi\nline', '5', '7'], ['3', null, '8']],
-      rowLines: [2, 4, 5],
+      rowLines: Int32Array.from([2, 4, 5]),
       shortRows: { lines: [4], count: 1 },
       longRows: { lines: [5], count: 1 },
       blankLines: none,
@@ -61,7 +61,7 @@ describe('createCsvParser', () => {
     expect(out).toEqual({
       header: ['a', 'b'],
       columns: [['1', '3'], ['2', '4']],
-      rowLines: [3, 5],
+      rowLines: Int32Array.from([3, 5]),
       shortRows: none,
       longRows: none,
       blankLines: { lines: [4], count: 1 },
@@ -75,7 +75,7 @@ describe('createCsvParser', () => {
 
   it('reads old-Mac CR line endings and a last row without a line break', () => {
     const out = parseCsv('a\tb\r1\t2\r3\t"4\r5"', '\t', 2);
-    expect([out.columns, out.rowLines]).toEqual([[['1', '3'], ['2', '4\r5']], [2, 3]]);
+    expect([out.columns, out.rowLines]).toEqual([[['1', '3'], ['2', '4\r5']], Int32Array.from([2, 3])]);
   });
 
   it('throws a DataError naming the line where an unclosed quote opens', () => {
@@ -105,7 +105,7 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
     expect(parser.finish()).toEqual({
       header: ['a', 'b'],
       columns: [['1', '3', '4', '6'], ['2', 'x\r\ny', '5', '7']],
-      rowLines: [2, 3, 5, 6],
+      rowLines: Int32Array.from([2, 3, 5, 6]),
       shortRows: none,
       longRows: none,
       blankLines: none,
@@ -121,7 +121,7 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
     expect([batches, out.columns, out.rowLines, out.shortRows, out.blankLines]).toEqual([
       [[[['1', '2']], 0], [[['3', '4'], ['5']], 1]],
       [],
-      [2, 4, 5],
+      Int32Array.from([2, 4, 5]),
       { lines: [5], count: 1 },
       { lines: [3], count: 1 },
     ]);
@@ -129,7 +129,7 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
 
   it('keeps a row holding only "" as a value, not a blank line', () => {
     const out = parseCsv('a\n"x"\n""\n\ny\n');
-    expect([out.columns, out.rowLines, out.blankLines]).toEqual([[['x', '', 'y']], [2, 3, 5], { lines: [4], count: 1 }]);
+    expect([out.columns, out.rowLines, out.blankLines]).toEqual([[['x', '', 'y']], Int32Array.from([2, 3, 5]), { lines: [4], count: 1 }]);
   });
 
   it('gives the same rows and lines for random quoted CSV in any chunking', () => {
@@ -144,6 +144,6 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
     // Row r starts after the line breaks of the header and of every earlier row.
     let next = 2;
     const expectedLines = lines.slice(1).map((row) => [next, (next += row.split('\n').length)][0]);
-    expect(whole.rowLines).toEqual(expectedLines);
+    expect(whole.rowLines).toEqual(Int32Array.from(expectedLines));
   });
 });
