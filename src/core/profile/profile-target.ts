@@ -86,14 +86,18 @@ function measureBalance(labels: string[], counts: number[]): ClassBalance {
 function countPerClass(feature: NumericInput, profile: NumericProfile | undefined, classes: { labels: string[]; codes: Int32Array }) {
   const edges = profile?.histogram?.edges;
   if (!edges) return [];
-  const counts = classes.labels.map(() => new Array<number>(edges.length - 1).fill(0));
-  for (let i = 0; i < feature.values.length; i++) {
-    const code = classes.codes[i];
+  const bins = edges.length - 1;
+  // One flat table (class · bins + bin): the row loop touches no nested arrays.
+  const counts = new Int32Array(classes.labels.length * bins);
+  const { codes } = classes;
+  const { values } = feature;
+  for (let i = 0; i < values.length; i++) {
+    const code = codes[i];
     if (code < 0) continue;
-    const bin = findBin(feature.values[i], edges);
-    if (bin >= 0) counts[code][bin]++;
+    const bin = findBin(values[i], edges);
+    if (bin >= 0) counts[code * bins + bin]++;
   }
-  return [{ column: feature.name, edges, classes: classes.labels.map((label, k) => ({ label, counts: counts[k] })) }];
+  return [{ column: feature.name, edges, classes: classes.labels.map((label, k) => ({ label, counts: Array.from(counts.subarray(k * bins, (k + 1) * bins)) })) }];
 }
 
 function isSameValues(a: Float64Array, b: Float64Array): boolean {
