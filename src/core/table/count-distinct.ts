@@ -27,6 +27,7 @@ const DENSE_MAX_DIGITS = 6;
  * −1 otherwise. Exact: each v equals round(v·10^d)/10^d, so v ↦ round(v·10^d) loses nothing.
  */
 function countDenseDecimals(values: Float64Array): number {
+  const maxSpan = Math.min(DENSE_MAX_SPAN, Math.max(DENSE_MIN_SPAN, DENSE_SPAN_PER_VALUE * values.length));
   let scale = 1;
   let digits = 0;
   let min = Infinity;
@@ -40,11 +41,12 @@ function countDenseDecimals(values: Float64Array): number {
     }
     if (v < min) min = v;
     if (v > max) max = v;
+    if ((max - min) * scale >= maxSpan) return -1; // wide already (epoch-ms dates): stop at once
   }
   if (min > max) return 0;
   const low = Math.round(min * scale);
   const span = Math.round(max * scale) - low + 1;
-  if (!(span <= Math.min(DENSE_MAX_SPAN, Math.max(DENSE_MIN_SPAN, DENSE_SPAN_PER_VALUE * values.length)))) return -1;
+  if (!(span <= maxSpan)) return -1;
   const seen = new Int32Array(Math.ceil(span / 32));
   let distinct = 0;
   for (let i = 0; i < values.length; i++) {
