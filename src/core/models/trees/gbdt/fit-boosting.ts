@@ -33,7 +33,8 @@ export async function fitBoosting(
   const n = trainX.rows;
   const binningRows = n > BINNING_SUBSAMPLE ? sampleRows(n, BINNING_SUBSAMPLE, ctx.seed) : undefined;
   const mapper = fitBinMapper(trainX, p.maxBins, binningRows);
-  const binned = binMatrix(mapper, trainX);
+  // The bins live only in the workspace's heap (no second copy held for the whole fit).
+  const ws = createWorkspace(binMatrix(mapper, trainX), n, trainX.cols);
   const loss = createLoss(task, classes);
   const K = loss.outputs;
   const baseline = loss.baseline(trainY, weights);
@@ -44,10 +45,9 @@ export async function fitBoosting(
   const valRaw = val ? Array.from({ length: K }, (_, k) => new Float64Array(val.n).fill(baseline[k])) : [];
   const settings: GrowSettings = {
     minSamplesLeaf: p.minSamplesLeaf, l2: p.l2Regularization, minHessian: 1e-3, binCounts: mapper.binCounts,
-    hasMissing: findMissingFeatures(binned, n, trainX.cols), categorical: mapper.categorical,
+    hasMissing: findMissingFeatures(ws.heap.binned, n, trainX.cols), categorical: mapper.categorical,
     maxLeafNodes: p.maxLeafNodes, maxDepth: p.maxDepth, learningRate: p.learningRate,
   };
-  const ws = createWorkspace(binned, n, trainX.cols);
   const trees: BoostedTree[][] = [];
   // The training curve reads every step-th row (≤ ~10,000 rows, as sklearn's small train set for scoring).
   const step = Math.max(1, Math.ceil(n / 10_000));
