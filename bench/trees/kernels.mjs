@@ -1,6 +1,6 @@
 // `node bench/trees/kernels.mjs [--rows 160000] [--cols 20] [--share 0.25]`: times the tree-growing loops one
 // by one, WebAssembly against JavaScript, alternating in one process so that machine load hits both alike:
-// logistic gradients (ns per row), root and child histograms (ns per row·feature), histogram subtraction
+// sorting one feature's values (ns per value), logistic gradients (ns per row), root and child histograms (ns per row·feature), histogram subtraction
 // (ns per bin), leaf values added to raw scores and row partition (ns per row).
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -14,11 +14,16 @@ const N = Number(option('--rows', 160_000));
 const COLS = Number(option('--cols', 20));
 const SHARE = Number(option('--share', 0.25));
 const outDir = resolve(here, '../out/trees-kernels');
+const gbdt = resolve(here, '../../src/core/models/trees/gbdt');
 await build({
   configFile: false, logLevel: 'warn',
-  build: { ssr: resolve(here, '../../src/core/models/trees/gbdt/grow-heap.ts'), outDir, emptyOutDir: true, target: 'node20', minify: false },
+  build: {
+    ssr: true, outDir, emptyOutDir: true, target: 'node20', minify: false,
+    rollupOptions: { input: { 'grow-heap': resolve(gbdt, 'grow-heap.ts'), 'sort-values': resolve(gbdt, 'sort-values.ts') } },
+  },
 });
 const { createGrowHeap } = await import(pathToFileURL(resolve(outDir, 'grow-heap.js')).href);
+const { createSorter } = await import(pathToFileURL(resolve(outDir, 'sort-values.js')).href);
 
 let seed = 7;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -44,7 +49,10 @@ function computeLogisticGradients(gradHess) {
     gradHess[2 * i + 1] = p * (1 - p);
   }
 }
+const sorters = { wasm: createSorter(N, 'wasm'), js: createSorter(N, 'js') };
+const unsorted = Float64Array.from({ length: N }, () => Math.round((random() - 0.5) * 4e4) / 1e4);
 const cases = {
+  sort: { units: N, run: (heap) => sorters[heap.kind](unsorted.slice()) },
   gradients: { units: N, run: (heap) => heap.loadLogisticGradients(rawScores, targets) || computeLogisticGradients(heap.gradHess) },
   root: { units: N * COLS, run: (heap) => heap.buildRoot(hist[heap.kind]) },
   child: { units: childRows.length * COLS, run: (heap) => heap.buildChild(hist[heap.kind], 0, childRows.length) },

@@ -3,7 +3,7 @@
 
 import { ModelSpecError } from '../../../errors';
 import type { FeatureMatrix } from '../../types';
-import { sortValues } from './sort-values';
+import { createSorter } from './sort-values';
 
 /** The bin index of missing values (NaN; for categorical features also unknown or negative codes). */
 export const MISSING_BIN = 255;
@@ -24,7 +24,7 @@ export interface BinMapper {
 export function fitBinMapper(X: FeatureMatrix, maxBins: number, rows?: Uint32Array): BinMapper {
   const n = rows ? rows.length : X.rows;
   const column = new Float64Array(n);
-  const scratch = new Float64Array(n);
+  const sort = createSorter(n);
   const thresholds: Float64Array[] = [];
   const binCounts = new Int32Array(X.cols);
   const categorical: boolean[] = [];
@@ -35,7 +35,7 @@ export function fitBinMapper(X: FeatureMatrix, maxBins: number, rows?: Uint32Arr
       if (!Number.isNaN(v)) column[kept++] = v;
     }
     const values = column.subarray(0, kept);
-    sortValues(values, scratch);
+    sort(values);
     const isCategorical = X.categorical?.[f] === true;
     categorical.push(isCategorical);
     if (isCategorical) {

@@ -5,7 +5,7 @@
 
 import { ModelSpecError } from '../../../errors';
 import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
-import { FEATURE_BYTES, KERNEL_BYTES } from './kernel-code';
+import { compileKernel, FEATURE_BYTES } from './kernel-code';
 import { partitionRows } from './partition-rows';
 
 /**
@@ -50,19 +50,6 @@ export interface LeafRange {
   start: number;
   end: number;
   value: number;
-}
-
-let compiled: WebAssembly.Module | null | undefined;
-
-function compileKernel(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(KERNEL_BYTES) ? new WebAssembly.Module(KERNEL_BYTES) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
 }
 
 /** Buffers for an n × cols column-major binned matrix (copied in, plus its row-major copy) and the loops. */

@@ -4,6 +4,7 @@
 
 import { HIST_BINS } from './histogram';
 import { LOGISTIC } from './logistic-kernel';
+import { RADIX } from './sort-kernel';
 import { assembleModule, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
 
 /** Bytes per histogram bin ([g, h, count] as f64) and per feature. */
@@ -159,4 +160,18 @@ const ADD_LEAF: WasmFunction = (() => {
 })();
 
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF]);
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX]);
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled kernel module, once per thread; null where WebAssembly SIMD is unavailable. */
+export function compileKernel(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(KERNEL_BYTES) ? new WebAssembly.Module(KERNEL_BYTES) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}

@@ -19,9 +19,10 @@ export interface WasmFunction {
 
 /** Value types as their binary codes. */
 export const I32 = 0x7f;
+export const I64 = 0x7e;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
-type ValueType = typeof I32 | typeof F64 | typeof V128;
+type ValueType = typeof I32 | typeof I64 | typeof F64 | typeof V128;
 
 /** Unsigned LEB128. */
 export function encodeUnsigned(value: number): Code {
@@ -35,7 +36,7 @@ export function encodeUnsigned(value: number): Code {
   return out;
 }
 
-/** Signed LEB128 of an i32. */
+/** Signed LEB128 of an i32 (also a valid i64 immediate). */
 export function encodeSigned(value: number): Code {
   const out: Code = [];
   for (;;) {
@@ -79,6 +80,17 @@ export const op = {
   ltU: [0x49] as Code,
   gtU: [0x4b] as Code,
   f64Add: [0xa0] as Code,
+  and: [0x71] as Code,
+  eq: [0x46] as Code,
+  i64: (value: number): Code => [0x42, ...encodeSigned(value)],
+  i64Xor: [0x85] as Code,
+  i64Or: [0x84] as Code,
+  i64Shl: [0x86] as Code,
+  i64ShrS: [0x87] as Code,
+  i64ShrU: [0x88] as Code,
+  i32WrapI64: [0xa7] as Code,
+  loadI64: (offset = 0): Code => [0x29, 3, ...encodeUnsigned(offset)],
+  storeI64: (offset = 0): Code => [0x37, 3, ...encodeUnsigned(offset)],
   loadU8: (offset = 0): Code => [0x2d, 0, ...encodeUnsigned(offset)],
   loadI32: (offset = 0): Code => [0x28, 2, ...encodeUnsigned(offset)],
   loadF64: (offset = 0): Code => [0x2b, 3, ...encodeUnsigned(offset)],
