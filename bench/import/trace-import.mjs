@@ -1,7 +1,8 @@
 // Where an import's time goes in Chromium: runs the importer once (after one warm-up run) under a trace with V8's
 // sampling profiler and prints, per thread (page, import worker, range workers), its busy time, GC and the
 // functions with the most self time. Builds unminified into bench/out/site-import, as run-alone.mjs does.
-// Usage: node bench/import/trace-import.mjs [--top N] [--method importer|papaparse]
+// Marks named imp:* (performance.mark, e.g. added to importCsvInRanges while measuring) are printed as a timeline.
+// Usage: node bench/import/trace-import.mjs [--top N] [--method importer|papaparse] [--marks-only]
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -11,9 +12,10 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const TOP = Number(option('--top', 12));
 const METHOD = option('--method', 'importer');
+const MARKS_ONLY = args.includes('--marks-only'); // user-timing marks alone: phase times without the profiler's cost
 const CONFIG_FILE = resolve(import.meta.dirname, '../vite.config.ts');
 const DATA_FILE = resolve(import.meta.dirname, '../data/import-100mb-seed42.csv');
-const CATEGORIES = ['disabled-by-default-v8.cpu_profiler', 'v8', 'v8.execute', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const CATEGORIES = ['blink.user_timing', 'disabled-by-default-v8.cpu_profiler', 'v8', 'v8.execute', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 /** Self time (ms) per "function url:line" per thread, from the trace's ProfileChunk events. */
 function summarizeProfiles(events) {
@@ -51,11 +53,14 @@ try {
   await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/import/`);
   await page.setInputFiles('#file', DATA_FILE);
   await page.evaluate((m) => window.runImportBench(1, [m]), METHOD); // warm-up: caches, file in memory
-  await browser.startTracing(page, { categories: CATEGORIES });
+  await browser.startTracing(page, { categories: MARKS_ONLY ? ['blink.user_timing'] : CATEGORIES });
   const raw = await page.evaluate((m) => window.runImportBench(1, [m]), METHOD);
   const trace = JSON.parse((await browser.stopTracing()).toString());
   console.log(`${METHOD}: ${raw.reps.map((r) => `${r.durationMs.toFixed(0)} ms`).join(', ')} (traced, so slower than untraced)`);
-  const profiles = summarizeProfiles(trace.traceEvents ?? trace);
+  const events = trace.traceEvents ?? trace;
+  const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('imp:'));
+  if (marks.length > 0) console.log(`marks (ms after imp:start): ${marks.map((e) => `${e.name.slice(4)} ${((e.ts - marks[0].ts) / 1000).toFixed(0)}`).join(', ')}`);
+  const profiles = summarizeProfiles(events);
   const origin = Math.min(...profiles.filter((p) => p.thread !== 'CrRendererMain').map((p) => p.busy[0] ?? Infinity));
   for (const p of profiles) {
     const top = [...p.self.entries()].filter(([label]) => !label.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, TOP);

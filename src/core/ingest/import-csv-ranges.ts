@@ -91,9 +91,13 @@ export async function importCsvInRanges(
   // Hashed once the ranges are read, beside the merge: the parse had every core busy, the merge has one.
   const hash = hashOnLanes(file, reader, Math.max(1, reads.length - 1));
   hash.catch(() => undefined); // awaited below
-  const merged = mergeCsvParts(reads.map((read) => read.part), lineOffsets);
-  if (merged === null) return null;
-  const distinct = await countDistinctBeside(merged.scans, reader, reads.length - 1);
+  const counting = startCountingBeside(reads.map((read) => read.part), reader, reads.length - 1);
+  const merged = mergeCsvParts(reads.map((read) => read.part), lineOffsets, counting.onColumn);
+  if (merged === null) {
+    await counting.finish(null);
+    return null;
+  }
+  const distinct = await counting.finish(merged.scans);
   if (signal?.aborted) throw createAbortError();
   const typed = finishCsv(merged, signal, distinct);
   if (signal?.aborted) throw createAbortError();
@@ -163,37 +167,49 @@ async function hashOnLanes(file: Blob, reader: CsvRangeReader, lanes: number): P
   return combineBlockDigests((await Promise.all(runs)).flat());
 }
 
-/**
- * The distinct count describeDistinctJob asks for per scan (null where none), costliest first from one queue:
- * lane `lane` takes the next job whenever it is free while this thread counts the others, so misjudged costs
- * even out (a million unique codes took 3× a million numbers in Chromium; a dense id column ~0.2×).
- */
-async function countDistinctBeside(scans: ColumnScan[], reader: CsvRangeReader, lane: number): Promise<(number | null)[]> {
-  const queue = scans
-    .map((scan, c) => ({ job: describeDistinctJob(scan), c }))
-    .filter((item): item is { job: DistinctJob; c: number } => item.job !== null)
-    .map((item) => ({ ...item, cost: estimateJobCost(item.job, scans[item.c]) }))
-    .sort((a, b) => b.cost - a.cost);
-  const counts = scans.map(() => null as number | null);
-  const there = (async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-      const back = await reader.countDistinct([item.job], lane);
-      counts[item.c] = back.counts[0];
-      restoreJobArrays(scans[item.c], item.job, back.jobs[0]);
-    }
-  })();
-  there.catch(() => undefined); // awaited below
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-    counts[item.c] = countDistinctJob(item.job);
-    await yieldToMessages(); // lets the lane's answer in, so it is given its next job
-  }
-  await there;
-  return counts;
-}
+/** Of all distinct-count work, the share lane `lane` takes: the import worker also merges and types the columns. */
+const LANE_SHARE = 0.6;
 
-/** Resolves after pending messages are handled (a macrotask: a resolved promise would not let them in). */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Distinct counting split between lane `lane` and this thread: `onColumn` (for mergeCsvParts) sends a merged
+ * column's job to the lane at once, so the lane counts while later columns merge, until the lane holds ~60 % of
+ * the estimated work (costs foreseen from the first part's scans); `finish` counts the rest here and gives every
+ * scan's count as describeDistinctJob asks for it (null where none), or just waits when the merge failed.
+ */
+function startCountingBeside(parts: readonly CsvPart[], reader: CsvRangeReader, lane: number) {
+  const foreseen = parts[0].scans.reduce((sum, scan) => {
+    const job = describeDistinctJob(scan);
+    return sum + (job === null ? 0 : estimateJobCost(job, scan) * parts.length);
+  }, 0);
+  const counts = parts[0].scans.map(() => null as number | null);
+  const sent = new Set<number>();
+  const answers: Promise<void>[] = [];
+  let there = 0;
+  const onColumn = (c: number, scan: ColumnScan) => {
+    const job = describeDistinctJob(scan);
+    if (job === null || there >= LANE_SHARE * foreseen) return;
+    there += estimateJobCost(job, scan);
+    sent.add(c);
+    const answer = reader.countDistinct([job], lane).then((back) => {
+      counts[c] = back.counts[0];
+      restoreJobArrays(scan, job, back.jobs[0]);
+    });
+    answer.catch(() => undefined); // awaited in finish
+    answers.push(answer);
+  };
+  const finish = async (scans: ColumnScan[] | null): Promise<(number | null)[]> => {
+    if (scans === null) {
+      await Promise.allSettled(answers);
+      return counts;
+    }
+    scans.forEach((scan, c) => {
+      const job = sent.has(c) ? null : describeDistinctJob(scan);
+      if (job !== null) counts[c] = countDistinctJob(job);
+    });
+    await Promise.all(answers);
+    return counts;
+  };
+  return { onColumn, finish };
 }
 
 /** Reads one range in this thread (what each range worker runs). */

@@ -11,8 +11,9 @@ const MAX_LINES = 20;
  * One part from `parts` (in file order); `lineOffsets[k]` is added to part k's line numbers to make them file
  * lines. Null when the merge cannot equal a single pass — malformed quotes (the tokenizer reads the rest of a
  * file differently), bad UTF-8, or a column whose scans do not merge (see mergeColumnScans): read it whole then.
+ * `onColumn` fires as each column's scan is merged, so work on it can start elsewhere while the rest merge.
  */
-export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly number[]): CsvPart | null {
+export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly number[], onColumn?: (c: number, scan: ColumnScan) => void): CsvPart | null {
   if (parts.length === 1) return parts[0];
   if (parts.some((p) => p.usedTokenizer || p.replaced.count > 0 || p.out.header.length !== parts[0].out.header.length)) return null;
   const scans: ColumnScan[] = [];
@@ -20,6 +21,7 @@ export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly n
     const merged = mergeColumnScans(parts.map((p) => p.scans[c]));
     if (merged === null) return null;
     scans.push(merged);
+    onColumn?.(c, merged);
   }
   const shift = (lines: readonly number[], k: number) => lines.map((line) => line + lineOffsets[k]);
   // Typed and preallocated: pushing ~1 M line numbers one by one was a visible part of the serial merge.
