@@ -57,7 +57,10 @@ export function measureSpearmanMatrix(ranked: readonly RankedColumn[], signal?: 
   complete.forEach((i, c) => partial.forEach((j, p) => (values[i][j] = values[j][i] = finiteOrNull(crossed[c][p]))));
   for (let a = 0; a < partial.length; a++) {
     throwIfAborted(signal);
-    for (let b = a; b < partial.length; b++) {
+    // ρ of a column with itself is 1 (exactly: sxy / √(sxx²)) unless it has fewer than 2 values or one tie group.
+    const self = ranked[partial[a]];
+    values[partial[a]][partial[a]] = self.finite >= 2 && self.groupStarts.length > 2 ? 1 : null;
+    for (let b = a + 1; b < partial.length; b++) {
       const [i, j] = [partial[a], partial[b]];
       values[i][j] = values[j][i] = finiteOrNull(correlateSpearmanRanked(ranked[i], ranked[j]));
     }

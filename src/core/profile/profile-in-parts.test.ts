@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Column, Table } from '../table/types';
 import { booleanColumn, categoricalColumn, datetimeColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
 import { listJobColumns, runProfileJob } from './profile-job';
-import { planColumnJobs, profileTableInParts, type RunProfileJob } from './profile-in-parts';
+import { listColumnJobs, profileTableInParts, type RunProfileJob } from './profile-in-parts';
 import { profileTable, type ProfileOptions } from './profile-table';
 import type { TableProfile } from './types';
 
@@ -83,11 +83,17 @@ describe('profileTableInParts', () => {
     await expect(profileTableInParts(mixed, { target: 'label' }, 2, failing)).rejects.toThrow('lane lost');
   });
 
-  it('shares columns out by cost, costliest first to the least loaded lane', () => {
-    expect(planColumnJobs(mixed, 2, 10, true)).toEqual([
-      // Costs: code 1.6, dates 1.1, numbers 1, booleans 0.15, categories 0.05 (duplicates and missing patterns are queued).
-      [{ kind: 'columns', names: ['age', 'price', 'code'], topK: 10, argsort: true }],
-      [{ kind: 'columns', names: ['amount', 'ratio', 'color', 'active', 'signup', 'label'], topK: 10, argsort: true }],
+  it('makes one job per column with its kind\'s cost, for the queue to hand out costliest first', () => {
+    expect(listColumnJobs(mixed, 10, true).map(({ job, cost }) => ({ names: job.kind === 'columns' ? job.names : [], cost }))).toEqual([
+      { names: ['amount'], cost: 150 },
+      { names: ['age'], cost: 150 },
+      { names: ['ratio'], cost: 150 },
+      { names: ['price'], cost: 150 },
+      { names: ['color'], cost: 5 },
+      { names: ['active'], cost: 20 },
+      { names: ['signup'], cost: 150 },
+      { names: ['code'], cost: 350 },
+      { names: ['label'], cost: 5 },
     ]);
   });
 });

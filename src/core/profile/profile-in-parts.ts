@@ -1,6 +1,6 @@
-// profileTable split over several lanes (workers): the column profiles shared out by estimated cost, then
-// duplicates, missing patterns, the four correlation matrices and the target taken by whichever lane is free;
-// merged into exactly the TableProfile profileTable returns (only durationMs differs). Lanes are given by the caller.
+// profileTable split over several lanes (workers): one job per column, duplicates and missing patterns, then the
+// four correlation matrices and the target, each taken by whichever lane is free, costliest first; merged into
+// exactly the TableProfile profileTable returns (only durationMs differs). Lanes are given by the caller.
 
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
@@ -22,14 +22,14 @@ import { type ColumnProfile, type DuplicateRows, type MissingPatterns, type Tabl
 /** Runs `job` on lane `lane` (0 ≤ lane < lanes); `onColumn` fires after each column of a `columns` job. */
 export type RunProfileJob = (lane: number, job: ProfileJob, onColumn: () => void) => Promise<ProfileJobResult>;
 
-/** Rough cost per row of profiling one column of each kind (a numeric argsort + profile is 1; measured on the bench's 1M × 20). */
-const COLUMN_COST = { numeric: 1, datetime: 1.1, text: 1.6, categorical: 0.05, boolean: 0.15 } as const;
+/** Rough cost of profiling one column of each kind, in the queue's unit (ms per million rows in Chromium on the bench machine). */
+const COLUMN_COST = { numeric: 150, datetime: 150, text: 350, categorical: 5, boolean: 20 } as const;
 
 /**
  * Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes (which may
  * take the table's buffers by transfer once the first job is asked for: only names and kinds are read after): each lane
- * first profiles its share of the columns, then takes queued jobs as it comes free (duplicates and missing
- * patterns at once, the correlation matrices and the target as soon as every column is profiled), longest first.
+ * takes queued jobs as it comes free, costliest first (every column's profile, duplicates and missing patterns at
+ * once; the correlation matrices and the target as soon as every column is profiled).
  */
 export async function profileTableInParts(table: Table, options: ProfileOptions, lanes: number, runJob: RunProfileJob): Promise<TableProfile> {
   const startedMs = Date.now();
@@ -60,6 +60,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     if (result.kind === 'columns') {
       for (const profile of result.profiles) profileByName.set(profile.name, profile);
       Object.assign(orders, result.orders);
+      if (--columnJobsLeft === 0) afterColumns();
     } else if (result.kind === 'duplicates') {
       duplicates = result.duplicates;
       step();
@@ -75,12 +76,9 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
       if (--matrixJobsLeft === 0) step();
     }
   };
-  queue.add([
-    { job: { kind: 'duplicates' }, cost: 10 * table.columns.length },
-    { job: { kind: 'missing' }, cost: 5 * table.columns.length },
-  ]);
-  const columnJobs = planColumnJobs(table, lanes, topK, argsort);
-  let columnLanesLeft = lanes;
+  const columnJobs = listColumnJobs(table, topK, argsort);
+  queue.add([{ job: { kind: 'duplicates' }, cost: 10 * table.columns.length }, { job: { kind: 'missing' }, cost: 5 * table.columns.length }, ...columnJobs]);
+  let columnJobsLeft = columnJobs.length;
   let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
   let columns: ColumnProfile[] = [];
   let etaJobs: ProfileJob[] = [];
@@ -104,11 +102,10 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     queue.add(jobs);
     queue.close();
   };
+  if (columnJobs.length === 0) afterColumns();
   await Promise.all(
-    columnJobs.map(async (jobs, lane) => {
+    Array.from({ length: lanes }, async (_, lane) => {
       try {
-        for (const job of jobs) await run(lane, job);
-        if (--columnLanesLeft === 0) afterColumns();
         for (let job = await queue.take(); job; job = await queue.take()) await run(lane, job);
       } catch (error) {
         queue.fail(error);
@@ -128,19 +125,9 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
 
 const MATRIX_OF = { pearson: 'pearson', spearman: 'spearman', 'cramers-v': 'cramersV', eta: 'correlationRatio' } as const;
 
-/** Per lane, its share of the column profiles: each column goes to the least loaded lane, costliest first. */
-export function planColumnJobs(table: Table, lanes: number, topK: number, argsort: boolean): ProfileJob[][] {
-  const load = new Array<number>(lanes).fill(0);
-  const names: string[][] = load.map(() => []);
-  const byCost = table.columns.map((column, index) => ({ column, index, cost: COLUMN_COST[column.kind] })).sort((a, b) => b.cost - a.cost || a.index - b.index);
-  const laneOf = new Array<number>(table.columns.length);
-  for (const { index, cost } of byCost) {
-    const lane = load.indexOf(Math.min(...load));
-    laneOf[index] = lane;
-    load[lane] += cost;
-  }
-  table.columns.forEach((column, index) => names[laneOf[index]].push(column.name));
-  return names.map((laneNames) => (laneNames.length > 0 ? [{ kind: 'columns', names: laneNames, topK, argsort } as const] : []));
+/** One job per column, with its rough cost: the queue hands them out costliest first, so the lanes even out. */
+export function listColumnJobs(table: Table, topK: number, argsort: boolean): CostedJob[] {
+  return table.columns.map((column) => ({ job: { kind: 'columns', names: [column.name], topK, argsort }, cost: COLUMN_COST[column.kind] }));
 }
 
 /** A queued job and its rough cost (milliseconds per million rows in Chromium on the bench machine). */

@@ -18,4 +18,12 @@ describe('rankColumn / rankWithin', () => {
     const b = rankColumn(Float64Array.from([1, NaN_, 2, 3, 4, 5]));
     expect(Array.from(rankWithin(a, b))).toEqual([2, NaN_, 3.5, NaN_, 1, 3.5]);
   });
+
+  it('ranks the same by counting (few distinct values) as along the argsort', () => {
+    const values = Float64Array.from([3, -0, NaN, 0, 2.5, Infinity, 3, 1, 0, -Infinity, 3, 2.5]);
+    const { values: _, ...counted } = rankColumn(values);
+    const { values: __, ...byOrder } = rankColumn(values, undefined, argsortFinite(values));
+    expect(counted).toEqual(byOrder);
+    expect(Array.from(counted.ranks)).toEqual([8, 2, NaN_, 2, 5.5, NaN_, 8, 4, 2, NaN_, 8, 5.5]);
+  });
 });

@@ -1,18 +1,17 @@
 // Average ranks (1-based, ties share the mean of their positions, as scipy.stats.rankdata 'average') of
-// a numeric column's finite values, and the same ranks restricted to the rows where another column is
-// finite too (pairwise-complete rows), from one radix argsort per column.
+// a numeric column's finite values — by counting when it has few distinct values, else from its argsort — and
+// the same ranks restricted to the rows where another column is finite too (pairwise-complete rows).
 
-import { argsortFinite } from './argsort-finite';
+import { argsortFinite, argsortFiniteByRadix } from './argsort-finite';
+import { rankFiniteByDistinct } from './sort-by-distinct';
 
-/** A column's finite values ranked: `ranks[row]` (NaN where not finite) and rows in ascending value order. */
+/** A column's finite values ranked: `ranks[row]` (NaN where not finite) and each row's tie group. */
 export interface RankedColumn {
   values: Float64Array;
   /** Number of finite values. */
   finite: number;
   /** 1 where the value is finite. */
   finiteMask: Uint8Array;
-  /** Rows of the finite values, ascending by value, ties by row. */
-  order: Uint32Array;
   ranks: Float64Array;
   /** Tie group of each finite row (0 = smallest value); 0 elsewhere. */
   groups: Uint32Array;
@@ -21,11 +20,17 @@ export interface RankedColumn {
 }
 
 /**
- * Ranks `values`; `sorted` (its finite values ascending, see sortFinite) saves reading values in `order`, and
- * `order` (argsortFinite of `values`) is computed when omitted. One walk along `order` writes each row's tie
- * group (the only scattered write); ranks and the finite mask then fill in row order from the group ranks.
+ * Ranks `values`. Without `order` (argsortFinite of `values`) a column with few distinct values is ranked by
+ * counting; otherwise one walk along the order (radix-sorted when omitted) writes each row's tie group (the only
+ * scattered write), and ranks and the finite mask fill in row order from the group ranks. `sorted` (the finite
+ * values ascending, see sortFinite) saves reading values in order.
  */
-export function rankColumn(values: Float64Array, sorted?: Float64Array, order: Uint32Array = argsortFinite(values)): RankedColumn {
+export function rankColumn(values: Float64Array, sorted?: Float64Array, order?: Uint32Array): RankedColumn {
+  const counted = order ? null : rankFiniteByDistinct(values);
+  return counted ? { values, ...counted } : rankByOrder(values, sorted, order ?? argsortFiniteByRadix(values));
+}
+
+function rankByOrder(values: Float64Array, sorted: Float64Array | undefined, order: Uint32Array): RankedColumn {
   const rows = values.length;
   const n = order.length;
   const groups = new Uint32Array(rows);
@@ -53,13 +58,14 @@ export function rankColumn(values: Float64Array, sorted?: Float64Array, order: U
       finiteMask[row] = 1;
     } else ranks[row] = Number.NaN;
   }
-  return { values, finite: n, finiteMask, order, ranks, groups, groupStarts: starts.slice(0, group + 1) };
+  return { values, finite: n, finiteMask, ranks, groups, groupStarts: starts.slice(0, group + 1) };
 }
 
 /** Average ranks of `ranked` among the rows where `other` is finite too; NaN elsewhere. */
 export function rankWithin(ranked: RankedColumn, other: RankedColumn): Float64Array {
   const ranks = new Float64Array(ranked.values.length).fill(Number.NaN);
-  const { order, values } = ranked;
+  const { values } = ranked;
+  const order = argsortFinite(values);
   const keep = other.finiteMask;
   let position = 0; // kept rows before this tie group
   for (let start = 0; start < order.length; ) {

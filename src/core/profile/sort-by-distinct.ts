@@ -77,12 +77,37 @@ export function sortFiniteByDistinct(values: Float64Array, maxDistinct = MAX_COU
   return count && layOutValues(count, orderCodes(count.keys));
 }
 
-/** Both of the above from one count; null with more than `maxDistinct` values. */
-export function sortAndArgsortByDistinct(values: Float64Array, maxDistinct = MAX_COUNTED_DISTINCT): { order: Uint32Array; sorted: Float64Array } | null {
+/** Average ranks by counting: each finite row's tie group (0 = smallest value) and rank, the groups' starts in value order; null with more than `maxDistinct` values. */
+export function rankFiniteByDistinct(values: Float64Array, maxDistinct = MAX_COUNTED_DISTINCT) {
   const count = countDistinctFinite(values, maxDistinct);
   if (!count) return null;
-  const ascending = orderCodes(count.keys);
-  return { order: layOutRows(count, ascending), sorted: layOutValues(count, ascending) };
+  const { codes, keys, counts, finite } = count;
+  const groupOf = new Uint32Array(keys.length);
+  const groupRanks = new Float64Array(keys.length);
+  const groupStarts = new Uint32Array(keys.length + 1);
+  let start = 0;
+  orderCodes(keys).forEach((code, group) => {
+    groupOf[code] = group;
+    groupStarts[group] = start;
+    groupRanks[group] = (start + 1 + start + counts[code]) / 2;
+    start += counts[code];
+  });
+  groupStarts[keys.length] = start;
+  const finiteMask = new Uint8Array(values.length);
+  const groups = new Uint32Array(values.length);
+  const ranks = new Float64Array(values.length);
+  for (let row = 0; row < values.length; row++) {
+    const code = codes[row];
+    if (code < 0) {
+      ranks[row] = Number.NaN;
+      continue;
+    }
+    const group = groupOf[code];
+    groups[row] = group;
+    ranks[row] = groupRanks[group];
+    finiteMask[row] = 1;
+  }
+  return { finite, finiteMask, ranks, groups, groupStarts };
 }
 
 function layOutRows({ codes, keys, counts, finite }: DistinctCount, ascending: Uint32Array): Uint32Array {

@@ -3,7 +3,7 @@
 // same from an argsort already made for ranking (scanFromOrder), so a ranked column is sorted once.
 
 import { argsortFiniteByRadix } from './argsort-finite';
-import { sortAndArgsortByDistinct, sortFiniteByDistinct } from './sort-by-distinct';
+import { sortFiniteByDistinct } from './sort-by-distinct';
 
 /** The finite values of a column, sorted, with what was left out. */
 export interface FiniteScan {
@@ -14,14 +14,16 @@ export interface FiniteScan {
   negativeInfinity: number;
 }
 
-/** The scan and the argsort (argsortFinite) of `values`: counted together when there are few distinct values, else radix-sorted then gathered. */
-export function scanWithOrder(values: Float64Array): { scan: FiniteScan; order: Uint32Array } {
-  const counted = sortAndArgsortByDistinct(values);
-  if (!counted) {
-    const order = argsortFiniteByRadix(values);
-    return { scan: scanFromOrder(values, order), order };
-  }
-  return { scan: { sorted: counted.sorted, ...countNonFinite(values) }, order: counted.order };
+/**
+ * The scan of a column that will be ranked, and the argsort (argsortFinite) the ranks need: a column with few
+ * distinct values is counted and gets no order (rankColumn counts it again, cheaper than walking an order);
+ * any other is radix-sorted, then gathered.
+ */
+export function scanWithOrder(values: Float64Array): { scan: FiniteScan; order?: Uint32Array } {
+  const sorted = sortFiniteByDistinct(values);
+  if (sorted) return { scan: { sorted, ...countNonFinite(values) } };
+  const order = argsortFiniteByRadix(values);
+  return { scan: scanFromOrder(values, order), order };
 }
 
 /** Sorts the finite values of `values` ascending (−0 and 0 compare equal afterwards); few distinct values are counted, not sorted. */
