@@ -66,29 +66,12 @@ export function computeMetricRows(predictions: RunPredictions, task: SupervisedT
   ];
 }
 
-/** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric; null when the model lacks what it needs. */
+/** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric. */
 export function selectMetric(id: MetricId, predictions: RunPredictions, positive: number): { metric: MetricFunction; other: Float64Array } | null {
-  const { yPred, proba } = predictions;
   const classCount = predictions.classes?.length ?? 0;
-  const score = readPositiveScore(predictions, positive);
-  switch (id) {
-    case 'accuracy': return { metric: evaluate.computeAccuracy, other: yPred };
-    case 'balanced-accuracy': return { metric: evaluate.computeBalancedAccuracy, other: yPred };
-    case 'f1': case 'precision': case 'recall':
-      return { metric: (t, p) => evaluate.computePrecisionRecallF1(t, p, 'binary', positive)[id], other: yPred };
-    case 'macro-f1': return { metric: (t, p) => evaluate.computePrecisionRecallF1(t, p, 'macro').f1, other: yPred };
-    case 'roc-auc':
-      if (!proba) return null;
-      return classCount > 2 ? { metric: (t, p) => evaluate.computeRocAucOneVsRest(t, p, classCount), other: proba }
-        : { metric: (t, s) => evaluate.computeRocAuc(t, s, positive), other: score as Float64Array };
-    case 'pr-auc': return score ? { metric: (t, s) => evaluate.computeAveragePrecision(t, s, positive), other: score } : null;
-    case 'log-loss': return proba ? { metric: (t, p) => evaluate.computeLogLoss(t, p, classCount), other: proba } : null;
-    case 'rmse': return { metric: evaluate.computeRmse, other: yPred };
-    case 'mae': return { metric: evaluate.computeMae, other: yPred };
-    case 'r2': return { metric: evaluate.computeR2, other: yPred };
-    case 'mape': return { metric: evaluate.computeMape, other: yPred };
-    default: return null;
-  }
+  const selected = evaluate.selectProblemMetric(id, classCount, positive);
+  const other = selected && evaluate.readMetricInput(selected, { ...predictions, classCount, positive });
+  return selected && other ? { metric: selected.compute, other } : null;
 }
 
 /** The primary metric with its 95 % percentile bootstrap interval (stratified for classification, seeded). */

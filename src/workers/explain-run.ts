@@ -4,26 +4,23 @@
 
 import { transfer } from 'comlink';
 import * as evaluate from '../core/evaluate';
-import { DataError, ModelSpecError, isAbortError } from '../core/errors';
+import { DataError, ModelSpecError } from '../core/errors';
 import { computePartialDependence, type PartialDependence } from '../core/explain/compute-partial-dependence';
 import { computePermutationImportance, type ImportanceScore } from '../core/explain/compute-permutation-importance';
 import { computeTreeShap } from '../core/explain/compute-tree-shap';
 import { estimateKernelShap } from '../core/explain/estimate-kernel-shap';
 import { readShapEnsemble, type ShapEnsemble, type ShapOutputSpace } from '../core/explain/shap-tree';
 import { summariseBackground, type Background } from '../core/explain/summarise-background';
-import { buildFeatureMatrix } from '../core/models/feature-matrix';
 import { loadModel } from '../core/models/registry';
 import type { FeatureMatrix, FittedModel } from '../core/models/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import { createRandom } from '../core/split/prng';
 import type { RowIndices, Table } from '../core/table/types';
-import { dropMissingTargets, readSupervisedProblem } from '../core/train/prepare-training-data';
-import { readValidationTarget } from '../core/train/read-target';
+import { prepareHeldOutRows } from '../core/train/prepare-held-out';
+import { readSupervisedProblem } from '../core/train/prepare-training-data';
 import { findPositiveClass } from '../core/train/score-model';
 import type { TrainedRun } from '../core/train/types';
-import { transformTable } from '../core/transform/pipeline';
-import { takeRows } from '../core/transform/take-rows';
 
 /** How much work to spend: shuffles per feature, rows for SHAP, features with a PD plot; classIndex picks a multiclass class (null → the first). */
 export interface ExplainOptions {
@@ -135,31 +132,19 @@ interface ValidationData {
   levels: (string[] | null)[];
 }
 
-/** The validation rows through the run's fitted pipeline (as predictStoredRun), rows without a target left out. */
+/** The validation rows through the run's fitted pipeline, rows without a target left out. */
 function prepareValidationRows(table: Table, rows: RowIndices, run: TrainedRun, task: SupervisedTask, target: string): ValidationData {
   if (rows.length === 0) throw new ModelSpecError('The split has no validation rows to explain the model on; give the validation part a share above 0 in the Split cell.');
-  let transformed: ReturnType<typeof transformTable>;
-  let X: FeatureMatrix;
-  try {
-    transformed = transformTable(run.pipeline, takeRows(table, rows));
-    X = buildFeatureMatrix(transformed.table, run.featureNames).X;
-    if (X.cols !== run.featureNames.length) throw new Error(`only ${X.cols} of its ${run.featureNames.length} features can be built.`);
-  } catch (error) {
-    if (!(error instanceof Error) || isAbortError(error)) throw error;
-    throw new ModelSpecError(`The run "${run.label}" no longer matches the data: ${error.message} Retrain it in the Train cell.`);
+  const heldOut = prepareHeldOutRows(table, rows, run, task, target);
+  if (!heldOut) throw new ModelSpecError(`No validation row has a value for "${target}"; explanations are measured against the target.`);
+  if (heldOut.X.rows < 2) {
+    throw new ModelSpecError(`Only ${heldOut.X.rows} validation row has a target; permutation importance shuffles rows and needs at least 2 — give the validation part a larger share in the Split cell.`);
   }
-  const y = readValidationTarget(transformed.table, target, task, { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) });
-  const scored = dropMissingTargets(X, y);
-  if (!scored) throw new ModelSpecError(`No validation row has a value for "${target}"; explanations are measured against the target.`);
-  if (scored.X.rows < 2) {
-    throw new ModelSpecError(`Only ${scored.X.rows} validation row has a target; permutation importance shuffles rows and needs at least 2 — give the validation part a larger share in the Split cell.`);
-  }
-  const kept = Uint32Array.from(transformed.rows, (r) => rows[r]).filter((_, i) => !Number.isNaN(y.values[i]));
-  const levels = X.featureNames.map((name) => {
-    const column = transformed.table.columns.find((c) => c.name === name);
+  const levels = heldOut.X.featureNames.map((name) => {
+    const column = heldOut.table.columns.find((c) => c.name === name);
     return column?.kind === 'categorical' ? [...column.levels] : column?.kind === 'boolean' ? ['false', 'true'] : null;
   });
-  return { X: scored.X, y: scored.y.values, rows: kept, levels };
+  return { X: heldOut.X, y: heldOut.y.values, rows: heldOut.rows, levels };
 }
 
 /** Binary: the problem's positive class; multiclass: class `classIndex` (default the first); regression: none. */
@@ -204,36 +189,23 @@ interface ImportanceScoring {
   note: string | null;
 }
 
-const valueOf = (metric: evaluate.MetricValue): number => metric.value ?? NaN;
-
 /** The problem's primary metric as a higher-is-better score (losses negated, as sklearn's neg_* scorers). */
 function selectImportanceScore(problem: ProblemSpec, task: SupervisedTask, K: number, positive: number, hasProba: boolean): ImportanceScoring {
   const id = problem.primaryMetric;
-  const column = (proba: Float64Array) => Float64Array.from({ length: proba.length / K }, (_, i) => proba[i * K + positive]);
-  const byPredict = (metric: MetricId, score: ImportanceScore, note: string | null = null): ImportanceScoring => ({ metric, output: 'predict', score, note });
-  const byProba = (score: ImportanceScore): ImportanceScoring => ({ metric: id, output: 'predictProba', score, note: null });
-  const fallback = (why: string) => (task === 'regression'
-    ? byPredict('r2', (t, p) => valueOf(evaluate.computeR2(t, p)), why)
-    : byPredict('accuracy', (t, p) => valueOf(evaluate.computeAccuracy(t, p)), why));
-  if ((id === 'roc-auc' || id === 'pr-auc' || id === 'log-loss') && !hasProba) {
-    return fallback(`${METRICS[id].name} needs probabilities, which this model does not give; importance is measured with ${task === 'regression' ? 'R²' : 'accuracy'}.`);
-  }
-  switch (id) {
-    case 'accuracy': return byPredict(id, (t, p) => valueOf(evaluate.computeAccuracy(t, p)));
-    case 'balanced-accuracy': return byPredict(id, (t, p) => valueOf(evaluate.computeBalancedAccuracy(t, p)));
-    case 'f1': case 'precision': case 'recall':
-      return byPredict(id, (t, p) => valueOf(evaluate.computePrecisionRecallF1(t, p, 'binary', positive)[id]));
-    case 'macro-f1': return byPredict(id, (t, p) => valueOf(evaluate.computePrecisionRecallF1(t, p, 'macro').f1));
-    case 'roc-auc':
-      return byProba(K > 2 ? (t, p) => valueOf(evaluate.computeRocAucOneVsRest(t, p, K)) : (t, p) => valueOf(evaluate.computeRocAuc(t, column(p), positive)));
-    case 'pr-auc': return byProba((t, p) => valueOf(evaluate.computeAveragePrecision(t, column(p), positive)));
-    case 'log-loss': return byProba((t, p) => -valueOf(evaluate.computeLogLoss(t, p, K)));
-    case 'rmse': return byPredict(id, (t, p) => -valueOf(evaluate.computeRmse(t, p)));
-    case 'mae': return byPredict(id, (t, p) => -valueOf(evaluate.computeMae(t, p)));
-    case 'mape': return byPredict(id, (t, p) => -valueOf(evaluate.computeMape(t, p)));
-    case 'r2': return byPredict(id, (t, p) => valueOf(evaluate.computeR2(t, p)));
-    default: return fallback(`${METRICS[id].name} does not score a ${task} model; importance is measured with ${task === 'regression' ? 'R²' : 'accuracy'}.`);
-  }
+  const fallbackId: MetricId = task === 'regression' ? 'r2' : 'accuracy';
+  const selected = evaluate.selectProblemMetric(id, K, positive);
+  const usable = selected && (selected.input === 'predictions' || hasProba);
+  const metric = usable ? id : fallbackId;
+  const chosen = usable ? selected : (evaluate.selectProblemMetric(fallbackId, K, positive) as evaluate.ProblemMetric);
+  const sign = METRICS[metric].direction === 'lower' ? -1 : 1;
+  const score: ImportanceScore = chosen.input === 'positive-score'
+    ? (t, p) => sign * (chosen.compute(t, evaluate.readProbabilityColumn(p, K, positive)).value ?? NaN)
+    : (t, p) => sign * (chosen.compute(t, p).value ?? NaN);
+  const fallbackName = task === 'regression' ? 'R²' : 'accuracy';
+  const note = usable ? null : selected
+    ? `${METRICS[id].name} needs probabilities, which this model does not give; importance is measured with ${fallbackName}.`
+    : `${METRICS[id].name} does not score a ${task} model; importance is measured with ${fallbackName}.`;
+  return { metric, output: chosen.input === 'predictions' ? 'predict' : 'predictProba', score, note };
 }
 
 /** SHAP for a seeded sample of ≤ shapRows rows, or a sentence saying why there is none. */

@@ -4,18 +4,15 @@
 
 import { transfer } from 'comlink';
 import { ModelSpecError } from '../core/errors';
-import { buildFeatureMatrix } from '../core/models/feature-matrix';
 import { loadModel } from '../core/models/registry';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
 import type { RowIndices, Table } from '../core/table/types';
-import { dropMissingTargets, readSupervisedProblem } from '../core/train/prepare-training-data';
-import { readValidationTarget } from '../core/train/read-target';
+import { readSupervisedProblem } from '../core/train/prepare-training-data';
 import { rescoreRun } from '../core/train/rescore-run';
-import { transformTable } from '../core/transform/pipeline';
-import { takeRows } from '../core/transform/take-rows';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
+import { prepareHeldOutRows } from '../core/train/prepare-held-out';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
 import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
@@ -116,16 +113,11 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
   const { task, target } = readSupervisedProblem(problem);
   if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
   const model = loadModel(run.model);
-  const transformed = transformTable(run.pipeline, takeRows(readTable(tableKey), rows));
-  const prepared = transformed.table;
-  const X = buildFeatureMatrix(prepared, run.featureNames).X;
-  const y = readValidationTarget(prepared, target, task, { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) });
-  const scored = dropMissingTargets(X, y);
+  const scored = prepareHeldOutRows(readTable(tableKey), rows, run, task, target);
   if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
   const classes = run.classes ?? null;
-  const keptRows = Uint32Array.from(transformed.rows, (r) => rows[r]).filter((_, i) => !Number.isNaN(y.values[i]));
   const result: RunPredictions = {
-    rows: keptRows,
+    rows: scored.rows,
     yTrue: Float64Array.from(scored.y.values),
     yPred: Float64Array.from(model.predict(scored.X)),
     proba: classes && model.predictProba ? Float64Array.from(model.predictProba(scored.X)) : null,

@@ -21,3 +21,4 @@ export * from './group-rows';
 export * from './compute-slices';
 export * from './compute-fairness';
 export * from './find-worst-predictions';
+export * from './select-problem-metric';

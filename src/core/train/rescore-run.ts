@@ -8,8 +8,8 @@ import type { ProblemSpec } from '../problem/types';
 import type { RowIndices, Table } from '../table/types';
 import { transformTable } from '../transform/pipeline';
 import { takeRows } from '../transform/take-rows';
-import { dropMissingTargets, readSupervisedProblem } from './prepare-training-data';
-import { readValidationTarget } from './read-target';
+import { prepareHeldOutRows } from './prepare-held-out';
+import { readSupervisedProblem } from './prepare-training-data';
 import { scoreModel } from './score-model';
 import { dropIncompleteRows } from './prepare-unsupervised-data';
 import { scoreClustering } from './train-unsupervised';
@@ -21,11 +21,7 @@ export function rescoreRun(table: Table, validation: RowIndices, run: TrainedRun
   const { task, target } = readSupervisedProblem(problem);
   if (validation.length === 0) throw new ModelSpecError('The split has no validation rows to predict on; give the validation part a share above 0.');
   const model = loadModel(run.model);
-  const prepared = transformTable(run.pipeline, takeRows(table, validation)).table;
-  const X = buildFeatureMatrix(prepared, run.featureNames).X;
-  const training = { values: new Float64Array(0), ...(run.classes ? { classes: run.classes } : {}) };
-  const y = readValidationTarget(prepared, target, task, training);
-  const scored = dropMissingTargets(X, y);
+  const scored = prepareHeldOutRows(table, validation, run, task, target);
   if (!scored) throw new ModelSpecError(`No validation row has a value for "${target}" to compare predictions with.`);
   return scoreModel(model, scored.X, scored.y, problem);
 }
