@@ -9,6 +9,7 @@ import { computePartialDependence, type PartialDependence } from '../core/explai
 import { computePermutationImportance, type ImportanceScore } from '../core/explain/compute-permutation-importance';
 import { computeTreeShap } from '../core/explain/compute-tree-shap';
 import { estimateKernelShap } from '../core/explain/estimate-kernel-shap';
+import { KERNEL_TIME_BUDGET_MS, measurePredictMs, planKernelShap } from '../core/explain/plan-kernel-shap';
 import { readShapEnsemble, type ShapEnsemble, type ShapOutputSpace } from '../core/explain/shap-tree';
 import { summariseBackground, type Background } from '../core/explain/summarise-background';
 import { loadModel } from '../core/models/registry';
@@ -87,10 +88,6 @@ export interface ExplainResult {
 
 const TREE_KINDS = new Set(['decision_tree', 'random_forest', 'gradient_boosting']);
 const BACKGROUND_ROWS = 50;
-/** Kernel SHAP's time target; samples per row (and, for slow models, rows) are chosen to meet it. */
-const KERNEL_TIME_BUDGET_MS = 6000;
-const SAMPLE_LADDER = [64, 128, 256, 512, 1024, 2048];
-const MIN_SHAP_ROWS = 10;
 const ICE_LINES = 30;
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -225,7 +222,7 @@ async function explainShap(
     if (task !== 'regression' && !model.predictProba) return `This ${run.label} model gives no class probabilities, so SHAP has no output to explain; permutation importance above still applies.`;
     const predictOne = selectPredictOne(model, explained);
     const background = summariseBackground(data.X, { limit: BACKGROUND_ROWS, seed: options.seed });
-    const plan = planKernelShap(predictOne, background.X, Math.min(options.shapRows, data.X.rows));
+    const plan = planKernelShap(measurePredictMs(predictOne, background.X), background.X.cols, background.X.rows, Math.min(options.shapRows, data.X.rows));
     const { X, rows } = pick(plan.rows);
     report('shap', 0, X.rows);
     const core = await explainWithKernelShap(predictOne, background, X, plan.samples, options.seed, report);
@@ -274,42 +271,6 @@ function selectPredictOne(model: FittedModel, explained: ExplainResult['explaine
     for (let i = 0; i < m.rows; i++) out[i] = proba[i * K + explained.index];
     return out;
   };
-}
-
-/**
- * Coalitions per row (a step of SAMPLE_LADDER, at least max(64, 4M + 4) so the regression stays solvable) and
- * rows to explain, so that Kernel SHAP takes about KERNEL_TIME_BUDGET_MS given the timed cost of the model: a kNN
- * predicts ~100× slower than a logistic regression, so a fixed count is seconds for one and minutes for the other.
- */
-function planKernelShap(predictOne: (m: FeatureMatrix) => Float64Array, background: FeatureMatrix, rows: number): { samples: number; rows: number } {
-  const M = background.cols;
-  // Besides predicting, each coalition row is copied and masked: measured ~0.04 µs per feature in V8.
-  const coalitionMs = (measurePredictMs(predictOne, background) + M * 4e-5) * background.rows;
-  const minimum = Math.max(64, 4 * M + 4);
-  const affordable = Math.min(2 * M + 2048, KERNEL_TIME_BUDGET_MS / (rows * coalitionMs));
-  // ≤ 10 features: every coalition is enumerated (2^M − 2), whatever `samples` says.
-  const samples = M <= 10 ? 2 ** M - 2 : Math.max(minimum, SAMPLE_LADDER.filter((n) => n <= affordable).at(-1) ?? 0);
-  const rowsAffordable = Math.floor(KERNEL_TIME_BUDGET_MS / (samples * coalitionMs));
-  return { samples, rows: Math.min(rows, Math.max(MIN_SHAP_ROWS, rowsAffordable)) };
-}
-
-/** Milliseconds per predicted row: the median of three timed predictions of the tiled background (after a warm-up). */
-function measurePredictMs(predictOne: (m: FeatureMatrix) => Float64Array, background: FeatureMatrix): number {
-  const tile = (times: number): FeatureMatrix => {
-    const values = new Float64Array(background.values.length * times);
-    for (let t = 0; t < times; t++) values.set(background.values, t * background.values.length);
-    return { ...background, values, rows: background.rows * times };
-  };
-  const time = (batch: FeatureMatrix): number => {
-    const startMs = performance.now();
-    predictOne(batch);
-    return (performance.now() - startMs) / batch.rows;
-  };
-  let batch = tile(20);
-  // A fast model is timed on a batch as large as Kernel SHAP's own (~10,000 rows), where per-call costs vanish.
-  if (time(batch) * batch.rows < 20) batch = tile(200);
-  const times = [time(batch), time(batch), time(batch)].sort((a, b) => a - b);
-  return Math.max(1e-7, times[1]);
 }
 
 async function explainWithKernelShap(
