@@ -70,7 +70,17 @@ export async function importCsvInRanges(
   const cuts = await planCsvCuts(file, first, count);
   if (cuts === null) return null;
   const request = { fileName, delimiter, missingTokens: options.missingTokens };
-  const readAll = (plan: CsvCuts) => readRanges(file, plan, request, reader, onProgress);
+  // Hashed from the moment the first range is read, on its worker and the next ones but one (the last is left to
+  // count distinct values): the hash does not depend on the cuts, so a re-read keeps it.
+  const lanes = Math.max(1, count - 1);
+  const hashing: { hash: Promise<string> | null; countingLane: number } = { hash: null, countingLane: count - 1 };
+  const startHash = (k: number) => {
+    if (hashing.hash !== null) return;
+    hashing.hash = hashOnLanes(file, reader, Array.from({ length: lanes }, (_, j) => (k + j) % count));
+    hashing.hash.catch(() => undefined); // awaited below
+    hashing.countingLane = (k + lanes) % count;
+  };
+  const readAll = (plan: CsvCuts) => readRanges(file, plan, request, reader, onProgress, startHash);
   let reads = await readAll(cuts);
   if (signal?.aborted) throw createAbortError();
   if (reads === null) {
@@ -88,10 +98,8 @@ export async function importCsvInRanges(
     linesBefore += read.lineFeeds;
     return offset;
   });
-  // Hashed once the ranges are read, beside the merge: the parse had every core busy, the merge has one.
-  const hash = hashOnLanes(file, reader, Math.max(1, reads.length - 1));
-  hash.catch(() => undefined); // awaited below
-  const counting = startCountingBeside(reads.map((read) => read.part), reader, reads.length - 1);
+  startHash(0); // a guard: a range that was read started it
+  const counting = startCountingBeside(reads.map((read) => read.part), reader, hashing.countingLane);
   const merged = mergeCsvParts(reads.map((read) => read.part), lineOffsets, counting.onColumn);
   if (merged === null) {
     await counting.finish(null);
@@ -110,7 +118,7 @@ export async function importCsvInRanges(
     delimiter: typed.delimiter,
     encoding: 'utf-8',
     sourceBytes: file.size,
-    contentHash: await hash,
+    contentHash: await hashing.hash!,
     durationMs: performance.now() - started,
   };
 }
@@ -125,6 +133,7 @@ async function readRanges(
   request: Pick<CsvRangeRequest, 'fileName' | 'delimiter' | 'missingTokens'>,
   reader: CsvRangeReader,
   onProgress?: (p: ImportProgress) => void,
+  onRead?: (k: number) => void,
 ): Promise<CsvRangeRead[] | null> {
   const { headerEnd, starts } = cuts;
   const bytesRead = starts.map(() => 0);
@@ -138,10 +147,12 @@ async function readRanges(
   const settled = await Promise.allSettled(starts.map((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : file.size;
     const headerBytes = k === 0 ? 0 : headerEnd;
-    return reader.read(file, { ...request, headerEnd, start, end }, (n) => {
+    const read = reader.read(file, { ...request, headerEnd, start, end }, (n) => {
       bytesRead[k] = Math.max(0, n - headerBytes);
       report();
     });
+    void read.then(() => onRead?.(k), () => undefined);
+    return read;
   }));
   const reads: CsvRangeRead[] = [];
   for (const result of settled) {
@@ -160,10 +171,11 @@ async function readRanges(
   return reads;
 }
 
-/** The content hash, its blocks split into `lanes` runs digested side by side. */
-async function hashOnLanes(file: Blob, reader: CsvRangeReader, lanes: number): Promise<string> {
+/** The content hash, its blocks split into one run per lane in `lanes`, digested side by side. */
+async function hashOnLanes(file: Blob, reader: CsvRangeReader, lanes: readonly number[]): Promise<string> {
   const blocks = countHashBlocks(file.size);
-  const runs = Array.from({ length: lanes }, (_, lane) => reader.digest(file, Math.floor((blocks * lane) / lanes), Math.floor((blocks * (lane + 1)) / lanes), lane));
+  const n = lanes.length;
+  const runs = lanes.map((lane, j) => reader.digest(file, Math.floor((blocks * j) / n), Math.floor((blocks * (j + 1)) / n), lane));
   return combineBlockDigests((await Promise.all(runs)).flat());
 }
 
