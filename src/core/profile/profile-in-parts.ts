@@ -155,7 +155,9 @@ export function listCorrelationJobs(
     { job: { kind: 'cramers-v', names: cats }, cost: 3 * c * (c + 1) },
   ];
   if (target) {
-    const numericNames = table.columns.filter((column) => column.kind === 'numeric').map((column) => column.name);
+    // Argsorts only rank numbers against a numeric target; a class target does without them (less to clone).
+    const numericTarget = table.columns.some((column) => column.name === target.target && column.kind === 'numeric');
+    const numericNames = numericTarget ? table.columns.filter((column) => column.kind === 'numeric').map((column) => column.name) : [];
     jobs.push({ job: { kind: 'target', ...target, orders: pick(numericNames) }, cost: 25 * table.columns.length });
   }
   return jobs;
