@@ -35,18 +35,28 @@ function scoreOf(g: number, h: number, l2: number): number {
   return (g * g) / (h + l2);
 }
 
-/** Finds the best split over all features of a node with sums (g, h, count). */
-export function findBestSplit(hist: Float64Array, g: number, h: number, count: number, s: SplitSettings): SplitChoice {
+/** Scans numeric feature f of a node's histogram, updating `best` when a cut beats it. */
+export type NumericScan = (f: number, parentScore: number, best: SplitChoice) => void;
+
+/**
+ * Finds the best split over all features of a node with sums (g, h, count); `scanNumeric` may replace the
+ * JavaScript numeric scan (by the heap's kernel, which gives the same result).
+ */
+export function findBestSplit(
+  hist: Float64Array, g: number, h: number, count: number, s: SplitSettings,
+  scanNumeric: NumericScan = (f, parentScore, best) => findNumericSplit(hist, f, g, h, count, parentScore, s, best),
+): SplitChoice {
   const best: SplitChoice = { gain: -1, feature: -1, bin: 0, missingLeft: false, leftBins: null, gradLeft: 0, hessLeft: 0, countLeft: 0 };
   const parentScore = scoreOf(g, h, s.l2);
   for (let f = 0; f < s.binCounts.length; f++) {
     if (s.categorical[f]) findCategorySplit(hist, f, g, h, count, parentScore, s, best);
-    else findNumericSplit(hist, f, g, h, count, parentScore, s, best);
+    else scanNumeric(f, parentScore, best);
   }
   return best;
 }
 
-function findNumericSplit(
+/** The numeric scan in JavaScript (the readable form of split-kernel.ts). */
+export function findNumericSplit(
   hist: Float64Array, f: number, g: number, h: number, count: number, parentScore: number, s: SplitSettings, best: SplitChoice,
 ): void {
   const base = f * HIST_BINS * 3;
@@ -117,7 +127,8 @@ function findCategorySplit(
   setBest(best, found.gain, f, 0, leftBins[MISSING_BIN] === 1, leftBins, found.gl, found.hl, found.cl);
 }
 
-function setBest(
+/** Records a better split in `best`. */
+export function setBest(
   best: SplitChoice, gain: number, feature: number, bin: number, missingLeft: boolean, leftBins: Uint8Array | null,
   gl: number, hl: number, cl: number,
 ): void {

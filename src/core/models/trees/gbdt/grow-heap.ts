@@ -6,7 +6,9 @@
 import { ModelSpecError } from '../../../errors';
 import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
 import { compileKernel, FEATURE_BYTES } from './kernel-code';
+import { findNumericSplit, setBest, type SplitChoice, type SplitSettings } from './find-split';
 import { partitionRows } from './partition-rows';
+import { RECORD } from './split-kernel';
 
 /**
  * A workspace's buffers and the loops over them; `kind` says which implementation runs. Histograms are named
@@ -43,6 +45,8 @@ export interface GrowHeap {
   loadLogisticGradients(raw: Float64Array, y: Float64Array): boolean;
   /** raw[rows[k]] += leaf.value for every leaf and k in leaf.start … leaf.end (raw has length n). */
   addLeafValues(raw: Float64Array, leaves: readonly LeafRange[]): void;
+  /** find-split.ts's numeric scan of feature f in histogram `id` (a node with sums g, h, count). */
+  scanNumeric(id: number, f: number, g: number, h: number, count: number, parentScore: number, s: SplitSettings, best: SplitChoice): void;
 }
 
 /** A leaf's rows (a range of the partition) and its value. */
@@ -82,6 +86,7 @@ function allocateJsHeap(n: number, cols: number): GrowHeap {
     addLeafValues(raw, leaves) {
       for (const { start, end, value } of leaves) for (let k = start; k < end; k++) raw[rows[k]] += value;
     },
+    scanNumeric: (id, f, g, h, count, parentScore, s, best) => findNumericSplit(histograms[id], f, g, h, count, parentScore, s, best),
   };
 }
 
@@ -92,6 +97,10 @@ interface Kernels {
   subtract(parent: number, child: number, bytes: number): void;
   logistic(raw: number, y: number, n: number, gradHess: number): void;
   addLeaf(rows: number, start: number, end: number, raw: number, value: number): void;
+  scanNumeric(
+    hist: number, nonMissing: number, missing: number, record: number,
+    g: number, h: number, count: number, parentScore: number, minSamplesLeaf: number, minHessian: number, l2: number,
+  ): number;
 }
 
 const PAGE_BYTES = 65536;
@@ -103,7 +112,7 @@ const MAX_BYTES = 2 ** 31;
 function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): GrowHeap | null {
   const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
   // gradHess, raw and y have one row of padding: the logistic kernel works on pairs of rows.
-  const sizes = { gradHess: 16 * (n + 1), raw: 8 * (n + 1), y: 8 * (n + 1), rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, binned: n * cols, rowMajor: n * cols };
+  const sizes = { gradHess: 16 * (n + 1), raw: 8 * (n + 1), y: 8 * (n + 1), rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, record: RECORD.bytes, binned: n * cols, rowMajor: n * cols };
   const at = {} as Record<keyof typeof sizes, number>;
   let end = 0;
   for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
@@ -134,6 +143,7 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
       gradHess: new Float64Array(buffer, at.gradHess, 2 * n), rows: new Uint32Array(buffer, at.rows, n),
       scratch: new Uint32Array(buffer, at.scratch, n), goesLeft: new Uint8Array(buffer, at.goesLeft, HIST_BINS),
       raw: new Float64Array(buffer, at.raw, n), y: new Float64Array(buffer, at.y, n),
+      record: new Float64Array(buffer, at.record, RECORD.bytes / 8), recordInts: new Int32Array(buffer, at.record, RECORD.bytes / 4),
     };
   }
   const current = () => (views.buffer === memory.buffer ? views : (views = makeViews(memory.buffer)));
@@ -189,6 +199,15 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
       mirror.set(raw);
       for (const { start, end, value } of leaves) kernels.addLeaf(at.rows, start, end, at.raw, value);
       raw.set(mirror);
+    },
+    scanNumeric(id, f, g, h, count, parentScore, s, best) {
+      const { record, recordInts } = current();
+      record[RECORD.gain / 8] = best.gain;
+      const found = kernels.scanNumeric(id + f * FEATURE_BYTES, s.binCounts[f], s.hasMissing[f], at.record, g, h, count, parentScore, s.minSamplesLeaf, s.minHessian, s.l2);
+      if (found) {
+        setBest(best, record[RECORD.gain / 8], f, recordInts[RECORD.bin / 4], recordInts[RECORD.missingLeft / 4] === 1, null,
+          record[RECORD.gradLeft / 8], record[RECORD.hessLeft / 8], record[RECORD.countLeft / 8]);
+      }
     },
   };
 }

@@ -94,7 +94,10 @@ export function growTree(ws: GrowWorkspace, mapper: BinMapper, s: GrowSettings, 
 }
 
 function considerSplit(ws: GrowWorkspace, node: GrowNode, s: GrowSettings, splittable: GrowNode[]): void {
-  node.split = findBestSplit(ws.heap.histogram(node.hist), node.g, node.h, node.end - node.start, s);
+  const { heap } = ws;
+  const { hist, g, h } = node;
+  const count = node.end - node.start;
+  node.split = findBestSplit(heap.histogram(hist), g, h, count, s, (f, parentScore, best) => heap.scanNumeric(hist, f, g, h, count, parentScore, s, best));
   if (node.split.gain > 0) splittable.push(node);
   else release(ws, node);
 }

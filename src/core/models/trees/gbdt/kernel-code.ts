@@ -5,6 +5,7 @@
 import { HIST_BINS } from './histogram';
 import { LOGISTIC } from './logistic-kernel';
 import { RADIX } from './sort-kernel';
+import { SCAN_NUMERIC } from './split-kernel';
 import { assembleModule, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
 
 /** Bytes per histogram bin ([g, h, count] as f64) and per feature. */
@@ -160,7 +161,7 @@ const ADD_LEAF: WasmFunction = (() => {
 })();
 
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX]);
+export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX, SCAN_NUMERIC]);
 
 let compiled: WebAssembly.Module | null | undefined;
 
