@@ -1,7 +1,7 @@
 // The buffers a tree grows over (bins, gradients, row partition, a pool of histograms) and the hot loops on
 // them: inside one WebAssembly memory with the kernels of kernel-code.ts, or, where WebAssembly SIMD is
-// unavailable, plain typed arrays with the JavaScript loops of histogram.ts and partition-rows.ts (the same
-// results, bit for bit).
+// unavailable, plain typed arrays with the JavaScript loops (histogram.ts, partition-rows.ts, find-split.ts),
+// which give the same results bit for bit; only the logistic gradients differ, by a few ulp (logistic-kernel.ts).
 
 import { ModelSpecError } from '../../../errors';
 import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
