@@ -34,8 +34,8 @@ function buildBoth(kind: 'wasm' | 'js'): { root: number[][]; child: number[][] }
 }
 
 describe('grow heap (WebAssembly kernels and JavaScript loops)', () => {
-  it('the assembled module is valid WebAssembly', () => {
-    expect(WebAssembly.validate(KERNEL_BYTES)).toBe(true);
+  it('the assembled module is valid WebAssembly, under the 4 kB Chrome compiles synchronously on the main thread', () => {
+    expect([WebAssembly.validate(KERNEL_BYTES), KERNEL_BYTES.length < 4096]).toEqual([true, true]);
   });
 
   it('LEB128 encodings', () => {

@@ -125,8 +125,8 @@ export const op = {
   i64x2ExtendLowI32x4: [0xfd, 0xc7, 0x01] as Code,
   i64x2Add: [0xfd, 0xce, 0x01] as Code,
   i64x2Shl: [0xfd, 0xcb, 0x01] as Code,
-  /** A v128 constant holding `value` in both f64 lanes. */
-  f64x2Const: (value: number): Code => [0xfd, 0x0c, ...encodeF64(value), ...encodeF64(value)],
+  /** `value` in both f64 lanes (as f64.const + splat: 11 bytes instead of v128.const's 18). */
+  f64x2Const: (value: number): Code => [0x44, ...encodeF64(value), 0xfd, 0x14],
   /** A v128 constant holding `value` in both i64 lanes (|value| < 2^31). */
   i64x2Const: (value: number): Code => [0xfd, 0x0c, ...encodeI64(value), ...encodeI64(value)],
   /** Bytes of a and b (b's numbered 16 … 31) picked by the 16 lane indices. */
