@@ -18,6 +18,7 @@ interface NotebookTypesModule {
 }
 
 const importers = import.meta.glob<ImporterModule>('../../src/workers/compute-api.ts');
+const onePass = import.meta.glob<{ importFile: ImporterModule['computeApi']['importFile'] }>('../../src/core/ingest/import-file.ts');
 const notebookTypes = import.meta.glob<NotebookTypesModule>('../../src/core/notebook/types.ts');
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
@@ -43,14 +44,37 @@ async function start(): Promise<void> {
   }
   onmessage = async (event: MessageEvent<ParseRequest>) => {
     try {
-      const { file } = event.data;
+      const { file, verify } = event.data;
       const result = await importer.importFile(file, file.name, importer.options as never);
+      if (verify) {
+        // The range import (workers) against core importFile in this thread: every value, not only the row count.
+        const { importFile } = await Object.values(onePass)[0]();
+        const whole = await importFile(file, file.name, importer.options as never);
+        const differences = listDifferences({ ...result, durationMs: 0 }, { ...whole, durationMs: 0 }, 'result');
+        reply({ kind: 'done', rows: result.table.rowCount, differences });
+        return;
+      }
       reply({ kind: 'done', rows: result.table.rowCount, result }, collectTransferables(result.table as unknown as Table));
     } catch (error) {
       reply({ kind: 'error', message: describeError(error) });
     }
   };
   reply({ kind: 'ready', available: true });
+}
+
+/** Paths where `a` and `b` differ (typed arrays element by element; first 10). */
+function listDifferences(a: unknown, b: unknown, path: string, out: string[] = []): string[] {
+  if (out.length >= 10 || Object.is(a, b)) return out;
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
+    const [x, y] = [a as unknown as ArrayLike<number>, b as unknown as ArrayLike<number>];
+    if (a.constructor !== b.constructor || x.length !== y.length) out.push(`${path}: ${a.constructor.name}(${x.length}) vs ${b.constructor.name}(${y.length})`);
+    else for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return out.push(`${path}[${i}]: ${x[i]} vs ${y[i]}`), out;
+    return out;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return out.push(`${path}: ${String(a)} vs ${String(b)}`), out;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) listDifferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, out);
+  return out;
 }
 
 function describeError(error: unknown): string {

@@ -110,4 +110,22 @@ async function runImportBench(reps: number, only?: Method[]): Promise<ImportBenc
   return { fileBytes: file.size, reps: results, importer, storage };
 }
 
-(window as unknown as { runImportBench: typeof runImportBench }).runImportBench = runImportBench;
+/** Imports the chosen file with the importer and with core importFile in one pass; the paths where they differ. */
+async function verifyImport(): Promise<string[]> {
+  const file = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
+  if (!file) throw new Error('No file chosen in #file');
+  const { worker } = await startWorker('importer');
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        if (event.data.kind === 'done') resolve(event.data.differences ?? ['no comparison came back']);
+        else if (event.data.kind === 'error') reject(new Error(event.data.message));
+      };
+      worker.postMessage({ file, verify: true } satisfies ParseRequest);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
+Object.assign(window as unknown as object, { runImportBench, verifyImport });

@@ -1,6 +1,7 @@
 // Runs only the import suite against its own build folder (bench/out/site-import) and a free port, so it can run
 // while another engineer's `npm run bench` rebuilds bench/out/site. Same page, workers, flags and summary.
-// Usage: node bench/import/run-alone.mjs [--reps N]
+// --verify then compares the range import (workers) with a one-pass core importFile of the same file, value by value.
+// Usage: node bench/import/run-alone.mjs [--verify]
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -21,6 +22,14 @@ try {
   console.log(describe(result));
   console.log(`importer ms: ${result.reps.filter((r) => r.method === 'importer').map((r) => r.durationMs.toFixed(0)).join(' ')}; ` +
     `papaparse ms: ${result.reps.filter((r) => r.method === 'papaparse').map((r) => r.durationMs.toFixed(0)).join(' ')}`);
+  if (process.argv.includes('--verify')) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/import/`);
+    await page.setInputFiles('#file', result.file.path);
+    const differences = await page.evaluate(() => window.verifyImport());
+    console.log(differences.length === 0 ? 'range import = one-pass import: every value equal' : `range import differs: ${differences.join('; ')}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();
