@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../table/types';
-import { findDuplicateRows } from './find-duplicate-rows';
+import { findDuplicateRows, findDuplicatesFromProfiles } from './find-duplicate-rows';
+import { profileCategory } from './profile-category';
 import { textColumn } from '../../test-support/table-builders';
 
 describe('findDuplicateRows', () => {
@@ -27,5 +28,15 @@ describe('findDuplicateRows', () => {
       { count: 0, pct: 0, examples: [] },
       { count: 0, pct: 0, examples: [] },
     ]);
+  });
+});
+
+describe('findDuplicatesFromProfiles', () => {
+  it('rules duplicates out only when some column is present and distinct in every row', () => {
+    const id = textColumn('id', ['a', 'b', 'c']);
+    const repeated = textColumn('x', ['a', 'a', 'c']);
+    const gap = textColumn('y', ['a', null, 'c']);
+    const profiles = [repeated, gap, id].map((column) => profileCategory(column, 3));
+    expect([findDuplicatesFromProfiles(profiles, 3), findDuplicatesFromProfiles(profiles.slice(0, 2), 3)]).toEqual([{ count: 0, pct: 0, examples: [] }, undefined]);
   });
 });

@@ -6,7 +6,7 @@ import type { Table } from '../table/types';
 import { areRowsEqual, hashRows } from './hash-rows';
 import { percent } from './json-numbers';
 import { mixHash, sizeTable } from './mix-hash';
-import type { DuplicateRows } from './types';
+import type { ColumnProfile, DuplicateRows } from './types';
 
 /** How many duplicate-row examples a profile keeps. */
 export const DUPLICATE_EXAMPLES = 10;
@@ -36,4 +36,13 @@ export function findDuplicateRows(table: Table): DuplicateRows {
     }
   }
   return { count, pct: percent(count, table.rowCount), examples };
+}
+
+/**
+ * The duplicate rows already known from the column profiles: none when some column holds a distinct present value
+ * in every row (an id), since no two rows can then be equal; undefined when the rows must be compared.
+ */
+export function findDuplicatesFromProfiles(profiles: readonly ColumnProfile[], rowCount: number): DuplicateRows | undefined {
+  const hasId = profiles.some((profile) => profile.count === rowCount && profile.distinct === rowCount);
+  return hasId ? { count: 0, pct: percent(0, rowCount), examples: [] } : undefined;
 }

@@ -55,6 +55,13 @@ describe('profileTableInParts', () => {
     expect(mixed.columns.length).toBe(9);
   });
 
+  it('equals profileTable with an id column, which settles the duplicates without comparing rows', async () => {
+    const withId = tableOf(...mixed.columns, numericColumn('row', rows));
+    const { single, parts } = await compare(withId, { target: 'label' }, 2);
+    expect(parts).toEqual(single);
+    expect(single.duplicates).toEqual({ count: 0, pct: 0, examples: [] });
+  });
+
   it('equals profileTable with a numeric target (Spearman associations) and with none', async () => {
     for (const target of ['price', undefined]) {
       const { single, parts } = await compare(mixed, { target }, 3);

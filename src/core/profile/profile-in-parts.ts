@@ -1,11 +1,12 @@
-// profileTable split over several lanes (workers): one job per column, duplicates and missing patterns, then the
-// four correlation matrices and the target, each taken by whichever lane is free, costliest first; merged into
-// exactly the TableProfile profileTable returns (only durationMs differs). Lanes are given by the caller.
+// profileTable split over several lanes (workers): one job per column and missing patterns, then duplicates (unless
+// an id column rules them out), the four correlation matrices and the target, each taken by whichever lane is
+// free, costliest first; merged into exactly the TableProfile profileTable returns (only durationMs differs).
 
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
 import { throwIfAborted } from './check-abort';
 import { estimateMemory } from './estimate-memory';
+import { findDuplicatesFromProfiles } from './find-duplicate-rows';
 import type { OrderMap, ProfileJob, ProfileJobResult } from './profile-job';
 import {
   assembleTableProfile,
@@ -28,8 +29,8 @@ const COLUMN_COST = { numeric: 150, datetime: 150, text: 350, categorical: 5, bo
 /**
  * Profiles `table` as profileTable(table, options) does, its jobs run by `runJob` on `lanes` lanes (which may
  * take the table's buffers by transfer once the first job is asked for: only names and kinds are read after): each lane
- * takes queued jobs as it comes free, costliest first (every column's profile, duplicates and missing patterns at
- * once; the correlation matrices and the target as soon as every column is profiled).
+ * takes queued jobs as it comes free, costliest first (every column's profile and missing patterns at once;
+ * duplicates, the correlation matrices and the target as soon as every column is profiled).
  */
 export async function profileTableInParts(table: Table, options: ProfileOptions, lanes: number, runJob: RunProfileJob): Promise<TableProfile> {
   const startedMs = Date.now();
@@ -77,7 +78,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     }
   };
   const columnJobs = listColumnJobs(table, topK, argsort);
-  queue.add([{ job: { kind: 'duplicates' }, cost: 10 * table.columns.length }, { job: { kind: 'missing' }, cost: 5 * table.columns.length }, ...columnJobs]);
+  queue.add([{ job: { kind: 'missing' }, cost: 5 * table.columns.length }, ...columnJobs]);
   let columnJobsLeft = columnJobs.length;
   let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
   let columns: ColumnProfile[] = [];
@@ -97,8 +98,12 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     const chosen = selectCorrelationColumns(numericCandidates, categoryCandidates, limits, selectionNotes);
     selected = { nums: chosen.nums.map((x) => x.name), cats: chosen.cats.map((c) => c.name), notes: selectionNotes };
     const jobs = listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null);
+    // Duplicates wait for the profiles: a column distinct in every row (an id) settles them without a pass.
+    duplicates = findDuplicatesFromProfiles(columns, table.rowCount);
+    if (duplicates) step();
+    else jobs.push({ job: { kind: 'duplicates' }, cost: 10 * table.columns.length });
     etaJobs = jobs.filter((costed) => costed.job.kind === 'eta').map((costed) => costed.job);
-    matrixJobsLeft = jobs.filter((costed) => costed.job.kind !== 'target').length;
+    matrixJobsLeft = jobs.filter((costed) => costed.job.kind !== 'target' && costed.job.kind !== 'duplicates').length;
     queue.add(jobs);
     queue.close();
   };

@@ -9,7 +9,7 @@ import { buildCorrelations, type CategoryInput, type NumericInput } from './buil
 import { throwIfAborted } from './check-abort';
 import { detectAlerts } from './detect-alerts';
 import { estimateMemory } from './estimate-memory';
-import { findDuplicateRows } from './find-duplicate-rows';
+import { findDuplicateRows, findDuplicatesFromProfiles } from './find-duplicate-rows';
 import { profileCategory } from './profile-category';
 import { profileDatetime } from './profile-datetime';
 import { profileMissing } from './profile-missing';
@@ -63,7 +63,7 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
     step();
     return profile;
   });
-  const duplicates = findDuplicateRows(table);
+  const duplicates = findDuplicatesFromProfiles(columns, table.rowCount) ?? findDuplicateRows(table);
   step();
   throwIfAborted(signal);
   const missing = profileMissing(table, notes);
