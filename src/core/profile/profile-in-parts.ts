@@ -1,6 +1,7 @@
-// profileTable split over several lanes (workers): one job per column and missing patterns, then duplicates (unless
-// an id column rules them out), the four correlation matrices and the target, each taken by whichever lane is
-// free, costliest first; merged into exactly the TableProfile profileTable returns (only durationMs differs).
+// profileTable split over several lanes (workers): one job per column and missing patterns; Pearson and Spearman
+// once the numeric columns are profiled; then duplicates (unless an id column rules them out), η, Cramér's V and
+// the target; each taken by whichever lane is free, costliest first; merged into exactly the TableProfile
+// profileTable returns (only durationMs differs).
 
 import type { Table } from '../table/types';
 import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandidate, type CorrelationValues } from './build-correlations';
@@ -61,6 +62,8 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     if (result.kind === 'columns') {
       for (const profile of result.profiles) profileByName.set(profile.name, profile);
       Object.assign(orders, result.orders);
+      numericJobsLeft -= result.profiles.filter((profile) => profile.kind === 'numeric').length;
+      if (numericJobsLeft === 0 && !numbersQueued) afterNumbers();
       if (--columnJobsLeft === 0) afterColumns();
     } else if (result.kind === 'duplicates') {
       duplicates = result.duplicates;
@@ -74,12 +77,27 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     } else {
       if (job.kind === 'eta') etaRows.set(job, result.values);
       else matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
-      if (--matrixJobsLeft === 0) step();
+      if (--matrixJobsLeft === 0 && selected) step();
     }
   };
   const columnJobs = listColumnJobs(table, topK, argsort);
   queue.add([{ job: { kind: 'missing' }, cost: 5 * table.columns.length }, ...columnJobs]);
   let columnJobsLeft = columnJobs.length;
+  let numericJobsLeft = table.columns.filter((column) => column.kind === 'numeric').length;
+  let numbersQueued = false;
+  const limits = { maxNumeric, maxCategories: MAX_CORRELATION_CATEGORIES, maxLevels: MAX_CORRELATION_LEVELS, keep: target?.name };
+  const numericCandidates = (): CorrelationCandidate[] =>
+    table.columns.flatMap((column) => {
+      const profile = profileByName.get(column.name);
+      return profile?.kind === 'numeric' ? [{ name: profile.name, finite: profile.count - profile.positiveInfinity - profile.negativeInfinity, distinct: profile.distinct }] : [];
+    });
+  // Pearson and Spearman need only the numeric profiles: they start while other columns are still profiled.
+  const afterNumbers = () => {
+    numbersQueued = true;
+    const nums = selectCorrelationColumns(numericCandidates(), [], limits, []).nums.map((x) => x.name);
+    matrixJobsLeft += 2;
+    queue.add(listNumberMatrixJobs(nums, orders));
+  };
   let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
   let columns: ColumnProfile[] = [];
   let etaJobs: ProfileJob[] = [];
@@ -87,15 +105,13 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     throwIfAborted(signal);
     columns = table.columns.map((column) => profileByName.get(column.name) as ColumnProfile);
     if (columns.some((profile) => profile === undefined)) throw new Error('A profile lane returned no result for some of its jobs.');
-    const numericCandidates: CorrelationCandidate[] = [];
     const categoryCandidates: CorrelationCandidate[] = [];
     for (const profile of columns) {
-      if (profile.kind === 'numeric') numericCandidates.push({ name: profile.name, finite: profile.count - profile.positiveInfinity - profile.negativeInfinity, distinct: profile.distinct });
-      else if (profile.kind === 'categorical' || profile.kind === 'boolean') categoryCandidates.push({ name: profile.name, finite: profile.count, distinct: profile.distinct });
+      if (profile.kind === 'categorical' || profile.kind === 'boolean') categoryCandidates.push({ name: profile.name, finite: profile.count, distinct: profile.distinct });
     }
-    const limits = { maxNumeric, maxCategories: MAX_CORRELATION_CATEGORIES, maxLevels: MAX_CORRELATION_LEVELS, keep: target?.name };
     const selectionNotes: string[] = [];
-    const chosen = selectCorrelationColumns(numericCandidates, categoryCandidates, limits, selectionNotes);
+    // The same numeric choice as afterNumbers made (same profiles), now with the notes and the categories.
+    const chosen = selectCorrelationColumns(numericCandidates(), categoryCandidates, limits, selectionNotes);
     selected = { nums: chosen.nums.map((x) => x.name), cats: chosen.cats.map((c) => c.name), notes: selectionNotes };
     const jobs = listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null);
     // Duplicates wait for the profiles: a column distinct in every row (an id) settles them without a pass.
@@ -103,10 +119,11 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     if (duplicates) step();
     else jobs.push({ job: { kind: 'duplicates' }, cost: 10 * table.columns.length });
     etaJobs = jobs.filter((costed) => costed.job.kind === 'eta').map((costed) => costed.job);
-    matrixJobsLeft = jobs.filter((costed) => costed.job.kind !== 'target' && costed.job.kind !== 'duplicates').length;
+    matrixJobsLeft += jobs.filter((costed) => costed.job.kind !== 'target' && costed.job.kind !== 'duplicates').length;
     queue.add(jobs);
     queue.close();
   };
+  if (numericJobsLeft === 0) afterNumbers();
   if (columnJobs.length === 0) afterColumns();
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
@@ -141,7 +158,17 @@ export interface CostedJob {
   cost: number;
 }
 
-/** The jobs that follow the column profiles: the matrices (η one job per category) and the target, with their rough costs. */
+/** Pearson and Spearman of the chosen numeric columns, with their rough costs: queued once every numeric column is profiled. */
+export function listNumberMatrixJobs(nums: string[], orders: OrderMap): CostedJob[] {
+  const n = nums.length;
+  const picked = Object.fromEntries(nums.filter((name) => orders[name]).map((name) => [name, orders[name]]));
+  return [
+    { job: { kind: 'spearman', names: nums, orders: picked }, cost: 40 * n + 6 * n * (n + 1) },
+    { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
+  ];
+}
+
+/** The jobs that follow all column profiles: η (one job per category), Cramér's V and the target, with their rough costs. */
 export function listCorrelationJobs(
   table: Table,
   nums: string[],
@@ -153,8 +180,6 @@ export function listCorrelationJobs(
   const n = nums.length;
   const c = cats.length;
   const jobs: CostedJob[] = [
-    { job: { kind: 'spearman', names: nums, orders: pick(nums) }, cost: 40 * n + 6 * n * (n + 1) },
-    { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
     // η in one job per category (rows of the matrix, merged in order) so the last jobs even out the lanes.
     ...(c === 0 ? [[]] : cats.map((name) => [name])).map((categories) => ({ job: { kind: 'eta', categories, numeric: nums } as const, cost: 11 * categories.length * n })),
     { job: { kind: 'cramers-v', names: cats }, cost: 3 * c * (c + 1) },
