@@ -78,7 +78,7 @@ export async function listDatasets(db: StudioDb): Promise<DatasetMeta[]> {
   return sortNewestFirst(await db.getAll('datasets'));
 }
 
-/** Stored datasets whose source file had this SHA-256 (hex), newest first. */
+/** Stored datasets whose source file had this content hash (core/ingest/hash-blocks.ts), newest first. */
 export async function findDatasetsByHash(db: StudioDb, contentHash: string): Promise<DatasetMeta[]> {
   return sortNewestFirst(await db.getAllFromIndex('datasets', 'by-hash', contentHash));
 }

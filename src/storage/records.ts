@@ -29,7 +29,7 @@ export interface DatasetMeta {
   /** Sum of the chunk sizes: typed arrays by byteLength (legacy string-array text: 2 bytes per char + 8 per value). */
   storedBytes: number;
   sourceBytes: number;
-  /** Hex SHA-256 of the source file, to spot re-imports of the same file. */
+  /** Hex hash of the source file (SHA-256 of its 8 MiB blocks' SHA-256s, core/ingest/hash-blocks.ts), to spot re-imports of the same file. */
   contentHash: string;
   importedAt: number;
   inference: ColumnInference[];
