@@ -3,7 +3,7 @@
 // run as A and B is refused, "Compare A and B" shows a verdict from the corrected resampled t-test with McNemar's
 // counts and overlaid curves, and a reload keeps the comparison.
 import { expect, test, type Locator } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, firstCellOfKind, waitForImport, waitForSaved, prepareBreastCancer, trainFamilies } from './support/studio';
 
 /** The sorted column's validation values, top row first. */
 async function readSortedValues(board: Locator): Promise<number[]> {
@@ -15,24 +15,9 @@ test('breast cancer: compare two trained models, re-sort, test A against B, relo
   test.setTimeout(180_000);
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await openSample(page, 'breast-cancer');
-  const problem = await addCellOfKind(page, 'Problem');
-  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
-  const split = await addCellOfKind(page, 'Split');
-  await split.getByRole('combobox', { name: 'Cross-validation' }).selectOption('stratified');
-  await split.getByRole('spinbutton', { name: 'Number of folds' }).fill('3');
-  await split.getByRole('spinbutton', { name: 'Number of folds' }).blur();
-  await runSplit(split);
-  const prepare = await addCellOfKind(page, 'Prepare');
-  const impute = await addPipelineStep(prepare, 'impute');
-  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
-  await fitPipeline(prepare);
-  const train = await addCellOfKind(page, 'Train');
-  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked();
-  await train.getByTestId('family-logistic_regression').check();
+  await prepareBreastCancer(page, { cvFolds: 3 });
+  const train = await trainFamilies(page, ['gradient_boosting', 'logistic_regression'], { crossValidate: true });
   await expect(train.getByRole('checkbox', { name: /^Cross-validate \(3 folds\)/ })).toBeChecked();
-  await startTraining(train);
-  await waitForLeaderboard(train, 2, 120_000);
 
   const compare = await addCellOfKind(page, 'Compare');
   const board = compare.getByTestId('compare-leaderboard');

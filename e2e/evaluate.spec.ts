@@ -2,7 +2,7 @@
 // metrics with an interval, the threshold slider moves the confusion matrix and precision live, the counted final
 // evaluation on the test set increments "Test set used N times", and a reload keeps the evaluation and the count.
 import { expect, test, type Locator } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, firstCellOfKind, waitForImport, waitForSaved, prepareBreastCancer, trainFamilies } from './support/studio';
 
 async function readMatrix(cell: Locator): Promise<string[]> {
   return cell.getByTestId('confusion-matrix').locator('td').allTextContents();
@@ -12,20 +12,8 @@ test('breast cancer: evaluate a trained model, move the threshold, final evaluat
   test.setTimeout(240_000);
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await openSample(page, 'breast-cancer');
-  const problem = await addCellOfKind(page, 'Problem');
-  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
-  const split = await addCellOfKind(page, 'Split');
-  await runSplit(split);
-  const prepare = await addCellOfKind(page, 'Prepare');
-  const impute = await addPipelineStep(prepare, 'impute');
-  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
-  await fitPipeline(prepare);
-  const train = await addCellOfKind(page, 'Train');
-  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
-  await startTraining(train);
-  await waitForLeaderboard(train, 1, 120_000);
+  await prepareBreastCancer(page);
+  await trainFamilies(page, ['gradient_boosting']);
 
   const evaluate = await addCellOfKind(page, 'Evaluate');
   await expect(evaluate.getByTestId('evaluate-run-select')).toContainText('(best)');

@@ -2,26 +2,14 @@
 // permutation importance bars, the SHAP bar, beeswarm and one row's waterfall with its additivity check, partial
 // dependence plots; a reload shows the saved explanation again without explaining anew.
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, firstCellOfKind, waitForImport, waitForSaved, prepareBreastCancer, trainFamilies } from './support/studio';
 
 test('breast cancer: explain a trained gradient-boosting model, and a reload keeps the explanation', async ({ page }) => {
   test.setTimeout(240_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await openSample(page, 'breast-cancer');
-  const problem = await addCellOfKind(page, 'Problem');
-  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
-  const split = await addCellOfKind(page, 'Split');
-  await runSplit(split);
-  const prepare = await addCellOfKind(page, 'Prepare');
-  const impute = await addPipelineStep(prepare, 'impute');
-  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
-  await fitPipeline(prepare);
-  const train = await addCellOfKind(page, 'Train');
-  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
-  await startTraining(train);
-  await waitForLeaderboard(train, 1, 120_000);
+  await prepareBreastCancer(page);
+  await trainFamilies(page, ['gradient_boosting']);
 
   const explain = await addCellOfKind(page, 'Explain');
   await expect(explain.getByTestId('explain-run-select')).toContainText('(best)');

@@ -163,3 +163,37 @@ export async function waitForLeaderboard(cell: Locator, rows = 1, timeout = 120_
   await expect(cell.getByTestId('train-run')).toHaveText('Train', { timeout });
   await expect(cell.getByTestId('leaderboard-row').nth(rows - 1)).toBeVisible();
 }
+
+/**
+ * The breast-cancer notebook most journeys start from: the sample, a Problem with target "diagnosis", a Split
+ * (with `cvFolds` stratified folds when given) and a Prepare cell that imputes "mean radius".
+ */
+export async function prepareBreastCancer(page: Page, options: { cvFolds?: number } = {}): Promise<{ problem: Locator; split: Locator; prepare: Locator }> {
+  await openSample(page, 'breast-cancer');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
+  const split = await addCellOfKind(page, 'Split');
+  if (options.cvFolds !== undefined) {
+    await split.getByRole('combobox', { name: 'Cross-validation' }).selectOption('stratified');
+    await split.getByRole('spinbutton', { name: 'Number of folds' }).fill(String(options.cvFolds));
+    await split.getByRole('spinbutton', { name: 'Number of folds' }).blur();
+  }
+  await runSplit(split);
+  const prepare = await addCellOfKind(page, 'Prepare');
+  const impute = await addPipelineStep(prepare, 'impute');
+  await impute.getByRole('checkbox', { name: /^mean radius/ }).check();
+  await fitPipeline(prepare);
+  return { problem, split, prepare };
+}
+
+/** Adds a Train cell, ticks exactly `families` (e.g. ['gradient_boosting']), sets cross-validation, trains and waits for every run. */
+export async function trainFamilies(page: Page, families: string[], options: { crossValidate?: boolean; timeout?: number } = {}): Promise<Locator> {
+  const train = await addCellOfKind(page, 'Train');
+  await expect(train.getByTestId('family-gradient_boosting')).toBeChecked(); // the default candidate
+  if (!families.includes('gradient_boosting')) await train.getByTestId('family-gradient_boosting').uncheck();
+  for (const family of families) await train.getByTestId(`family-${family}`).check();
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).setChecked(options.crossValidate ?? false);
+  await startTraining(train);
+  await waitForLeaderboard(train, families.length, options.timeout ?? 120_000);
+  return train;
+}
