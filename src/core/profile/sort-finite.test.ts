@@ -32,3 +32,14 @@ describe('scanWithOrder', () => {
     })));
   });
 });
+
+describe('sortFinite', () => {
+  it('radix-sorts many distinct values exactly as the native sort (−0 before +0, NaN and infinities left out)', () => {
+    const special = [-0, 0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1e308, 1e308, 5e-324, -5e-324];
+    const values = Float64Array.from({ length: 70_000 }, (_, i) => (i < special.length ? special[i] : (((i * 7919) % 70_001) - 35_000) / 7));
+    const native = values.filter((value) => Number.isFinite(value)).sort();
+    const { sorted, missing, positiveInfinity, negativeInfinity } = sortFinite(values);
+    const signs = (array: Float64Array) => Array.from(array, (value) => Object.is(value, -0));
+    expect({ sorted, signs: signs(sorted), missing, positiveInfinity, negativeInfinity }).toEqual({ sorted: native, signs: signs(native), missing: 1, positiveInfinity: 1, negativeInfinity: 1 });
+  });
+});
