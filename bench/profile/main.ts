@@ -62,6 +62,8 @@ async function runProfileBench(target: string | null): Promise<ProfileBenchResul
     const imported = await timePhase(() => importer.api.importFile(file, file.name, DEFAULT_IMPORT_OPTIONS));
     importer.worker.terminate();
     const table = imported.value.table;
+    // As the Profile cell does when it shows a large table: its part workers start before Run is pressed.
+    await profiler.api.prepareProfileLanes();
     let steps = 0;
     // As the Profile cell does: copy the shown table in slices, then transfer the copy.
     const profiled = await timePhase(async () => {

@@ -3,6 +3,7 @@
 
 import { proxy, transfer } from 'comlink';
 import { createAbortError } from '../core/errors';
+import { isLargeForProfile } from '../core/profile/large-table';
 import type { TableProfile } from '../core/profile/types';
 import { PROFILE_FORMAT_VERSION } from '../core/profile/types';
 import { collectTransferables } from '../core/table/table-buffers';
@@ -36,6 +37,12 @@ export class ProfileCellState extends SavedOutputCellState<ProfileOutput> {
 
   protected isOutput(value: unknown): value is ProfileOutput {
     return isProfileOutput(value);
+  }
+
+  /** Starts the compute worker's profile part workers while the user looks at a large table (best effort). */
+  prepare(dataset: PublishedDataset): void {
+    if (!isLargeForProfile(dataset.table.rowCount, dataset.table.columns.length)) return;
+    callCompute((api) => api.prepareProfileLanes()).catch(() => undefined);
   }
 
   /** Profiles `dataset` (with `target`, if any) in the worker and saves the result; a cancel keeps the old one. */

@@ -12,7 +12,7 @@ import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
 import type { Table } from '../core/table/types';
 import { importFileInRanges } from './import-in-ranges';
-import { profileTableInWorkers } from './profile-in-workers';
+import { prepareProfileLanes, profileTableInWorkers } from './profile-in-workers';
 
 /**
  * Imports `file` (a large CSV in ranges on nested workers, see import-in-ranges.ts); `onProgress` is a
@@ -61,5 +61,5 @@ function previewPipeline(table: Table, steps: PipelineStep[], rows: { train: Uin
   return transfer(preview, [...collectTransferables(preview.before), ...collectTransferables(preview.after)]);
 }
 
-export const computeApi = { importFile, applyColumnOverrides, describeColumns, profileTable, splitTable, previewPipeline };
+export const computeApi = { importFile, applyColumnOverrides, describeColumns, prepareProfileLanes, profileTable, splitTable, previewPipeline };
 export type ComputeApi = typeof computeApi;
