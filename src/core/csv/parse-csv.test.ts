@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCsvParser, type CsvParseOutput } from './parse-csv';
+import type { CsvCellBlock } from './split-plain-rows';
 
 /** Parses `text` fed in pieces of `chunkSize` characters. */
 function parseCsv(text: string, delimiter = ',', chunkSize = text.length || 1): CsvParseOutput {
@@ -145,5 +146,62 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
     let next = 2;
     const expectedLines = lines.slice(1).map((row) => [next, (next += row.split('\n').length)][0]);
     expect(whole.rowLines).toEqual(Int32Array.from(expectedLines));
+  });
+});
+
+describe('createCsvParser: quote-free rows as field bounds (onCells)', () => {
+  /** Parses `text` in `size`-char pieces, collecting data rows as cells (null = absent) from onRows and, if `cells`, onCells. */
+  function collectRows(text: string, size: number, cells: boolean) {
+    const rows: { first: number; cells: (string | null)[] }[] = [];
+    let width = 0;
+    const onRows = (batch: readonly (readonly string[])[], first: number, header: readonly string[]) => {
+      width = header.length;
+      batch.forEach((row, k) => rows.push({ first: first + k, cells: Array.from({ length: width }, (_, c) => row[c] ?? null) }));
+    };
+    const onCells = (block: CsvCellBlock, first: number) => {
+      for (let r = 0; r < block.rows; r++) {
+        const cellsOfRow = Array.from({ length: block.columns }, (_, c) => {
+          const at = r * block.columns + c;
+          return block.starts[at] < 0 ? null : block.text.slice(block.starts[at], block.ends[at]);
+        });
+        rows.push({ first: first + r, cells: cellsOfRow });
+      }
+    };
+    const parser = createCsvParser(',', cells ? { onRows, onCells } : { onRows });
+    for (let i = 0; i < text.length; i += size) parser.feed(text.slice(i, i + size));
+    const out = parser.finish();
+    return { rows, out, trailing: [...parser.trailingBlankLines], tokenizer: parser.usedTokenizer };
+  }
+
+  it('gives what papaparse gives for random quote-free text: ragged rows, blank and space-only lines, CR, LF and CRLF', () => {
+    const cells = ['1', '', ' ', '-2.5', 'x y', '\r', 'abc'];
+    let seed = 11;
+    // The high bits of the LCG: its low bits repeat with short periods.
+    const random = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 65536) % n;
+    for (const newline of ['\n', '\r\n', '\r']) {
+      for (let round = 0; round < 20; round++) {
+        const lines = ['', 'h1,h2,h3'];
+        for (let r = 0; r < 60; r++) {
+          const kind = random(10);
+          lines.push(kind === 0 ? '' : kind === 1 ? '  ' : Array.from({ length: 1 + random(4) }, () => cells[random(cells.length)]).join(','));
+        }
+        const text = lines.join(newline) + (random(2) === 0 ? newline : '') + (random(3) === 0 ? newline : '');
+        const papa = collectRows(text, text.length, false);
+        for (const size of [text.length, 1, 2, 7, 50]) expect(collectRows(text, size, true)).toEqual(papa);
+      }
+    }
+  });
+
+  it('sends quote-free rows after the header as bounds, reused block by block, and quoted text to onRows', () => {
+    const kinds: string[] = [];
+    const parser = createCsvParser(',', {
+      onRows: (rows, first) => kinds.push(`rows ${first}+${rows.length}`),
+      onCells: (block, first) => kinds.push(`cells ${first}+${block.rows}: ${block.text.slice(block.starts[0], block.ends[block.columns * block.rows - 1])}`),
+    });
+    parser.feed('a,b\n1,2\n');
+    parser.feed('3,4\n5');
+    parser.feed(',6\n"7",8\n');
+    const out = parser.finish();
+    expect([kinds, out.rowLines, out.columns]).toEqual([['rows 0+1', 'cells 1+1: 3,4', 'rows 2+2'], Int32Array.from([2, 3, 4, 5]), []]);
   });
 });

@@ -4,9 +4,11 @@
 // Papaparse reads `"a"b` and a `""`-only row differently, and its error for a never-closed quote has no
 // line: text with those goes through the hand-written tokenizer (tokenize-csv.ts), from then on.
 // Unlike the tokenizer, papaparse drops spaces between a closing quote and the delimiter ("a"  ,b → a).
+// With `onCells`, text without quotes (after the header) is split here instead, into field bounds, not strings.
 
 import Papa from 'papaparse';
 import { countLineBreaks } from './count-line-breaks';
+import { createCellBlock, splitPlainRow, type CsvCellBlock } from './split-plain-rows';
 import { tokenizeCsv } from './tokenize-csv';
 
 /** What the parser saw: the header, raw cells per column (null = padded short row) and row line numbers. */
@@ -45,6 +47,11 @@ export interface CsvParserOptions {
    * 0-based index of rows[0]; a row may have fewer fields than the header (absent = missing) or more.
    */
   onRows?: (rows: readonly (readonly string[])[], firstRow: number, header: readonly string[]) => void;
+  /**
+   * With `onRows`: receives rows of quote-free text as field bounds instead (see CsvCellBlock), in order with the
+   * rows `onRows` gets; the block is reused after the call returns.
+   */
+  onCells?: (block: CsvCellBlock, firstRow: number, header: readonly string[]) => void;
 }
 
 type Newline = '\n' | '\r\n' | '\r';
@@ -60,6 +67,8 @@ const QUOTED_EMPTY_LINE = /(?:^|[\r\n])""/;
 /** Creates a parser for one file; `delimiter` is a single character. */
 export function createCsvParser(delimiter: string, options: CsvParserOptions = {}): CsvParser {
   const onRows = options.onRows;
+  const onCells = onRows ? options.onCells : undefined;
+  let block: CsvCellBlock | null = null;
   // Line endings: papaparse splits on one newline string. With '\n' (LF files, or mixed endings) a CR is
   // removed from the end of each row's last field, so CRLF lines read right; a quoted last field that
   // really ends in a CR loses it. A CR-only file keeps any later LF inside its fields.
@@ -172,6 +181,54 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     return consumed;
   }
 
+  /**
+   * Splits quote-free text `s` itself, as papaparse would (rows end at the newline string, a CR before '\n' is
+   * dropped), and sends data rows to `onCells` a block at a time. Returns where the carried-over part starts.
+   */
+  function parsePlain(s: string, final: boolean): number {
+    const nl = newline!;
+    const end = final ? s.length : s.lastIndexOf(nl) + (s.lastIndexOf(nl) === -1 ? 1 : nl.length);
+    if (end <= 0 || s.length === 0) return final ? s.length : 0;
+    block ??= createCellBlock(ncols);
+    block.text = s;
+    block.rows = 0;
+    let firstRow = rowCount;
+    // Rows start at p; unless final, the text ends with a newline and nothing after it is a row yet.
+    for (let p = 0; final || p < end; ) {
+      const at = s.indexOf(nl, p);
+      const rowEnd = at === -1 || at >= end ? end : at;
+      let fieldsEnd = rowEnd;
+      if (nl === '\n' && fieldsEnd > p && s.charCodeAt(fieldsEnd - 1) === 13) fieldsEnd--;
+      const fields = splitPlainRow(s, p, fieldsEnd, delimiter.charCodeAt(0), block);
+      if (fields === 1 && isBlankField(s, p, fieldsEnd)) {
+        pendingBlank.push(line);
+        block.rows--;
+      } else {
+        if (pendingBlank.length > 0) flushBlank();
+        if (fields < ncols) note(shortRows, line);
+        else if (fields > ncols) note(longRows, line);
+        if (rowCount === rowLines.length) rowLines = growLines(rowLines, rowCount + 1);
+        rowLines[rowCount++] = line;
+        if (block.rows === block.capacity) {
+          onCells!(block, firstRow, header!);
+          firstRow = rowCount;
+          block.rows = 0;
+        }
+      }
+      if (rowEnd === end) break;
+      line++;
+      p = rowEnd + nl.length;
+    }
+    if (block.rows > 0) onCells!(block, firstRow, header!);
+    block.text = '';
+    return end;
+  }
+
+  /** A one-field row is a blank line when empty, or (with several columns) only whitespace. */
+  function isBlankField(s: string, from: number, to: number): boolean {
+    return from === to || (ncols > 1 && s.slice(from, to).trim() === '');
+  }
+
   function parseWithTokenizer(s: string, final: boolean): number {
     const t = tokenizeCsv(s, delimiter, lineChar, line, final);
     takeRows(t.rows, 0, null, t.lines, t.quotedEmpty);
@@ -187,7 +244,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
         return;
       }
     } else checkNewline(s, s.length - text.length);
-    let consumed = useTokenizer ? -1 : parseWithPapa(s, final);
+    let consumed = useTokenizer ? -1 : onCells && header !== null && s.indexOf('"') === -1 ? parsePlain(s, final) : parseWithPapa(s, final);
     if (consumed < 0) {
       useTokenizer = true;
       consumed = parseWithTokenizer(s, final);

@@ -4,6 +4,7 @@
 
 import { createCsvParser, type CsvParseOutput } from '../csv/parse-csv';
 import { detectDelimiter } from '../csv/detect-delimiter';
+import type { CsvCellBlock } from '../csv/split-plain-rows';
 import { makeHeadersUnique } from '../csv/make-headers-unique';
 import { createAbortError, DataError } from '../errors';
 import type { Column } from '../table/types';
@@ -72,14 +73,20 @@ export async function readCsvPart(
   const replaced = { lines: [] as number[], count: 0 };
   let onlyWhitespace = true;
   let scanners: ColumnScanner[] | null = null;
+  const start = (header: readonly string[]) => makeHeadersUnique(header).names.map((name) => startColumn(name, missingTokens));
   const onRows = (rows: readonly (readonly string[])[], _first: number, header: readonly string[]) => {
-    scanners ??= makeHeadersUnique(header).names.map((name) => startColumn(name, missingTokens));
+    scanners ??= start(header);
     for (let c = 0; c < scanners.length; c++) scanners[c].addRows(rows, c);
+  };
+  // Quote-free rows come as field bounds: numbers and known levels are read from the text without cell strings.
+  const onCells = (block: CsvCellBlock, _first: number, header: readonly string[]) => {
+    scanners ??= start(header);
+    for (let c = 0; c < scanners.length; c++) scanners[c].addBlock(block, c);
   };
   for await (const text of source.chunks((n) => (bytesRead = n))) {
     if (parser === null) {
       if (delimiter === 'auto') delimiter = detectDelimiter(text.slice(0, 65_536));
-      parser = createCsvParser(delimiter, { onRows });
+      parser = createCsvParser(delimiter, { onRows, onCells });
     }
     if (onlyWhitespace && /\S/.test(text)) onlyWhitespace = false;
     if (source.encoding === 'utf-8') noteReplacements(text, parser, replaced);

@@ -72,44 +72,57 @@ export function parseDate(s: string, format: DateFormat): number {
   }
 }
 
+/** matchDate of text[from, to), reading ISO spellings without making that string. */
+export function matchDateIn(text: string, from: number, to: number, hit: DateMatch): boolean {
+  const n = to - from;
+  const c = text.charCodeAt(from);
+  if (n < 8 || n > 35 || !(c >= 48 && c <= 57) || text.charCodeAt(from + 4) !== 45) return matchDate(text.slice(from, to), hit);
+  hit.spelling = null;
+  const ms = parseIso(text, from, to);
+  if (ms !== ms) return false;
+  hit.spelling = n > 10 ? 'iso-datetime' : 'iso-date';
+  hit.ms = ms;
+  return true;
+}
+
 function slashIsValid(s: string): boolean {
   return parseDate(s, 'mm/dd/yyyy') === parseDate(s, 'mm/dd/yyyy') || parseDate(s, 'dd/mm/yyyy') === parseDate(s, 'dd/mm/yyyy');
 }
 
-/** yyyy-mm-dd, optionally followed by [T ]hh:mm[:ss[.fff…]] and Z or ±hh[:mm]; NaN otherwise. */
-function parseIso(s: string): number {
-  const n = s.length;
-  if (n < 10 || s.charCodeAt(7) !== 45) return NaN;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
+/** yyyy-mm-dd, optionally followed by [T ]hh:mm[:ss[.fff…]] and Z or ±hh[:mm], read from s[o, end); NaN otherwise. */
+function parseIso(s: string, o = 0, end = s.length): number {
+  const n = end - o;
+  if (n < 10 || s.charCodeAt(o + 7) !== 45) return NaN;
+  const year = digits(s, o, 4);
+  const month = digits(s, o + 5, 2);
+  const day = digits(s, o + 8, 2);
   if (n === 10) return toEpochMs(year, month, day);
-  const sep = s.charCodeAt(10);
-  if ((sep !== 84 && sep !== 32) || n < 16 || s.charCodeAt(13) !== 58) return NaN;
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
+  const sep = s.charCodeAt(o + 10);
+  if ((sep !== 84 && sep !== 32) || n < 16 || s.charCodeAt(o + 13) !== 58) return NaN;
+  const hour = digits(s, o + 11, 2);
+  const minute = digits(s, o + 14, 2);
   let i = 16;
   let second = 0;
   let fraction = 0;
-  if (s.charCodeAt(i) === 58) {
-    second = digits(s, 17, 2);
+  if (i < n && s.charCodeAt(o + i) === 58) {
+    second = digits(s, o + 17, 2);
     i = 19;
-    if (s.charCodeAt(i) === 46) {
+    if (i < n && s.charCodeAt(o + i) === 46) {
       const start = ++i;
-      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (i < n && s.charCodeAt(o + i) >= 48 && s.charCodeAt(o + i) <= 57) i++;
       if (i === start) return NaN;
-      fraction = Math.floor(Number(`0.${s.slice(start, i)}`) * 1000);
+      fraction = Math.floor(Number(`0.${s.slice(o + start, o + i)}`) * 1000);
     }
   }
   const base = toEpochMs(year, month, day, hour, minute, second) + fraction;
   if (i === n) return base;
-  const z = s.charCodeAt(i);
+  const z = s.charCodeAt(o + i);
   if (z === 90 && i + 1 === n) return base;
   if (z !== 43 && z !== 45) return NaN;
-  const offsetHours = digits(s, i + 1, 2);
+  const offsetHours = digits(s, o + i + 1, 2);
   let j = i + 3;
-  if (s.charCodeAt(j) === 58) j++;
-  const offsetMinutes = j === n ? 0 : digits(s, j, 2);
+  if (s.charCodeAt(o + j) === 58) j++;
+  const offsetMinutes = j === n ? 0 : digits(s, o + j, 2);
   if (j !== n && j + 2 !== n) return NaN;
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
   return z === 45 ? base + offset : base - offset;

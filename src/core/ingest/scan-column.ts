@@ -4,8 +4,9 @@
 // text is kept only where the column may end up as text and the codes cannot give it back (see `texts`).
 
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
-import { matchDate, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
-import { parseNumber } from './parse-number';
+import { matchDate, matchDateIn, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
+import { parseNumber, parseNumberIn } from './parse-number';
+import type { CsvCellBlock } from '../csv/split-plain-rows';
 import type { PackedTexts } from './packed-texts';
 import { TextDictionary } from './text-dictionary';
 
@@ -117,6 +118,13 @@ export class ColumnScanner {
     for (let r = 0; r < rows.length; r++) this.add(rows[r][column]);
   }
 
+  /** Adds field `column` of each row of `block` (see CsvCellBlock), as addRows would with the fields' strings. */
+  addBlock(block: CsvCellBlock, column: number): void {
+    this.reserve(block.rows);
+    const { text, starts, ends, columns } = block;
+    for (let r = 0, at = column; r < block.rows; r++, at += columns) this.addIn(text, starts[at], ends[at]);
+  }
+
   /** Adds whole cells (null = absent). */
   addColumn(values: readonly (string | null)[]): void {
     this.reserve(values.length);
@@ -180,18 +188,46 @@ export class ColumnScanner {
         s.codes![i] = code;
       }
     } else if (s.examples.length < 5 && !s.examples.includes(v)) s.examples.push(v);
-    this.addTyped(i, t, code);
+    this.addTyped(i, t, 0, t.length, code);
     if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, v);
     if (this.dropped !== null) this.releaseCodes();
   }
 
-  /** Counts cell i as a number, boolean or date, trying each type while it can still win (old order). */
-  private addTyped(i: number, t: string, code: number): void {
+  /**
+   * add(text.slice(from, to)) (from −1 = absent) without making the string for the common cell: present, not
+   * padded with spaces and, while levels are kept, a level seen before. Anything else takes add's path.
+   */
+  private addIn(text: string, from: number, to: number): void {
+    const len = to - from;
+    if (from < 0) return this.add(undefined);
+    const first = text.charCodeAt(from);
+    if (len === 0 || first <= 32 || text.charCodeAt(to - 1) <= 32) return this.add(text.slice(from, to));
+    if ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && (first >= 128 || this.tokenStarts[first] !== 0)) return this.add(text.slice(from, to));
+    const dictionary = this.dictionary;
+    const code = dictionary === null ? -1 : dictionary.codeOfIn(text, from, to);
+    if (dictionary !== null && code < 0) return this.add(text.slice(from, to));
+    const s = this.s;
+    const i = s.rowCount++;
+    this.present++;
+    if (len > s.maxLength) s.maxLength = len;
+    if (code >= 0) s.codes![i] = code;
+    else if (s.examples.length < 5) this.addExample(text.slice(from, to));
+    this.addTyped(i, text, from, to, code);
+    if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, text.slice(from, to));
+    if (this.dropped !== null) this.releaseCodes();
+  }
+
+  private addExample(v: string): void {
+    if (!this.s.examples.includes(v)) this.s.examples.push(v);
+  }
+
+  /** Counts cell i, trimmed text[from, to), as a number, boolean or date, trying each type while it can still win (old order). */
+  private addTyped(i: number, text: string, from: number, to: number, code: number): void {
     const s = this.s;
     const present = this.present;
     const cache = this.cache;
     if (this.numberAlive) {
-      const x = code >= 0 ? cache.number[code] : parseNumber(t);
+      const x = code >= 0 ? cache.number[code] : parseNumberIn(text, from, to);
       if (x === x) {
         s.numbers![i] = x;
         s.numberCount++;
@@ -204,10 +240,10 @@ export class ColumnScanner {
       }
     }
     if (this.booleanAlive) {
-      const b = code >= 0 ? cache.boolean[code] : parseBoolean(t);
+      const b = code >= 0 ? cache.boolean[code] : parseBoolean(text.slice(from, to));
       if (b !== -1) {
         s.booleans![i] = b;
-        if (s.booleanCount++ === 0) s.booleanStyle = describeBooleanStyle(t);
+        if (s.booleanCount++ === 0) s.booleanStyle = describeBooleanStyle(text.slice(from, to));
         return;
       }
       if (isRuledOut(present, s.booleanCount, this.limit)) {
@@ -215,7 +251,7 @@ export class ColumnScanner {
         s.booleans = null;
       }
     }
-    if (this.dateAlive && !this.addDate(i, t, code) && isRuledOut(present, s.dateCount, this.limit)) {
+    if (this.dateAlive && !this.addDate(i, text, from, to, code) && isRuledOut(present, s.dateCount, this.limit)) {
       this.dateAlive = false;
       s.dates = null;
     }
@@ -237,8 +273,8 @@ export class ColumnScanner {
     if (s.texts !== null) s.texts[i - s.textsFrom] = null;
   }
 
-  /** Counts a date cell; false when `t` is not one. */
-  private addDate(i: number, t: string, code: number): boolean {
+  /** Counts a date cell, text[from, to); false when it is not one. */
+  private addDate(i: number, text: string, from: number, to: number, code: number): boolean {
     const s = this.s;
     let spelling: DateSpelling | null;
     let ms: number;
@@ -246,14 +282,14 @@ export class ColumnScanner {
       spelling = this.cache.spelling[code];
       ms = this.cache.ms[code];
     } else {
-      spelling = matchDate(t, this.hit) ? this.hit.spelling : null;
+      spelling = matchDateIn(text, from, to, this.hit) ? this.hit.spelling : null;
       ms = this.hit.ms;
     }
     if (spelling === null) return false;
     s.dates![i] = ms;
     s.dateCount++;
     s.dateSpellings.set(spelling, (s.dateSpellings.get(spelling) ?? 0) + 1);
-    if (spelling === 'slash') this.addSlashDate(i, t);
+    if (spelling === 'slash') this.addSlashDate(i, text.slice(from, to));
     return true;
   }
 

@@ -27,6 +27,16 @@ export class TextDictionary {
     }
   }
 
+  /** The code of text[from, to), or −1 when it is not in the dictionary; that string is not made. */
+  codeOfIn(text: string, from: number, to: number): number {
+    const h = hashTextIn(text, from, to);
+    for (let slot = (h ^ (h >>> 15)) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const code = this.slots[slot];
+      if (code < 0) return -1;
+      if (this.hashes[code] === h && isSameText(this.texts[code], text, from, to)) return code;
+    }
+  }
+
   /** Adds `v` (which must not be there yet) and returns its code. */
   add(v: string): number {
     const code = this.texts.length;
@@ -58,7 +68,18 @@ export class TextDictionary {
 
 /** 32-bit FNV-1a over UTF-16 code units. */
 export function hashText(v: string): number {
+  return hashTextIn(v, 0, v.length);
+}
+
+/** hashText of text[from, to). */
+function hashTextIn(text: string, from: number, to: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let j = 0; j < v.length; j++) h = Math.imul(h ^ v.charCodeAt(j), 0x01000193);
+  for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
   return h;
+}
+
+function isSameText(v: string, text: string, from: number, to: number): boolean {
+  if (v.length !== to - from) return false;
+  for (let j = 0; j < v.length; j++) if (v.charCodeAt(j) !== text.charCodeAt(from + j)) return false;
+  return true;
 }
