@@ -1,9 +1,10 @@
 // Journey: breast-cancer sample → Problem → Split (with CV folds) → Prepare (impute + scale) → Train gradient
 // boosting with a live curve → Stop keeps the model → reload: the leaderboard is back and the stored model
 // predicts the validation rows again with the stored metric → "Try all" fills the leaderboard with baselines.
-// A second journey cancels one candidate (×) while the other finishes and is stored.
+// A second journey cancels one candidate (×) while the other finishes and is stored; a third trains a neural
+// network (TensorFlow.js in the training worker), stops it from its live curve and predicts again after a reload.
 import { expect, test, type Page } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved, prepareBreastCancer } from './support/studio';
 
 test('breast cancer: train, watch the curve, stop, reload, predict again, try all', async ({ page }) => {
   test.setTimeout(240_000);
@@ -100,5 +101,42 @@ test('cancel one candidate: the forest ends at once, boosting finishes and is th
   await expect(train.locator('[data-testid="live-candidate"][data-family="gradient_boosting"]')).toHaveAttribute('data-status', 'done');
   await expect(train.getByTestId('leaderboard-row')).toHaveCount(1);
   await expect(train.locator('[data-testid="leaderboard-row"][data-family="gradient_boosting"]')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a neural network trains in the worker with a live loss curve, stops on request, and predicts again after a reload', async ({ page }) => {
+  test.setTimeout(150_000);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await prepareBreastCancer(page);
+  const train = await addCellOfKind(page, 'Train');
+  await train.getByTestId('family-gradient_boosting').uncheck();
+  await train.getByTestId('family-neural_network').check();
+  const form = train.locator('.family', { has: page.getByTestId('family-neural_network') });
+  await form.getByText('Hyperparameters').click();
+  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1000');
+  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).blur();
+  await form.getByRole('spinbutton', { name: /^Early-stopping patience/ }).fill('0');
+  await form.getByRole('spinbutton', { name: /^Early-stopping patience/ }).blur();
+  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+
+  await startTraining(train);
+  const network = train.locator('[data-testid="live-candidate"][data-family="neural_network"]');
+  await expect(network).toContainText(/\d+ \/ 1000 epochs/, { timeout: 60_000 });
+  await expect(train.getByTestId('train-curve')).toBeVisible();
+  await train.getByTestId('train-stop').click();
+  await waitForLeaderboard(train, 1, 60_000);
+  await expect(network).toHaveAttribute('data-status', 'stopped');
+  const row = train.locator('[data-testid="leaderboard-row"][data-family="neural_network"]');
+  await expect(row).toContainText('stopped');
+  await expect(row).toContainText(/wasm|webgl|webgpu|cpu/);
+  await waitForSaved(page);
+
+  await page.reload();
+  await waitForImport(firstCellOfKind(page, 'data'));
+  const reloaded = firstCellOfKind(page, 'train').locator('[data-testid="leaderboard-row"][data-family="neural_network"]');
+  await expect(reloaded).toBeVisible({ timeout: 30_000 });
+  await reloaded.getByTestId('predict-validation').click();
+  await expect(reloaded.getByTestId('predict-check')).toContainText('equals the stored value', { timeout: 60_000 });
   expect(consoleErrors).toEqual([]);
 });
