@@ -45,8 +45,8 @@ describe('listLeaderboardMetrics, buildCurveFigure, describeIterations', () => {
 
   it('draws one line per metric', () => {
     expect(buildCurveFigure([{ iteration: 1, metrics: { trainLoss: 0.6 } }, { iteration: 2, metrics: { trainLoss: 0.5, validationLoss: 0.55 } }]).data).toEqual([
-      { type: 'scatter', mode: 'lines', name: 'trainLoss', x: [1, 2], y: [0.6, 0.5] },
-      { type: 'scatter', mode: 'lines', name: 'validationLoss', x: [2], y: [0.55] },
+      { type: 'scatter', mode: 'lines', name: 'training loss', x: [1, 2], y: [0.6, 0.5] },
+      { type: 'scatter', mode: 'lines', name: 'validation loss', x: [2], y: [0.55] },
     ]);
   });
 

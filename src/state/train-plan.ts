@@ -56,12 +56,21 @@ export function listLeaderboardMetrics(problem: ProblemSpec): { id: MetricId; na
   return listProblemMetrics(problem).map((id) => ({ id, name: METRICS[id].name }));
 }
 
+/** How a curve's metric keys read in the legend; an unknown key is shown as it is. */
+const CURVE_NAMES: Record<string, string> = {
+  trainLoss: 'training loss',
+  validationLoss: 'validation loss',
+  validationScore: 'validation score',
+  bestInertia: 'best inertia so far',
+  oobScoreFirstPart: 'out-of-bag score (first part)',
+};
+
 /** A line chart of every metric of a live curve (one trace per metric, by iteration). */
 export function buildCurveFigure(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
   const names = [...new Set(points.flatMap((p) => Object.keys(p.metrics)))];
   const data = names.map((name) => {
     const shown = points.filter((p) => p.metrics[name] !== undefined);
-    return { type: 'scatter', mode: 'lines', name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
+    return { type: 'scatter', mode: 'lines', name: CURVE_NAMES[name] ?? name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
   });
   return { data, layout: { showlegend: true, legend: { orientation: 'h', y: 1.15 }, xaxis: { title: { text: 'iteration' } } } };
 }
