@@ -56,7 +56,8 @@ export async function readCsv(
 
 /**
  * Parses and scans all of `source` (see readCsv) without typing the columns yet. `forMerge`: the part will be
- * merged (mergeCsvParts makes new arrays), so its scans' arrays may be views of larger buffers.
+ * merged (mergeCsvParts makes new arrays), so its scans' arrays may be views of larger buffers, and texts kept
+ * from row 0 come packed (`packed`, as packPartTexts would make them).
  */
 export async function readCsvPart(
   source: TextSource,
@@ -73,7 +74,7 @@ export async function readCsvPart(
   const replaced = { lines: [] as number[], count: 0 };
   let onlyWhitespace = true;
   let scanners: ColumnScanner[] | null = null;
-  const start = (header: readonly string[]) => makeHeadersUnique(header).names.map((name) => startColumn(name, missingTokens));
+  const start = (header: readonly string[]) => makeHeadersUnique(header).names.map((name) => startColumn(name, missingTokens, forMerge));
   const onRows = (rows: readonly (readonly string[])[], _first: number, header: readonly string[]) => {
     scanners ??= start(header);
     for (let c = 0; c < scanners.length; c++) scanners[c].addRows(rows, c);

@@ -36,9 +36,12 @@ export function inferColumn(
   return finishColumn(name, originalName, scanColumn(raw, missingTokens, true), rowLines);
 }
 
-/** A scanner for a column streamed in chunks; it keeps cell texts from the start when the name looks like an id. */
-export function startColumn(name: string, missingTokens: ReadonlySet<string>): ColumnScanner {
-  return new ColumnScanner(missingTokens, ID_NAME.test(name));
+/**
+ * A scanner for a column streamed in chunks; it keeps cell texts from the start when the name looks like an id,
+ * packed (`packed`, not `texts`) with `packTexts`.
+ */
+export function startColumn(name: string, missingTokens: ReadonlySet<string>, packTexts = false): ColumnScanner {
+  return new ColumnScanner(missingTokens, ID_NAME.test(name), Infinity, packTexts);
 }
 
 /**

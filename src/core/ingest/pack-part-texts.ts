@@ -13,10 +13,15 @@ export interface PackedCsvPart {
 /** Moves a part's fully kept texts into packed form (the part's scans are changed in place). */
 export function packPartTexts(part: CsvPart): PackedCsvPart {
   const texts = part.scans.map((scan) => {
+    const packed = scan.packed;
+    if (packed !== undefined) {
+      delete scan.packed; // packed while scanned: it travels beside the part, by transfer
+      return packed;
+    }
     if (scan.texts === null || scan.textsFrom !== 0) return null;
-    const packed = packTexts(scan.texts);
+    const made = packTexts(scan.texts);
     scan.texts = null;
-    return packed;
+    return made;
   });
   return { part, texts };
 }

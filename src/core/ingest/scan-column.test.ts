@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCellBlock } from '../csv/split-plain-rows';
+import { packTexts } from './packed-texts';
 import { ColumnScanner } from './scan-column';
 
 const TOKENS = new Set(['', 'NA', 'N/A', 'null', 'NaN', 'NULL', '-']);
@@ -41,6 +42,22 @@ describe('ColumnScanner.addBlock', () => {
     for (const [c, keep] of [[0, false], [1, false], [2, false], [3, true], [3, false]] as const) {
       const [byRows, byBlock] = scanBoth(rows, c, keep);
       expect(byBlock).toEqual(byRows);
+    }
+  });
+});
+
+describe('ColumnScanner with packTexts', () => {
+  it('packs texts kept from row 0 (an id column, and words given back from their codes past the level limit) as packTexts packs the kept texts', () => {
+    const cells = Array.from({ length: 2500 }, (_, r) => (r % 13 === 0 ? 'NA' : `w${r % 1400}${r % 17 === 0 ? 'é' : ''}`));
+    for (const keepTexts of [true, false]) {
+      const kept = new ColumnScanner(TOKENS, keepTexts);
+      const packed = new ColumnScanner(TOKENS, keepTexts, Infinity, true);
+      kept.addColumn(cells);
+      packed.addColumn(cells);
+      const expected = kept.finish();
+      expected.packed = packTexts(expected.texts!);
+      expected.texts = null;
+      expect(packed.finish()).toEqual(expected);
     }
   });
 });

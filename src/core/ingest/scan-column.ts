@@ -6,6 +6,7 @@
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
 import { matchDate, matchDateIn, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
 import { parseNumber, parseNumberIn } from './parse-number';
+import { PackedTextsBuilder } from './pack-texts-in-place';
 import type { CsvCellBlock } from '../csv/split-plain-rows';
 import type { PackedTexts } from './packed-texts';
 import { TextDictionary } from './text-dictionary';
@@ -91,13 +92,19 @@ export class ColumnScanner {
   private dropped: string[] | null = null;
   /** Contradictions past which a type is ruled out: a share of the column's rows when known in advance. */
   private readonly limit: number;
+  /** Texts kept from row 0 are packed as they come (see `packTexts`), standing in for `texts`. */
+  private readonly packs: boolean;
+  private packer: PackedTextsBuilder | null = null;
 
   /**
    * `keepTexts`: keep every cell's text from the start (for columns that may become id text). `rowCount`, when
-   * known in advance, lets a type be ruled out as soon as it cannot reach MIXED_SHARE of the column.
+   * known in advance, lets a type be ruled out as soon as it cannot reach MIXED_SHARE of the column. `packTexts`:
+   * texts kept from row 0 end up in `packed`, not `texts` (for a range part, whose texts travel packed).
    */
-  constructor(missingTokens: ReadonlySet<string>, keepTexts: boolean, rowCount = Infinity) {
+  constructor(missingTokens: ReadonlySet<string>, keepTexts: boolean, rowCount = Infinity, packTexts = false) {
     this.tokens = missingTokens;
+    this.packs = packTexts;
+    if (keepTexts && packTexts) this.packer = new PackedTextsBuilder();
     this.limit = CONTRADICTION_LIMIT * rowCount;
     // Most cells cannot be a missing token by length alone: skip the set lookup for them.
     let lengths = 0;
@@ -108,7 +115,7 @@ export class ColumnScanner {
       rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
       booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
       slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: [],
-      codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts ? [] : null, textsFrom: 0,
+      codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts && !packTexts ? [] : null, textsFrom: 0,
     };
   }
 
@@ -143,6 +150,7 @@ export class ColumnScanner {
     if (s.dates) s.dates = copy ? s.dates.slice(0, n) : s.dates.subarray(0, n);
     if (s.codes) s.codes = copy ? s.codes.slice(0, n) : s.codes.subarray(0, n);
     if (this.dictionary !== null) s.levels = this.dictionary.texts;
+    if (this.packer !== null) s.packed = this.packer.finish();
     return s;
   }
 
@@ -189,7 +197,7 @@ export class ColumnScanner {
       }
     } else if (s.examples.length < 5 && !s.examples.includes(v)) s.examples.push(v);
     this.addTyped(i, t, 0, t.length, code);
-    if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, v);
+    if (this.packer !== null || s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, v, 0, v.length);
     if (this.dropped !== null) this.releaseCodes();
   }
 
@@ -213,7 +221,7 @@ export class ColumnScanner {
     if (code >= 0) s.codes![i] = code;
     else if (s.examples.length < 5) this.addExample(text.slice(from, to));
     this.addTyped(i, text, from, to, code);
-    if (s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, text.slice(from, to));
+    if (this.packer !== null || s.texts !== null || (s.levels === null && !this.isPure())) this.keepText(i, text, from, to);
     if (this.dropped !== null) this.releaseCodes();
   }
 
@@ -270,7 +278,8 @@ export class ColumnScanner {
     if (s.numbers) s.numbers[i] = NaN;
     if (s.booleans) s.booleans[i] = 255;
     if (s.dates) s.dates[i] = NaN;
-    if (s.texts !== null) s.texts[i - s.textsFrom] = null;
+    if (this.packer !== null) this.packer.addMissing();
+    else if (s.texts !== null) s.texts[i - s.textsFrom] = null;
   }
 
   /** Counts a date cell, text[from, to); false when it is not one. */
@@ -327,20 +336,32 @@ export class ColumnScanner {
     return (this.numberAlive && numberCount === present) || (this.booleanAlive && booleanCount === present) || (this.dateAlive && dateCount === present);
   }
 
-  /** Keeps cell i's text; the first time, gives back earlier texts from the codes or marks them for re-reading. */
-  private keepText(i: number, v: string): void {
+  /** Keeps cell i's text, text[from, to); the first time, gives back earlier texts from the codes or marks them for re-reading. */
+  private keepText(i: number, text: string, from: number, to: number): void {
     const s = this.s;
+    if (this.packer !== null) return this.packer.addIn(text, from, to);
     if (s.texts === null) {
       if (this.dropped !== null && s.codes !== null) {
         const levels = this.dropped;
         const codes = s.codes;
+        if (this.packs) return this.startPacking(levels, codes, i, text, from, to);
         s.texts = Array.from({ length: i }, (_, r) => (codes[r] < 0 ? null : levels[codes[r]]));
       } else {
         s.texts = [];
         s.textsFrom = i;
       }
     }
-    s.texts[i - s.textsFrom] = v;
+    s.texts[i - s.textsFrom] = from === 0 && to === text.length ? text : text.slice(from, to);
+  }
+
+  /** Packs rows before i from their codes, then cell i, text[from, to); later texts are packed as they come. */
+  private startPacking(levels: readonly string[], codes: Int32Array, i: number, text: string, from: number, to: number): void {
+    const packer = (this.packer = new PackedTextsBuilder());
+    for (let r = 0; r < i; r++) {
+      if (codes[r] < 0) packer.addMissing();
+      else packer.addIn(levels[codes[r]], 0, levels[codes[r]].length);
+    }
+    packer.addIn(text, from, to);
   }
 
   /** Codes stop with the levels: the kept texts (or a re-read) stand for the rows before. */
