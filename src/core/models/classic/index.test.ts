@@ -40,7 +40,7 @@ describe('CLASSIC_FAMILIES', () => {
     const withNaN = { ...X, values: X.values.map((v, i) => (i === 5 ? NaN : v)) };
     await expect(family.fit(withNaN, targetFor(family.tasks), paramsFor(kind), { seed: 1 })).rejects.toMatchObject({
       name: 'ModelSpecError',
-      message: `${kind} cannot take missing values, but feature "colour" has one (row 3); add an impute step in Prepare.`,
+      message: `${kind} cannot take missing values, but feature "colour" has one (row 3); add an impute step in Prepare, or use gradient boosting, which takes missing values as they are.`,
     });
   });
 

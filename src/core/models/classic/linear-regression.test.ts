@@ -75,7 +75,7 @@ describe('linear_regression matches scikit-learn on diabetes', () => {
   it('rejects NaN features, classification targets and bad parameters with a ModelSpecError', async () => {
     const X = { values: Float64Array.from([1, 2, NaN, 4]), rows: 2, cols: 2, featureNames: ['a', 'b'] };
     const y = { values: Float64Array.from([1, 2]) };
-    await expect(linearRegressionFamily.fit(X, y, {}, ctx)).rejects.toThrow('linear_regression cannot take missing values, but feature "a" has one (row 2); add an impute step in Prepare.');
+    await expect(linearRegressionFamily.fit(X, y, {}, ctx)).rejects.toThrow('linear_regression cannot take missing values, but feature "a" has one (row 2); add an impute step in Prepare, or use gradient boosting, which takes missing values as they are.');
     await expect(linearRegressionFamily.fit(train.X, { values: train.y.values, classes: ['a', 'b'] }, {}, ctx)).rejects.toThrow(/does not support binary targets/);
     await expect(linearRegressionFamily.fit(train.X, train.y, { alpha: -1 }, ctx)).rejects.toThrow('linear_regression: hyperparameter "alpha" is -1; use a value from 0 to 1000000.');
   });

@@ -55,7 +55,7 @@ describe('decision_tree', () => {
     const X = { values: Float64Array.of(1, NaN, 2, 3), rows: 2, cols: 2, featureNames: ['age', 'income'] };
     await expect(decisionTreeFamily.fit(X, { values: Float64Array.of(0, 1), classes: ['a', 'b'] }, {}, { seed: 0 })).rejects.toMatchObject({
       name: 'ModelSpecError',
-      message: 'decision_tree: feature "income" has missing values (row 0); this model cannot take NaN — add an impute step or use gradient boosting.',
+      message: 'decision_tree cannot take missing values, but feature "income" has one (row 1); add an impute step in Prepare, or use gradient boosting, which takes missing values as they are.',
     });
   });
 });

@@ -106,7 +106,7 @@ describe('gradient_boosting behaviour', () => {
     const X = { values: Float64Array.of(1, 2, 3), rows: 3, cols: 1, featureNames: ['a'] };
     const one = { values: Float64Array.of(0, 0, 0), classes: ['yes'] };
     await expect(gradientBoostingFamily.fit(X, one, {}, { seed: 0 })).rejects.toMatchObject({
-      name: 'ModelSpecError', message: 'gradient_boosting: the target has 1 class ("yes"); a classifier needs at least two.',
+      name: 'ModelSpecError', message: 'gradient_boosting: the target has one class ("yes") in the training rows; a classifier needs at least two. Check the filter or the split.',
     });
     const none = { values: new Float64Array(0), rows: 3, cols: 0, featureNames: [] };
     await expect(gradientBoostingFamily.fit(none, { values: Float64Array.of(1, 2, 3) }, {}, { seed: 0 })).rejects.toMatchObject({
