@@ -180,7 +180,7 @@ describe('createCsvParser: quote-free rows as field bounds (onCells)', () => {
     const random = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 65536) % n;
     for (const newline of ['\n', '\r\n', '\r']) {
       for (let round = 0; round < 20; round++) {
-        const lines = ['', 'h1,h2,h3'];
+        const lines = ['', round % 5 === 0 ? 'h1' : 'h1,h2,h3'];
         for (let r = 0; r < 60; r++) {
           const kind = random(10);
           lines.push(kind === 0 ? '' : kind === 1 ? '  ' : Array.from({ length: 1 + random(4) }, () => cells[random(cells.length)]).join(','));

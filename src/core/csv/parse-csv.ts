@@ -8,7 +8,7 @@
 
 import Papa from 'papaparse';
 import { countLineBreaks } from './count-line-breaks';
-import { createCellBlock, splitPlainRow, type CsvCellBlock } from './split-plain-rows';
+import { createCellBlock, PlainRowSplitter, type CsvCellBlock } from './split-plain-rows';
 import { tokenizeCsv } from './tokenize-csv';
 
 /** What the parser saw: the header, raw cells per column (null = padded short row) and row line numbers. */
@@ -69,6 +69,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   const onRows = options.onRows;
   const onCells = onRows ? options.onCells : undefined;
   let block: CsvCellBlock | null = null;
+  const splitter = new PlainRowSplitter(delimiter);
   // Line endings: papaparse splits on one newline string. With '\n' (LF files, or mixed endings) a CR is
   // removed from the end of each row's last field, so CRLF lines read right; a quoted last field that
   // really ends in a CR loses it. A CR-only file keeps any later LF inside its fields.
@@ -192,6 +193,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     block ??= createCellBlock(ncols);
     block.text = s;
     block.rows = 0;
+    splitter.start();
     let firstRow = rowCount;
     // Rows start at p; unless final, the text ends with a newline and nothing after it is a row yet.
     for (let p = 0; final || p < end; ) {
@@ -199,7 +201,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       const rowEnd = at === -1 || at >= end ? end : at;
       let fieldsEnd = rowEnd;
       if (nl === '\n' && fieldsEnd > p && s.charCodeAt(fieldsEnd - 1) === 13) fieldsEnd--;
-      const fields = splitPlainRow(s, p, fieldsEnd, delimiter.charCodeAt(0), block);
+      const fields = splitter.split(s, p, fieldsEnd, block);
       if (fields === 1 && isBlankField(s, p, fieldsEnd)) {
         pendingBlank.push(line);
         block.rows--;

@@ -25,26 +25,49 @@ export function createCellBlock(columns: number, capacity = BLOCK_ROWS): CsvCell
   return { text: '', starts: new Int32Array(size), ends: new Int32Array(size), rows: 0, capacity, columns };
 }
 
-/** Writes the fields of text[from, to) (split at `delimiter`, a char code) as the block's next row; returns how many there were. */
-export function splitPlainRow(text: string, from: number, to: number, delimiter: number, block: CsvCellBlock): number {
-  const { starts, ends, columns } = block;
-  const base = block.rows++ * columns;
-  let field = 0;
-  let start = from;
-  for (let p = from; p < to; p++) {
-    if (text.charCodeAt(p) !== delimiter) continue;
+/**
+ * Splits rows of one text at a one-character delimiter. String indexOf finds delimiters ~2× faster than a
+ * charCodeAt loop; the next delimiter found past a row is remembered, so rows without one cost no rescans.
+ */
+export class PlainRowSplitter {
+  /** The first delimiter at or after the last row split (text.length when none is left; −1 for a new text). */
+  private next = -1;
+
+  constructor(private readonly delimiter: string) {}
+
+  /** Starts on a new text. */
+  start(): void {
+    this.next = -1;
+  }
+
+  /** Writes the fields of text[from, to) as the block's next row; returns how many there were. Rows of one text come in order. */
+  split(text: string, from: number, to: number, block: CsvCellBlock): number {
+    if (this.next < from) this.next = this.find(text, from);
+    const { starts, ends, columns } = block;
+    const base = block.rows++ * columns;
+    let field = 0;
+    let start = from;
+    let q = this.next;
+    for (; q < to; q = this.find(text, q + 1)) {
+      if (field < columns) {
+        starts[base + field] = start;
+        ends[base + field] = q;
+      }
+      field++;
+      start = q + 1;
+    }
+    this.next = q;
     if (field < columns) {
       starts[base + field] = start;
-      ends[base + field] = p;
+      ends[base + field] = to;
     }
     field++;
-    start = p + 1;
+    for (let c = field; c < columns; c++) starts[base + c] = -1;
+    return field;
   }
-  if (field < columns) {
-    starts[base + field] = start;
-    ends[base + field] = to;
+
+  private find(text: string, from: number): number {
+    const at = text.indexOf(this.delimiter, from);
+    return at === -1 ? text.length : at;
   }
-  field++;
-  for (let c = field; c < columns; c++) starts[base + c] = -1;
-  return field;
 }
