@@ -93,19 +93,19 @@ function slashIsValid(s: string): boolean {
 function parseIso(s: string, o = 0, end = s.length): number {
   const n = end - o;
   if (n < 10 || s.charCodeAt(o + 7) !== 45) return NaN;
-  const year = digits(s, o, 4);
-  const month = digits(s, o + 5, 2);
-  const day = digits(s, o + 8, 2);
+  const year = twoDigits(s, o) * 100 + twoDigits(s, o + 2);
+  const month = twoDigits(s, o + 5);
+  const day = twoDigits(s, o + 8);
   if (n === 10) return toEpochMs(year, month, day);
   const sep = s.charCodeAt(o + 10);
   if ((sep !== 84 && sep !== 32) || n < 16 || s.charCodeAt(o + 13) !== 58) return NaN;
-  const hour = digits(s, o + 11, 2);
-  const minute = digits(s, o + 14, 2);
+  const hour = twoDigits(s, o + 11);
+  const minute = twoDigits(s, o + 14);
   let i = 16;
   let second = 0;
   let fraction = 0;
   if (i < n && s.charCodeAt(o + i) === 58) {
-    second = digits(s, o + 17, 2);
+    second = twoDigits(s, o + 17);
     i = 19;
     if (i < n && s.charCodeAt(o + i) === 46) {
       const start = ++i;
@@ -119,24 +119,20 @@ function parseIso(s: string, o = 0, end = s.length): number {
   const z = s.charCodeAt(o + i);
   if (z === 90 && i + 1 === n) return base;
   if (z !== 43 && z !== 45) return NaN;
-  const offsetHours = digits(s, o + i + 1, 2);
+  const offsetHours = twoDigits(s, o + i + 1);
   let j = i + 3;
   if (s.charCodeAt(o + j) === 58) j++;
-  const offsetMinutes = j === n ? 0 : digits(s, o + j, 2);
+  const offsetMinutes = j === n ? 0 : twoDigits(s, o + j);
   if (j !== n && j + 2 !== n) return NaN;
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
   return z === 45 ? base + offset : base - offset;
 }
 
-/** The value of `count` ASCII digits at `start`; NaN when any is not a digit. */
-function digits(s: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (!(c >= 0 && c <= 9)) return NaN;
-    value = value * 10 + c;
-  }
-  return value;
+/** The value of the two ASCII digits at `start`; NaN when either is not a digit (or is past the end). */
+function twoDigits(s: string, start: number): number {
+  const a = s.charCodeAt(start) - 48;
+  const b = s.charCodeAt(start + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
 }
 
 /** 1–12 for "Jun", "june", "Sept."-style names; 0 when unknown. */
@@ -148,16 +144,28 @@ function monthOf(name: string): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The month toEpochMs last met: consecutive cells of a column mostly share it. */
+const lastMonth = { year: NaN, month: NaN, firstDay: 0, length: 0 };
+
 /** UTC epoch ms with range checks (31 Feb is NaN, not 3 March); pure arithmetic, no Date objects. */
 function toEpochMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return NaN;
-  // Days from 1970-01-01 (H. Hinnant's days_from_civil).
+  if (year !== lastMonth.year || month !== lastMonth.month) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    lastMonth.year = year;
+    lastMonth.month = month;
+    lastMonth.length = DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0);
+    lastMonth.firstDay = daysFromCivil(year, month, 1);
+  }
+  if (day > lastMonth.length) return NaN;
+  return (lastMonth.firstDay + day - 1) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+}
+
+/** Days from 1970-01-01 (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
