@@ -77,6 +77,7 @@ interface LevelCache {
 export class ColumnScanner {
   private readonly s: ColumnScan;
   private readonly tokens: ReadonlySet<string>;
+  private readonly tokenList: readonly string[];
   private readonly tokenLengths: number;
   /** 1 at the ASCII code of each token's first character (0 for the empty token). */
   private readonly tokenStarts = new Uint8Array(128);
@@ -103,6 +104,7 @@ export class ColumnScanner {
    */
   constructor(missingTokens: ReadonlySet<string>, keepTexts: boolean, rowCount = Infinity, packTexts = false) {
     this.tokens = missingTokens;
+    this.tokenList = [...missingTokens];
     this.packs = packTexts;
     if (keepTexts && packTexts) this.packer = new PackedTextsBuilder();
     this.limit = CONTRADICTION_LIMIT * rowCount;
@@ -210,7 +212,9 @@ export class ColumnScanner {
     if (from < 0) return this.add(undefined);
     const first = text.charCodeAt(from);
     if (len === 0 || first <= 32 || text.charCodeAt(to - 1) <= 32) return this.add(text.slice(from, to));
-    if ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && (first >= 128 || this.tokenStarts[first] !== 0)) return this.add(text.slice(from, to));
+    if ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && (first >= 128 || this.tokenStarts[first] !== 0) && this.isTokenIn(text, from, to)) {
+      return this.add(text.slice(from, to));
+    }
     const dictionary = this.dictionary;
     const code = dictionary === null ? -1 : dictionary.codeOfIn(text, from, to);
     if (dictionary !== null && code < 0) return this.add(text.slice(from, to));
@@ -263,6 +267,17 @@ export class ColumnScanner {
       this.dateAlive = false;
       s.dates = null;
     }
+  }
+
+  /** True when text[from, to) is a missing token, compared in place ("-2.5" and "no" are candidates by length and first character). */
+  private isTokenIn(text: string, from: number, to: number): boolean {
+    for (const token of this.tokenList) {
+      if (token.length !== to - from) continue;
+      let j = 0;
+      while (j < token.length && token.charCodeAt(j) === text.charCodeAt(from + j)) j++;
+      if (j === token.length) return true;
+    }
+    return false;
   }
 
   /** Set lookups hash the cell: first rule out cells whose first character starts no token. */
