@@ -5,6 +5,7 @@
 
 import { parseBoolean, describeBooleanStyle, type BooleanStyle } from './parse-boolean';
 import { matchDate, matchDateIn, parseDate, type DateMatch, type DateSpelling } from './parse-datetime';
+import { MissingTokens } from './missing-tokens';
 import { parseNumber, parseNumberIn } from './parse-number';
 import { PackedTextsBuilder } from './pack-texts-in-place';
 import type { CsvCellBlock } from '../csv/split-plain-rows';
@@ -76,11 +77,7 @@ interface LevelCache {
 /** Scans a column fed in pieces: `addRows` takes field `column` of each row (absent field = missing). */
 export class ColumnScanner {
   private readonly s: ColumnScan;
-  private readonly tokens: ReadonlySet<string>;
-  private readonly tokenList: readonly string[];
-  private readonly tokenLengths: number;
-  /** 1 at the ASCII code of each token's first character (0 for the empty token). */
-  private readonly tokenStarts = new Uint8Array(128);
+  private readonly tokens: MissingTokens;
   private capacity = 0;
   private present = 0;
   private numberAlive = true;
@@ -103,16 +100,10 @@ export class ColumnScanner {
    * texts kept from row 0 end up in `packed`, not `texts` (for a range part, whose texts travel packed).
    */
   constructor(missingTokens: ReadonlySet<string>, keepTexts: boolean, rowCount = Infinity, packTexts = false) {
-    this.tokens = missingTokens;
-    this.tokenList = [...missingTokens];
+    this.tokens = new MissingTokens(missingTokens);
     this.packs = packTexts;
     if (keepTexts && packTexts) this.packer = new PackedTextsBuilder();
     this.limit = CONTRADICTION_LIMIT * rowCount;
-    // Most cells cannot be a missing token by length alone: skip the set lookup for them.
-    let lengths = 0;
-    for (const token of missingTokens) lengths |= token.length < 31 ? 1 << token.length : 1 << 31;
-    this.tokenLengths = lengths;
-    for (const token of missingTokens) this.tokenStarts[token.length === 0 ? 0 : token.charCodeAt(0) & 127] = 1;
     this.s = {
       rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
       booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
@@ -178,8 +169,7 @@ export class ColumnScanner {
     const i = s.rowCount++;
     let t = v ?? '';
     if (t.length > 0 && (t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32)) t = t.trim();
-    const len = t.length;
-    if (v == null || ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && this.mayBeToken(t))) {
+    if (v == null || this.tokens.has(t)) {
       this.addMissing(i);
       return;
     }
@@ -212,9 +202,7 @@ export class ColumnScanner {
     if (from < 0) return this.add(undefined);
     const first = text.charCodeAt(from);
     if (len === 0 || first <= 32 || text.charCodeAt(to - 1) <= 32) return this.add(text.slice(from, to));
-    if ((len < 31 ? this.tokenLengths & (1 << len) : this.tokenLengths & (1 << 31)) !== 0 && (first >= 128 || this.tokenStarts[first] !== 0) && this.isTokenIn(text, from, to)) {
-      return this.add(text.slice(from, to));
-    }
+    if (this.tokens.hasIn(text, from, to)) return this.add(text.slice(from, to));
     const dictionary = this.dictionary;
     const code = dictionary === null ? -1 : dictionary.codeOfIn(text, from, to);
     if (dictionary !== null && code < 0) return this.add(text.slice(from, to));
@@ -267,23 +255,6 @@ export class ColumnScanner {
       this.dateAlive = false;
       s.dates = null;
     }
-  }
-
-  /** True when text[from, to) is a missing token, compared in place ("-2.5" and "no" are candidates by length and first character). */
-  private isTokenIn(text: string, from: number, to: number): boolean {
-    for (const token of this.tokenList) {
-      if (token.length !== to - from) continue;
-      let j = 0;
-      while (j < token.length && token.charCodeAt(j) === text.charCodeAt(from + j)) j++;
-      if (j === token.length) return true;
-    }
-    return false;
-  }
-
-  /** Set lookups hash the cell: first rule out cells whose first character starts no token. */
-  private mayBeToken(t: string): boolean {
-    const c = t.length === 0 ? 0 : t.charCodeAt(0);
-    return (c < 128 && this.tokenStarts[c] === 0) ? false : this.tokens.has(t);
   }
 
   private addMissing(i: number): void {
