@@ -1,5 +1,5 @@
 // The whole surface of a profile part worker: holds the columns it is sent and runs profile jobs on them
-// (core runProfileJob), argsort orders sent back by transfer. Started by profile-in-workers.ts inside the compute worker.
+// (core runProfileJob), tie groups for ranking sent back by transfer. Started by profile-in-workers.ts inside the compute worker.
 
 import { transfer } from 'comlink';
 import { runProfileJob as runProfileJobInCore, type ProfileJob, type ProfileJobResult } from '../core/profile/profile-job';
@@ -19,7 +19,7 @@ function loadColumns(rowCount: number, columns: { index: number; column: Column 
 function runJob(job: ProfileJob, onColumn?: () => void): ProfileJobResult {
   const columns = [...held.entries()].sort((a, b) => a[0] - b[0]).map(([, column]) => column);
   const result = runProfileJobInCore({ rowCount: heldRowCount, columns }, job, onColumn);
-  return result.kind === 'columns' ? transfer(result, Object.values(result.orders).map((order) => order.buffer as ArrayBuffer)) : result;
+  return result.kind === 'columns' ? transfer(result, Object.values(result.ranks).flatMap((rank) => [rank.groups.buffer as ArrayBuffer, rank.groupStarts.buffer as ArrayBuffer])) : result;
 }
 
 export const profilePartApi = { loadColumns, runJob };

@@ -8,7 +8,7 @@ import { assembleCorrelations, selectCorrelationColumns, type CorrelationCandida
 import { throwIfAborted } from './check-abort';
 import { estimateMemory } from './estimate-memory';
 import { findDuplicatesFromProfiles } from './find-duplicate-rows';
-import type { OrderMap, ProfileJob, ProfileJobResult } from './profile-job';
+import type { ProfileJob, ProfileJobResult, RankMap } from './profile-job';
 import {
   assembleTableProfile,
   DEFAULT_MAX_CORRELATION_COLUMNS,
@@ -49,7 +49,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   const argsort = table.columns.filter((column) => column.kind === 'numeric').length <= maxNumeric;
 
   const profileByName = new Map<string, ColumnProfile>();
-  const orders: OrderMap = {};
+  const ranks: RankMap = {};
   let duplicates: DuplicateRows | undefined;
   let missing: { missing: MissingPatterns; notes: string[] } | undefined;
   const matrices: Partial<CorrelationValues> = {};
@@ -61,7 +61,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     const result = await runJob(lane, job, step);
     if (result.kind === 'columns') {
       for (const profile of result.profiles) profileByName.set(profile.name, profile);
-      Object.assign(orders, result.orders);
+      Object.assign(ranks, result.ranks);
       numericJobsLeft -= result.profiles.filter((profile) => profile.kind === 'numeric').length;
       if (numericJobsLeft === 0 && !numbersQueued) afterNumbers();
       if (--columnJobsLeft === 0) afterColumns();
@@ -96,7 +96,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     numbersQueued = true;
     const nums = selectCorrelationColumns(numericCandidates(), [], limits, []).nums.map((x) => x.name);
     matrixJobsLeft += 2;
-    queue.add(listNumberMatrixJobs(nums, orders));
+    queue.add(listNumberMatrixJobs(nums, ranks));
   };
   let selected: { nums: string[]; cats: string[]; notes: string[] } | undefined;
   let columns: ColumnProfile[] = [];
@@ -113,7 +113,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     // The same numeric choice as afterNumbers made (same profiles), now with the notes and the categories.
     const chosen = selectCorrelationColumns(numericCandidates(), categoryCandidates, limits, selectionNotes);
     selected = { nums: chosen.nums.map((x) => x.name), cats: chosen.cats.map((c) => c.name), notes: selectionNotes };
-    const jobs = listCorrelationJobs(table, selected.nums, selected.cats, orders, target ? { target: target.name, profiles: columns } : null);
+    const jobs = listCorrelationJobs(table, selected.nums, selected.cats, ranks, target ? { target: target.name, profiles: columns } : null);
     // Duplicates wait for the profiles: a column distinct in every row (an id) settles them without a pass.
     duplicates = findDuplicatesFromProfiles(columns, table.rowCount);
     if (duplicates) step();
@@ -159,11 +159,11 @@ export interface CostedJob {
 }
 
 /** Pearson and Spearman of the chosen numeric columns, with their rough costs: queued once every numeric column is profiled. */
-export function listNumberMatrixJobs(nums: string[], orders: OrderMap): CostedJob[] {
+export function listNumberMatrixJobs(nums: string[], ranks: RankMap): CostedJob[] {
   const n = nums.length;
-  const picked = Object.fromEntries(nums.filter((name) => orders[name]).map((name) => [name, orders[name]]));
+  const picked = Object.fromEntries(nums.filter((name) => ranks[name]).map((name) => [name, ranks[name]]));
   return [
-    { job: { kind: 'spearman', names: nums, orders: picked }, cost: 40 * n + 6 * n * (n + 1) },
+    { job: { kind: 'spearman', names: nums, ranks: picked }, cost: 40 * n + 6 * n * (n + 1) },
     { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
   ];
 }
@@ -173,10 +173,10 @@ export function listCorrelationJobs(
   table: Table,
   nums: string[],
   cats: string[],
-  orders: OrderMap,
+  ranks: RankMap,
   target: { target: string; profiles: ColumnProfile[] } | null,
 ): CostedJob[] {
-  const pick = (names: string[]) => Object.fromEntries(names.filter((name) => orders[name]).map((name) => [name, orders[name]]));
+  const pick = (names: string[]) => Object.fromEntries(names.filter((name) => ranks[name]).map((name) => [name, ranks[name]]));
   const n = nums.length;
   const c = cats.length;
   const jobs: CostedJob[] = [
@@ -185,10 +185,10 @@ export function listCorrelationJobs(
     { job: { kind: 'cramers-v', names: cats }, cost: 3 * c * (c + 1) },
   ];
   if (target) {
-    // Argsorts only rank numbers against a numeric target; a class target does without them (less to clone).
+    // Tie groups only rank numbers against a numeric target; a class target does without them (less to clone).
     const numericTarget = table.columns.some((column) => column.name === target.target && column.kind === 'numeric');
     const numericNames = numericTarget ? table.columns.filter((column) => column.kind === 'numeric').map((column) => column.name) : [];
-    jobs.push({ job: { kind: 'target', ...target, orders: pick(numericNames) }, cost: 25 * table.columns.length });
+    jobs.push({ job: { kind: 'target', ...target, ranks: pick(numericNames) }, cost: 25 * table.columns.length });
   }
   return jobs;
 }

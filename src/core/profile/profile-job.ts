@@ -12,28 +12,28 @@ import { codeBooleans, profileColumn } from './profile-table';
 import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
-import { rankColumn, type RankedColumn } from './rank-column';
-import { scanWithOrder, sortFinite } from './sort-finite';
+import { rankColumn, rankFromGroups, type RankedColumn, type RankGroups } from './rank-column';
+import { scanWithRanks, sortFinite } from './sort-finite';
 import type { ColumnProfile, DuplicateRows, MissingPatterns, NumericProfile, TargetProfile } from './types';
 
-/** Argsorts of numeric columns by name (rows of the finite values, ascending), from a `columns` job. */
-export type OrderMap = Record<string, Uint32Array>;
+/** Tie groups of numeric columns by name (what ranking them needs), from a `columns` job. */
+export type RankMap = Record<string, RankGroups>;
 
 export type ProfileJob =
-  /** Profiles the named columns; numeric ones are argsorted (and their orders returned) when `argsort`. */
+  /** Profiles the named columns; numeric ones are grouped for ranking (their RankGroups returned) when `argsort`. */
   | { kind: 'columns'; names: string[]; topK: number; argsort: boolean }
   | { kind: 'duplicates' }
   | { kind: 'missing' }
   | { kind: 'pearson'; names: string[] }
-  | { kind: 'spearman'; names: string[]; orders: OrderMap }
+  | { kind: 'spearman'; names: string[]; ranks: RankMap }
   /** Categorical or boolean columns. */
   | { kind: 'cramers-v'; names: string[] }
   | { kind: 'eta'; categories: string[]; numeric: string[] }
   /** `profiles`: every column's profile, in table order. */
-  | { kind: 'target'; target: string; profiles: ColumnProfile[]; orders: OrderMap };
+  | { kind: 'target'; target: string; profiles: ColumnProfile[]; ranks: RankMap };
 
 export type ProfileJobResult =
-  | { kind: 'columns'; profiles: ColumnProfile[]; orders: OrderMap }
+  | { kind: 'columns'; profiles: ColumnProfile[]; ranks: RankMap }
   | { kind: 'duplicates'; duplicates: DuplicateRows }
   | { kind: 'missing'; missing: MissingPatterns; notes: string[] }
   | { kind: 'matrix'; values: (number | null)[][] }
@@ -67,20 +67,20 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
   };
   switch (job.kind) {
     case 'columns': {
-      const orders: OrderMap = {};
+      const ranks: RankMap = {};
       const profiles = job.names.map((name) => {
         throwIfAborted(signal);
         const column = get(name);
         let profile: ColumnProfile;
         if (column.kind === 'numeric') {
-          const sorted = job.argsort ? scanWithOrder(column.values) : { scan: sortFinite(column.values), order: undefined };
-          if (sorted.order) orders[name] = sorted.order;
+          const sorted = job.argsort ? scanWithRanks(column.values) : { scan: sortFinite(column.values), rank: undefined };
+          if (sorted.rank) ranks[name] = sorted.rank;
           profile = profileNumeric(column, job.topK, sorted.scan);
         } else profile = profileColumn(column, job.topK, [], [], new Map(), false);
         onColumn?.();
         return profile;
       });
-      return { kind: 'columns', profiles, orders };
+      return { kind: 'columns', profiles, ranks };
     }
     case 'duplicates':
       return { kind: 'duplicates', duplicates: findDuplicateRows(table) };
@@ -91,7 +91,7 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
     case 'pearson':
       return { kind: 'matrix', values: measurePearsonMatrix(job.names.map((name) => numericValues(get(name))), signal) };
     case 'spearman': {
-      const ranked = job.names.map((name) => rankColumn(numericValues(get(name)), undefined, job.orders[name]));
+      const ranked = job.names.map((name) => rankWith(numericValues(get(name)), job.ranks[name]));
       return { kind: 'matrix', values: measureSpearmanMatrix(ranked, signal) };
     }
     case 'cramers-v': {
@@ -117,12 +117,17 @@ function runTargetJob(table: Table, job: Extract<ProfileJob, { kind: 'target' }>
       numericProfiles.set(column.name, profile);
       let ranked: RankedColumn | undefined;
       const finite = profile.count - profile.positiveInfinity - profile.negativeInfinity;
-      numeric.push({ name: column.name, values: column.values, finite, distinct: profile.distinct, rank: () => (ranked ??= rankColumn(column.values, undefined, job.orders[column.name])) });
+      numeric.push({ name: column.name, values: column.values, finite, distinct: profile.distinct, rank: () => (ranked ??= rankWith(column.values, job.ranks[column.name])) });
     } else if (column.kind === 'categorical' || column.kind === 'boolean') categories.push(categoryInput(column, profile.distinct));
   });
   const target = table.columns.find((column) => column.name === job.target);
   if (!target) throw new Error(`Profile job "target" needs column "${job.target}", which this worker was not given.`);
   return profileTarget(table, target, { numeric, categories, numericProfiles, signal });
+}
+
+/** Ranks from the column job's tie groups when it sent them (a row pass), else from scratch. */
+function rankWith(values: Float64Array, rank: RankGroups | undefined): RankedColumn {
+  return rank ? rankFromGroups(values, rank) : rankColumn(values);
 }
 
 function numericValues(column: Table['columns'][number]): Float64Array {

@@ -3,7 +3,7 @@
 // the same ranks restricted to the rows where another column is finite too (pairwise-complete rows).
 
 import { argsortFinite, argsortFiniteByRadix } from './argsort-finite';
-import { rankFiniteByDistinct } from './sort-by-distinct';
+import { groupFiniteByDistinct } from './sort-by-distinct';
 
 /** A column's finite values ranked: `ranks[row]` (NaN where not finite) and each row's tie group. */
 export interface RankedColumn {
@@ -26,12 +26,21 @@ export interface RankedColumn {
  * values ascending, see sortFinite) saves reading values in order.
  */
 export function rankColumn(values: Float64Array, sorted?: Float64Array, order?: Uint32Array): RankedColumn {
-  const counted = order ? null : rankFiniteByDistinct(values);
-  return counted ? { values, ...counted } : rankByOrder(values, sorted, order ?? argsortFiniteByRadix(values));
+  const counted = order ? null : groupFiniteByDistinct(values);
+  if (counted) return rankFromGroups(values, counted);
+  const argsort = order ?? argsortFiniteByRadix(values);
+  return rankFromGroups(values, groupByOrder(values.length, argsort, sorted, values));
 }
 
-function rankByOrder(values: Float64Array, sorted: Float64Array | undefined, order: Uint32Array): RankedColumn {
-  const rows = values.length;
+/** A column's tie groups without its ranks (see RankedColumn): what rankFromGroups needs, sent between workers. */
+export interface RankGroups {
+  finite: number;
+  groups: Uint32Array;
+  groupStarts: Uint32Array;
+}
+
+/** The tie groups of a column of `rows` rows from its argsort `order`; `sorted` (or `values`) gives the values in that order. */
+export function groupByOrder(rows: number, order: Uint32Array, sorted: Float64Array | undefined, values: Float64Array): RankGroups {
   const n = order.length;
   const groups = new Uint32Array(rows);
   const starts = new Uint32Array(n + 1);
@@ -47,8 +56,15 @@ function rankByOrder(values: Float64Array, sorted: Float64Array | undefined, ord
     groups[row] = group - 1;
   }
   starts[group] = n;
-  const groupRanks = new Float64Array(group);
-  for (let g = 0; g < group; g++) groupRanks[g] = (starts[g] + 1 + starts[g + 1]) / 2;
+  return { finite: n, groups, groupStarts: starts.slice(0, group + 1) };
+}
+
+/** The ranked column from its tie groups (groupByOrder, or the column job's RankGroups): ranks and finite mask in row order. */
+export function rankFromGroups(values: Float64Array, { finite, groups, groupStarts }: RankGroups): RankedColumn {
+  const rows = values.length;
+  const count = groupStarts.length - 1;
+  const groupRanks = new Float64Array(count);
+  for (let g = 0; g < count; g++) groupRanks[g] = (groupStarts[g] + 1 + groupStarts[g + 1]) / 2;
   const finiteMask = new Uint8Array(rows);
   const ranks = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
@@ -58,7 +74,7 @@ function rankByOrder(values: Float64Array, sorted: Float64Array | undefined, ord
       finiteMask[row] = 1;
     } else ranks[row] = Number.NaN;
   }
-  return { values, finite: n, finiteMask, ranks, groups, groupStarts: starts.slice(0, group + 1) };
+  return { values, finite, finiteMask, ranks, groups, groupStarts };
 }
 
 /** Average ranks of `ranked` among the rows where `other` is finite too; NaN elsewhere. */

@@ -4,6 +4,7 @@
 // (integers, dates, rounded decimals); gives up (null) as soon as it sees more.
 
 import { mixHash, sizeTable } from './mix-hash';
+import type { RankGroups } from './rank-column';
 
 /** Most distinct values worth counting (a 1.5 MB table); columns with more are radix- or natively sorted. */
 export const MAX_COUNTED_DISTINCT = 65_536;
@@ -77,37 +78,36 @@ export function sortFiniteByDistinct(values: Float64Array, maxDistinct = MAX_COU
   return count && layOutValues(count, orderCodes(count.keys));
 }
 
-/** Average ranks by counting: each finite row's tie group (0 = smallest value) and rank, the groups' starts in value order; null with more than `maxDistinct` values. */
-export function rankFiniteByDistinct(values: Float64Array, maxDistinct = MAX_COUNTED_DISTINCT) {
+/** Each finite row's tie group by counting (0 = smallest value; 0 elsewhere) and the groups' starts in value order; null with more than `maxDistinct` values. */
+export function groupFiniteByDistinct(values: Float64Array, maxDistinct = MAX_COUNTED_DISTINCT): RankGroups | null {
+  const count = countDistinctFinite(values, maxDistinct);
+  return count && groupCounted(count, orderCodes(count.keys));
+}
+
+/** sortFiniteByDistinct and groupFiniteByDistinct from one count; null with more than `maxDistinct` values. */
+export function sortAndGroupByDistinct(values: Float64Array, maxDistinct = MAX_COUNTED_DISTINCT): { sorted: Float64Array; rank: RankGroups } | null {
   const count = countDistinctFinite(values, maxDistinct);
   if (!count) return null;
-  const { codes, keys, counts, finite } = count;
+  const ascending = orderCodes(count.keys);
+  return { sorted: layOutValues(count, ascending), rank: groupCounted(count, ascending) };
+}
+
+function groupCounted({ codes, keys, counts, finite }: DistinctCount, ascending: Uint32Array): RankGroups {
   const groupOf = new Uint32Array(keys.length);
-  const groupRanks = new Float64Array(keys.length);
   const groupStarts = new Uint32Array(keys.length + 1);
   let start = 0;
-  orderCodes(keys).forEach((code, group) => {
+  ascending.forEach((code, group) => {
     groupOf[code] = group;
     groupStarts[group] = start;
-    groupRanks[group] = (start + 1 + start + counts[code]) / 2;
     start += counts[code];
   });
   groupStarts[keys.length] = start;
-  const finiteMask = new Uint8Array(values.length);
-  const groups = new Uint32Array(values.length);
-  const ranks = new Float64Array(values.length);
-  for (let row = 0; row < values.length; row++) {
+  const groups = new Uint32Array(codes.length);
+  for (let row = 0; row < codes.length; row++) {
     const code = codes[row];
-    if (code < 0) {
-      ranks[row] = Number.NaN;
-      continue;
-    }
-    const group = groupOf[code];
-    groups[row] = group;
-    ranks[row] = groupRanks[group];
-    finiteMask[row] = 1;
+    if (code >= 0) groups[row] = groupOf[code];
   }
-  return { finite, finiteMask, ranks, groups, groupStarts };
+  return { finite, groups, groupStarts };
 }
 
 function layOutRows({ codes, keys, counts, finite }: DistinctCount, ascending: Uint32Array): Uint32Array {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argsortFinite, argsortFiniteByRadix } from './argsort-finite';
-import { scanFromOrder, scanWithOrder, sortFinite } from './sort-finite';
+import { rankColumn, rankFromGroups } from './rank-column';
+import { scanFromOrder, scanWithOrder, scanWithRanks, sortFinite } from './sort-finite';
 
 describe('scanFromOrder', () => {
   it('gives exactly what sortFinite gives, −0 before +0 included', () => {
@@ -30,6 +31,19 @@ describe('scanWithOrder', () => {
       order: i === 0 ? undefined : argsortFiniteByRadix(values),
       signs: signs(sortFinite(values).sorted),
     })));
+  });
+});
+
+describe('scanWithRanks', () => {
+  it('gives sortFinite\'s scan and the tie groups that rank exactly as rankColumn, counted (few values) or radix-sorted (many)', () => {
+    const few = Float64Array.from([3, 0, NaN, -0, -2.5, Infinity, 0, -0, 3, -Infinity, 3, -0]);
+    const many = Float64Array.from({ length: 70_000 }, (_, i) => (i % 1000 === 7 ? NaN : ((i * 7919) % 70_001) / 8 - 4000));
+    const results = [few, many].map((values) => {
+      const { scan, rank } = scanWithRanks(values);
+      return { scan, ranked: rankFromGroups(values, rank) };
+    });
+    expect(results).toEqual([few, many].map((values) => ({ scan: sortFinite(values), ranked: rankColumn(values) })));
+    expect(Array.from(results[0].ranked.ranks)).toEqual([8, 4, NaN, 4, 1, NaN, 4, 4, 8, NaN, 8, 4]);
   });
 });
 

@@ -3,7 +3,8 @@
 // same from an argsort already made for ranking (scanFromOrder), so a ranked column is sorted once.
 
 import { argsortFiniteByRadix } from './argsort-finite';
-import { sortFiniteByDistinct } from './sort-by-distinct';
+import { groupByOrder, type RankGroups } from './rank-column';
+import { sortAndGroupByDistinct, sortFiniteByDistinct } from './sort-by-distinct';
 
 /** The finite values of a column, sorted, with what was left out. */
 export interface FiniteScan {
@@ -24,6 +25,19 @@ export function scanWithOrder(values: Float64Array): { scan: FiniteScan; order?:
   if (sorted) return { scan: { sorted, ...countNonFinite(values) } };
   const order = argsortFiniteByRadix(values);
   return { scan: scanFromOrder(values, order), order };
+}
+
+/**
+ * The scan of a column that will be ranked, and its tie groups (what rankFromGroups needs): counted from one count
+ * when the column has few distinct values, else walked along its radix argsort. A part worker sends the groups to
+ * the Spearman job, which then only fills the ranks in row order.
+ */
+export function scanWithRanks(values: Float64Array): { scan: FiniteScan; rank: RankGroups } {
+  const counted = sortAndGroupByDistinct(values);
+  if (counted) return { scan: { sorted: counted.sorted, ...countNonFinite(values) }, rank: counted.rank };
+  const order = argsortFiniteByRadix(values);
+  const scan = scanFromOrder(values, order);
+  return { scan, rank: groupByOrder(values.length, order, scan.sorted, values) };
 }
 
 /** Sorts the finite values of `values` ascending (every −0 before every +0, as the native sort); few distinct values are counted, others radix-sorted. */
