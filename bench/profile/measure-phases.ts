@@ -16,8 +16,8 @@ t = performance.now();
 await profileTableInParts(table, { target: 'label' }, 2, async (lane, job) => {
   const s = performance.now();
   const result = runProfileJob(table, job);
-  const label = job.kind === 'columns' ? `columns(${job.names.length})` : job.kind;
-  times.push(`lane ${lane} ${label.padEnd(12)} ${(performance.now() - s).toFixed(0)} ms`);
+  const label = job.kind === 'columns' ? job.names.join(',') : job.kind;
+  times.push(`lane ${lane} ${label.padEnd(14)} ${(performance.now() - s).toFixed(0)} ms`);
   return result;
 });
 console.log(times.join('\n'));

@@ -1,13 +1,13 @@
 // Pearson and Spearman matrices of numeric columns from one blocked product of the centred columns
 // (sum-centred-products.ts): a pair with missing values takes its sums over all rows minus the few rows where
 // only one of the two is finite. Spearman pairs that must re-rank walk a complete column's order once for all
-// columns with missing values (correlate-partial-ranks.ts). Readable form: correlatePearson /
-// correlateSpearmanRanked per pair, which still take any pair whose sums would lose precision.
+// columns with missing values (correlate-partial-ranks.ts); pairs of the latter re-rank from each other's gaps.
+// Readable form: correlatePearson / correlateSpearmanRanked per pair; Pearson still takes it for any pair whose sums would lose precision.
 
 import { throwIfAborted } from './check-abort';
 import { correlatePartialRanks } from './correlate-partial-ranks';
 import { correlatePearson } from './correlate-pearson';
-import { correlateSpearmanRanked } from './correlate-spearman';
+import { correlateSpearmanWithGaps, listGaps } from './correlate-spearman';
 import { finiteOrNull } from './json-numbers';
 import type { RankedColumn } from './rank-column';
 import { sumCentredProducts } from './sum-centred-products';
@@ -55,6 +55,7 @@ export function measureSpearmanMatrix(ranked: readonly RankedColumn[], signal?: 
   }
   const crossed = correlatePartialRanks(complete.map((i) => ranked[i]), partial.map((j) => ranked[j]), signal);
   complete.forEach((i, c) => partial.forEach((j, p) => (values[i][j] = values[j][i] = finiteOrNull(crossed[c][p]))));
+  const gaps = partial.map((j) => listGaps(ranked[j]));
   for (let a = 0; a < partial.length; a++) {
     throwIfAborted(signal);
     // ρ of a column with itself is 1 (exactly: sxy / √(sxx²)) unless it has fewer than 2 values or one tie group.
@@ -62,7 +63,7 @@ export function measureSpearmanMatrix(ranked: readonly RankedColumn[], signal?: 
     values[partial[a]][partial[a]] = self.finite >= 2 && self.groupStarts.length > 2 ? 1 : null;
     for (let b = a + 1; b < partial.length; b++) {
       const [i, j] = [partial[a], partial[b]];
-      values[i][j] = values[j][i] = finiteOrNull(correlateSpearmanRanked(ranked[i], ranked[j]));
+      values[i][j] = values[j][i] = finiteOrNull(correlateSpearmanWithGaps(ranked[i], ranked[j], gaps[a], gaps[b]));
     }
   }
   return values;

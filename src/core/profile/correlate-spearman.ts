@@ -6,26 +6,37 @@ import { rankColumn, type RankedColumn } from './rank-column';
 
 /** ρ of two ranked columns; NaN with fewer than 2 complete rows or a constant column among them. */
 export function correlateSpearmanRanked(a: RankedColumn, b: RankedColumn): number {
-  const rows = a.finiteMask.length;
-  let shared: number;
-  if (a.finite === rows) shared = b.finite;
-  else if (b.finite === rows) shared = a.finite;
-  else {
-    shared = 0;
-    for (let i = 0; i < rows; i++) shared += a.finiteMask[i] & b.finiteMask[i];
-  }
+  return correlateSpearmanWithGaps(a, b, listGaps(a), listGaps(b));
+}
+
+/**
+ * correlateSpearmanRanked given each column's non-finite rows (`gapsA`, `gapsB`, ascending, as listGaps): the
+ * shared count and the re-ranks come from the other column's gaps (few), not from a pass over every row.
+ */
+export function correlateSpearmanWithGaps(a: RankedColumn, b: RankedColumn, gapsA: Uint32Array, gapsB: Uint32Array): number {
+  let aLost = 0; // rows where a is finite and b is not
+  for (let k = 0; k < gapsB.length; k++) aLost += a.finiteMask[gapsB[k]];
+  const shared = a.finite - aLost;
   if (shared < 2) return Number.NaN;
   if (shared === a.finite && shared === b.finite) return correlateRanks(a.ranks, b.ranks, shared);
-  return correlateReranked(a, b, shared);
+  return correlateReranked(a, b, shared, gapsA, gapsB);
+}
+
+/** Rows where the ranked column is not finite, ascending. */
+export function listGaps(ranked: RankedColumn): Uint32Array {
+  const mask = ranked.finiteMask;
+  const rows = new Uint32Array(mask.length - ranked.finite);
+  for (let row = 0, next = 0; next < rows.length; row++) if (mask[row] === 0) rows[next++] = row;
+  return rows;
 }
 
 /**
  * r of both columns re-ranked among the `shared` rows where both are finite, in one pass in row order: a
- * column that loses rows gets one re-rank per tie group (from its dropped rows counted per group).
+ * column that loses rows gets one re-rank per tie group (from its dropped rows — the other's gaps — counted per group).
  */
-function correlateReranked(a: RankedColumn, b: RankedColumn, shared: number): number {
-  const ra = shared === a.finite ? null : rerankGroups(a, b.finiteMask);
-  const rb = shared === b.finite ? null : rerankGroups(b, a.finiteMask);
+function correlateReranked(a: RankedColumn, b: RankedColumn, shared: number, gapsA: Uint32Array, gapsB: Uint32Array): number {
+  const ra = shared === a.finite ? null : rerankGroups(a, gapsB);
+  const rb = shared === b.finite ? null : rerankGroups(b, gapsA);
   const mean = (shared + 1) / 2;
   const ma = a.finiteMask;
   const mb = b.finiteMask;
@@ -43,13 +54,16 @@ function correlateReranked(a: RankedColumn, b: RankedColumn, shared: number): nu
   return finishCorrelation(sxx, syy, sxy);
 }
 
-/** Average rank of each tie group of `ranked` among the rows where `keep` is 1 (as rankWithin, per group). */
-function rerankGroups(ranked: RankedColumn, keep: Uint8Array): Float64Array {
+/** Average rank of each tie group of `ranked` among its rows outside `dropRows` (as rankWithin, per group). */
+function rerankGroups(ranked: RankedColumn, dropRows: Uint32Array): Float64Array {
   const starts = ranked.groupStarts;
   const count = starts.length - 1;
   const dropped = new Uint32Array(count);
   const mask = ranked.finiteMask;
-  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && keep[i] === 0) dropped[ranked.groups[i]]++;
+  for (let k = 0; k < dropRows.length; k++) {
+    const row = dropRows[k];
+    if (mask[row] === 1) dropped[ranked.groups[row]]++;
+  }
   const ranks = new Float64Array(count);
   let droppedBefore = 0;
   for (let g = 0; g < count; g++) {

@@ -33,7 +33,8 @@ export function profileDatetime(column: DatetimeColumn): DatetimeProfile {
     maxMs: n === 0 ? null : sorted[n - 1],
     rangeMs: n === 0 ? null : sorted[n - 1] - sorted[0],
     medianMs: n === 0 ? null : quantileSorted(sorted, 0.5),
-    typicalGapMs: gaps.length === 0 ? null : quantileSorted(gaps.sort(), 0.5),
+    // Counted or radix-sorted (gaps repeat: whole seconds or days): the native sort took ~100 ms on 1M instants.
+    typicalGapMs: gaps.length === 0 ? null : quantileSorted(sortFinite(gaps).sorted, 0.5),
     largestGaps,
     perYear: sumPerYear(perMonth, n),
     perMonth,
