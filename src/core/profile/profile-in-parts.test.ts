@@ -62,6 +62,21 @@ describe('profileTableInParts', () => {
     expect(single.duplicates).toEqual({ count: 0, pct: 0, examples: [] });
   });
 
+  it('takes a class target\'s η row from the target job (no η job for it), equal to profileTable, categorical or boolean', async () => {
+    for (const target of ['label', 'active']) {
+      const etaJobs: string[][] = [];
+      const run = runOnCopies(mixed, new Set());
+      const parts = await profileTableInParts(mixed, { target }, 2, (lane, job, onColumn) => {
+        if (job.kind === 'eta') etaJobs.push(job.categories);
+        return run(lane, job, onColumn);
+      });
+      expect({ parts: { ...parts, durationMs: 0 }, etaJobs: etaJobs.sort() }).toEqual({
+        parts: { ...profileTable(mixed, { target }), durationMs: 0 },
+        etaJobs: [['active'], ['color'], ['label']].filter(([name]) => name !== target),
+      });
+    }
+  });
+
   it('equals profileTable with a numeric target (Spearman associations) and with none', async () => {
     for (const target of ['price', undefined]) {
       const { single, parts } = await compare(mixed, { target }, 3);

@@ -74,6 +74,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     } else if (result.kind === 'target') {
       targetProfile = result.target;
       step();
+      if (withheldEta) takeEtaFromTarget(withheldEta, result.target);
     } else {
       if (job.kind === 'eta') etaRows.set(job, result.values);
       else matrices[MATRIX_OF[job.kind as keyof typeof MATRIX_OF]] = result.values;
@@ -120,7 +121,20 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     else jobs.push({ job: { kind: 'duplicates' }, cost: 10 * table.columns.length });
     etaJobs = jobs.filter((costed) => costed.job.kind === 'eta').map((costed) => costed.job);
     matrixJobsLeft += jobs.filter((costed) => costed.job.kind !== 'target' && costed.job.kind !== 'duplicates').length;
-    queue.add(jobs);
+    // A class target's associations hold its η row (same sums in the same order): its η job waits for the target job.
+    withheldEta = jobs.find((costed) => costed.job.kind === 'eta' && costed.job.categories.length === 1 && costed.job.categories[0] === target?.name && (target.kind === 'categorical' || target.kind === 'boolean'));
+    queue.add(jobs.filter((costed) => costed !== withheldEta));
+    if (!withheldEta) queue.close();
+  };
+  let withheldEta: CostedJob | undefined;
+  /** Fills the withheld η row from a class target's η associations, or queues its job when they lack a column. */
+  const takeEtaFromTarget = (costed: CostedJob, profile: NonNullable<TableProfile['target']>) => {
+    const eta = new Map(profile.associations.filter((a) => a.measure === 'eta').map((a) => [a.column, a.value]));
+    const numeric = costed.job.kind === 'eta' ? costed.job.numeric : [];
+    if (numeric.every((name) => eta.has(name))) {
+      etaRows.set(costed.job, [numeric.map((name) => eta.get(name) as number | null)]);
+      if (--matrixJobsLeft === 0 && selected) step();
+    } else queue.add([costed]);
     queue.close();
   };
   if (numericJobsLeft === 0) afterNumbers();
