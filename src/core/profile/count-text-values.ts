@@ -55,8 +55,15 @@ export function countTextValues(column: TextColumn): TextValueCounts {
       }
     }
   }
-  const rows = Array.from(firstRows.subarray(0, distinct));
-  return { counts: Array.from(counts.subarray(0, distinct)), firstRows: rows, missing, utf16Length: countUtf16Units(column), labelAt: (i) => textAt(column, rows[i]) ?? '' };
+  const rows = copyToArray(firstRows, distinct);
+  return { counts: copyToArray(counts, distinct), firstRows: rows, missing, utf16Length: countUtf16Units(column), labelAt: (i) => textAt(column, rows[i]) ?? '' };
+}
+
+/** The first `length` entries as a plain array, by a loop (Array.from took ~50 ms per million entries). */
+function copyToArray(values: Int32Array, length: number): number[] {
+  const array = new Array<number>(length);
+  for (let i = 0; i < length; i++) array[i] = values[i];
+  return array;
 }
 
 function areBytesEqual(bytes: Uint8Array, offsets: Uint32Array, other: number, start: number, end: number): boolean {
