@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseHistogramEdges, countHistogram, countHistogramSorted, findBin } from './bin-histogram';
+import { chooseHistogramEdges, countBinsPerCode, countHistogram, countHistogramSorted, findBin } from './bin-histogram';
 import { quantileSorted } from './quantile-sorted';
 
 describe('chooseHistogramEdges', () => {
@@ -34,5 +34,16 @@ describe('countHistogramSorted', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('countBinsPerCode', () => {
+  it('counts each code\'s rows per bin as findBin bins them, skipping code −1, NaN and values outside the edges', () => {
+    const edges = [0, 0.1, 0.2, 0.30000000000000004, 0.4];
+    const values = Float64Array.from([0, 0.1, 0.3, 0.30000000000000004, 0.4, -1, NaN, 0.25, 0.05, 0.4]);
+    const codes = Int32Array.from([0, 1, 1, 0, 1, 0, 1, -1, 1, 0]);
+    expect(Array.from(countBinsPerCode(values, edges, codes, 2))).toEqual([1, 0, 0, 2, 1, 1, 1, 1]);
+    const bins = Array.from(values, (value) => findBin(value, edges));
+    expect(bins).toEqual([0, 1, 2, 3, 3, -1, -1, 2, 0, 3]);
   });
 });

@@ -39,14 +39,33 @@ function spaceEvenly(start: number, stop: number, count: number): number[] {
  */
 export function findBin(value: number, edges: readonly number[]): number {
   const bins = edges.length - 1;
+  return findBinScaled(value, edges, bins / (edges[bins] - edges[0]));
+}
+
+/** findBin with `scale` = bins / (last − first) computed once by the caller (the same number, so the same bin). */
+function findBinScaled(value: number, edges: readonly number[], scale: number): number {
+  const bins = edges.length - 1;
   const first = edges[0];
-  const last = edges[bins];
-  if (!(value >= first && value <= last)) return -1;
-  let index = Math.trunc((value - first) * (bins / (last - first)));
+  if (!(value >= first && value <= edges[bins])) return -1;
+  let index = Math.trunc((value - first) * scale);
   if (index === bins) index--;
   if (value < edges[index]) index--;
   else if (index !== bins - 1 && value >= edges[index + 1]) index++;
   return index;
+}
+
+/** Per-code histogram counts (code · bins + bin) of `values` on `edges`, rows with code −1 or outside the edges left out. */
+export function countBinsPerCode(values: Float64Array, edges: readonly number[], codes: Int32Array, codeCount: number): Int32Array {
+  const bins = edges.length - 1;
+  const scale = bins / (edges[bins] - edges[0]);
+  const counts = new Int32Array(codeCount * bins);
+  for (let i = 0; i < values.length; i++) {
+    const code = codes[i];
+    if (code < 0) continue;
+    const bin = findBinScaled(values[i], edges, scale);
+    if (bin >= 0) counts[code * bins + bin]++;
+  }
+  return counts;
 }
 
 /** Counts finite values of `values` per bin of `edges` (values outside the edges are not counted). */

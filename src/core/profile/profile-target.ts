@@ -5,7 +5,7 @@
 import { factorizeTarget } from '../problem/factorize-target';
 import { MAX_PROPOSED_CLASSES, proposeTask } from '../problem/propose-task';
 import type { Column, Table } from '../table/types';
-import { findBin } from './bin-histogram';
+import { countBinsPerCode } from './bin-histogram';
 import { throwIfAborted } from './check-abort';
 import type { CategoryInput, NumericInput } from './build-correlations';
 import { correlateSpearmanRanked } from './correlate-spearman';
@@ -87,16 +87,7 @@ function countPerClass(feature: NumericInput, profile: NumericProfile | undefine
   const edges = profile?.histogram?.edges;
   if (!edges) return [];
   const bins = edges.length - 1;
-  // One flat table (class · bins + bin): the row loop touches no nested arrays.
-  const counts = new Int32Array(classes.labels.length * bins);
-  const { codes } = classes;
-  const { values } = feature;
-  for (let i = 0; i < values.length; i++) {
-    const code = codes[i];
-    if (code < 0) continue;
-    const bin = findBin(values[i], edges);
-    if (bin >= 0) counts[code * bins + bin]++;
-  }
+  const counts = countBinsPerCode(feature.values, edges, classes.codes, classes.labels.length);
   return [{ column: feature.name, edges, classes: classes.labels.map((label, k) => ({ label, counts: Array.from(counts.subarray(k * bins, (k + 1) * bins)) })) }];
 }
 
