@@ -1,16 +1,7 @@
 // Seeded synthetic binary classification data for the neural bench: 10 standard-normal features, a label from
 // a fixed non-linear rule plus noise (so a hidden layer helps). Same seed and size → same numbers.
 
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../lib/generate-csv.mjs';
 
 /** { x: rows × cols row-major (float32-rounded), y: 0/1 labels }. */
 export function generateNeuralData({ rows, cols, seed }) {
