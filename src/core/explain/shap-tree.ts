@@ -4,8 +4,7 @@
 import { DataError } from '../errors';
 import type { SerializedModel } from '../models/types';
 import { deserializeCartTree, type CartTree } from '../models/trees/cart/cart-tree';
-import { MISSING_BIN } from '../models/trees/gbdt/bin-mapper';
-import { deserializeTree, type BoostedTree } from '../models/trees/gbdt/boosted-tree';
+import { deserializeTree, stepRaw, type BoostedTree } from '../models/trees/gbdt/boosted-tree';
 
 /** One tree; `value` is row-major nodes × outputs and is added, times `weight`, to outputs from `outputOffset`. */
 export interface ShapTree {
@@ -66,16 +65,7 @@ function fromCartTree(tree: CartTree, weight: number): ShapTree {
 
 function fromBoostedTree(tree: BoostedTree, output: number): ShapTree {
   const cover = requireCover(tree.cover);
-  // One step of findLeafRaw (boosted-tree.ts): NaN and unseen categories follow missingLeft.
-  const nextNode = (node: number, values: Float64Array, offset: number): number => {
-    const x = values[offset + tree.feature[node]];
-    const cats = tree.leftCategories[node];
-    let goLeft: boolean;
-    if (Number.isNaN(x)) goLeft = tree.missingLeft[node] === 1;
-    else if (cats) goLeft = Number.isInteger(x) && x >= 0 && x < MISSING_BIN ? cats[x] === 1 : tree.missingLeft[node] === 1;
-    else goLeft = x <= tree.threshold[node];
-    return goLeft ? tree.left[node] : tree.right[node];
-  };
+  const nextNode = (node: number, values: Float64Array, offset: number): number => stepRaw(tree, node, values, offset);
   return { left: tree.left, right: tree.right, feature: tree.feature, cover, value: tree.value, outputs: 1, outputOffset: output, weight: 1, nextNode };
 }
 

@@ -20,18 +20,21 @@ export interface BoostedTree {
   cover?: Float64Array;
 }
 
-/** Leaf reached by one raw row (values at row * cols); NaN and unknown categories follow missingLeft. */
+/** The child of split `node` that a raw row (values at offset) goes to; NaN and unknown categories follow missingLeft. */
+export function stepRaw(tree: BoostedTree, node: number, values: Float64Array, offset: number): number {
+  const x = values[offset + tree.feature[node]];
+  const cats = tree.leftCategories[node];
+  let goLeft: boolean;
+  if (Number.isNaN(x)) goLeft = tree.missingLeft[node] === 1;
+  else if (cats) goLeft = Number.isInteger(x) && x >= 0 && x < MISSING_BIN ? cats[x] === 1 : tree.missingLeft[node] === 1;
+  else goLeft = x <= tree.threshold[node];
+  return goLeft ? tree.left[node] : tree.right[node];
+}
+
+/** Leaf reached by one raw row (values at row * cols). */
 export function findLeafRaw(tree: BoostedTree, values: Float64Array, offset: number): number {
   let node = 0;
-  while (tree.feature[node] >= 0) {
-    const x = values[offset + tree.feature[node]];
-    const cats = tree.leftCategories[node];
-    let goLeft: boolean;
-    if (Number.isNaN(x)) goLeft = tree.missingLeft[node] === 1;
-    else if (cats) goLeft = Number.isInteger(x) && x >= 0 && x < MISSING_BIN ? cats[x] === 1 : tree.missingLeft[node] === 1;
-    else goLeft = x <= tree.threshold[node];
-    node = goLeft ? tree.left[node] : tree.right[node];
-  }
+  while (tree.feature[node] >= 0) node = stepRaw(tree, node, values, offset);
   return node;
 }
 
