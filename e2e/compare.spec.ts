@@ -65,6 +65,14 @@ test('breast cancer: compare two trained models, re-sort, test A against B, relo
   await expect(reloaded.getByTestId('compare-verdict')).toHaveText(verdictText ?? '', { timeout: 30_000 });
   await expect(reloaded.getByTestId('compare-leaderboard')).toHaveAttribute('data-sort-by', 'log-loss', { timeout: 30_000 });
   await expect(reloaded.getByTestId('compare-outdated')).toHaveCount(0);
+  // Swapping A and B makes the saved comparison outdated and the cell stale ("Run stale" compares again).
+  const [a, b] = [await reloaded.getByTestId('compare-run-a').inputValue(), await reloaded.getByTestId('compare-run-b').inputValue()];
+  await reloaded.getByTestId('compare-run-a').selectOption(b);
+  await reloaded.getByTestId('compare-run-b').selectOption(a);
+  await expect(reloaded.getByTestId('compare-outdated')).toBeVisible();
+  await expect(page.getByTestId('run-stale')).toHaveText('Run stale (1)');
+  await page.getByTestId('run-stale').click();
+  await expect(reloaded.getByTestId('compare-outdated')).toHaveCount(0, { timeout: 60_000 });
   expect(consoleErrors).toEqual([]);
 });
 

@@ -70,13 +70,6 @@ export class CompareCellState extends SavedOutputCellState<ComparisonOutput> {
     }, { cancelNotice: 'Comparison cancelled.' });
   }
 
-  /** After the picks change: a finished comparison of another pair is marked stale (re-run by "Run stale"). */
-  markOutdated(key: string): void {
-    if (this.output && this.output.key !== key && this.notebook.runs[this.cellId]?.status === 'done') {
-      this.notebook.setRun(this.cellId, { status: 'stale' });
-    }
-  }
-
   async #predict(run: TrainedRun, inputs: CompareInputs, signal: AbortSignal): Promise<RunPredictions> {
     const { dataset, problem, split } = inputs;
     return getTrainingPool().run(async (api: Remote<TrainingApi>) => {

@@ -43,6 +43,18 @@ export abstract class SavedOutputCellState<O> {
     }
   }
 
+  /**
+   * Keeps the frame's status in step with the saved output: 'done' when it matches the current inputs, 'stale'
+   * when not — also right after a reload. `current` is null while the inputs are unknown (nothing changes then);
+   * a running job or an error keeps its status.
+   */
+  syncStatus(current: boolean | null): void {
+    const run = this.notebook.runs[this.cellId];
+    if (this.running || !this.output || current === null || run?.status === 'error') return;
+    const status = current ? 'done' : 'stale';
+    if (run?.status !== status) this.notebook.setRun(this.cellId, { ...run, status });
+  }
+
   /** Stops a running job at once (its worker is terminated). */
   cancel(): void {
     this.#abort?.abort();

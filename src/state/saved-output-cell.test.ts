@@ -42,6 +42,20 @@ describe('SavedOutputCellState', () => {
     expect({ output: again.output, loaded: again.loaded }).toEqual({ output: { kind: 'test', value: 7 }, loaded: true });
   });
 
+  it('syncStatus: a saved output is done when current, stale when not, after a reload too; an error or no output stays', async () => {
+    const cellId = notebook.addCell('note');
+    const cell = new TestCell(notebook, cellId);
+    cell.syncStatus(false);
+    expect(notebook.runs[cellId]).toBeUndefined(); // no output yet
+    await cell.run(async () => ({ kind: 'test', value: 1 }));
+    const again = new TestCell(notebook, cellId);
+    await again.init();
+    const seen = [false, null, true].map((current) => { again.syncStatus(current); return notebook.runs[cellId].status; });
+    notebook.setRun(cellId, { status: 'error', error: 'x' });
+    again.syncStatus(true);
+    expect([...seen, notebook.runs[cellId].status]).toEqual(['stale', 'stale', 'done', 'error']);
+  });
+
   it('keeps errors in the cell, marks an output-level error, and is quiet on cancel', async () => {
     const cellId = notebook.addCell('note');
     const cell = new TestCell(notebook, cellId);
