@@ -29,7 +29,7 @@ test('breast cancer: explain a trained gradient-boosting model, and a reload kee
   await explain.getByTestId('explain-row-select').selectOption({ index: 3 });
   const additivity = await explain.getByTestId('explain-additivity').textContent();
   await expect(explain).not.toContainText('NaN');
-  await explain.screenshot({ path: 'test-results-explain/explain-cell.png' });
+  await explain.screenshot({ path: test.info().outputPath('explain-cell.png') });
   await waitForSaved(page);
 
   await page.reload();
@@ -39,5 +39,12 @@ test('breast cancer: explain a trained gradient-boosting model, and a reload kee
   await expect(reloaded.getByTestId('explain-waterfall')).toBeVisible();
   await expect(reloaded.getByTestId('explain-additivity')).toHaveText(additivity ?? '');
   await expect(reloaded.getByTestId('explain-progress')).toHaveCount(0);
+  // Other settings than the saved explanation's: outdated, and "Run stale" explains again.
+  await reloaded.getByRole('spinbutton', { name: 'Top features' }).fill('2');
+  await reloaded.getByRole('spinbutton', { name: 'Top features' }).blur();
+  await expect(reloaded.getByTestId('explain-outdated')).toBeVisible();
+  await page.getByTestId('run-stale').click();
+  await expect(reloaded.getByTestId('explain-outdated')).toHaveCount(0, { timeout: 60_000 });
+  await expect(reloaded.getByTestId('explain-pdp-plot')).toHaveCount(2);
   expect(pageErrors).toEqual([]);
 });
