@@ -17,7 +17,7 @@ describe('importFile: CSV', () => {
   it('types every column and reports what it found', async () => {
     const result = await importText('\uFEFFcity,n\r\nOslo,1\r\nBergen,2\r\nOslo,3\r\nOslo,4\r\n');
     expect({ ...result, durationMs: 0 }).toEqual({
-      table: { rowCount: 4, columns: [categoricalColumn('city', ['Oslo', 'Bergen', 'Oslo', 'Oslo']), numericColumn('n', [1, 2, 3, 4], true)] },
+      table: { rowCount: 4, columns: [{ kind: 'categorical', name: 'city', codes: Int32Array.from([1, 0, 1, 1]), levels: ['Bergen', 'Oslo'] }, numericColumn('n', [1, 2, 3, 4], true)] },
       inference: [
         { name: 'city', originalName: 'city', kind: 'categorical', detail: 'categories', evidence: '2 distinct values among 4 present, few enough for categories; 0 missing.', missing: 0, distinct: 2, examples: ['Oslo', 'Bergen'] },
         { name: 'n', originalName: 'n', kind: 'numeric', detail: 'integer', evidence: '4 of 4 values parse as numbers, all whole; 0 missing.', missing: 0, distinct: 4, examples: ['1', '2', '3', '4'] },

@@ -3,6 +3,7 @@
 // distinct ≤ max(2, min(1000, ½·present)) and values are short, else text (id-like when unique).
 
 import { countDistinctNumbers } from '../table/count-distinct';
+import { sortLevels } from '../table/sort-levels';
 import type { Column } from '../table/types';
 import { buildTextColumn } from './build-text-column';
 import { countDistinctTexts } from './count-distinct-texts';
@@ -88,7 +89,8 @@ function buildColumn(name: string, scan: ColumnScan, present: number, given?: nu
     return { column: { kind: 'datetime', name, values }, detail: dateFormat, distinct: rows.length === 0 && given !== undefined ? given : countDistinctNumbers(values) };
   }
   if (isCategoricalScan(scan, present)) {
-    return { column: { kind: 'categorical', name, codes: scan.codes!, levels: scan.levels! }, detail: 'categories', distinct: scan.levels!.length };
+    const { codes, levels } = sortLevels(scan.codes!, scan.levels!);
+    return { column: { kind: 'categorical', name, codes, levels }, detail: 'categories', distinct: levels.length };
   }
   const distinct = scan.levels?.length ?? (scan.packed ? (given ?? countDistinctPackedTexts(scan.packed)) : countDistinctTexts(readScanTexts(scan)));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);

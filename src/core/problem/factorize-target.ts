@@ -1,6 +1,7 @@
 // Turns any column into classes (labels, per-row codes, counts) so a target can be read as categories,
 // whatever its kind: numbers become their decimal labels, booleans "false"/"true".
 
+import { sortLevels } from '../table/sort-levels';
 import { readTexts } from '../table/text-column';
 import { BOOLEAN_MISSING, type Column } from '../table/types';
 
@@ -18,8 +19,11 @@ export interface TargetClasses {
  */
 export function factorizeTarget(column: Column, maxClasses = Number.POSITIVE_INFINITY): TargetClasses | null {
   switch (column.kind) {
-    case 'categorical':
-      return compactCodes(column.codes, column.levels, maxClasses);
+    case 'categorical': {
+      // Stored tables from before levels were kept sorted may hold them in order of appearance.
+      const sorted = sortLevels(column.codes, column.levels);
+      return compactCodes(sorted.codes, sorted.levels, maxClasses);
+    }
     case 'boolean': {
       const codes = new Int32Array(column.values.length);
       for (let i = 0; i < codes.length; i++) codes[i] = column.values[i] === BOOLEAN_MISSING ? -1 : column.values[i];
@@ -73,13 +77,8 @@ function factorizeStrings(values: readonly (string | null)[], maxClasses: number
     }
     raw[i] = code;
   }
-  const seen = [...index.keys()];
-  const order = seen.map((_, code) => code).sort((a, b) => (seen[a] < seen[b] ? -1 : seen[a] > seen[b] ? 1 : 0));
-  const levels = order.map((code) => seen[code]);
-  const rank = new Int32Array(order.length);
-  order.forEach((code, position) => (rank[code] = position));
-  for (let i = 0; i < raw.length; i++) if (raw[i] >= 0) raw[i] = rank[raw[i]];
-  return compactCodes(raw, levels, maxClasses);
+  const sorted = sortLevels(raw, [...index.keys()]);
+  return compactCodes(sorted.codes, sorted.levels, maxClasses);
 }
 
 function factorizeNumbers(values: Float64Array, maxClasses: number, format: (value: number) => string): TargetClasses | null {

@@ -7,6 +7,7 @@ import { parseBoolean } from '../ingest/parse-boolean';
 import { readColumnTexts } from './column-texts';
 import { createTextColumn } from './text-column';
 import { BOOLEAN_MISSING, type Column, type ColumnKind, type Table } from './types';
+import { sortLevels } from './sort-levels';
 
 /** A column whose override could not be applied cleanly, in words a user can act on. */
 export interface OverrideProblem {
@@ -97,7 +98,7 @@ function toCategorical(name: string, texts: readonly (string | null)[]): Column 
     if (code === undefined) index.set(text, (code = index.size));
     codes[i] = code;
   });
-  return { kind: 'categorical', name, codes, levels: [...index.keys()] };
+  return { kind: 'categorical', name, ...sortLevels(codes, [...index.keys()]) };
 }
 
 /** Dates in any spelling inference knows; n/n/yyyy is day-first when some first part exceeds 12. */

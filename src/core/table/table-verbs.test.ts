@@ -33,7 +33,7 @@ describe('applyColumnOverrides', () => {
         age,
         textColumn('City', ['Oslo', null, 'Oslo', 'Bergen']),
         textColumn('When', ['2020-01-02', null, '2021-03-04T05:06:07.000Z', '2020-01-02']),
-        categoricalColumn('Flag', ['true', 'false', null, 'true']),
+        { kind: 'categorical', name: 'Flag', codes: Int32Array.from([1, 0, -1, 1]), levels: ['false', 'true'] }, // levels sorted
         { kind: 'datetime', name: 'Score', values: score.values },
       ],
       [],
