@@ -29,14 +29,14 @@ export class ClusterToolsState {
   #projectionKey = '';
 
   /** Fits k-means for k = 2..10 on the prepared training rows in a worker; a new press cancels the last. */
-  async pickK(inputs: TrainInputs, seed: number): Promise<void> {
+  async pickK(inputs: TrainInputs, seed: number, autoPrepare = true): Promise<void> {
     this.cancelPickK();
     const abort = new AbortController();
     this.#pickAbort = abort;
     this.picking = true;
     this.pickError = null;
     this.pickProgress = null;
-    const request = buildPickKRequest(inputs, seed);
+    const request = buildPickKRequest(inputs, seed, autoPrepare);
     try {
       const onProgress = (done: number, total: number) => {
         if (!abort.signal.aborted) this.pickProgress = { done, total };
@@ -93,7 +93,7 @@ export class ClusterToolsState {
 }
 
 /** The k-means request "Pick k" sends: the cell's seed, problem and prepared-pipeline steps as plain JSON. */
-function buildPickKRequest(inputs: TrainInputs, seed: number): TrainRequest {
+function buildPickKRequest(inputs: TrainInputs, seed: number, autoPrepare: boolean): TrainRequest {
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  return { id: 'pick-k', family: 'kmeans', params: {}, seed, problem: plain(inputs.problem), steps: plain(inputs.pipeline?.steps ?? []), crossValidate: false };
+  return { id: 'pick-k', family: 'kmeans', params: {}, seed, problem: plain(inputs.problem), steps: plain(inputs.pipeline?.steps ?? []), crossValidate: false, autoPrepare };
 }

@@ -5,7 +5,7 @@ import type { TrainedRun } from '../core/train/types';
 import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam } from './train-plan';
 
 const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
-const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, seed: 9, backend: 'auto' };
+const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, autoPrepare: true, seed: 9, backend: 'auto' };
 
 function runWith(metrics: TrainedRun['metrics']): TrainedRun {
   return { id: 'r', trainedAt: 1, metrics } as TrainedRun;
@@ -16,7 +16,7 @@ describe('buildTrainRequests', () => {
     let n = 0;
     const steps = [{ kind: 'drop' as const, id: 'd', columns: ['z'] }];
     expect(buildTrainRequests(SPEC, PROBLEM, steps, () => `id-${++n}`)).toEqual([
-      { id: 'id-1', family: 'knn', params: { k: 3 }, seed: 9, problem: PROBLEM, steps, crossValidate: true },
+      { id: 'id-1', family: 'knn', params: { k: 3 }, seed: 9, problem: PROBLEM, steps, crossValidate: true, autoPrepare: true },
     ]);
   });
 

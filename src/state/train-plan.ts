@@ -22,6 +22,7 @@ export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, st
     problem: plain(problem),
     steps: plain(steps),
     crossValidate: spec.crossValidate,
+    autoPrepare: spec.autoPrepare,
   }));
 }
 

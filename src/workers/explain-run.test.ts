@@ -127,7 +127,7 @@ describe('explainRun', () => {
       'Only 1 validation row has a target; permutation importance shuffles rows and needs at least 2 — give the validation part a larger share in the Split cell.');
     const withoutX2 = tableOf(...TABLE.columns.filter((c) => c.name !== 'x2'));
     await expect(explainRun(withoutX2, VALIDATION, run, binary, OPTIONS)).rejects.toMatchObject({
-      name: 'ModelSpecError', message: expect.stringMatching(/^The run "Decision tree" no longer matches the data: .*"x2".* Retrain it in the Train cell\.$/),
+      name: 'ModelSpecError', message: expect.stringMatching(/^The run "Decision tree" no longer matches the data: .*["']x2["'].* Retrain it in the Train cell\.$/),
     });
     await expect(explainRun(TABLE, VALIDATION, run, binary, { ...OPTIONS, repeats: 0 })).rejects.toThrow('Shuffles per feature must be a whole number from 1 to 100; got 0.');
     trainingApi.putTable('explain', TABLE);

@@ -76,13 +76,14 @@ export async function computeLearningCurve(table: Table, request: LearningCurveR
   const metric = problem.primaryMetric;
   const stratify = problem.task === 'binary' || problem.task === 'multiclass';
   const subsets = drawTrainingSubsets(table, request.train, stratify ? problem.target : null, LEARNING_CURVE_FRACTIONS, run.seed);
+  // The run's own steps, automatic ones included: the refits prepare exactly as the run did.
   const steps = run.pipeline.steps.map((step) => step.spec);
   const points: LearningCurvePoint[] = [];
   for (const [i, rows] of subsets.entries()) {
     const fraction = LEARNING_CURVE_FRACTIONS[i];
     try {
       const fitted = await trainOnTrainingPart(table, { train: rows, validation, folds: [] }, {
-        id: `${run.id}-learning-${fraction}`, family: run.family, params: run.params, seed: run.seed, problem, steps, crossValidate: false,
+        id: `${run.id}-learning-${fraction}`, family: run.family, params: run.params, seed: run.seed, problem, steps, crossValidate: false, autoPrepare: false,
       });
       points.push({
         fraction, rows: rows.length,

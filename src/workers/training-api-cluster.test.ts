@@ -10,7 +10,7 @@ const TABLE = tableOf(
 );
 const PARTS = { train: Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8), validation: Uint32Array.of(0, 3, 6, 9, 10, 11), folds: [] };
 const REQUEST: TrainRequest = {
-  id: 'km-1', family: 'kmeans', params: { k: 3 }, seed: 1, steps: [], crossValidate: true,
+  id: 'km-1', family: 'kmeans', params: { k: 3 }, seed: 1, steps: [], crossValidate: true, autoPrepare: false, // b is noise: scaling it would blur the groups
   problem: { target: null, task: 'clustering', primaryMetric: 'silhouette', secondaryMetrics: ['davies-bouldin'] },
 };
 

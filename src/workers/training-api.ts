@@ -16,6 +16,7 @@ import { prepareHeldOutRows } from '../core/train/prepare-held-out';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
 import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
+import { describePreparation } from '../core/train/fit-prepared';
 import { projectRuns, type RunProjection } from '../core/train/project-runs';
 import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/train-forest-parts';
 import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
@@ -140,7 +141,7 @@ function mergeForestRun(tableKey: string, parts: TrainingParts, request: TrainRe
 
 /** "Pick k": k-means inertia and silhouette for k = 2..10 on the prepared training rows; `onProgress(done, total)` after each k. */
 function pickK(tableKey: string, train: RowIndices, request: TrainRequest, onProgress?: (done: number, total: number) => void): PickKResult {
-  const X = prepareUnsupervisedData(readTable(tableKey), { train, validation: new Uint32Array(0) }, request.steps, request.problem).train;
+  const X = prepareUnsupervisedData(readTable(tableKey), { train, validation: new Uint32Array(0) }, describePreparation(request)).train;
   return computePickK(X, { ...PICK_K_DEFAULTS, seed: request.seed }, onProgress);
 }
 

@@ -33,7 +33,7 @@ describe('model registry', () => {
 
 describe('model catalogue', () => {
   it('describes exactly the registry families, in the same order, with the same schemas', () => {
-    const metadata = MODEL_FAMILIES.map(({ kind, label, group, tasks, params, acceptsMissing }) => ({ kind, label, group, tasks, params, acceptsMissing }));
+    const metadata = MODEL_FAMILIES.map(({ kind, label, group, tasks, params, needs }) => ({ kind, label, group, tasks, params, needs }));
     expect(MODEL_CATALOG).toEqual(metadata);
     expect(findFamilyInfo('neural_network')?.label).toBe('Neural network (MLP)');
     expect(listFamilyInfosForTask('binary').map((f) => f.kind)).toEqual(listFamiliesForTask('binary').map((f) => f.kind));

@@ -78,8 +78,25 @@ export interface FittedModel {
   toJSON(): SerializedModel;
 }
 
+/**
+ * What a family needs of its features. Training adds an automatic preparation (fitted on training rows only and
+ * stored with the run) that provides what the user's pipeline does not.
+ */
+export interface FamilyNeeds {
+  /** True when NaN features are fine as they are; false: missing values are imputed first. */
+  readonly acceptsMissing: boolean;
+  /**
+   * How category columns reach the model: 'codes' as they are (native categorical splits, naive Bayes), 'ordinal'
+   * indices (tree splits on a number), 'one_hot' columns, or 'one_hot_drop_first' (unpenalised linear models: a full
+   * set of dummies is collinear with the intercept).
+   */
+  readonly categorical: 'codes' | 'ordinal' | 'one_hot' | 'one_hot_drop_first';
+  /** True when numeric inputs should be standardised (distances, penalties, gradient steps). */
+  readonly scaled: boolean;
+}
+
 /** A family's metadata: what the UI needs to list it and draw its form, without the fit code. */
-export type FamilyInfo = Pick<ModelFamily, 'kind' | 'label' | 'group' | 'tasks' | 'params' | 'acceptsMissing'>;
+export type FamilyInfo = Pick<ModelFamily, 'kind' | 'label' | 'group' | 'tasks' | 'params' | 'needs'>;
 
 export interface ModelFamily {
   readonly kind: string;
@@ -87,8 +104,8 @@ export interface ModelFamily {
   readonly group: 'baseline' | 'linear' | 'neural' | 'tree' | 'ensemble' | 'neighbors' | 'bayes' | 'unsupervised';
   readonly tasks: readonly Task[];
   readonly params: readonly HyperparameterSpec[];
-  /** False when NaN features must be imputed first (the fit then throws a ModelSpecError naming the column). */
-  readonly acceptsMissing: boolean;
+  /** What the features must be like for these (resolved) hyperparameters; the fit throws a ModelSpecError otherwise. */
+  needs(params: Hyperparameters): FamilyNeeds;
   fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel>;
   fromJSON(json: SerializedModel): FittedModel;
 }

@@ -54,7 +54,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   train: {
     title: 'Train',
     description: 'Fit model families on the prepared training rows, score them on validation (and CV folds), rank them.',
-    createSpec: () => ({ candidates: [{ family: 'gradient_boosting', params: {} }], tryAll: false, crossValidate: true, seed: 42, backend: 'auto' }),
+    createSpec: () => ({ candidates: [{ family: 'gradient_boosting', params: {} }], tryAll: false, crossValidate: true, autoPrepare: true, seed: 42, backend: 'auto' }),
   },
   evaluate: {
     title: 'Evaluate',

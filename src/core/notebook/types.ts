@@ -99,6 +99,8 @@ export interface TrainCellSpec {
   tryAll: boolean;
   /** Cross-validate on the Split's folds when it has them. */
   crossValidate: boolean;
+  /** Add what each family needs (impute, encode, scale) after the Prepare cell's steps, fitted on training rows. */
+  autoPrepare: boolean;
   /** 32-bit integer seed for every fit. */
   seed: number;
   /** Neural families only: which TensorFlow.js backend to use ('auto' measures and picks the fastest). */

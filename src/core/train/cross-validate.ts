@@ -3,7 +3,7 @@
 
 import type { Fold } from '../split/split-spec';
 import type { Table } from '../table/types';
-import { fitPrepared } from './fit-prepared';
+import { describePreparation, fitPrepared } from './fit-prepared';
 import { prepareTrainingData } from './prepare-training-data';
 import { listProblemMetrics, scoreModel } from './score-model';
 import { summarizeFolds } from './summarize-folds';
@@ -13,7 +13,7 @@ import type { CvSummary, MetricScores, TrainContext, TrainRequest } from './type
 
 /** Fits `request` on `fold.train` (pipeline included) and scores it on `fold.validation`. */
 export async function scoreFold(table: Table, fold: Fold, foldIndex: number, request: TrainRequest, ctx: TrainContext = {}): Promise<MetricScores> {
-  const data = prepareTrainingData(table, fold, request.steps, request.problem);
+  const data = prepareTrainingData(table, fold, describePreparation(request));
   if (!data.validation) return {};
   const { model } = await fitPrepared(data, request, ctx, foldIndex);
   return scoreModel(model, data.validation.X, data.validation.y, request.problem);

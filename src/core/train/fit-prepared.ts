@@ -2,8 +2,9 @@
 // neural families, passes seed / stop / abort / validation through, and records the curve.
 
 import { findModelFamily } from '../models/registry';
-import type { FittedModel, Hyperparameters, ModelFamily, TrainingProgress } from '../models/types';
-import type { TrainingData } from './prepare-training-data';
+import type { FamilyNeeds, FittedModel, Hyperparameters, ModelFamily, TrainingProgress } from '../models/types';
+import type { PreparationRequest, TrainingData } from './prepare-training-data';
+import { resolveParams } from './run-config';
 import { createCurveRecorder } from './record-curve';
 import type { BackendChoice, TrainContext, TrainRequest } from './types';
 
@@ -16,9 +17,17 @@ export interface PreparedFit {
   stopped: boolean;
 }
 
-/** The family's defaults overridden by the values `params` gives for known names. */
-export function resolveParams(family: ModelFamily, params: Hyperparameters): Hyperparameters {
-  return Object.fromEntries(family.params.map((spec) => [spec.name, params[spec.name] ?? spec.default]));
+
+/** What automatic preparation must provide for `request` (its family's needs for its parameters), or null when it is off. */
+export function resolveNeeds(request: Pick<TrainRequest, 'family' | 'params' | 'autoPrepare'>): FamilyNeeds | null {
+  if (request.autoPrepare === false) return null;
+  const family = findModelFamily(request.family);
+  return family.needs(resolveParams(family, request.params));
+}
+
+/** The preparation request of `request`: its steps and problem, and its family's needs unless automatic preparation is off. */
+export function describePreparation(request: TrainRequest): PreparationRequest {
+  return { steps: request.steps, problem: request.problem, needs: resolveNeeds(request) };
 }
 
 /** Fits `request.family` on `data.train`; `fold` (null for the main fit) tags the progress records. */

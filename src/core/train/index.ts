@@ -5,7 +5,7 @@ export * from './types';
 export { prepareTrainingData, readSupervisedProblem, type TrainingData } from './prepare-training-data';
 export { scoreModel, listProblemMetrics, findPositiveClass } from './score-model';
 export { scoreFold, summarizeFolds, crossValidate } from './cross-validate';
-export { resolveParams } from './fit-prepared';
+export { resolveParams } from './run-config';
 export { trainCandidate, trainOnTrainingPart } from './train-candidate';
 export { rankRuns, readRankValue } from './rank-runs';
 export { listCandidates } from './list-candidates';

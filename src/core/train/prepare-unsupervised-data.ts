@@ -7,9 +7,10 @@ import type { FeatureMatrix } from '../models/types';
 import type { ProblemSpec } from '../problem/types';
 import type { RowIndices, Table } from '../table/types';
 import type { FittedPipeline } from '../transform/fitted-types';
-import { fitPipelineWithTraining, transformTable } from '../transform/pipeline';
-import type { PipelineStep } from '../transform/step-types';
+import { transformTable } from '../transform/pipeline';
 import { takeRows } from '../transform/take-rows';
+import type { AutoPreparation } from './plan-auto-preparation';
+import { fitWithAutoPreparation, type PreparationRequest } from './prepare-training-data';
 
 /** Features to fit on, the validation features (rows with a missing value left out; null without rows) and the fitted pipeline. */
 export interface UnsupervisedData {
@@ -17,6 +18,7 @@ export interface UnsupervisedData {
   validation: FeatureMatrix | null;
   fitted: FittedPipeline;
   skipped: SkippedColumn[];
+  autoPreparation: AutoPreparation | null;
 }
 
 /** Refuses a problem that is not clustering (the supervised path is prepareTrainingData). */
@@ -25,19 +27,20 @@ export function assertClusteringProblem(problem: ProblemSpec): void {
 }
 
 /** Fits `steps` on `rows.train` only and builds the feature matrices a clustering family fits and is scored on. */
-export function prepareUnsupervisedData(table: Table, rows: { train: RowIndices; validation: RowIndices }, steps: readonly PipelineStep[], problem: ProblemSpec): UnsupervisedData {
+export function prepareUnsupervisedData(table: Table, rows: { train: RowIndices; validation: RowIndices }, request: PreparationRequest): UnsupervisedData {
+  const { problem } = request;
   assertClusteringProblem(problem);
   if (rows.train.length === 0) throw new ModelSpecError('The split has no training rows; give the training part a share above 0.');
-  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train);
+  const { fitted, training, autoPreparation } = fitWithAutoPreparation(table, rows.train, request.steps, problem.target, request.needs);
   const categorical = training.table.columns.filter((c) => c.kind === 'categorical').map((c) => ({ column: c.name, reason: 'category codes are no distances; one-hot encode it in the Prepare cell' }));
   const names = training.table.columns.filter((c) => c.kind !== 'categorical' && c.name !== problem.target).map((c) => c.name);
   const built = buildFeatureMatrix(training.table, names);
   if (built.X.cols === 0) throw new ModelSpecError('There is no numeric column to cluster on; keep or encode at least one column in the Prepare cell.');
   const skipped = [...categorical, ...built.skipped];
-  if (rows.validation.length === 0) return { train: built.X, validation: null, fitted, skipped };
+  if (rows.validation.length === 0) return { train: built.X, validation: null, fitted, skipped, autoPreparation };
   const validationTable = transformTable(fitted, takeRows(table, rows.validation)).table;
   const validation = dropIncompleteRows(buildFeatureMatrix(validationTable, [...built.X.featureNames]).X);
-  return { train: built.X, validation, fitted, skipped };
+  return { train: built.X, validation, fitted, skipped, autoPreparation };
 }
 
 /** X without the rows that miss a value (they have no distance); null when no row is left. */

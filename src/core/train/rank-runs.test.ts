@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listFamiliesForTask } from '../models/registry';
 import { listCandidates } from './list-candidates';
 import { summarizeFolds } from './cross-validate';
-import { rankRuns } from './rank-runs';
+import { chooseRankBasis, rankRuns } from './rank-runs';
 import type { TrainedRun } from './types';
 
 function runOf(id: string, trainedAt: number, validation: number | null, cvMean?: number): TrainedRun {
@@ -15,9 +15,14 @@ function runOf(id: string, trainedAt: number, validation: number | null, cvMean?
 }
 
 describe('rankRuns', () => {
-  it('ranks by the CV mean when present, else validation, in the metric\'s direction; undefined last', () => {
+  it('ranks every run by validation when some lack CV (never a mix), in the metric\'s direction; undefined last', () => {
     const runs = [runOf('a', 1, 3), runOf('b', 2, null), runOf('c', 3, 9, 1), runOf('d', 4, 2), runOf('e', 5, 2)];
-    expect(rankRuns(runs, 'rmse').map((r) => r.id)).toEqual(['c', 'd', 'e', 'a', 'b']);
+    expect([chooseRankBasis(runs, 'rmse'), rankRuns(runs, 'rmse').map((r) => r.id)]).toEqual(['validation', ['d', 'e', 'a', 'c', 'b']]);
+  });
+
+  it('ranks by the CV mean when every scored run was cross-validated', () => {
+    const runs = [runOf('a', 1, 1, 5), runOf('b', 2, 9, 2), runOf('c', 3, null)];
+    expect([chooseRankBasis(runs, 'rmse'), rankRuns(runs, 'rmse').map((r) => r.id)]).toEqual(['cv', ['b', 'a', 'c']]);
   });
 });
 

@@ -28,7 +28,8 @@ const PARTS = {
 };
 
 function requestFor(family: string, params = {}): TrainRequest {
-  return { id: 'run-1', family, params, seed: 7, problem: PROBLEM, steps: STEPS, crossValidate: true };
+  // Automatic preparation off: these tests compare against the user's pipeline fitted by hand.
+  return { id: 'run-1', family, params, seed: 7, problem: PROBLEM, steps: STEPS, crossValidate: true, autoPrepare: false };
 }
 
 describe('trainCandidate', () => {
@@ -45,14 +46,14 @@ describe('trainCandidate', () => {
       curve: [{ iteration: 1, total: 1, metrics: {} }],
       durationMs: 0, trainedAt: 0, stopped: false,
       model: run.model, pipeline: fitPipeline(STEPS, TABLE, PARTS.train),
-      featureNames: ['x'], classes: ['no', 'yes'], info: {},
+      featureNames: ['x'], classes: ['no', 'yes'], info: {}, autoPrepare: false,
     });
     expect(JSON.parse(JSON.stringify(run.model))).toEqual(run.model);
   });
 
   it('a reloaded model predicts the stored validation metric again', async () => {
     const run = await trainCandidate(TABLE, PARTS, { ...requestFor('logistic_regression'), crossValidate: false });
-    const data = prepareTrainingData(TABLE, PARTS, STEPS, PROBLEM);
+    const data = prepareTrainingData(TABLE, PARTS, { steps: STEPS, problem: PROBLEM, needs: null });
     const reloaded = loadModel(JSON.parse(JSON.stringify(run.model)));
     expect(scoreModel(reloaded, data.validation!.X, data.validation!.y, PROBLEM)).toEqual(run.metrics.validation);
     expect(run.metrics).toEqual({ validation: { accuracy: { value: 1 }, 'roc-auc': { value: 1 } }, cv: null });
@@ -60,10 +61,10 @@ describe('trainCandidate', () => {
 
   it('cross-validates without leakage: each fold refits the pipeline on its own training rows', async () => {
     // Fold 0 trains on rows 2, 3, 6, 7 (x = –, 3, 7, –): its imputer fills 5, not the training part's mean.
-    const fold0 = prepareTrainingData(TABLE, PARTS.folds[0], STEPS, PROBLEM);
+    const fold0 = prepareTrainingData(TABLE, PARTS.folds[0], { steps: STEPS, problem: PROBLEM, needs: null });
     expect(fold0.fitted).toEqual(fitPipeline(STEPS, TABLE, PARTS.folds[0].train));
     expect(fold0.fitted.steps[0].state).toEqual({ columns: [{ name: 'x', fill: 5, indicator: false }] });
-    const trainPart = prepareTrainingData(TABLE, PARTS, STEPS, PROBLEM);
+    const trainPart = prepareTrainingData(TABLE, PARTS, { steps: STEPS, problem: PROBLEM, needs: null });
     expect(trainPart.fitted.steps[0].state).toEqual({ columns: [{ name: 'x', fill: 4.5, indicator: false }] });
     // The fold's score is the score of a model fitted on fold-train-only data.
     const request = requestFor('knn', { k: 1 });

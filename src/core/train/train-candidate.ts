@@ -3,7 +3,7 @@
 
 import type { Table } from '../table/types';
 import { crossValidate } from './cross-validate';
-import { fitPrepared, type PreparedFit } from './fit-prepared';
+import { describePreparation, fitPrepared, type PreparedFit } from './fit-prepared';
 import { prepareTrainingData, type TrainingData } from './prepare-training-data';
 import { scoreModel } from './score-model';
 import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
@@ -11,7 +11,7 @@ import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest }
 /** The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. */
 export async function trainOnTrainingPart(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
   const startedMs = performance.now();
-  const data = prepareTrainingData(table, parts, request.steps, request.problem);
+  const data = prepareTrainingData(table, parts, describePreparation(request));
   return assembleRun(request, data, await fitPrepared(data, request, ctx), startedMs);
 }
 
@@ -38,6 +38,9 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     featureNames: [...data.train.X.featureNames],
     ...(data.train.y.classes ? { classes: [...data.train.y.classes] } : {}),
     info: pickPlainInfo(fit.model.info),
+    autoPrepare: request.autoPrepare !== false,
+    ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
+    ...(request.configKey ? { configKey: request.configKey } : {}),
   };
 }
 

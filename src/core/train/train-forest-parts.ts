@@ -5,7 +5,8 @@
 import { findModelFamily } from '../models/registry';
 import { fitForestTrees, mergeForestTrees, readForestSetup, type ForestTree } from '../models/trees/forest/forest-chunks';
 import type { Table } from '../table/types';
-import { resolveParams } from './fit-prepared';
+import { describePreparation } from './fit-prepared';
+import { resolveParams } from './run-config';
 import { prepareTrainingData } from './prepare-training-data';
 import { createCurveRecorder } from './record-curve';
 import { assembleRun } from './train-candidate';
@@ -21,7 +22,7 @@ export interface ForestPart {
 function prepareForest(table: Table, parts: TrainingParts, request: TrainRequest) {
   const family = findModelFamily(request.family);
   const params = resolveParams(family, request.params);
-  const data = prepareTrainingData(table, parts, request.steps, request.problem);
+  const data = prepareTrainingData(table, parts, describePreparation(request));
   return { family, params, data, setup: readForestSetup(family.params, data.train.X, data.train.y, params) };
 }
 

@@ -20,12 +20,12 @@ const STEPS: PipelineStep[] = [{ kind: 'impute', id: 'i1', columns: ['a'], strat
 const PARTS = { train: Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8), validation: Uint32Array.of(9, 10, 11), folds: [] };
 
 function requestFor(family: string, params = {}): TrainRequest {
-  return { id: `run-${family}`, family, params, seed: 3, problem: PROBLEM, steps: STEPS, crossValidate: false };
+  return { id: `run-${family}`, family, params, seed: 3, problem: PROBLEM, steps: STEPS, crossValidate: false, autoPrepare: false };
 }
 
 describe('prepareUnsupervisedData', () => {
   it('fits the pipeline on training rows, keeps numeric features and names the skipped categorical column', () => {
-    const data = prepareUnsupervisedData(TABLE, PARTS, STEPS, PROBLEM);
+    const data = prepareUnsupervisedData(TABLE, PARTS, { steps: STEPS, problem: PROBLEM, needs: null });
     expect({ names: data.train.featureNames, rows: data.train.rows, row2: [...data.train.values.subarray(4, 6)], validation: data.validation?.rows, skipped: data.skipped }).toEqual({
       names: ['a', 'b'], rows: 9, row2: [1, 1], validation: 3,
       skipped: [{ column: 'tag', reason: 'category codes are no distances; one-hot encode it in the Prepare cell' }],
@@ -33,7 +33,7 @@ describe('prepareUnsupervisedData', () => {
   });
 
   it('refuses a supervised problem', () => {
-    expect(() => prepareUnsupervisedData(TABLE, PARTS, STEPS, { ...PROBLEM, task: 'binary', target: 'tag' })).toThrow('This path fits clustering models; the Problem cell says binary.');
+    expect(() => prepareUnsupervisedData(TABLE, PARTS, { steps: STEPS, problem: { ...PROBLEM, task: 'binary', target: 'tag' }, needs: null })).toThrow('This path fits clustering models; the Problem cell says binary.');
   });
 });
 
@@ -46,7 +46,7 @@ describe('trainUnsupervised', () => {
       id: 'run-kmeans', family: 'kmeans', label: 'k-means', baseline: false, params: { k: 3, n_init: 10, max_iter: 300, tol: 1e-4 },
       task: 'clustering', seed: 3, primaryMetric: 'silhouette',
       metrics: { validation: scoreClusters(validationX, loadModel(run.model).predict(validationX), ['silhouette', 'davies-bouldin'], 3), cv: null },
-      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, featureNames: ['a', 'b'], info: ['inertia', 'iterations'],
+      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, featureNames: ['a', 'b'], info: ['inertia', 'iterations'], autoPrepare: false,
     });
     expect(run.metrics.validation.silhouette).toEqual({ value: null, reason: 'silhouette needs 2 to 2 clusters; got 3' });
     expect(JSON.parse(JSON.stringify(run))).toEqual({ ...run, model: JSON.parse(JSON.stringify(run.model)) });
@@ -69,7 +69,7 @@ describe('trainUnsupervised', () => {
 
 describe('computePickK', () => {
   it('elbow and silhouette for k = 2..4 on three groups: the silhouette suggests 3, inertia falls', () => {
-    const X = prepareUnsupervisedData(TABLE, { train: Uint32Array.from({ length: 12 }, (_, i) => i), validation: new Uint32Array(0) }, STEPS, PROBLEM).train;
+    const X = prepareUnsupervisedData(TABLE, { train: Uint32Array.from({ length: 12 }, (_, i) => i), validation: new Uint32Array(0) }, { steps: STEPS, problem: PROBLEM, needs: null }).train;
     const progress: string[] = [];
     const result = computePickK(X, { kMin: 2, kMax: 4, restarts: 3, maxIter: 100, seed: 1 }, (done, total) => progress.push(`${done}/${total}`));
     expect({ ks: result.points.map((p) => p.k), suggested: result.suggestedK, falling: result.points.every((p, i, a) => i === 0 || p.inertia < a[i - 1].inertia), progress, rows: [result.silhouetteRows, result.rows] })

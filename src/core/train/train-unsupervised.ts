@@ -4,7 +4,7 @@
 import { pcaFamily } from '../models/classic/pca';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import type { Table } from '../table/types';
-import { fitPrepared } from './fit-prepared';
+import { describePreparation, fitPrepared } from './fit-prepared';
 import { prepareUnsupervisedData } from './prepare-unsupervised-data';
 import { scoreClusters } from './score-clusters';
 import { listProblemMetrics } from './score-model';
@@ -16,8 +16,8 @@ const NO_TARGET = { values: new Float64Array(0) };
 /** Fits `request` (a clustering family) on `parts.train`, scores its clusters on `parts.validation`; no CV. */
 export async function trainUnsupervised(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
   const startedMs = performance.now();
-  const data = prepareUnsupervisedData(table, parts, request.steps, request.problem);
-  const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped };
+  const data = prepareUnsupervisedData(table, parts, describePreparation(request));
+  const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation };
   const fit = await fitPrepared(prepared, request, ctx);
   const spectrum = fit.family.kind === 'pca' ? await computeSpectrum(data.train, request.seed) : undefined;
   return {
@@ -38,6 +38,9 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     pipeline: data.fitted,
     featureNames: [...data.train.featureNames],
     info: pickPlainInfo(fit.model.info),
+    autoPrepare: request.autoPrepare !== false,
+    ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
+    ...(request.configKey ? { configKey: request.configKey } : {}),
     ...(spectrum ? { spectrum } : {}),
   };
 }

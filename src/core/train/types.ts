@@ -9,6 +9,7 @@ import type { Fold } from '../split/split-spec';
 import type { RowIndices } from '../table/types';
 import type { FittedPipeline } from '../transform/fitted-types';
 import type { PipelineStep } from '../transform/step-types';
+import type { AutoPreparation } from './plan-auto-preparation';
 
 /** One candidate to fit: a family, its hyperparameters (missing ones take the family's defaults) and a seed. */
 export interface TrainRequest {
@@ -21,6 +22,10 @@ export interface TrainRequest {
   steps: readonly PipelineStep[];
   /** Cross-validate on `parts.folds` when true and folds exist. */
   crossValidate: boolean;
+  /** Add the automatic preparation the family needs after `steps` (default true; false trains on `steps` alone). */
+  autoPrepare?: boolean;
+  /** describeRunConfigKey of this request on its split; the run keeps it so an identical request reuses the run. */
+  configKey?: string;
 }
 
 /** The split parts a candidate trains on: row indices of the dataset table. */
@@ -85,6 +90,12 @@ export interface TrainedRun {
   classes?: string[];
   /** Small learned extras (iterations used, OOB score…): numbers, strings and booleans only. */
   info: Record<string, number | string | boolean>;
+  /** Whether automatic preparation was on (absent in runs stored before it existed). */
+  autoPrepare?: boolean;
+  /** What automatic preparation added after the user's steps (its steps are in `pipeline`); absent when nothing. */
+  autoPreparation?: AutoPreparation;
+  /** The request's configuration key (run-config.ts); absent in runs stored before it existed. */
+  configKey?: string;
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
 }

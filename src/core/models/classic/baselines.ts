@@ -62,7 +62,7 @@ function createBaselineFamily(kind: string, label: string, tasks: readonly Task[
     group: 'baseline',
     tasks,
     params: [],
-    acceptsMissing: true,
+    needs: () => ({ acceptsMissing: true, categorical: 'codes', scaled: false }),
     async fit(X, y, _params, ctx) {
       throwIfAborted(ctx);
       const task = inferTask(y);

@@ -36,7 +36,7 @@ describe('CLASSIC_FAMILIES', () => {
     }).toEqual({ sameJson: true, predict: model.predict(X), proba: model.predictProba?.(X), progressed: true });
   });
 
-  it.each(CLASSIC_FAMILIES.filter((f) => !f.acceptsMissing).map((f) => [f.kind, f] as const))('%s: NaN features throw a ModelSpecError naming the column', async (kind, family) => {
+  it.each(CLASSIC_FAMILIES.filter((f) => !f.needs({}).acceptsMissing).map((f) => [f.kind, f] as const))('%s: NaN features throw a ModelSpecError naming the column', async (kind, family) => {
     const withNaN = { ...X, values: X.values.map((v, i) => (i === 5 ? NaN : v)) };
     await expect(family.fit(withNaN, targetFor(family.tasks), paramsFor(kind), { seed: 1 })).rejects.toMatchObject({
       name: 'ModelSpecError',

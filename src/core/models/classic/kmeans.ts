@@ -46,7 +46,7 @@ export const kmeansFamily: ModelFamily = {
   group: 'unsupervised',
   tasks: ['clustering'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
   async fit(X, _y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);

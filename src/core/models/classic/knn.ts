@@ -81,7 +81,7 @@ export const knnFamily: ModelFamily = {
   group: 'neighbors',
   tasks: ['binary', 'multiclass', 'regression'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     if ((params.k as number) > X.rows) throw new ModelSpecError(`knn: k = ${params.k} is larger than the ${X.rows} training rows; choose k ≤ ${X.rows}.`);

@@ -86,7 +86,7 @@ export const linearRegressionFamily: ModelFamily = {
   group: 'linear',
   tasks: ['regression'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: (params) => ({ acceptsMissing: false, categorical: params.penalty === 'none' ? 'one_hot_drop_first' : 'one_hot', scaled: params.penalty !== 'none' }),
   async fit(X, y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertTaskSupported(KIND, this.tasks, inferTask(y));

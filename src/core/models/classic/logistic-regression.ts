@@ -51,7 +51,7 @@ export const logisticRegressionFamily: ModelFamily = {
   group: 'linear',
   tasks: ['binary', 'multiclass'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);

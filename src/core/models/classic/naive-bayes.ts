@@ -69,7 +69,7 @@ export const naiveBayesFamily: ModelFamily = {
   group: 'bayes',
   tasks: ['binary', 'multiclass'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'codes', scaled: false }),
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);

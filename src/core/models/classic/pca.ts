@@ -109,7 +109,7 @@ export const pcaFamily: ModelFamily = {
   group: 'unsupervised',
   tasks: ['clustering'],
   params: PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
   async fit(X, _y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);

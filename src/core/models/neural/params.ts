@@ -31,7 +31,7 @@ export const NEURAL_INFO: FamilyInfo = {
   group: 'neural',
   tasks: ['binary', 'multiclass', 'regression'],
   params: NEURAL_PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
 };
 
 export type Activation = (typeof ACTIVATIONS)[number];

@@ -29,7 +29,7 @@ export const decisionTreeFamily: ModelFamily = {
   group: 'tree',
   tasks: ['binary', 'multiclass', 'regression'],
   params: TREE_PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'ordinal', scaled: false }),
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     const p = readParams(KIND, TREE_PARAMS, params);
     checkTrainingData(KIND, X, y, false);

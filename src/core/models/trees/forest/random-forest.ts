@@ -28,7 +28,7 @@ export const randomForestFamily: ModelFamily = {
   group: 'ensemble',
   tasks: ['binary', 'multiclass', 'regression'],
   params: FOREST_PARAMS,
-  acceptsMissing: false,
+  needs: () => ({ acceptsMissing: false, categorical: 'ordinal', scaled: false }),
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     // One chunk of every tree: the same model as the chunks fitted across the training workers and merged.
     const setup = readForestSetup(FOREST_PARAMS, X, y, params);

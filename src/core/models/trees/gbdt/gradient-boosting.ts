@@ -25,7 +25,7 @@ export const gradientBoostingFamily: ModelFamily = {
   group: 'ensemble',
   tasks: ['binary', 'multiclass', 'regression'],
   params: BOOSTING_PARAMS,
-  acceptsMissing: true,
+  needs: () => ({ acceptsMissing: true, categorical: 'codes', scaled: false }),
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     const resolved = readParams(KIND, BOOSTING_PARAMS, params);
     checkTrainingData(KIND, X, y, true);

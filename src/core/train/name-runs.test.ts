@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { FittedPipeline } from '../transform/fitted-types';
+import { nameRuns } from './name-runs';
+import type { TrainedRun } from './types';
+
+const NO_STEPS: FittedPipeline = { formatVersion: 1, steps: [], inputColumns: [], outputColumns: [], trainRowCount: 0 };
+const WITH_DROP: FittedPipeline = { ...NO_STEPS, steps: [{ spec: { kind: 'drop', id: 'd', columns: ['x'] }, state: null }] };
+const AUTO_ONLY: FittedPipeline = { ...NO_STEPS, steps: [{ spec: { kind: 'scale', id: 'auto:scale', columns: ['x'], method: 'standard' }, state: null }] };
+
+function runOf(id: string, family: string, label: string, extra: Partial<TrainedRun> = {}): TrainedRun {
+  return { id, family, label, params: {}, seed: 42, trainedAt: Number(id.slice(1)), pipeline: NO_STEPS, metrics: { validation: {}, cv: null }, ...extra } as TrainedRun;
+}
+
+describe('nameRuns', () => {
+  it('names a lone run by its family, with the hyperparameters set away from their defaults', () => {
+    const names = nameRuns([runOf('r1', 'knn', 'k-nearest neighbours', { params: { k: 15, weights: 'uniform' } }), runOf('r2', 'mean', 'Mean')]);
+    expect([...names]).toEqual([['r1', 'k-nearest neighbours (k=15)'], ['r2', 'Mean']]);
+  });
+
+  it('tells runs of one family apart by pipeline (automatic steps aside), seed, CV and automatic preparation', () => {
+    const cv = { folds: 5, completed: 5, metrics: {} };
+    const names = nameRuns([
+      runOf('r1', 'decision_tree', 'Decision tree', { pipeline: AUTO_ONLY }),
+      runOf('r2', 'decision_tree', 'Decision tree', { pipeline: WITH_DROP, seed: 7 }),
+      runOf('r3', 'decision_tree', 'Decision tree', { metrics: { validation: {}, cv } }),
+      runOf('r4', 'gradient_boosting', 'Gradient boosting', { autoPrepare: false }),
+      runOf('r5', 'gradient_boosting', 'Gradient boosting', { autoPrepare: true }),
+    ]);
+    expect(Object.fromEntries(names)).toEqual({
+      r1: 'Decision tree (pipeline 1, seed 42, no CV)',
+      r2: 'Decision tree (pipeline 2, seed 7, no CV)',
+      r3: 'Decision tree (pipeline 1, seed 42, 5-fold CV)',
+      r4: 'Gradient boosting (no auto-prep)',
+      r5: 'Gradient boosting (auto-prep)',
+    });
+  });
+
+  it('numbers runs that are alike in everything, in training order', () => {
+    expect(Object.fromEntries(nameRuns([runOf('r2', 'mean', 'Mean'), runOf('r1', 'mean', 'Mean')]))).toEqual({ r1: 'Mean #1', r2: 'Mean #2' });
+  });
+});
