@@ -52,7 +52,7 @@ describe('CompareCellState', () => {
     await cell.compare(runOf('a', 'Logistic'), runOf('b', 'Prior'), INPUTS, 0.05);
     expect(predicted.sort()).toEqual(['a:4', 'b:4']);
     expect({ error: cell.error, status: notebook.runs[cellId].status, key: cell.output?.key, positive: cell.output?.a.positive, counts: cell.output?.report.counts, notes: cell.output?.report.notes })
-      .toEqual({ error: null, status: 'done', key: 'a|b|0.05', positive: 1, counts: { bothRight: 2, onlyA: 2, onlyB: 0, bothWrong: 0 }, notes: ['The fold tests cannot run: neither run was cross-validated (tick “Cross-validate” in the Train cell and train again).'] });
+      .toEqual({ error: null, status: 'done', key: 'a|b|0.05', positive: 1, counts: { bothRight: 2, onlyA: 2, onlyB: 0, bothWrong: 0 }, notes: ['The fold tests cannot run: neither run was cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again).'] });
     const again = new CompareCellState(notebook, cellId);
     await again.init();
     expect(again.output?.report.headline).toEqual(cell.output?.report.headline);

@@ -17,7 +17,7 @@ export function checkFoldPairs(runA: ComparedRun, runB: ComparedRun, metric: Met
   const withoutCv = [runA.cv ? null : 'A', runB.cv ? null : 'B'].filter((x) => x !== null);
   if (withoutCv.length > 0) {
     const who = withoutCv.length === 2 ? 'neither run was' : `run ${withoutCv[0]} was not`;
-    return cannot(`${who} cross-validated (tick “Cross-validate” in the Train cell and train again)`);
+    return cannot(`${who} cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again)`);
   }
   const cvA = runA.cv as CvSummary, cvB = runB.cv as CvSummary;
   if (cvA.folds !== cvB.folds) {

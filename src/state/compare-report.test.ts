@@ -44,7 +44,7 @@ describe('assembleComparison', () => {
   it('without CV the validation-row test decides, and a note says why the fold tests cannot run', () => {
     const report = assembleComparison(binaryRequest({ runA: { id: 'lr', label: 'Logistic regression', cv: null } }));
     expect({ notes: report.notes, headline: report.headline, tests: report.tests.length }).toEqual({
-      notes: ['The fold tests cannot run: run A was not cross-validated (tick “Cross-validate” in the Train cell and train again).'],
+      notes: ['The fold tests cannot run: run A was not cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again).'],
       headline: { verdict: 'no significant difference', sentence: "No significant difference on accuracy: p = 0.0923 ≥ 0.05 (McNemar's exact test on the validation rows).", test: 'mcnemar-exact' },
       tests: 1,
     });
@@ -71,7 +71,7 @@ describe('assembleComparison', () => {
     });
     expect({ rows: report.rows, counts: report.counts, notes: report.notes, headline: report.headline, label: report.tests[0].label }).toEqual({
       rows: 6, counts: null,
-      notes: ['Compared on the 6 validation rows both models predicted (A predicted 7, B 6).', 'The fold tests cannot run: neither run was cross-validated (tick “Cross-validate” in the Train cell and train again).'],
+      notes: ['Compared on the 6 validation rows both models predicted (A predicted 7, B 6).', 'The fold tests cannot run: neither run was cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again).'],
       headline: { verdict: 'A better', sentence: 'A (Linear) is better on absolute error: p = 4.8e-5 < 0.05 (paired t-test of absolute errors on 6 validation rows).', test: 'paired-t' },
       label: 'Paired t-test of absolute errors on 6 validation rows',
     });
@@ -91,7 +91,7 @@ describe('checkFoldPairs', () => {
     expect(checkFoldPairs(run(cvOf([0.8, 0.9], 5, 2)), run(cvOf([0.7, 0.8, 0.8, 0.8, 0.8])), 'roc-auc')).toEqual({ note: 'The fold tests cannot run: run A finished only 2 of 5 folds.' });
     expect(checkFoldPairs(run(cvOf([0.8, 0.9])), run(cvOf([0.7, null])), 'roc-auc')).toEqual({ note: 'The fold tests cannot run: fold 2 has no ROC-AUC for run B.' });
     expect(checkFoldPairs(run(cvOf([0.8, 0.9])), run(cvOf([0.7, 0.8])), 'log-loss')).toEqual({ note: 'The fold tests cannot run: run A has no Log loss on its folds.' });
-    expect(checkFoldPairs(run(null), run(null), 'roc-auc')).toEqual({ note: 'The fold tests cannot run: neither run was cross-validated (tick “Cross-validate” in the Train cell and train again).' });
+    expect(checkFoldPairs(run(null), run(null), 'roc-auc')).toEqual({ note: 'The fold tests cannot run: neither run was cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again).' });
   });
 
   it('one fold cannot be tested: the note comes from the t-test', () => {

@@ -14,8 +14,9 @@ import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
-import { attachFolds, buildTrainRequests, listFoldsToScore } from './train-plan';
+import { attachFolds, buildTrainRequests, findReusableRuns, listFoldsToScore } from './train-plan';
 import { planForestParts } from '../core/train/plan-forest-parts';
+import { applyRunNames } from '../core/train/name-runs';
 import { findFamilyInfo } from '../core/models/catalog';
 import { ensureTrainingTable } from './training-table';
 
@@ -23,7 +24,8 @@ import { ensureTrainingTable } from './training-table';
 export interface LiveCandidate {
   runId: string;
   family: string;
-  status: 'queued' | 'running' | 'done' | 'stopped' | 'error' | 'cancelled';
+  /** 'reused': a stored run of the same configuration stands in for it (nothing was trained). */
+  status: 'queued' | 'running' | 'done' | 'stopped' | 'error' | 'cancelled' | 'reused';
   curve: TrainingProgress[];
   foldsDone: number;
   foldsTotal: number;
@@ -50,6 +52,8 @@ const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find
 
 export class TrainCellState {
   runs = $state.raw<TrainedRun[]>([]);
+  /** The runs labelled by what tells them apart (the leaderboard and every cell below show these names). */
+  readonly namedRuns = $derived(applyRunNames(this.runs));
   live = $state.raw<LiveCandidate[]>([]);
   checks = $state.raw<Record<string, RunCheck>>({});
   running = $state(false);
@@ -92,13 +96,21 @@ export class TrainCellState {
     this.notebook.setRun(this.cellId, { status: 'running' });
     const startedMs = performance.now();
     try {
-      const requests = buildTrainRequests(spec, inputs.problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID());
-      if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
       const folds = listFoldsToScore(spec, inputs.problem, inputs.split.folds);
+      const setting = { splitKey: inputs.split.key, folds: folds.length };
+      const requests = buildTrainRequests(spec, inputs.problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID(), setting);
+      if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
       this.#curves.clear();
       this.#candidateAborts.clear();
-      this.live = requests.map((r) => ({ runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length }));
-      await Promise.all(requests.map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
+      // A stored run of the same configuration is reused: training it again would give the same run.
+      const reusable = findReusableRuns(requests, this.runs);
+      this.live = requests.map((r, i) => {
+        const reused = reusable[i];
+        return reused
+          ? { runId: reused.id, family: r.family, status: 'reused', curve: reused.curve, foldsDone: reused.metrics.cv?.completed ?? 0, foldsTotal: folds.length }
+          : { runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length };
+      });
+      await Promise.all(requests.filter((_, i) => !reusable[i]).map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
       if (abort.signal.aborted) return;
       const failed = this.live.filter((c) => c.status === 'error').length;
       this.notebook.setRun(this.cellId, failed === requests.length
@@ -163,7 +175,8 @@ export class TrainCellState {
     const foldScores = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as MetricScores | null) : null));
     const run = attachFolds(mainResult.value as TrainedRun, foldScores, inputs.problem);
     this.runs = [...this.runs, run];
-    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+    // The run's own curve is complete (live progress is throttled): the row ends on what was built.
+    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', curve: run.curve, ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
     try {
       await saveTrainedRun(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
     } catch (error) {

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainedRun } from '../core/train/types';
-import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, formatScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam } from './train-plan';
+import { describeRunConfigKey } from '../core/train/run-config';
+import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, findReusableRuns, formatCvScore, formatValidationScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam } from './train-plan';
 
 const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
 const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, autoPrepare: true, seed: 9, backend: 'auto' };
+
+const SETTING = { splitKey: 'split', folds: 5 };
 
 function runWith(metrics: TrainedRun['metrics']): TrainedRun {
   return { id: 'r', trainedAt: 1, metrics } as TrainedRun;
@@ -15,26 +18,33 @@ describe('buildTrainRequests', () => {
   it('one request per applicable candidate, with plain copies of params, problem and steps', () => {
     let n = 0;
     const steps = [{ kind: 'drop' as const, id: 'd', columns: ['z'] }];
-    expect(buildTrainRequests(SPEC, PROBLEM, steps, () => `id-${++n}`)).toEqual([
-      { id: 'id-1', family: 'knn', params: { k: 3 }, seed: 9, problem: PROBLEM, steps, crossValidate: true, autoPrepare: true },
-    ]);
+    const request = { id: 'id-1', family: 'knn', params: { k: 3 }, seed: 9, problem: PROBLEM, steps, crossValidate: true, autoPrepare: true };
+    expect(buildTrainRequests(SPEC, PROBLEM, steps, () => `id-${++n}`, SETTING)).toEqual([{ ...request, configKey: describeRunConfigKey(request, SETTING) }]);
   });
 
   it('"Try all" starts with the baselines', () => {
-    const kinds = buildTrainRequests({ ...SPEC, tryAll: true }, PROBLEM, [], () => 'x').map((r) => r.family);
+    const kinds = buildTrainRequests({ ...SPEC, tryAll: true }, PROBLEM, [], () => 'x', SETTING).map((r) => r.family);
     expect(kinds.slice(0, 2)).toEqual(['most_frequent', 'class_prior']);
   });
 });
 
-describe('attachFolds and formatScore', () => {
-  it('adds the CV summary of the scored folds and shows mean ± std', () => {
+describe('findReusableRuns', () => {
+  it('reuses a finished stored run of the same configuration, never a stopped one', () => {
+    const runs = [{ id: 'a', configKey: 'k1', stopped: false }, { id: 'b', configKey: 'k2', stopped: true }, { id: 'c', stopped: false }] as TrainedRun[];
+    expect(findReusableRuns([{ configKey: 'k1' }, { configKey: 'k2' }, { configKey: 'k3' }], runs).map((r) => r?.id)).toEqual(['a', undefined, undefined]);
+  });
+});
+
+describe('attachFolds and the leaderboard scores', () => {
+  it('adds the CV summary of the scored folds; validation and CV show in their own columns', () => {
     const run = attachFolds(runWith({ validation: { 'roc-auc': { value: 0.9 } }, cv: null }), [{ 'roc-auc': { value: 0.8 } }, { 'roc-auc': { value: 1 } }, null], PROBLEM);
     expect(run.metrics.cv).toEqual({
       folds: 3, completed: 2,
       metrics: { 'roc-auc': { mean: 0.9, std: 0.09999999999999998, values: [0.8, 1] }, accuracy: { mean: null, std: null, values: [null, null] } },
     });
-    expect([formatScore(run, 'roc-auc'), formatScore(run, 'accuracy')]).toEqual(['0.9000 ± 0.1000', '—']);
-    expect(formatScore(runWith({ validation: { accuracy: { value: 0.75 } }, cv: null }), 'accuracy')).toBe('0.7500');
+    expect([formatCvScore(run, 'roc-auc'), formatCvScore(run, 'accuracy'), formatValidationScore(run, 'roc-auc')]).toEqual(['0.9000 ± 0.1000', '—', '0.9000']);
+    const plain = runWith({ validation: { accuracy: { value: 0.75 } }, cv: null });
+    expect([formatValidationScore(plain, 'accuracy'), formatCvScore(plain, 'accuracy')]).toEqual(['0.7500', '—']);
   });
 });
 
@@ -67,7 +77,7 @@ describe('listFoldsToScore', () => {
   it('a clustering problem asks for k-means and PCA when they are ticked, the supervised families are left out', () => {
     const spec: TrainCellSpec = { ...SPEC, candidates: [{ family: 'kmeans', params: { k: 4 } }, { family: 'knn', params: {} }, { family: 'pca', params: {} }] };
     const clustering: ProblemSpec = { target: null, task: 'clustering', primaryMetric: 'silhouette', secondaryMetrics: ['davies-bouldin'] };
-    expect(buildTrainRequests(spec, clustering, [], () => 'id').map((r) => [r.family, r.params])).toEqual([['kmeans', { k: 4 }], ['pca', {}]]);
+    expect(buildTrainRequests(spec, clustering, [], () => 'id', SETTING).map((r) => [r.family, r.params])).toEqual([['kmeans', { k: 4 }], ['pca', {}]]);
   });
 });
 

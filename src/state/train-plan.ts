@@ -6,24 +6,33 @@ import { METRICS, type MetricId } from '../core/problem/metrics';
 import type { ProblemSpec } from '../core/problem/types';
 import { summarizeFolds } from '../core/train/summarize-folds';
 import { listCandidates } from '../core/train/list-candidates';
-import { readRankValue } from '../core/train/rank-runs';
+import { describeRunConfigKey, type RunSetting } from '../core/train/run-config';
 import { listProblemMetrics } from '../core/train/score-model';
 import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import type { PipelineStep } from '../core/transform/step-types';
 
-/** One request per candidate of `spec` for `problem` (plain JSON copies: $state proxies cannot be cloned). */
-export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, steps: readonly PipelineStep[], createId: () => string): TrainRequest[] {
+/** One request per candidate of `spec` for `problem`, each with its configuration key on `setting` (plain JSON copies: $state proxies cannot be cloned). */
+export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, steps: readonly PipelineStep[], createId: () => string, setting: RunSetting): (TrainRequest & { configKey: string })[] {
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  return listCandidates(problem.task, spec.candidates, spec.tryAll).map((candidate) => ({
-    id: createId(),
-    family: candidate.family,
-    params: plain(candidate.params),
-    seed: spec.seed,
-    problem: plain(problem),
-    steps: plain(steps),
-    crossValidate: spec.crossValidate,
-    autoPrepare: spec.autoPrepare,
-  }));
+  return listCandidates(problem.task, spec.candidates, spec.tryAll).map((candidate) => {
+    const request: TrainRequest = {
+      id: createId(),
+      family: candidate.family,
+      params: plain(candidate.params),
+      seed: spec.seed,
+      problem: plain(problem),
+      steps: plain(steps),
+      crossValidate: spec.crossValidate,
+      autoPrepare: spec.autoPrepare,
+    };
+    return { ...request, configKey: describeRunConfigKey(request, setting) };
+  });
+}
+
+/** For each request, the stored run of the same configuration that stands in for it (undefined: train it). */
+export function findReusableRuns(requests: readonly { configKey: string }[], runs: readonly TrainedRun[]): (TrainedRun | undefined)[] {
+  const stored = new Map(runs.filter((run) => run.configKey !== undefined && !run.stopped).map((run) => [run.configKey, run]));
+  return requests.map((request) => stored.get(request.configKey));
 }
 
 /** `candidates` with `family`'s `name` set to `value` (the family is ticked when it was not). */
@@ -44,12 +53,15 @@ export function attachFolds(run: TrainedRun, folds: readonly (MetricScores | nul
   return { ...run, metrics: { ...run.metrics, cv: summarizeFolds(scored, folds.length, listProblemMetrics(problem)) } };
 }
 
-/** The leaderboard text of `metric` for `run`: "0.9871 ± 0.0040" (CV), "0.9871" (validation) or "—". */
-export function formatScore(run: TrainedRun, metric: MetricId): string {
+/** The leaderboard's validation text of `metric` for `run`: "0.9871", or "—" when it has none. */
+export function formatValidationScore(run: TrainedRun, metric: MetricId): string {
+  return run.metrics.validation[metric]?.value?.toFixed(4) ?? '—';
+}
+
+/** The leaderboard's CV text of `metric` for `run`: "0.9871 ± 0.0040" (mean ± std over folds), or "—" without CV. */
+export function formatCvScore(run: TrainedRun, metric: MetricId): string {
   const cv = run.metrics.cv?.metrics[metric];
-  if (cv && cv.mean !== null) return `${cv.mean.toFixed(4)} ± ${(cv.std ?? 0).toFixed(4)}`;
-  const value = readRankValue(run, metric);
-  return value === null ? '—' : value.toFixed(4);
+  return cv && cv.mean !== null ? `${cv.mean.toFixed(4)} ± ${(cv.std ?? 0).toFixed(4)}` : '—';
 }
 
 /** The metrics a leaderboard shows: the problem's primary, then its secondary ones, with their names. */

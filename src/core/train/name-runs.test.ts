@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FittedPipeline } from '../transform/fitted-types';
-import { nameRuns } from './name-runs';
+import { applyRunNames, nameRuns } from './name-runs';
 import type { TrainedRun } from './types';
 
 const NO_STEPS: FittedPipeline = { formatVersion: 1, steps: [], inputColumns: [], outputColumns: [], trainRowCount: 0 };
@@ -33,6 +33,12 @@ describe('nameRuns', () => {
       r4: 'Gradient boosting (no auto-prep)',
       r5: 'Gradient boosting (auto-prep)',
     });
+  });
+
+  it('applyRunNames relabels only the runs whose name differs from their label', () => {
+    const lone = runOf('r1', 'mean', 'Mean');
+    const [same, renamed] = applyRunNames([lone, runOf('r2', 'knn', 'k-nearest neighbours', { params: { k: 15 } })]);
+    expect([same === lone, renamed.label]).toEqual([true, 'k-nearest neighbours (k=15)']);
   });
 
   it('numbers runs that are alike in everything, in training order', () => {

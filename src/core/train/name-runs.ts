@@ -5,6 +5,12 @@
 import { findFamilyInfo } from '../models/catalog';
 import type { TrainedRun } from './types';
 
+/** `runs` with each label replaced by its distinguishing name (nameRuns); the same objects when nothing changes. */
+export function applyRunNames(runs: readonly TrainedRun[]): TrainedRun[] {
+  const names = nameRuns(runs);
+  return runs.map((run) => (names.get(run.id) === run.label ? run : { ...run, label: names.get(run.id)! }));
+}
+
 /** Run id → display name, e.g. "k-nearest neighbours (k=15)", "Decision tree (pipeline 2, seed 7)". */
 export function nameRuns(runs: readonly TrainedRun[]): Map<string, string> {
   const names = new Map<string, string>();
