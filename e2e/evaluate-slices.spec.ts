@@ -3,7 +3,7 @@
 // (filtered by true class), isotonic calibration with Brier before → after, and the learning curve in a worker;
 // a reload keeps the learning curve and the chosen slice column. Penguins checks the multiclass path.
 import { expect, test, type Locator } from '@playwright/test';
-import { addCellOfKind, firstCellOfKind, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, firstCellOfKind, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved, setCrossValidate } from './support/studio';
 
 async function openSection(cell: Locator, testid: string): Promise<Locator> {
   const section = cell.getByTestId(testid);
@@ -22,7 +22,7 @@ test('breast cancer: slices, fairness, worst predictions, calibration and learni
   const train = await addCellOfKind(page, 'Train');
   await train.getByTestId('family-gradient_boosting').uncheck();
   await train.getByTestId('family-logistic_regression').check();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
   await startTraining(train);
   await waitForLeaderboard(train, 1, 60_000);
 
@@ -88,7 +88,7 @@ test('penguins (multiclass): slices by a category, fairness for a chosen class, 
   await runSplit(await addCellOfKind(page, 'Split'));
   const train = await addCellOfKind(page, 'Train');
   await expect(train.getByTestId('family-gradient_boosting')).toBeChecked(); // takes the missing values as they are
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
   await startTraining(train);
   await waitForLeaderboard(train, 1, 60_000);
 

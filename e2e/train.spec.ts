@@ -4,7 +4,7 @@
 // A second journey cancels one candidate (×) while the other finishes and is stored; a third trains a neural
 // network (TensorFlow.js in the training worker), stops it from its live curve and predicts again after a reload.
 import { expect, test, type Page } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved, prepareBreastCancer } from './support/studio';
+import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, waitForImport, waitForLeaderboard, waitForSaved, prepareBreastCancer, setCrossValidate } from './support/studio';
 
 test('breast cancer: train, watch the curve, stop, reload, predict again, try all', async ({ page }) => {
   test.setTimeout(240_000);
@@ -32,7 +32,7 @@ test('breast cancer: train, watch the curve, stop, reload, predict again, try al
   await forestForm.getByRole('spinbutton', { name: 'Trees' }).fill('2000');
   await forestForm.getByRole('spinbutton', { name: 'Trees' }).blur();
   await forestForm.getByRole('combobox', { name: 'Features per split' }).selectOption('all');
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
 
   await startTraining(train);
   await expect(train.getByTestId('train-curve')).toBeVisible({ timeout: 30_000 });
@@ -56,13 +56,14 @@ test('breast cancer: train, watch the curve, stop, reload, predict again, try al
   await row.getByTestId('predict-validation').click();
   await expect(row.getByTestId('predict-check')).toContainText('equals the stored value', { timeout: 30_000 });
 
-  await reloaded.getByRole('checkbox', { name: /^Cross-validate/ }).check();
+  await setCrossValidate(reloaded, true);
   await startTraining(reloaded, true);
   await waitForLeaderboard(reloaded, 4, 180_000);
   const baselines = reloaded.locator('[data-testid="leaderboard-row"].baseline');
   await expect(baselines).toHaveCount(2);
   await expect(reloaded.locator('[data-testid="leaderboard-row"][data-family="most_frequent"]')).toContainText('baseline');
-  await expect(reloaded.getByTestId('leaderboard')).toContainText('(CV)');
+  await expect(reloaded.getByTestId('leaderboard-cv-header')).toHaveText('CV ROC-AUC');
+  await expect(reloaded.getByTestId('leaderboard-basis')).toContainText('Ranked by validation ROC-AUC (not every run was cross-validated)');
   await page.screenshot({ path: '/tmp/h15-train-try-all.png', fullPage: false });
   expect(consoleErrors).toEqual([]);
 });
@@ -83,7 +84,7 @@ async function openTrainWithLongForest(page: Page) {
   await forestForm.getByText('Hyperparameters').click();
   await forestForm.getByRole('spinbutton', { name: 'Trees' }).fill('2000');
   await forestForm.getByRole('spinbutton', { name: 'Trees' }).blur();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
   return train;
 }
 
@@ -118,7 +119,7 @@ test('a neural network trains in the worker with a live loss curve, stops on req
   await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).blur();
   await form.getByRole('spinbutton', { name: /^Early-stopping patience/ }).fill('0');
   await form.getByRole('spinbutton', { name: /^Early-stopping patience/ }).blur();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
 
   await startTraining(train);
   const network = train.locator('[data-testid="live-candidate"][data-family="neural_network"]');

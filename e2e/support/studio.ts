@@ -186,13 +186,20 @@ export async function prepareBreastCancer(page: Page, options: { cvFolds?: numbe
   return { problem, split, prepare };
 }
 
+/** Ticks or unticks "Cross-validate" in a Train cell; without CV folds in the Split above there is no such box. */
+export async function setCrossValidate(train: Locator, on: boolean): Promise<void> {
+  const box = train.getByTestId('train-cv');
+  if ((await box.count()) > 0) await box.setChecked(on);
+  else if (on) throw new Error('The Split above has no CV folds: give it folds before asking for cross-validation.');
+}
+
 /** Adds a Train cell, ticks exactly `families` (e.g. ['gradient_boosting']), sets cross-validation, trains and waits for every run. */
 export async function trainFamilies(page: Page, families: string[], options: { crossValidate?: boolean; timeout?: number } = {}): Promise<Locator> {
   const train = await addCellOfKind(page, 'Train');
   await expect(train.getByTestId('family-gradient_boosting')).toBeChecked(); // the default candidate
   if (!families.includes('gradient_boosting')) await train.getByTestId('family-gradient_boosting').uncheck();
   for (const family of families) await train.getByTestId(`family-${family}`).check();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).setChecked(options.crossValidate ?? false);
+  await setCrossValidate(train, options.crossValidate ?? false);
   await startTraining(train);
   await waitForLeaderboard(train, families.length, options.timeout ?? 120_000);
   return train;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemSpec } from '../core/problem/types';
 import type { Table } from '../core/table/types';
-import { chooseTarget, chooseTask, choosePrimaryMetric, measureMinorityPct, setCost, setSuccessCriterion, toggleSecondaryMetric } from './problem-edits';
+import { chooseTarget, chooseTask, choosePrimaryMetric, measureMinorityPct, readCriterionOp, setCost, setSuccessCriterion, toggleSecondaryMetric } from './problem-edits';
 
 /** 10 rows: a rare-positive yes/no target (2 of 10), a 3-class species, a number. */
 const TABLE: Table = {
@@ -41,6 +41,11 @@ describe('problem edits', () => {
       { metric: 'rmse', op: '<=', value: 3 },
       { target: null, task: 'clustering', primaryMetric: 'silhouette', secondaryMetrics: ['davies-bouldin'], successCriterion: { metric: 'silhouette', op: '>=', value: 3 } },
     ]);
+  });
+
+  it('shows ≤ for a lower-is-better metric before any criterion is set, and the criterion\'s own op after', () => {
+    const regression = chooseTarget(START, TABLE, 'mass');
+    expect([readCriterionOp(regression), readCriterionOp(START), readCriterionOp(setSuccessCriterion(regression, { value: 2, op: '>=' }))]).toEqual(['<=', '>=', '>=']);
   });
 
   it('edits metrics, costs and the criterion', () => {

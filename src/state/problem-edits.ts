@@ -74,6 +74,12 @@ export function setCost(spec: ProblemSpec, cell: keyof ProblemCosts, value: numb
   return Object.values(costs).every((amount) => amount === 0) ? rest : { ...rest, costs };
 }
 
+/** The comparison the success criterion shows: its own, else the better direction of its metric (≤ for RMSE). */
+export function readCriterionOp(spec: ProblemSpec): '>=' | '<=' {
+  if (spec.successCriterion) return spec.successCriterion.op;
+  return METRICS[spec.primaryMetric].direction === 'higher' ? '>=' : '<=';
+}
+
 /**
  * Edits the success criterion (null removes it). A new one starts from the primary metric; when the metric
  * changes and no op is given, the op follows the metric's better direction.
