@@ -31,7 +31,7 @@ export function readSupervisedProblem(problem: ProblemSpec): { task: SupervisedT
 export function prepareTrainingData(table: Table, rows: { train: RowIndices; validation: RowIndices }, steps: readonly PipelineStep[], problem: ProblemSpec): TrainingData {
   const { task, target } = readSupervisedProblem(problem);
   if (rows.train.length === 0) throw new ModelSpecError('The split has no training rows; give the training part a share above 0.');
-  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train);
+  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train, { target });
   const featureNames = training.table.columns.map((c) => c.name).filter((name) => name !== target);
   if (featureNames.length === 0) throw new ModelSpecError(`There are no feature columns besides the target "${target}"; keep at least one column in the Prepare cell.`);
   const built = buildFeatureMatrix(training.table, featureNames);

@@ -28,7 +28,7 @@ export function assertClusteringProblem(problem: ProblemSpec): void {
 export function prepareUnsupervisedData(table: Table, rows: { train: RowIndices; validation: RowIndices }, steps: readonly PipelineStep[], problem: ProblemSpec): UnsupervisedData {
   assertClusteringProblem(problem);
   if (rows.train.length === 0) throw new ModelSpecError('The split has no training rows; give the training part a share above 0.');
-  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train);
+  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train, { target: problem.target });
   const categorical = training.table.columns.filter((c) => c.kind === 'categorical').map((c) => ({ column: c.name, reason: 'category codes are no distances; one-hot encode it in the Prepare cell' }));
   const names = training.table.columns.filter((c) => c.kind !== 'categorical' && c.name !== problem.target).map((c) => c.name);
   const built = buildFeatureMatrix(training.table, names);
