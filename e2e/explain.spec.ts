@@ -1,14 +1,25 @@
-// Journey: breast-cancer sample → Problem → Split → Prepare → Train (gradient boosting, CV off) → Explain:
-// permutation importance bars, the SHAP bar, beeswarm and one row's waterfall with its additivity check, partial
-// dependence plots; a reload shows the saved explanation again without explaining anew.
+// Journey: breast-cancer sample → Problem → Split → Prepare (every numeric column standardised) → Train (gradient
+// boosting, CV off) → Explain: permutation importance bars, the SHAP bar, beeswarm and one row's waterfall with its
+// additivity check — labelled with the row's raw values from the CSV, not the standardised ones — partial
+// dependence plots in original units; a reload shows the saved explanation again without explaining anew.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, firstCellOfKind, waitForImport, waitForSaved, prepareBreastCancer, trainFamilies } from './support/studio';
+import { addCellOfKind, addPipelineStep, firstCellOfKind, fitPipeline, waitForImport, waitForSaved, prepareBreastCancer, trainFamilies } from './support/studio';
+
+/** The sample's cell at 1-based data row `row` (the app's "row N of the dataset") and column `name`, as a number. */
+function readSampleNumber(row: number, name: string): number {
+  const lines = readFileSync(new URL('../public/samples/breast-cancer.csv', import.meta.url), 'utf8').trim().split('\n');
+  return Number(lines[row].split(',')[lines[0].split(',').indexOf(name)]);
+}
 
 test('breast cancer: explain a trained gradient-boosting model, and a reload keeps the explanation', async ({ page }) => {
   test.setTimeout(240_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await prepareBreastCancer(page);
+  const { prepare } = await prepareBreastCancer(page);
+  const scale = await addPipelineStep(prepare, 'scale');
+  await scale.getByRole('combobox', { name: 'Column rule of scale-1' }).selectOption({ label: 'All numeric' });
+  await fitPipeline(prepare);
   await trainFamilies(page, ['gradient_boosting']);
 
   const explain = await addCellOfKind(page, 'Explain');
@@ -28,6 +39,21 @@ test('breast cancer: explain a trained gradient-boosting model, and a reload kee
   await expect(explain.getByTestId('explain-importance-table').locator('tbody tr')).toHaveCount(30);
   await explain.getByTestId('explain-row-select').selectOption({ index: 3 });
   const additivity = await explain.getByTestId('explain-additivity').textContent();
+  // The waterfall's bars read the dataset row's raw cells; the standardised value is only in the hover/title.
+  const datasetRow = Number(/row (\d+) of the dataset/.exec((await explain.getByTestId('explain-row-select').locator('option:checked').textContent()) ?? '')?.[1]);
+  const labels = (await explain.getByTestId('explain-waterfall').locator('.ytick text').allTextContents()).filter((label) => label.includes(' = '));
+  expect(labels).toHaveLength(10);
+  for (const label of labels) {
+    const [feature, shown] = label.split(' = ');
+    expect(Number(shown), label).toBeCloseTo(readSampleNumber(datasetRow, feature), 9);
+  }
+  await explain.getByTestId('explain-row-values').locator('summary').click();
+  const first = explain.getByTestId('explain-row-values').locator('td').first();
+  const top = (await first.textContent()) ?? '';
+  expect(labels).toContain(top);
+  const transformed = Number(/after the pipeline: (.*)/.exec((await first.getAttribute('title')) ?? '')?.[1]);
+  expect(Math.abs(transformed - Number(top.split(' = ')[1]))).toBeGreaterThan(1e-3);
+  await expect(explain.getByTestId('explain-pdp-plot').first().locator('.xtitle')).toContainText('(original units)');
   await expect(explain).not.toContainText('NaN');
   await explain.screenshot({ path: test.info().outputPath('explain-cell.png') });
   await waitForSaved(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetId } from '../core/notebook/types';
-import { describeDatasetKey, describeProfileInputKey } from './artifacts';
+import { describeDatasetKey, describePrepareInputKey, describeProfileInputKey } from './artifacts';
 
 const ID = 'ds-1' as DatasetId;
 
@@ -23,5 +23,17 @@ describe('input keys', () => {
       withTarget: 'ds-1|[["a","text"],["b","excluded"]]|target="Species"',
       noTarget: 'ds-1|[]|target=null',
     });
+  });
+
+  it('a Prepare key names the target only when a step picks columns by rule (older fits keep their key)', () => {
+    expect([
+      describePrepareInputKey('s', [{ kind: 'drop', id: 'd', columns: ['a'] }], 'y'),
+      describePrepareInputKey('s', [{ kind: 'drop', id: 'd', columns: { rule: 'missing' } }], 'y'),
+      describePrepareInputKey('s', [{ kind: 'drop', id: 'd', columns: { rule: 'missing' } }], null),
+    ]).toEqual([
+      's|steps=[{"kind":"drop","id":"d","columns":["a"]}]',
+      's|steps=[{"kind":"drop","id":"d","columns":{"rule":"missing"}}]|target="y"',
+      's|steps=[{"kind":"drop","id":"d","columns":{"rule":"missing"}}]|target=null',
+    ]);
   });
 });

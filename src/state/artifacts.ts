@@ -5,7 +5,7 @@ import type { ColumnOverride, DatasetId } from '../core/notebook/types';
 import type { Fold } from '../core/split/split-spec';
 import type { RowIndices, Table } from '../core/table/types';
 import type { FittedPipeline } from '../core/transform/fitted-types';
-import type { PipelineStep } from '../core/transform/step-types';
+import { isColumnRule, type PipelineStep } from '../core/transform/step-types';
 import type { TrainedRun } from '../core/train/types';
 import type { DatasetMeta } from '../storage/records';
 
@@ -41,9 +41,11 @@ export interface PublishedSplit {
   folds: Fold[];
 }
 
-/** The key of a Prepare cell's inputs: the upstream split's key and the steps in order. */
-export function describePrepareInputKey(splitKey: string, steps: readonly PipelineStep[]): string {
-  return `${splitKey}|steps=${JSON.stringify(steps)}`;
+/** The key of a Prepare cell's inputs: the upstream split's key, the steps in order and, when a step picks columns by rule, the target. */
+export function describePrepareInputKey(splitKey: string, steps: readonly PipelineStep[], target: string | null): string {
+  // Lists do not depend on the target, so fits saved before rules existed keep their key.
+  const usesRule = steps.some((s) => 'columns' in s && isColumnRule(s.columns));
+  return `${splitKey}|steps=${JSON.stringify(steps)}${usesRule ? `|target=${JSON.stringify(target)}` : ''}`;
 }
 
 /** A Prepare cell's current pipeline as later cells see it: the steps and their fit on the split's training rows. */

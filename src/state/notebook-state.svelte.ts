@@ -159,12 +159,15 @@ export class NotebookState {
     return { sourceCellId, model: sourceCellId ? (this.models[sourceCellId] ?? null) : null };
   }
 
-  /** Appends `makeStep(existing steps)` to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */
-  addStepBelow(cellId: CellId, makeStep: (steps: readonly PipelineStep[]) => PipelineStep): CellId | null {
+  /** Appends `makeStep(existing steps)` (null: nothing) to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */
+  addStepBelow(cellId: CellId, makeStep: (steps: readonly PipelineStep[]) => PipelineStep | null): CellId | null {
     if (!this.notebook) return null;
     const { prepareCellId, insertAt } = findPrepareCellBelow(this.notebook, cellId);
     const target = prepareCellId ?? this.addCell('prepare', insertAt);
-    this.updateSpec(target, 'prepare', (spec) => ({ ...spec, steps: [...spec.steps, makeStep(spec.steps)] }));
+    this.updateSpec(target, 'prepare', (spec) => {
+      const step = makeStep(spec.steps);
+      return step ? { ...spec, steps: [...spec.steps, step] } : spec;
+    });
     return target;
   }
 

@@ -19,8 +19,8 @@ describe('describePipelineSchema', () => {
     ], rows);
     expect(schema).toEqual({
       steps: [
-        { id: 'hot', input: [{ name: 'city', kind: 'categorical' }, { name: 'x', kind: 'numeric' }], error: null },
-        { id: 'double', input: [{ name: 'city=Oslo', kind: 'numeric' }, { name: 'city=Rome', kind: 'numeric' }, { name: 'x', kind: 'numeric' }], error: null },
+        { id: 'hot', input: [{ name: 'city', kind: 'categorical' }, { name: 'x', kind: 'numeric' }], resolved: null, error: null },
+        { id: 'double', input: [{ name: 'city=Oslo', kind: 'numeric' }, { name: 'city=Rome', kind: 'numeric' }, { name: 'x', kind: 'numeric' }], resolved: null, error: null },
       ],
       output: [{ name: 'city=Oslo', kind: 'numeric' }, { name: 'city=Rome', kind: 'numeric' }, { name: 'x', kind: 'numeric' }, { name: 'x2', kind: 'numeric' }],
     });
@@ -40,6 +40,15 @@ describe('describePipelineSchema', () => {
       "Step 'drop-x' (drop): it leaves no columns; keep at least one column.",
     ]);
     expect(schema.output).toEqual([{ name: 'x', kind: 'numeric' }]);
+  });
+
+  it('says which columns a rule picks at its step, never the target', () => {
+    const schema = describePipelineSchema(table, [
+      { kind: 'one_hot', id: 'hot', columns: { rule: 'categorical' } },
+      { kind: 'scale', id: 'sc', columns: { rule: 'numeric' }, method: 'minmax' },
+      { kind: 'impute', id: 'fill', columns: { rule: 'missing' }, strategy: 'mean' },
+    ], rows, 'city=Rome');
+    expect(schema.steps.map((s) => s.resolved)).toEqual([['city'], ['city=Oslo', 'x'], ['x']]);
   });
 
   it('samples the first training rows, or the first table rows without a split', () => {

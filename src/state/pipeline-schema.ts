@@ -1,6 +1,6 @@
 // The columns each Prepare step sees: the pipeline prefix before it, fitted on a small sample of training
-// rows on the main thread, so column pickers offer what exists at that point and a broken step is named
-// before anything runs in the worker.
+// rows on the main thread, so column pickers offer what exists at that point (and what a rule picks there)
+// and a broken step is named before anything runs in the worker.
 
 import type { RowIndices, ColumnKind, Table } from '../core/table/types';
 import { fitPipelineWithTraining } from '../core/transform/pipeline';
@@ -14,10 +14,11 @@ export interface ColumnInfo {
   readonly kind: ColumnKind;
 }
 
-/** Per step: the columns before it and, if it fails, the error message (later steps then see its input). */
+/** Per step: the columns before it, the names its column rule resolves to there (null: a list, or it failed) and its error. */
 export interface StepSchema {
   readonly id: string;
   readonly input: ColumnInfo[];
+  readonly resolved: string[] | null;
   readonly error: string | null;
 }
 
@@ -34,22 +35,24 @@ export function sampleSchemaRows(table: Table, trainRows: RowIndices | null): Ro
 }
 
 /**
- * Fits each prefix of `steps` on `rows` of `table` to learn the columns before every step. A step that
- * throws keeps its error and is skipped for the steps after it; a step that leaves no columns is an error.
+ * Fits each prefix of `steps` on `rows` of `table` to learn the columns before every step (column rules never pick
+ * `target`). A step that throws keeps its error and is skipped for the steps after it; a step that leaves no
+ * columns is an error.
  */
-export function describePipelineSchema(table: Table, steps: readonly PipelineStep[], rows: RowIndices): PipelineSchema {
+export function describePipelineSchema(table: Table, steps: readonly PipelineStep[], rows: RowIndices, target: string | null = null): PipelineSchema {
   const kept: PipelineStep[] = [];
   let current = describe(table);
   const out: StepSchema[] = [];
   for (const step of steps) {
     const input = current;
     try {
-      const next = fitPipelineWithTraining([...kept, step], table, rows).fitted.outputColumns;
+      const { fitted } = fitPipelineWithTraining([...kept, step], table, rows, { target });
+      const last = fitted.steps[fitted.steps.length - 1];
       kept.push(step);
-      current = next;
-      out.push({ id: step.id, input, error: null });
+      current = fitted.outputColumns;
+      out.push({ id: step.id, input, resolved: last.selection && 'columns' in last.spec ? last.spec.columns : null, error: null });
     } catch (error) {
-      out.push({ id: step.id, input, error: describeStepFailure(step, error) });
+      out.push({ id: step.id, input, resolved: null, error: describeStepFailure(step, error) });
     }
   }
   return { steps: out, output: current };

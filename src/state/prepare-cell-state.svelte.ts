@@ -32,8 +32,8 @@ export class PrepareCellState extends SavedOutputCellState<PrepareOutput> {
     return isPrepareOutput(value);
   }
 
-  /** Fits `steps` on the split's training rows in the worker, previews the validation rows, saves the result. */
-  run(steps: PipelineStep[], dataset: PublishedDataset, split: PublishedSplit): Promise<void> {
+  /** Fits `steps` on the split's training rows in the worker (rules never pick `target`), previews the validation rows, saves the result. */
+  run(steps: PipelineStep[], dataset: PublishedDataset, split: PublishedSplit, target: string | null): Promise<void> {
     return this.runAndSave(async (signal) => {
       const table = await copyTableForTransfer(dataset.table);
       if (signal.aborted) throw createAbortError();
@@ -41,10 +41,10 @@ export class PrepareCellState extends SavedOutputCellState<PrepareOutput> {
       const plainSteps = JSON.parse(JSON.stringify(steps)) as PipelineStep[];
       const rows = { train: split.train.slice(), validation: split.validation.slice() };
       const preview = await callCompute(
-        (api) => api.previewPipeline(transfer(table, [...collectTransferables(table), rows.train.buffer, rows.validation.buffer]), plainSteps, rows),
+        (api) => api.previewPipeline(transfer(table, [...collectTransferables(table), rows.train.buffer, rows.validation.buffer]), plainSteps, rows, target),
         signal,
       );
-      return { kind: 'prepare', preview, inputKey: describePrepareInputKey(split.key, steps) };
+      return { kind: 'prepare', preview, inputKey: describePrepareInputKey(split.key, steps, target) };
     });
   }
 }

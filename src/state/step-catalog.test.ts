@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineStep } from '../core/transform/step-types';
-import { createStep, createStepId, describeStep, listStepColumns, STEP_KINDS } from './step-catalog';
+import { createStep, createStepId, describeColumnSelection, describeStep, listStepColumns, STEP_KINDS } from './step-catalog';
 
 describe('step catalogue', () => {
   it('lists every step kind once, grouped', () => {
@@ -42,6 +42,26 @@ describe('step catalogue', () => {
     ]);
     expect([listStepColumns(steps[1]), listStepColumns(steps[4]), listStepColumns(steps[6]), listStepColumns({ kind: 'target_encode', id: 't', columns: ['c'], target: 'y' })]).toEqual([
       ['x', 'y', 'z'], [], ['y'], ['c', 'y'],
+    ]);
+  });
+
+  it('describes column rules in words, and a rule names no columns', () => {
+    expect([
+      describeColumnSelection({ rule: 'numeric' }),
+      describeColumnSelection({ rule: 'numeric', onlyMissing: true }),
+      describeColumnSelection({ rule: 'missing', exclude: ['Age'] }),
+      describeColumnSelection({ rule: 'name', pattern: 'price_*', exclude: ['a', 'b', 'c'] }),
+      describeColumnSelection({ rule: 'datetime', pattern: 'ts_*' }),
+      describeStep({ kind: 'scale', id: 's', columns: { rule: 'numeric' }, method: 'standard' }),
+      listStepColumns({ kind: 'target_encode', id: 't', columns: { rule: 'categorical' }, target: 'y' }),
+    ]).toEqual([
+      'all numeric columns',
+      'numeric columns with missing values',
+      'columns with missing values except Age',
+      'columns named price_* except 3 columns',
+      'date/time columns named ts_*',
+      'Scale all numeric columns (standard)',
+      ['y'],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // The Prepare cell's catalogue of pipeline steps: the add-menu groups and labels, each kind's default spec,
 // fresh step ids, and a one-line description of a configured step ("Impute Age with median").
 
-import type { PipelineStep, StepKind } from '../core/transform/step-types';
+import { isColumnRule, type ColumnRuleKind, type ColumnSelection, type PipelineStep, type StepKind } from '../core/transform/step-types';
 
 export type StepGroup = 'Columns' | 'Missing values' | 'Scale and shape' | 'Encode' | 'Rows' | 'Derive' | 'Class imbalance';
 
@@ -67,16 +67,16 @@ export function createStep(kind: StepKind, id: string, target: string | null, co
   }
 }
 
-/** The columns a step reads from the table before it (derive/filter: none listed; resample/target: the target). */
+/** The columns a step names (derive/filter and column rules: none listed; resample/target: the target). */
 export function listStepColumns(step: PipelineStep): string[] {
-  if ('columns' in step) return [...step.columns, ...(step.kind === 'target_encode' && step.target ? [step.target] : [])];
+  if ('columns' in step) return [...(isColumnRule(step.columns) ? [] : step.columns), ...(step.kind === 'target_encode' && step.target ? [step.target] : [])];
   if (step.kind === 'resample') return step.target ? [step.target] : [];
   return [];
 }
 
 /** One line saying what the step does, e.g. "Impute Age with median" or "Scale 3 columns (standard)". */
 export function describeStep(step: PipelineStep): string {
-  const cols = 'columns' in step ? describeColumnList(step.columns) : '';
+  const cols = 'columns' in step ? describeColumnSelection(step.columns) : '';
   switch (step.kind) {
     case 'drop': return `Drop ${cols}`;
     case 'cast': return `Change ${cols} to ${step.to}`;
@@ -97,7 +97,19 @@ export function describeStep(step: PipelineStep): string {
   }
 }
 
-function describeColumnList(columns: readonly string[]): string {
-  if (columns.length === 0) return '(no columns yet)';
-  return columns.length <= 2 ? columns.join(', ') : `${columns.length} columns`;
+const RULE_NOUNS: Record<Exclude<ColumnRuleKind, 'missing' | 'name'>, string> = {
+  numeric: 'numeric columns', categorical: 'categorical columns', boolean: 'boolean columns', datetime: 'date/time columns',
+};
+
+/** "Age, Fare", "3 columns", "all numeric columns", "numeric columns with missing values", "columns named price_* except price_id". */
+export function describeColumnSelection(columns: ColumnSelection): string {
+  if (!isColumnRule(columns)) {
+    if (columns.length === 0) return '(no columns yet)';
+    return columns.length <= 2 ? columns.join(', ') : `${columns.length} columns`;
+  }
+  const { rule, pattern, onlyMissing, exclude = [] } = columns;
+  const missing = rule === 'missing' || onlyMissing;
+  const noun = rule === 'missing' || rule === 'name' ? 'columns' : RULE_NOUNS[rule];
+  const head = missing || pattern ? `${noun}${pattern ? ` named ${pattern}` : ''}${missing ? ' with missing values' : ''}` : `all ${noun}`;
+  return exclude.length === 0 ? head : `${head} except ${exclude.length <= 2 ? exclude.join(', ') : `${exclude.length} columns`}`;
 }

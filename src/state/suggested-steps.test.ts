@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CellId, Notebook, NotebookId } from '../core/notebook/types';
 import { addCell, createNotebook } from '../core/notebook/reducers';
-import { createSuggestedStep, findPrepareCellBelow } from './suggested-steps';
+import type { PipelineStep } from '../core/transform/step-types';
+import { createSuggestedStep, findEquivalentStep, findPrepareCellBelow } from './suggested-steps';
 
 describe('alert suggestions → steps', () => {
-  it('maps each suggestion kind to its step, choosing the imputation by column kind', () => {
+  it('maps each suggestion kind to its step, imputing every column of the alert column\'s kind that has gaps', () => {
     expect([
       createSuggestedStep({ kind: 'impute', column: 'Age', detail: '' }, 'numeric', 's1'),
       createSuggestedStep({ kind: 'impute', column: 'Cabin', detail: '' }, 'categorical', 's2'),
@@ -14,16 +15,26 @@ describe('alert suggestions → steps', () => {
       createSuggestedStep({ kind: 'dedupe', detail: '' }, null, 's6'),
       createSuggestedStep({ kind: 'drop', detail: '' }, null, 's7'),
       createSuggestedStep({ kind: 'none', detail: 'Collect more data.' }, null, 's8'),
+      createSuggestedStep({ kind: 'impute', column: 'note', detail: '' }, 'text', 's9'),
     ]).toEqual([
-      { kind: 'impute', id: 's1', columns: ['Age'], strategy: 'median', addIndicator: true },
-      { kind: 'impute', id: 's2', columns: ['Cabin'], strategy: 'most_frequent', addIndicator: true },
+      { kind: 'impute', id: 's1', columns: { rule: 'numeric', onlyMissing: true }, strategy: 'median', addIndicator: true },
+      { kind: 'impute', id: 's2', columns: { rule: 'categorical', onlyMissing: true }, strategy: 'most_frequent', addIndicator: true },
       { kind: 'drop', id: 's3', columns: ['id'] },
       { kind: 'log1p', id: 's4', columns: ['Fare'] },
       { kind: 'cap_outliers', id: 's5', columns: ['wind'], method: 'iqr', iqrMultiplier: 1.5 },
       { kind: 'dedupe', id: 's6' },
       null,
       null,
+      { kind: 'impute', id: 's9', columns: ['note'], strategy: 'most_frequent', addIndicator: true },
     ]);
+  });
+
+  it('finds a step that already does the same, whatever its id', () => {
+    const steps: PipelineStep[] = [{ kind: 'impute', id: 'impute-1', columns: { rule: 'numeric', onlyMissing: true }, strategy: 'median', addIndicator: true }];
+    expect([
+      findEquivalentStep(steps, { ...steps[0], id: '' }),
+      findEquivalentStep(steps, { kind: 'impute', id: '', columns: { rule: 'numeric', onlyMissing: true }, strategy: 'mean', addIndicator: true }),
+    ]).toEqual(['impute-1', null]);
   });
 
   it('finds the nearest Prepare cell below, or says where a new one goes', () => {

@@ -1,12 +1,16 @@
-// Profile alerts → one-click Prepare steps ("impute Age with median", "drop id column"), and where such a
-// step goes: the nearest Prepare cell below the Profile cell.
+// Profile alerts → one-click Prepare steps ("impute all numeric columns with missing values", "drop id column"),
+// and where such a step goes: the nearest Prepare cell below the Profile cell.
 
 import type { CellId, Notebook } from '../core/notebook/types';
 import type { AlertSuggestion } from '../core/profile/types';
 import type { ColumnKind } from '../core/table/types';
-import type { PipelineStep } from '../core/transform/step-types';
+import type { ColumnSelection, PipelineStep } from '../core/transform/step-types';
 
-/** The step an alert's suggestion stands for, or null when it names none (or needs a column it lacks). */
+/**
+ * The step an alert's suggestion stands for, or null when it names none (or needs a column it lacks). A missing-
+ * values alert means "impute every column like this one that has gaps", so it becomes a rule over the column's
+ * kind (text has no rule: that column alone); the other suggestions are about their one column.
+ */
 export function createSuggestedStep(suggestion: AlertSuggestion, columnKind: ColumnKind | null, id: string): PipelineStep | null {
   const column = suggestion.column;
   switch (suggestion.kind) {
@@ -17,7 +21,8 @@ export function createSuggestedStep(suggestion: AlertSuggestion, columnKind: Col
     case 'impute': {
       if (!column) return null;
       const numeric = columnKind === 'numeric' || columnKind === 'datetime';
-      return { kind: 'impute', id, columns: [column], strategy: numeric ? 'median' : 'most_frequent', addIndicator: true };
+      const columns: ColumnSelection = columnKind && columnKind !== 'text' ? { rule: columnKind, onlyMissing: true } : [column];
+      return { kind: 'impute', id, columns, strategy: numeric ? 'median' : 'most_frequent', addIndicator: true };
     }
     case 'log-transform':
       return column ? { kind: 'log1p', id, columns: [column] } : null;
@@ -26,6 +31,12 @@ export function createSuggestedStep(suggestion: AlertSuggestion, columnKind: Col
     case 'none':
       return null;
   }
+}
+
+/** The id of a step in `steps` that does exactly what `step` does (ids aside), or null. */
+export function findEquivalentStep(steps: readonly PipelineStep[], step: PipelineStep): string | null {
+  const config = (s: PipelineStep) => JSON.stringify({ ...s, id: '' });
+  return steps.find((s) => config(s) === config(step))?.id ?? null;
 }
 
 /** The id of the first Prepare cell below `cellId`, or null; `insertAt` is where a new one would go (right below). */

@@ -55,9 +55,9 @@ function splitTable(table: Table, request: SplitRequest): SplitResult {
   return transfer(result, collectSplitBuffers(result));
 }
 
-/** Fits `steps` on the training rows only and previews them on the validation rows (see core previewPipeline). */
-function previewPipeline(table: Table, steps: PipelineStep[], rows: { train: Uint32Array; validation: Uint32Array }): PipelinePreview {
-  const preview = previewPipelineInCore(table, steps, rows);
+/** Fits `steps` on the training rows only and previews them on the validation rows (see core previewPipeline); column rules never pick `target`. */
+function previewPipeline(table: Table, steps: PipelineStep[], rows: { train: Uint32Array; validation: Uint32Array }, target: string | null = null): PipelinePreview {
+  const preview = previewPipelineInCore(table, steps, rows, { target });
   return transfer(preview, [...collectTransferables(preview.before), ...collectTransferables(preview.after)]);
 }
 

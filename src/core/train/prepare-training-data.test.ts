@@ -26,6 +26,15 @@ describe('prepareTrainingData', () => {
     });
   });
 
+  it('never scales a numeric target that a column rule would pick', () => {
+    const table = tableOf(numericColumn('x', [1, 3, 5, 7]), numericColumn('y', [10, 20, 30, 40]));
+    const scale: PipelineStep[] = [{ kind: 'scale', id: 's', columns: { rule: 'numeric' }, method: 'minmax' }];
+    const data = prepareTrainingData(table, { train: Uint32Array.of(0, 1, 2), validation: Uint32Array.of(3) }, { steps: scale, problem: { ...PROBLEM, task: 'regression' }, needs: null });
+    expect({ spec: data.fitted.steps[0].spec, X: Array.from(data.train.X.values), y: Array.from(data.train.y.values) }).toEqual({
+      spec: { kind: 'scale', id: 's', columns: ['x'], method: 'minmax' }, X: [0, 0.5, 1], y: [10, 20, 30],
+    });
+  });
+
   it('refuses a training part with one class, naming it', () => {
     expect(() => prepareTrainingData(TABLE, { train: Uint32Array.of(0, 2), validation: Uint32Array.of(1) }, { steps: IMPUTE, problem: PROBLEM, needs: null }))
       .toThrow(expect.objectContaining({ name: 'TrainingError', message: expect.stringContaining('only one class of "y" (no)') }));

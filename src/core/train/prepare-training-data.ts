@@ -60,7 +60,7 @@ export function prepareTrainingData(table: Table, rows: { train: RowIndices; val
  * the table those steps produced; one fitted pipeline (user steps first) so every later transform applies both.
  */
 export function fitWithAutoPreparation(table: Table, trainRows: RowIndices, steps: readonly PipelineStep[], target: string | null, needs: FamilyNeeds | null): FitResult & { autoPreparation: AutoPreparation | null } {
-  const user = fitPipelineWithTraining(steps, table, trainRows);
+  const user = fitPipelineWithTraining(steps, table, trainRows, { target });
   if (needs === null) return { ...user, autoPreparation: null };
   const plan = planAutoPreparation(user.training.table, target, needs);
   if (plan.steps.length === 0) return { ...user, autoPreparation: null };

@@ -1,14 +1,24 @@
 // A fitted pipeline (plain JSON, versioned) and the report a transform returns.
 
 import type { ColumnKind } from '../table/types';
-import type { PipelineStep } from './step-types';
+import type { ColumnRule, PipelineStep, ResolvedStep } from './step-types';
 
 export const FITTED_PIPELINE_FORMAT_VERSION = 1;
 
-/** One step with the state it learnt from training rows (plain JSON; numbers via json-number). */
+/**
+ * One step with the state it learnt from training rows (plain JSON; numbers via json-number). `spec` holds the
+ * columns as names, as applied; `selection` keeps the rule they were resolved from (absent for a list).
+ * Pipelines fitted before rules existed have no `selection` and read the same, so the format stays 1.
+ */
 export interface FittedStep {
-  readonly spec: PipelineStep;
+  readonly spec: ResolvedStep;
   readonly state: unknown;
+  readonly selection?: ColumnRule;
+}
+
+/** The step as configured: the rule it was fitted from, or its spec when it named its columns. */
+export function readConfiguredStep(step: FittedStep): PipelineStep {
+  return step.selection ? ({ ...step.spec, columns: step.selection } as PipelineStep) : step.spec;
 }
 
 /** Everything transformTable needs; JSON.parse(JSON.stringify(x)) deep-equals x. */

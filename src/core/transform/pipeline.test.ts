@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectTextRows } from '../table/text-column';
 import type { Column, NumericColumn, Table } from '../table/types';
+import type { FittedPipeline } from './fitted-types';
 import { fitPipeline, fitPipelineWithTraining, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
 
@@ -118,5 +119,50 @@ describe('row steps and resampling', () => {
       const minority = valuesOf(training.table.columns[0]).filter((_, r) => valuesOf(training.table.columns[1])[r] === 1);
       expect(minority.every((a) => a >= 5 && a <= 7)).toBe(true);
     }
+  });
+});
+
+describe('column rules', () => {
+  // 'gap' misses a value only outside the training rows (row 8): the 'missing' rule must not see it.
+  const withGap: Table = { ...table, columns: [...table.columns, { kind: 'numeric', name: 'gap', values: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, NaN, 10]) }] };
+
+  it('resolves each rule against the table as the earlier steps left it, on training rows, never picking the target', () => {
+    const ruled: PipelineStep[] = [
+      { kind: 'impute', id: 'num', columns: { rule: 'missing' }, strategy: 'median', addIndicator: true },
+      { kind: 'impute', id: 'cat', columns: { rule: 'categorical', onlyMissing: true }, strategy: 'most_frequent' },
+      { kind: 'one_hot', id: 'enc', columns: { rule: 'categorical' } },
+      { kind: 'date_parts', id: 'dates', columns: { rule: 'datetime' }, parts: ['weekday'], dropOriginal: true },
+      { kind: 'scale', id: 'sc', columns: { rule: 'numeric', exclude: ['x_missing'] }, method: 'minmax' },
+      { kind: 'cap_outliers', id: 'cap', columns: { rule: 'name', pattern: 'colour=*' }, method: 'iqr' },
+      { kind: 'drop', id: 'none', columns: { rule: 'missing' } },
+    ];
+    const fitted = fitPipeline(ruled, withGap, trainRows, { target: 'y' });
+    expect(fitted.steps.map((s) => ['columns' in s.spec ? s.spec.columns : null, s.selection])).toEqual([
+      [['x'], { rule: 'missing' }],
+      [['colour'], { rule: 'categorical', onlyMissing: true }],
+      [['colour'], { rule: 'categorical' }],
+      [['when'], { rule: 'datetime' }],
+      [['x', 'colour=blue', 'colour=red', 'when_weekday', 'gap'], { rule: 'numeric', exclude: ['x_missing'] }],
+      [['colour=blue', 'colour=red'], { rule: 'name', pattern: 'colour=*' }],
+      [[], { rule: 'missing' }],
+    ]);
+    expect(fitted.outputColumns.map((c) => c.name)).toEqual(['x', 'x_missing', 'colour=blue', 'colour=red', 'when_weekday', 'y', 'gap']);
+    // Without a target the rule takes y like any numeric column.
+    expect(fitPipeline([ruled[4]], withGap, trainRows).steps[0].spec).toEqual({ kind: 'scale', id: 'sc', columns: ['x', 'y', 'gap'], method: 'minmax' });
+  });
+
+  it('transforms new data with extra columns exactly as fitted, also after a JSON round trip', () => {
+    const ruled: PipelineStep[] = [
+      { kind: 'impute', id: 'fill', columns: { rule: 'numeric' }, strategy: 'mean' },
+      { kind: 'scale', id: 'sc', columns: { rule: 'numeric' }, method: 'standard' },
+    ];
+    const fitted = JSON.parse(JSON.stringify(fitPipeline(ruled, table, trainRows, { target: 'y' }))) as FittedPipeline;
+    const extra: Table = { ...table, columns: [...table.columns, { kind: 'numeric', name: 'extra', values: Float64Array.from([5, NaN, 5, 5, 5, 5, 5, 5, 5, 5]) }] };
+    const plain = transformTable(fitted, table).table;
+    const wider = transformTable(fitted, extra).table;
+    expect(wider).toEqual({ rowCount: 10, columns: [...plain.columns, extra.columns[4]] });
+    // x on training rows: sklearn make_pipeline(SimpleImputer('mean'), StandardScaler()) gives these (rounded to 1e-6).
+    expect(valuesOf(plain.columns[0]).slice(0, 6).map((v) => Number(v.toFixed(6)))).toEqual([-1.400772, -0.764057, -0.127343, 0.509372, 0, 1.782801]);
+    expect(plain.columns.find((c) => c.name === 'y')).toBe(table.columns[3]);
   });
 });

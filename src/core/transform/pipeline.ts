@@ -4,8 +4,10 @@
 import type { ColumnKind, RowIndices, Table } from '../table/types';
 import { StudioError } from '../errors';
 import { FITTED_PIPELINE_FORMAT_VERSION, type FittedPipeline, type FittedStep, type StepReport, type TransformReport } from './fitted-types';
+import type { StepOutput } from './step-context';
 import { getStepDefinition } from './step-registry';
-import type { PipelineStep, ResampleStep } from './step-types';
+import { resolveStep } from './resolve-columns';
+import { isColumnRule, type PipelineStep, type ResampleStep } from './step-types';
 import { resampleTraining, type ResampledTraining } from './steps/resample';
 import { takeRows } from './take-rows';
 
@@ -29,13 +31,21 @@ export interface TransformResult {
   readonly rows: RowIndices;
 }
 
-/** Learns `steps` from the rows `trainRows` of `table` only; returns plain-JSON state (formatVersion 1). */
-export function fitPipeline(steps: readonly PipelineStep[], table: Table, trainRows: RowIndices): FittedPipeline {
-  return fitPipelineWithTraining(steps, table, trainRows).fitted;
+/** What a fit knows besides the steps: the problem's target (null: none), which column rules never pick. */
+export interface FitOptions {
+  readonly target?: string | null;
+}
+
+/**
+ * Learns `steps` from the rows `trainRows` of `table` only; returns plain-JSON state (formatVersion 1). A column
+ * rule is resolved against the table as it is at its step (training rows), and the fitted step keeps the names.
+ */
+export function fitPipeline(steps: readonly PipelineStep[], table: Table, trainRows: RowIndices, options: FitOptions = {}): FittedPipeline {
+  return fitPipelineWithTraining(steps, table, trainRows, options).fitted;
 }
 
 /** fitPipeline, also returning the prepared training set that models should be trained on. */
-export function fitPipelineWithTraining(steps: readonly PipelineStep[], table: Table, trainRows: RowIndices): FitResult {
+export function fitPipelineWithTraining(steps: readonly PipelineStep[], table: Table, trainRows: RowIndices, options: FitOptions = {}): FitResult {
   assertUniqueIds(steps);
   let train = takeRows(table, trainRows);
   let sourceRows = Int32Array.from(trainRows);
@@ -46,14 +56,15 @@ export function fitPipelineWithTraining(steps: readonly PipelineStep[], table: T
       fittedSteps.push({ spec, state: null });
       continue;
     }
+    const resolved = resolveStep(spec, train, options.target ?? null);
     const definition = getStepDefinition(spec.kind);
-    const state = definition.fit(spec as never, train);
+    const state = definition.fit(resolved as never, train);
     const report = createStepReport(spec);
-    const out = definition.apply(spec as never, state, train, report, 'fit');
+    const out = definition.apply(resolved as never, state, train, report, 'fit');
     if (out.keptRows) sourceRows = Int32Array.from(out.keptRows, (r) => sourceRows[r]);
     train = out.table;
     reports.push(report);
-    fittedSteps.push({ spec, state });
+    fittedSteps.push('columns' in spec && isColumnRule(spec.columns) ? { spec: resolved, state, selection: spec.columns } : { spec: resolved, state });
   }
   if (train.columns.length === 0) throw new StudioError('PipelineError', 'The pipeline leaves no columns: remove a drop step or keep at least one column.');
   let sampleWeights: Float64Array | null = null;
@@ -75,18 +86,23 @@ export function fitPipelineWithTraining(steps: readonly PipelineStep[], table: T
   return { fitted, training: { table: train, sourceRows, sampleWeights, report: { rowsIn: trainRows.length, rowsOut: train.rowCount, steps: reports } } };
 }
 
+/** Sees each applied step's input and output (the preview marks imputed and clipped cells with it). */
+export type StepObserver = (step: FittedStep, input: Table, output: StepOutput) => void;
+
 /** Applies a fitted pipeline to `table` (any rows); resample steps are skipped, dedupe keeps every row. */
-export function transformTable(fitted: FittedPipeline, table: Table): TransformResult {
+export function transformTable(fitted: FittedPipeline, table: Table, observe?: StepObserver): TransformResult {
   if (fitted.formatVersion !== FITTED_PIPELINE_FORMAT_VERSION) {
     throw new StudioError('PipelineError', `Fitted pipeline format ${String(fitted.formatVersion)} is not supported (expected ${FITTED_PIPELINE_FORMAT_VERSION}); refit the pipeline.`);
   }
   let current = table;
   let rows = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
   const reports: StepReport[] = [];
-  for (const { spec, state } of fitted.steps) {
+  for (const step of fitted.steps) {
+    const { spec, state } = step;
     if (spec.kind === 'resample') continue;
     const report = createStepReport(spec);
     const out = getStepDefinition(spec.kind).apply(spec as never, state, current, report, 'transform');
+    observe?.(step, current, out);
     if (out.keptRows) rows = Uint32Array.from(out.keptRows, (r) => rows[r]);
     current = out.table;
     reports.push(report);
@@ -94,7 +110,7 @@ export function transformTable(fitted: FittedPipeline, table: Table): TransformR
   return { table: current, report: { rowsIn: table.rowCount, rowsOut: current.rowCount, steps: reports }, rows };
 }
 
-function createStepReport(spec: PipelineStep): StepReport {
+function createStepReport(spec: Pick<PipelineStep, 'id' | 'kind'>): StepReport {
   return { id: spec.id, kind: spec.kind, unseen: 0, outOfRange: 0, rowsRemoved: 0 };
 }
 

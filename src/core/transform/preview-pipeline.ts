@@ -4,6 +4,7 @@
 import { keyColumn } from '../split/column-keys';
 import type { RowIndices, Table } from '../table/types';
 import type { FittedPipeline, TransformReport } from './fitted-types';
+import { transformAndMark, type CellMark } from './mark-changed-cells';
 import { fitPipelineWithTraining, transformTable } from './pipeline';
 import type { PipelineStep } from './step-types';
 import { takeRows } from './take-rows';
@@ -23,6 +24,14 @@ export interface PipelinePreview {
   readonly previewReport: TransformReport;
   readonly before: Table;
   readonly after: Table;
+  /** Cells of `after` a step filled, clipped or made missing (rows of `after`). */
+  readonly marks: CellMark[];
+}
+
+/** The problem's target (never picked by a column rule) and how many rows to show (default 50). */
+export interface PreviewOptions {
+  readonly target?: string | null;
+  readonly previewRowCount?: number;
 }
 
 /** Fits `steps` on `rows.train` of `table` and previews them on `rows.validation` (first `previewRowCount` output rows). */
@@ -30,15 +39,17 @@ export function previewPipeline(
   table: Table,
   steps: readonly PipelineStep[],
   rows: { readonly train: RowIndices; readonly validation: RowIndices },
-  previewRowCount = 50,
+  options: PreviewOptions = {},
 ): PipelinePreview {
-  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train);
+  const { fitted, training } = fitPipelineWithTraining(steps, table, rows.train, { target: options.target ?? null });
   const previewPart = rows.validation.length > 0 ? 'validation' : 'train';
   const partRows = previewPart === 'validation' ? rows.validation : rows.train;
   const result = transformTable(fitted, takeRows(table, partRows));
-  const shown = Math.min(previewRowCount, result.table.rowCount);
+  const shown = Math.min(options.previewRowCount ?? 50, result.table.rowCount);
   const outputRows = Array.from({ length: shown }, (_, i) => i);
   const inputRows = outputRows.map((i) => partRows[result.rows[i]]);
+  // The shown rows again, step by step: every step is row-wise outside training, so they come out the same.
+  const { marks } = transformAndMark(fitted, takeRows(table, inputRows));
   const resample = [...steps].reverse().find((s) => s.kind === 'resample');
   return {
     fitted,
@@ -51,6 +62,7 @@ export function previewPipeline(
     previewReport: result.report,
     before: takeRows(table, inputRows),
     after: takeRows(result.table, outputRows),
+    marks,
   };
 }
 

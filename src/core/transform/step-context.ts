@@ -4,14 +4,17 @@
 import { StudioError } from '../errors';
 import type { Column, NumericColumn, Table } from '../table/types';
 import type { StepReport } from './fitted-types';
-import type { PipelineStep } from './step-types';
+import type { PipelineStep, ResolvedStep } from './step-types';
+
+/** What an error needs to name a step. */
+type StepName = Pick<PipelineStep, 'id' | 'kind'>;
 
 /**
  * One step kind. `fit` sees the training table only (already transformed by earlier steps) and returns
- * plain-JSON state. `apply` maps a table with that state; `mode` is 'fit' when the table is that same
+ * plain-JSON state; both see the step with its columns as names (a rule is resolved before). `apply` maps a table with that state; `mode` is 'fit' when the table is that same
  * training table (dedupe and cross-fitted target encoding behave differently there).
  */
-export interface StepDefinition<S extends PipelineStep, State> {
+export interface StepDefinition<S extends ResolvedStep, State> {
   fit(step: S, train: Table): State;
   apply(step: S, state: State, table: Table, report: StepReport, mode: 'fit' | 'transform'): StepOutput;
 }
@@ -23,12 +26,12 @@ export interface StepOutput {
 }
 
 /** A PipelineError naming the step. */
-export function createStepError(step: PipelineStep, message: string): StudioError {
+export function createStepError(step: StepName, message: string): StudioError {
   return new StudioError('PipelineError', `Step '${step.id}' (${step.kind}): ${message}`);
 }
 
 /** The named column, or a PipelineError naming the step and the column (dropped upstream or missing). */
-export function requireColumn(step: PipelineStep, table: Table, name: string): Column {
+export function requireColumn(step: StepName, table: Table, name: string): Column {
   const column = table.columns.find((c) => c.name === name);
   if (!column) {
     const names = table.columns.map((c) => `'${c.name}'`).join(', ') || 'none';
@@ -38,7 +41,7 @@ export function requireColumn(step: PipelineStep, table: Table, name: string): C
 }
 
 /** The named numeric (or datetime) column's values, or a PipelineError saying which kind it is. */
-export function requireNumeric(step: PipelineStep, table: Table, name: string): Float64Array {
+export function requireNumeric(step: StepName, table: Table, name: string): Float64Array {
   const column = requireColumn(step, table, name);
   if (column.kind !== 'numeric') throw createStepError(step, `column '${name}' is ${column.kind}, not numeric; encode or convert it first.`);
   return column.values;
@@ -62,7 +65,7 @@ export function replaceColumns(table: Table, replacements: ReadonlyMap<string, r
 }
 
 /** Throws a PipelineError when a step would create a column whose name already exists. */
-export function assertNewName(step: PipelineStep, table: Table, name: string, replaced: ReadonlySet<string> = new Set()): void {
+export function assertNewName(step: StepName, table: Table, name: string, replaced: ReadonlySet<string> = new Set()): void {
   if (table.columns.some((c) => c.name === name && !replaced.has(c.name))) {
     throw createStepError(step, `it would create column '${name}', which already exists; rename or drop that column first.`);
   }

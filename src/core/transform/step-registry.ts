@@ -3,7 +3,7 @@
 import type { Table } from '../table/types';
 import type { StepReport } from './fitted-types';
 import type { StepDefinition, StepOutput } from './step-context';
-import type { StepKind, StepOf } from './step-types';
+import type { ResolvedStep, StepKind, StepOf } from './step-types';
 import { binStep } from './steps/bin';
 import { capOutliersStep } from './steps/cap-outliers';
 import { castStep } from './steps/cast';
@@ -28,7 +28,7 @@ interface ErasedDefinition<S> {
   apply(step: S, state: never, table: Table, report: StepReport, mode: 'fit' | 'transform'): StepOutput;
 }
 
-const DEFINITIONS: { [K in FeatureKind]: ErasedDefinition<StepOf<K>> } = {
+const DEFINITIONS: { [K in FeatureKind]: ErasedDefinition<ResolvedStep<StepOf<K>>> } = {
   drop: dropStep,
   cast: castStep,
   impute: imputeStep,
@@ -46,7 +46,7 @@ const DEFINITIONS: { [K in FeatureKind]: ErasedDefinition<StepOf<K>> } = {
   cap_outliers: capOutliersStep,
 };
 
-/** The definition of a feature step kind (every kind but 'resample'). */
-export function getStepDefinition<K extends FeatureKind>(kind: K): StepDefinition<StepOf<K>, unknown> {
-  return DEFINITIONS[kind] as unknown as StepDefinition<StepOf<K>, unknown>;
+/** The definition of a feature step kind (every kind but 'resample'); it takes the step with its columns resolved. */
+export function getStepDefinition<K extends FeatureKind>(kind: K): StepDefinition<ResolvedStep<StepOf<K>>, unknown> {
+  return DEFINITIONS[kind] as unknown as StepDefinition<ResolvedStep<StepOf<K>>, unknown>;
 }

@@ -1,14 +1,32 @@
 // The feature-pipeline spec: an ordered list of steps, a discriminated union on `kind`, each with an `id`.
-// Every step names the columns it reads; none ever looks at rows outside training while fitting.
+// A step's `columns` is a list or a rule (resolved by fitPipeline, on training rows, as the table is at that
+// step); none ever looks at rows outside training while fitting.
+
+/** What a column rule picks: every column of one kind, those with missing values, or those named like `pattern`. */
+export type ColumnRuleKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'missing' | 'name';
+
+/** Columns chosen by rule; the problem's target (and a step's own target) is never chosen. */
+export interface ColumnRule {
+  readonly rule: ColumnRuleKind;
+  /** A glob on the whole name, case-sensitive: `*` any run of characters, `?` one (`price_*`). Required by 'name'; narrows any other rule. */
+  readonly pattern?: string;
+  /** Only columns with a missing value in the training rows at this step (what 'missing' means on its own). */
+  readonly onlyMissing?: boolean;
+  /** Columns left out even when the rule matches them. */
+  readonly exclude?: string[];
+}
+
+/** A step's columns: the names themselves, or a rule resolved against the table at that step (the fitted step stores the names). */
+export type ColumnSelection = string[] | ColumnRule;
 
 /** Remove columns. */
-export interface DropStep { readonly kind: 'drop'; readonly id: string; readonly columns: string[] }
+export interface DropStep { readonly kind: 'drop'; readonly id: string; readonly columns: ColumnSelection }
 
 /** Change columns' kind (numeric, categorical, datetime, boolean, text); values that do not convert become missing and are counted out of range. */
 export interface CastStep {
   readonly kind: 'cast';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   readonly to: 'numeric' | 'categorical' | 'datetime' | 'boolean' | 'text';
 }
 
@@ -16,7 +34,7 @@ export interface CastStep {
 export interface ImputeStep {
   readonly kind: 'impute';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   readonly strategy: 'mean' | 'median' | 'most_frequent' | 'constant';
   /** For 'constant': a number for numeric columns, a label for categorical/text/boolean ('true'/'false'). */
   readonly fillValue?: number | string;
@@ -27,23 +45,23 @@ export interface ImputeStep {
 export interface ScaleStep {
   readonly kind: 'scale';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   readonly method: 'standard' | 'minmax' | 'robust' | 'quantile_uniform' | 'quantile_normal';
   /** Quantile methods only; default min(1000, training rows). */
   readonly nQuantiles?: number;
 }
 
 /** log(1 + x); values ≤ −1 become missing and are counted out of range. */
-export interface Log1pStep { readonly kind: 'log1p'; readonly id: string; readonly columns: string[] }
+export interface Log1pStep { readonly kind: 'log1p'; readonly id: string; readonly columns: ColumnSelection }
 
 /** Yeo–Johnson power transform, λ by maximum likelihood on training rows (sklearn PowerTransformer). */
-export interface YeoJohnsonStep { readonly kind: 'yeo_johnson'; readonly id: string; readonly columns: string[]; readonly standardize?: boolean }
+export interface YeoJohnsonStep { readonly kind: 'yeo_johnson'; readonly id: string; readonly columns: ColumnSelection; readonly standardize?: boolean }
 
 /** One 0/1 numeric column per category (sklearn OneHotEncoder semantics for infrequent categories). */
 export interface OneHotStep {
   readonly kind: 'one_hot';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   /** Most output columns per input column, counting the "other" column. */
   readonly maxCategories?: number;
   /** Categories seen fewer times (a count ≥ 1, or a share of training rows < 1) go to "other". */
@@ -53,13 +71,13 @@ export interface OneHotStep {
 }
 
 /** Category → its index in the sorted training categories; unseen or missing → NaN. */
-export interface OrdinalStep { readonly kind: 'ordinal'; readonly id: string; readonly columns: string[] }
+export interface OrdinalStep { readonly kind: 'ordinal'; readonly id: string; readonly columns: ColumnSelection }
 
 /** Category → shrunk mean of the target (sklearn TargetEncoder, cross-fitted on training rows). */
 export interface TargetEncodeStep {
   readonly kind: 'target_encode';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   readonly target: string;
   readonly smoothing?: 'auto' | number;
   /** Inner folds for the cross-fitted training encodings; default 5. */
@@ -68,12 +86,12 @@ export interface TargetEncodeStep {
 }
 
 /** Numeric → bin index 0..nBins−1 (sklearn KBinsDiscretizer, ordinal encoding). */
-export interface BinStep { readonly kind: 'bin'; readonly id: string; readonly columns: string[]; readonly method: 'uniform' | 'quantile'; readonly nBins: number }
+export interface BinStep { readonly kind: 'bin'; readonly id: string; readonly columns: ColumnSelection; readonly method: 'uniform' | 'quantile'; readonly nBins: number }
 
 export type DatePart = 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'is_weekend' | 'days_since';
 
 /** Datetime → numeric parts in UTC; `days_since` counts from the earliest training timestamp. */
-export interface DatePartsStep { readonly kind: 'date_parts'; readonly id: string; readonly columns: string[]; readonly parts: DatePart[]; readonly dropOriginal?: boolean }
+export interface DatePartsStep { readonly kind: 'date_parts'; readonly id: string; readonly columns: ColumnSelection; readonly parts: DatePart[]; readonly dropOriginal?: boolean }
 
 /** A new column from an expression over the row. */
 export interface DeriveStep { readonly kind: 'derive'; readonly id: string; readonly name: string; readonly expression: string }
@@ -88,7 +106,7 @@ export interface DedupeStep { readonly kind: 'dedupe'; readonly id: string }
 export interface CapOutliersStep {
   readonly kind: 'cap_outliers';
   readonly id: string;
-  readonly columns: string[];
+  readonly columns: ColumnSelection;
   readonly method: 'percentile' | 'iqr';
   /** Percentile method, 0–100; defaults 1 and 99. */
   readonly lower?: number;
@@ -114,3 +132,11 @@ export type PipelineStep =
 
 export type StepKind = PipelineStep['kind'];
 export type StepOf<K extends StepKind> = Extract<PipelineStep, { kind: K }>;
+
+/** A step as fitted and applied: a column rule replaced by the names it resolved to (steps without columns as they are). */
+export type ResolvedStep<S extends PipelineStep = PipelineStep> = S extends { readonly columns: ColumnSelection } ? Omit<S, 'columns'> & { readonly columns: string[] } : S;
+
+/** True when `columns` is a rule rather than a list of names. */
+export function isColumnRule(columns: ColumnSelection): columns is ColumnRule {
+  return !Array.isArray(columns);
+}

@@ -4,7 +4,7 @@
 
 import { decodeNumbers, encodeNumbers, type JsonNumber } from '../json-number';
 import { linspace, percentileSorted, sortPresent } from '../numeric-stats';
-import type { BinStep } from '../step-types';
+import type { BinStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
 export interface BinState {
@@ -12,7 +12,7 @@ export interface BinState {
 }
 
 /** Bin: state holds the edges (bins + 1 of them, fewer after merging). */
-export const binStep: StepDefinition<BinStep, BinState> = {
+export const binStep: StepDefinition<ResolvedStep<BinStep>, BinState> = {
   fit(step, train) {
     if (!Number.isInteger(step.nBins) || step.nBins < 2) throw createStepError(step, `nBins ${step.nBins} must be a whole number ≥ 2.`);
     return {

@@ -4,7 +4,7 @@
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
 import { percentileSorted, sortPresent } from '../numeric-stats';
-import type { CapOutliersStep } from '../step-types';
+import type { CapOutliersStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
 export interface CapOutliersState {
@@ -12,7 +12,7 @@ export interface CapOutliersState {
 }
 
 /** Cap outliers: output = min(max(x, lower), upper). */
-export const capOutliersStep: StepDefinition<CapOutliersStep, CapOutliersState> = {
+export const capOutliersStep: StepDefinition<ResolvedStep<CapOutliersStep>, CapOutliersState> = {
   fit(step, train) {
     const lowerPct = step.lower ?? 1;
     const upperPct = step.upper ?? 99;

@@ -3,11 +3,11 @@
 
 import { convertColumn } from '../../table/apply-column-overrides';
 import type { Column } from '../../table/types';
-import type { CastStep } from '../step-types';
+import type { CastStep, ResolvedStep } from '../step-types';
 import { replaceColumns, requireColumn, type StepDefinition } from '../step-context';
 
 /** Cast: no state. Present values that do not convert become missing and are counted in `outOfRange`. */
-export const castStep: StepDefinition<CastStep, null> = {
+export const castStep: StepDefinition<ResolvedStep<CastStep>, null> = {
   fit: () => null,
   apply(step, _state, table, report) {
     const replacements = new Map<string, Column[]>();

@@ -3,7 +3,7 @@
 // timestamp before the training reference gives negative days_since and is counted out of range.
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
-import type { DatePart, DatePartsStep } from '../step-types';
+import type { DatePart, DatePartsStep, ResolvedStep } from '../step-types';
 import { assertNewName, createNumericColumn, createStepError, replaceColumns, requireColumn, type StepDefinition } from '../step-context';
 import type { Table } from '../../table/types';
 
@@ -14,7 +14,7 @@ export interface DatePartsState {
 const DAY_MS = 86_400_000;
 
 /** Date parts: new columns `<name>_<part>` after the source (which is dropped when dropOriginal). */
-export const datePartsStep: StepDefinition<DatePartsStep, DatePartsState> = {
+export const datePartsStep: StepDefinition<ResolvedStep<DatePartsStep>, DatePartsState> = {
   fit(step, train) {
     return {
       columns: step.columns.map((name) => {

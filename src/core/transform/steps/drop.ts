@@ -1,10 +1,10 @@
 // Drop step: removes the named columns (every one must exist).
 
-import type { DropStep } from '../step-types';
+import type { DropStep, ResolvedStep } from '../step-types';
 import { replaceColumns, requireColumn, type StepDefinition } from '../step-context';
 
 /** Drop: no state; a named column that is absent is a PipelineError. */
-export const dropStep: StepDefinition<DropStep, null> = {
+export const dropStep: StepDefinition<ResolvedStep<DropStep>, null> = {
   fit: () => null,
   apply(step, _state, table) {
     for (const name of step.columns) requireColumn(step, table, name);

@@ -5,7 +5,7 @@
 import { createTextColumn, readTexts, textRowCount } from '../../table/text-column';
 import type { Column } from '../../table/types';
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
-import type { ImputeStep } from '../step-types';
+import type { ImputeStep, ResolvedStep } from '../step-types';
 import { assertNewName, createNumericColumn, createStepError, replaceColumns, requireColumn, type StepDefinition } from '../step-context';
 
 export interface ImputeState {
@@ -13,7 +13,7 @@ export interface ImputeState {
 }
 
 /** Impute: state holds the fill per column (a number for numeric/datetime, a label otherwise). */
-export const imputeStep: StepDefinition<ImputeStep, ImputeState> = {
+export const imputeStep: StepDefinition<ResolvedStep<ImputeStep>, ImputeState> = {
   fit(step, train) {
     return {
       columns: step.columns.map((name) => {

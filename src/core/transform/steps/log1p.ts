@@ -1,10 +1,10 @@
 // log1p step: log(1 + x) for numeric columns. Policy: x ≤ −1 has no logarithm → missing, counted out of range.
 
-import type { Log1pStep } from '../step-types';
+import type { Log1pStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
 /** log1p: no state. */
-export const log1pStep: StepDefinition<Log1pStep, null> = {
+export const log1pStep: StepDefinition<ResolvedStep<Log1pStep>, null> = {
   fit(step, train) {
     for (const name of step.columns) requireNumeric(step, train, name);
     return null;

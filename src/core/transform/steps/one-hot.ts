@@ -5,7 +5,7 @@
 
 import type { Column } from '../../table/types';
 import { countLabels, readCategoryLabels } from '../category-labels';
-import type { OneHotStep } from '../step-types';
+import type { OneHotStep, ResolvedStep } from '../step-types';
 import { assertNewName, createNumericColumn, createStepError, replaceColumns, type StepDefinition } from '../step-context';
 
 export interface OneHotState {
@@ -13,7 +13,7 @@ export interface OneHotState {
 }
 
 /** One-hot: categories sorted; infrequent ones share the trailing "other" column. */
-export const oneHotStep: StepDefinition<OneHotStep, OneHotState> = {
+export const oneHotStep: StepDefinition<ResolvedStep<OneHotStep>, OneHotState> = {
   fit(step, train) {
     if (step.maxCategories !== undefined && (!Number.isInteger(step.maxCategories) || step.maxCategories < 2)) {
       throw createStepError(step, `maxCategories ${step.maxCategories} must be a whole number ≥ 2.`);

@@ -2,7 +2,7 @@
 // Policy: missing → NaN; unseen → NaN and counted in the report.
 
 import { countLabels, readCategoryLabels } from '../category-labels';
-import type { OrdinalStep } from '../step-types';
+import type { OrdinalStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, replaceColumns, type StepDefinition } from '../step-context';
 
 export interface OrdinalState {
@@ -10,7 +10,7 @@ export interface OrdinalState {
 }
 
 /** Ordinal: output is a numeric column of the same name. */
-export const ordinalStep: StepDefinition<OrdinalStep, OrdinalState> = {
+export const ordinalStep: StepDefinition<ResolvedStep<OrdinalStep>, OrdinalState> = {
   fit(step, train) {
     return { columns: step.columns.map((name) => ({ name, categories: countLabels(readCategoryLabels(step, train, name)).categories })) };
   },

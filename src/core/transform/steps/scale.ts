@@ -5,7 +5,7 @@
 import { decodeNumbers, encodeNumber, encodeNumbers, type JsonNumber, decodeNumber } from '../json-number';
 import { computeNormalQuantile } from '../normal-quantile';
 import { interpolate, linspace, percentileSorted, sortPresent } from '../numeric-stats';
-import type { ScaleStep } from '../step-types';
+import type { ScaleStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
 /** Per column: affine `offset`/`scale`, or the training `quantiles` for quantile methods. */
@@ -17,7 +17,7 @@ const BOUNDS_THRESHOLD = 1e-7;
 const EPSILON = 2.220446049250313e-16;
 
 /** Scale: output = (x − offset) / scale (standard, robust), x·scale + offset (min-max), or quantile map. */
-export const scaleStep: StepDefinition<ScaleStep, ScaleState> = {
+export const scaleStep: StepDefinition<ResolvedStep<ScaleStep>, ScaleState> = {
   fit(step, train) {
     return { columns: step.columns.map((name) => ({ name, ...fitColumn(step, name, requireNumeric(step, train, name)) })) };
   },

@@ -8,7 +8,7 @@ import type { Column, Table } from '../../table/types';
 import { makeFolds } from '../../split/make-folds';
 import { countLabels, readCategoryLabels } from '../category-labels';
 import { decodeNumber, decodeNumbers, encodeNumber, encodeNumbers, type JsonNumber } from '../json-number';
-import type { TargetEncodeStep } from '../step-types';
+import type { TargetEncodeStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireColumn, type StepDefinition } from '../step-context';
 
 export interface TargetEncodeState {
@@ -19,7 +19,7 @@ export interface TargetEncodeState {
 }
 
 /** Target encoding; see the module comment for policies. */
-export const targetEncodeStep: StepDefinition<TargetEncodeStep, TargetEncodeState> = {
+export const targetEncodeStep: StepDefinition<ResolvedStep<TargetEncodeStep>, TargetEncodeState> = {
   fit(step, train) {
     const { targets, classes } = readTargets(step, train);
     const all = presentRows(targets[0]);

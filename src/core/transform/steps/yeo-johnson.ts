@@ -5,7 +5,7 @@
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
 import { minimizeBrent } from '../brent-minimize';
 import { sumPairwise, varianceNumpy } from '../numeric-stats';
-import type { YeoJohnsonStep } from '../step-types';
+import type { YeoJohnsonStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 import { computeStandardStats } from './scale';
 
@@ -16,7 +16,7 @@ export interface YeoJohnsonState {
 const SPACING_ONE = 2.220446049250313e-16;
 
 /** Yeo–Johnson: output = (ψ(x; λ) − mean) / scale (mean 0, scale 1 when standardize is false). */
-export const yeoJohnsonStep: StepDefinition<YeoJohnsonStep, YeoJohnsonState> = {
+export const yeoJohnsonStep: StepDefinition<ResolvedStep<YeoJohnsonStep>, YeoJohnsonState> = {
   fit(step, train) {
     return {
       columns: step.columns.map((name) => {

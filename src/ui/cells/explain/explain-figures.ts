@@ -1,8 +1,10 @@
 // Plot figures of the Explain cell as plain plotly JSON (drawn by ui/plots/Plot.svelte): permutation importance
 // with ± std error bars, mean |SHAP| bars, the beeswarm, one row's waterfall and partial dependence with ICE lines.
+// Feature values are labelled by the caller (state/explain-labels: the raw cell, the model's value on hover).
 
 import type { PartialDependence } from '../../../core/explain/compute-partial-dependence';
 import type { ShapBeeswarmStrip, ShapImportance, ShapWaterfall } from '../../../core/explain/summarise-shap';
+import { formatFeatureValue, type FeatureAxis, type FeatureValueLabel } from '../../../state/explain-labels';
 import type { ImportanceSection } from '../../../workers/explain-run';
 import type { PlotFigure } from '../../plots/plot-types';
 
@@ -10,13 +12,6 @@ const BAR = '#2563eb';
 const LOW = '#2563eb';
 const HIGH = '#dc2626';
 const MISSING = '#9ca3af';
-
-/** A feature value as shown: the category label for codes, "missing" for NaN, else up to 4 significant digits. */
-export function formatFeatureValue(value: number, levels: readonly string[] | null): string {
-  if (Number.isNaN(value)) return 'missing';
-  if (levels) return levels[value] ?? String(value);
-  return Number.isInteger(value) ? String(value) : Number(value.toPrecision(4)).toString();
-}
 
 /** Features by mean importance, largest first, at most `top`. */
 export function rankImportance(section: ImportanceSection, top = 20): ImportanceSection['features'] {
@@ -49,30 +44,36 @@ export function buildShapBarFigure(ranked: readonly ShapImportance[], spaceLabel
   };
 }
 
+/** Labels the value of `feature` in explained row `i` (the model saw `value`). */
+export type DescribeRowValue = (feature: string, i: number, value: number) => FeatureValueLabel;
+
 /**
  * One strip per feature (most important at the top): x = SHAP value, points stacked sideways where they crowd,
- * coloured by the feature's value normalised to [0, 1] within that feature (blue low → red high, grey missing).
+ * coloured by the feature's value normalised to [0, 1] within that feature (blue low → red high, grey missing);
+ * each point's hover names the row's raw value and the value after the pipeline.
  */
-export function buildBeeswarmFigure(strips: readonly ShapBeeswarmStrip[], spaceLabel: string, top = 10): PlotFigure {
+export function buildBeeswarmFigure(strips: readonly ShapBeeswarmStrip[], spaceLabel: string, describe: DescribeRowValue, top = 10): PlotFigure {
   const shown = strips.slice(0, top);
   const range = findRange(Float64Array.from(shown.flatMap((s) => Array.from(s.shap))));
   const span = range.high > range.low ? range.high - range.low : 1;
-  const x: number[] = [], y: number[] = [], color: number[] = [], gx: number[] = [], gy: number[] = [];
+  const x: number[] = [], y: number[] = [], color: number[] = [], text: string[] = [], gx: number[] = [], gy: number[] = [], gtext: string[] = [];
   shown.forEach((strip, s) => {
     const offsets = stackOffsets(strip.shap, span);
     const { low, high } = findRange(strip.featureValues);
     strip.shap.forEach((phi, i) => {
       const v = strip.featureValues[i];
-      if (Number.isNaN(v)) { gx.push(phi); gy.push(s + offsets[i]); return; }
-      x.push(phi); y.push(s + offsets[i]); color.push(high > low ? (v - low) / (high - low) : 0.5);
+      const { label, transformed } = describe(strip.feature, i, v);
+      const hover = `${label}<br>after the pipeline: ${transformed}`;
+      if (Number.isNaN(v)) { gx.push(phi); gy.push(s + offsets[i]); gtext.push(hover); return; }
+      x.push(phi); y.push(s + offsets[i]); text.push(hover); color.push(high > low ? (v - low) / (high - low) : 0.5);
     });
   });
   const data: PlotFigure['data'] = [{
-    type: 'scattergl', mode: 'markers', x, y,
+    type: 'scattergl', mode: 'markers', x, y, text,
     marker: { size: 5, color, cmin: 0, cmax: 1, colorscale: [[0, LOW], [1, HIGH]], colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'], thickness: 10 } },
-    hovertemplate: 'SHAP %{x:.4f}<extra></extra>',
+    hovertemplate: '%{text}<br>SHAP %{x:.4f}<extra></extra>',
   }];
-  if (gx.length > 0) data.push({ type: 'scattergl', mode: 'markers', x: gx, y: gy, marker: { size: 5, color: MISSING }, hovertemplate: 'SHAP %{x:.4f} (missing)<extra></extra>' });
+  if (gx.length > 0) data.push({ type: 'scattergl', mode: 'markers', x: gx, y: gy, text: gtext, marker: { size: 5, color: MISSING }, hovertemplate: '%{text}<br>SHAP %{x:.4f}<extra></extra>' });
   return {
     data,
     layout: {
@@ -101,20 +102,28 @@ function findRange(values: Float64Array): { low: number; high: number } {
   return { low, high };
 }
 
-/** Base value → the `top` largest contributions (the rest as one bar) → the prediction, labelled "feature = value". */
-export function buildWaterfallFigure(waterfall: ShapWaterfall, levels: Readonly<Record<string, readonly string[] | null>>, spaceLabel: string, top = 10): PlotFigure {
+/**
+ * Base value → the `top` largest contributions (the rest as one bar) → the prediction, each bar labelled by
+ * `describe` ("feature = raw value") with the value after the pipeline in its hover.
+ */
+export function buildWaterfallFigure(waterfall: ShapWaterfall, describe: (feature: string, value: number) => FeatureValueLabel, spaceLabel: string, top = 10): PlotFigure {
   const shown = waterfall.contributions.slice(0, top);
   const rest = waterfall.contributions.slice(top);
-  const labels = shown.map((c) => `${c.feature} = ${formatFeatureValue(c.value, levels[c.feature] ?? null)}`);
+  const described = shown.map((c) => describe(c.feature, c.value));
+  // A category axis merges equal labels, so a label that repeats names its feature.
+  const labels = described.map((d, i) => (described.findIndex((e) => e.label === d.label) < i ? `${d.label} [${shown[i].feature}]` : d.label));
+  const hovers = described.map((d) => `after the pipeline: ${d.transformed}`);
   const values = shown.map((c) => c.shap);
   if (rest.length > 0) {
     labels.push(`${rest.length} other features`);
+    hovers.push(rest.map((c) => c.feature).slice(0, 5).join(', ') + (rest.length > 5 ? ', …' : ''));
     values.push(rest.reduce((s, c) => s + c.shap, 0));
   }
   return {
     data: [{
       type: 'waterfall', orientation: 'h', base: waterfall.baseValue, cliponaxis: false,
       y: [...labels, 'prediction'], x: [...values, 0], measure: [...values.map(() => 'relative'), 'total'],
+      customdata: [...hovers, spaceLabel], hovertemplate: '%{y}: %{x:+.4f}<br>%{customdata}<extra></extra>',
       text: [...values.map((v) => (v >= 0 ? '+' : '') + v.toPrecision(3)), waterfall.prediction.toPrecision(4)], textposition: 'outside',
       increasing: { marker: { color: HIGH } }, decreasing: { marker: { color: LOW } }, totals: { marker: { color: '#374151' } },
       connector: { line: { color: MISSING, width: 1 } },
@@ -127,14 +136,18 @@ export function buildWaterfallFigure(waterfall: ShapWaterfall, levels: Readonly<
   };
 }
 
-/** ICE lines (faded) under the partial dependence curve; categorical grids are drawn at their labels. */
-export function buildPartialDependenceFigure(pd: PartialDependence, levels: readonly string[] | null, outputLabel: string): PlotFigure {
-  const x = levels ? pd.grid.map((g) => formatFeatureValue(g, levels)) : pd.grid;
+/**
+ * ICE lines (faded) under the partial dependence curve; categorical grids are drawn at their labels, numeric ones
+ * at `axis` (raw units where the pipeline inverts, with the value after the pipeline in the hover).
+ */
+export function buildPartialDependenceFigure(pd: PartialDependence, levels: readonly string[] | null, outputLabel: string, axis?: FeatureAxis): PlotFigure {
+  const x = levels ? pd.grid.map((g) => formatFeatureValue(g, levels)) : (axis?.values ?? pd.grid);
   const ice: PlotFigure['data'] = pd.ice.values.map((line) => ({
     type: 'scatter', mode: 'lines', x, y: line, line: { color: MISSING, width: 1 }, opacity: 0.35, hoverinfo: 'skip',
   }));
+  const hover = axis?.rawUnits ? { customdata: pd.grid, hovertemplate: '%{x:.4g} (after the pipeline %{customdata:.4g}): %{y:.4f}<extra></extra>' } : {};
   return {
-    data: [...ice, { type: 'scatter', mode: levels ? 'lines+markers' : 'lines', x, y: pd.average, line: { color: BAR, width: 3 }, name: 'average' }],
-    layout: { xaxis: { title: { text: pd.feature }, ...(levels ? { type: 'category' } : {}) }, yaxis: { title: { text: outputLabel } } },
+    data: [...ice, { type: 'scatter', mode: levels ? 'lines+markers' : 'lines', x, y: pd.average, line: { color: BAR, width: 3 }, name: 'average', ...hover }],
+    layout: { xaxis: { title: { text: levels ? pd.feature : (axis?.title ?? pd.feature) }, ...(levels ? { type: 'category' } : {}) }, yaxis: { title: { text: outputLabel } } },
   };
 }

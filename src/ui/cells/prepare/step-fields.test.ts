@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineStep } from '../../../core/transform/step-types';
 import { STEP_KINDS } from '../../../state/step-catalog';
-import { listAcceptedKinds, readFillValue, setStepField, STEP_FIELDS } from './step-fields';
+import { readFillValue, setStepField, STEP_FIELDS } from './step-fields';
 
 const visibleKeys = (step: PipelineStep) => STEP_FIELDS[step.kind].filter((f) => !f.when || f.when(step)).map((f) => f.key);
 
@@ -23,7 +23,7 @@ describe('step fields', () => {
     ]);
   });
 
-  it('sets and clears fields, reads fill values, and offers the right column kinds', () => {
+  it('sets and clears fields and reads fill values', () => {
     const step: PipelineStep = { kind: 'one_hot', id: 'h', columns: ['c'], maxCategories: 10 };
     expect([setStepField(step, 'maxCategories', undefined), setStepField(step, 'handleUnknown', 'ignore'), step]).toEqual([
       { kind: 'one_hot', id: 'h', columns: ['c'] },
@@ -31,8 +31,5 @@ describe('step fields', () => {
       { kind: 'one_hot', id: 'h', columns: ['c'], maxCategories: 10 },
     ]);
     expect([readFillValue('0'), readFillValue(' -1.5 '), readFillValue('unknown'), readFillValue('')]).toEqual([0, -1.5, 'unknown', '']);
-    expect([listAcceptedKinds('drop'), listAcceptedKinds('scale'), listAcceptedKinds('ordinal'), listAcceptedKinds('date_parts'), listAcceptedKinds('derive')]).toEqual([
-      'any', ['numeric'], ['categorical', 'text', 'boolean'], ['datetime'], null,
-    ]);
   });
 });

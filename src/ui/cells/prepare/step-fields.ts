@@ -1,7 +1,6 @@
-// The config form of each step kind as data: which fields it has, when each shows, which column kinds its
-// column picker offers — so one generic form renders every step, and edits go through `setStepField`.
+// The config form of each step kind as data: which fields it has and when each shows — so one generic form
+// renders every step, and edits go through `setStepField`. (The column kinds a picker offers are core's.)
 
-import type { ColumnKind } from '../../../core/table/types';
 import type { PipelineStep, StepKind } from '../../../core/transform/step-types';
 
 type Choices = readonly (readonly [string, string])[];
@@ -75,32 +74,6 @@ export const STEP_FIELDS: { readonly [K in StepKind]: readonly StepField[] } = {
     { key: 'neighbors', label: 'Neighbours', type: 'number', min: 1, optional: true, when: has('method', 'smote') },
   ],
 };
-
-const NUMERIC: readonly ColumnKind[] = ['numeric'];
-const CATEGORY: readonly ColumnKind[] = ['categorical', 'text', 'boolean'];
-
-/** Column kinds a step's column picker offers; null: the step has no column list; 'any': every kind. */
-export function listAcceptedKinds(kind: StepKind): readonly ColumnKind[] | 'any' | null {
-  switch (kind) {
-    case 'drop':
-    case 'impute':
-      return 'any';
-    case 'scale':
-    case 'log1p':
-    case 'yeo_johnson':
-    case 'bin':
-    case 'cap_outliers':
-      return NUMERIC;
-    case 'one_hot':
-    case 'ordinal':
-    case 'target_encode':
-      return CATEGORY;
-    case 'date_parts':
-      return ['datetime'];
-    default:
-      return null;
-  }
-}
 
 /** `step` with field `key` set to `value`; `undefined` removes an optional field. */
 export function setStepField(step: PipelineStep, key: string, value: unknown): PipelineStep {
