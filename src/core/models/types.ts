@@ -66,6 +66,15 @@ export interface SerializedModel {
   state: unknown;
 }
 
+/**
+ * Something about a fit the user should see beside its scores (not an error: the model exists). The message names
+ * the numbers and what to do; `code` lets the UI group or style it.
+ */
+export interface ModelWarning {
+  readonly code: 'not-converged' | 'diverged' | 'collinear' | 'worse-than-baseline';
+  readonly message: string;
+}
+
 export interface FittedModel {
   readonly kind: string;
   readonly task: Task;
@@ -75,6 +84,8 @@ export interface FittedModel {
   predictProba?(X: FeatureMatrix): Float64Array;
   /** Learned extras shown to the user (feature importances, coefficients, iterations used, OOB score…). */
   readonly info: Record<string, unknown>;
+  /** What went wrong in the fit without failing it (absent or empty when nothing did); not restored by fromJSON. */
+  readonly warnings?: readonly ModelWarning[];
   toJSON(): SerializedModel;
 }
 

@@ -38,6 +38,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     featureNames: [...data.train.X.featureNames],
     ...(data.train.y.classes ? { classes: [...data.train.y.classes] } : {}),
     info: pickPlainInfo(fit.model.info),
+    ...(fit.model.warnings?.length ? { warnings: fit.model.warnings.map((w) => ({ code: w.code, message: w.message })) } : {}),
   };
 }
 

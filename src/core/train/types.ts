@@ -2,7 +2,7 @@
 // (metrics on validation and CV folds, curves, model and fitted pipeline JSON) that is stored and ranked.
 
 import type { MetricValue } from '../evaluate/metric-value';
-import type { Hyperparameters, SerializedModel, Task, TrainingProgress } from '../models/types';
+import type { Hyperparameters, ModelWarning, SerializedModel, Task, TrainingProgress } from '../models/types';
 import type { MetricId } from '../problem/metrics';
 import type { ProblemSpec } from '../problem/types';
 import type { Fold } from '../split/split-spec';
@@ -85,6 +85,8 @@ export interface TrainedRun {
   classes?: string[];
   /** Small learned extras (iterations used, OOB score…): numbers, strings and booleans only. */
   info: Record<string, number | string | boolean>;
+  /** The main fit's warnings (not converged, diverged, collinear features); absent when there were none. */
+  warnings?: ModelWarning[];
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
 }
