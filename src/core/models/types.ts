@@ -22,9 +22,16 @@ export interface Target {
   readonly classes?: readonly string[];
 }
 
+/** A numeric default the family chooses from the data at fit time (its help says how); a user may still give a number. */
+export const AUTO = 'auto';
+
+/**
+ * One hyperparameter of a family's schema. A number whose default is 'auto' also accepts 'auto' as a value; min and
+ * max bound the numbers a user (or a search) may give.
+ */
 export type HyperparameterSpec =
-  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number; log?: boolean; help?: string }
-  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number; log?: boolean; help?: string }
+  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
+  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
   | { kind: 'choice'; name: string; label: string; options: readonly string[]; default: string; help?: string }
   | { kind: 'bool'; name: string; label: string; default: boolean; help?: string };
 
