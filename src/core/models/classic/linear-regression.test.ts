@@ -55,6 +55,13 @@ describe('linear_regression matches scikit-learn on diabetes', () => {
     expect(model.warnings ?? []).toEqual([]);
   });
 
+  it('warns when coordinate descent hits max_iter with the duality gap above tolerance (sklearn\'s ConvergenceWarning)', async () => {
+    const capped = await linearRegressionFamily.fit(train.X, train.y, { penalty: 'l1', alpha: 0.01, max_iter: 2, tol: 1e-12 }, ctx);
+    const converged = await fitCase('lasso');
+    expect([capped.warnings?.map((w) => w.code), converged.model.warnings]).toEqual([['not-converged'], []]);
+    expect(capped.warnings?.[0].message).toMatch(/^Lasso \/ elastic net \(coordinate descent\) stopped at Max iterations \(2\) with a duality gap of [0-9.e+-]+ above the tolerance [0-9.e+-]+: raise Max iterations, scale the features, or raise alpha\.$/);
+  });
+
   it('reports the validation MSE on each pass when validation rows are given', async () => {
     const records: string[][] = [];
     await linearRegressionFamily.fit(train.X, train.y, { penalty: 'l1', alpha: 0.1, max_iter: 2, tol: 1e-12 }, { seed: 1, validation: test, onProgress: (p) => records.push(Object.keys(p.metrics)) });

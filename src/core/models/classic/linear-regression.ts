@@ -136,6 +136,13 @@ export const linearRegressionFamily: ModelFamily = {
       });
       coefficients = result.coefficients;
       iterations = result.passes;
+      if (result.hitCap) {
+        warnings.push({
+          code: 'not-converged',
+          message: `Lasso / elastic net (coordinate descent) stopped at Max iterations (${maxIter}) with a duality gap of ${Number(result.dualityGap.toPrecision(3))} `
+            + `above the tolerance ${Number(result.gapTolerance.toPrecision(3))}: raise Max iterations, scale the features, or raise alpha.`,
+        });
+      }
     }
     const intercept = yMean - coefficients.reduce((s, w, j) => s + w * means[j], 0);
     return createLinearModel(params, [...X.featureNames], { coefficients: Array.from(coefficients), intercept, iterations }, warnings);
