@@ -6,8 +6,8 @@ and rounded there) and writes src/core/models/neural/fixtures/mlp-reference.json
 architecture and training settings, and held-out accuracy / R² for several initialisation seeds (networks
 differ by initialisation, so the test compares ours against the seeds' mean with a tolerance).
 Settings mirror ours: no L2 (alpha=0), Adam, shuffling, no early stopping within max_iter (tol=0 never stops
-on a plateau before n_iter_no_change epochs without improvement); regression standardises the target as the
-studio does (TransformedTargetRegressor + StandardScaler).
+on a plateau before n_iter_no_change epochs without improvement); features are standardised on the training rows
+and a regression target too, as the studio's network does inside (StandardScaler, TransformedTargetRegressor).
 """
 import json
 import os
@@ -18,6 +18,7 @@ from sklearn import metrics
 from sklearn.compose import TransformedTargetRegressor
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier, MLPRegressor
+from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
@@ -46,9 +47,9 @@ def score(case, seed):
                   learning_rate_init=case['learningRate'], batch_size=case['batchSize'], max_iter=case['epochs'],
                   shuffle=True, tol=0.0, n_iter_no_change=case['epochs'], random_state=seed)
     if case['task'] == 'regression':
-        model = TransformedTargetRegressor(regressor=MLPRegressor(**common), transformer=StandardScaler()).fit(Xtr, ytr)
+        model = TransformedTargetRegressor(regressor=make_pipeline(StandardScaler(), MLPRegressor(**common)), transformer=StandardScaler()).fit(Xtr, ytr)
         return metrics.r2_score(yte, model.predict(Xte))
-    model = MLPClassifier(**common).fit(Xtr, ytr)
+    model = make_pipeline(StandardScaler(), MLPClassifier(**common)).fit(Xtr, ytr)
     return metrics.accuracy_score(yte, model.predict(Xte))
 
 

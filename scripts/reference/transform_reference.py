@@ -133,7 +133,15 @@ def encoder_fixtures():
                    {'min_frequency': 3, 'handle_unknown': 'infrequent_if_exist'},
                    {'min_frequency': 0.1, 'handle_unknown': 'infrequent_if_exist'},
                    {'max_categories': 3, 'handle_unknown': 'infrequent_if_exist'},
-                   {'max_categories': 4, 'min_frequency': 3, 'handle_unknown': 'ignore'}]:
+                   {'max_categories': 4, 'min_frequency': 3, 'handle_unknown': 'ignore'},
+                   # drop (1.2 semantics): the first output column *after* infrequent grouping goes.
+                   {'drop': 'first', 'handle_unknown': 'ignore'},
+                   {'drop': 'if_binary', 'handle_unknown': 'ignore'},
+                   {'drop': 'first', 'min_frequency': 3, 'handle_unknown': 'infrequent_if_exist'},
+                   {'drop': 'first', 'min_frequency': 7, 'handle_unknown': 'infrequent_if_exist'},
+                   {'drop': 'first', 'max_categories': 3, 'handle_unknown': 'ignore'},
+                   {'drop': 'if_binary', 'max_categories': 2, 'handle_unknown': 'infrequent_if_exist'},
+                   {'drop': 'if_binary', 'min_frequency': 7, 'handle_unknown': 'ignore'}]:
         model = OneHotEncoder(sparse_output=False, **params).fit(X)
         names = [n.replace('x0_', '') for n in model.get_feature_names_out().tolist()]
         onehot.append({'params': params, 'names': names, 'testOut': model.transform(T).tolist()})

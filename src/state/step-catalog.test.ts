@@ -30,6 +30,8 @@ describe('step catalogue', () => {
       { kind: 'derive', id: 'e', name: 'ratio', expression: 'a / b' },
       { kind: 'cap_outliers', id: 'f', columns: ['w'], method: 'percentile' },
       { kind: 'resample', id: 'g', method: 'smote', target: 'y' },
+      { kind: 'one_hot', id: 'h', columns: ['Sex'], drop: 'first' },
+      { kind: 'one_hot', id: 'i', columns: ['Sex'], drop: 'none' },
     ];
     expect(steps.map(describeStep)).toEqual([
       'Impute Age with median',
@@ -39,6 +41,8 @@ describe('step catalogue', () => {
       'Derive ratio = a / b',
       'Cap outliers in w (1–99 %)',
       'Balance y by smote (training only)',
+      'One-hot encode Sex (first column dropped)',
+      'One-hot encode Sex',
     ]);
     expect([listStepColumns(steps[1]), listStepColumns(steps[4]), listStepColumns(steps[6]), listStepColumns({ kind: 'target_encode', id: 't', columns: ['c'], target: 'y' })]).toEqual([
       ['x', 'y', 'z'], [], ['y'], ['c', 'y'],

@@ -84,7 +84,7 @@ export function describeStep(step: PipelineStep): string {
     case 'scale': return `Scale ${cols} (${step.method.replace('_', ' ')})`;
     case 'log1p': return `log(1 + x) of ${cols}`;
     case 'yeo_johnson': return `Yeo–Johnson on ${cols}`;
-    case 'one_hot': return `One-hot encode ${cols}`;
+    case 'one_hot': return `One-hot encode ${cols}${step.drop === 'first' ? ' (first column dropped)' : step.drop === 'if_binary' ? ' (first column dropped if binary)' : ''}`;
     case 'ordinal': return `Ordinal-encode ${cols}`;
     case 'target_encode': return `Target-encode ${cols} by ${step.target || '(no target)'}`;
     case 'bin': return `Bin ${cols} into ${step.nBins} ${step.method === 'uniform' ? 'equal-width' : 'quantile'} bins`;

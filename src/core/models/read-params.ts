@@ -2,9 +2,9 @@
 // absent names, range and type checks) and the task a target implies.
 
 import { ModelSpecError } from '../errors';
-import type { HyperparameterSpec, Hyperparameters, HyperparameterValue, Target, Task } from './types';
+import { AUTO, type HyperparameterSpec, type Hyperparameters, type HyperparameterValue, type Target, type Task } from './types';
 
-/** Returns every schema parameter (default when absent); throws ModelSpecError for unknown or invalid values. */
+/** Returns every schema parameter (default when absent, 'auto' kept for the family to resolve); throws ModelSpecError for unknown or invalid values. */
 export function readParams(kind: string, specs: readonly HyperparameterSpec[], params: Hyperparameters): Hyperparameters {
   const known = new Set(specs.map((spec) => spec.name));
   for (const name of Object.keys(params)) {
@@ -20,8 +20,10 @@ function checkValue(kind: string, spec: HyperparameterSpec, value: Hyperparamete
   switch (spec.kind) {
     case 'int':
     case 'float':
+      if (value === AUTO && spec.default === AUTO) return value;
       if (typeof value !== 'number' || !Number.isFinite(value) || (spec.kind === 'int' && !Number.isInteger(value))) {
-        throw new ModelSpecError(`${where}; use ${spec.kind === 'int' ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}.`);
+        const auto = spec.default === AUTO ? ` or "${AUTO}"` : '';
+        throw new ModelSpecError(`${where}; use ${spec.kind === 'int' ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}${auto}.`);
       }
       if (value < spec.min || value > spec.max) throw new ModelSpecError(`${where}; use a value from ${spec.min} to ${spec.max}.`);
       return value;

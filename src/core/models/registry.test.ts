@@ -8,7 +8,7 @@ describe('model registry', () => {
     expect(new Set(kinds).size).toBe(kinds.length);
     for (const family of MODEL_FAMILIES) {
       for (const p of family.params) {
-        if (p.kind === 'int' || p.kind === 'float') expect([family.kind, p.name, p.default >= p.min && p.default <= p.max]).toEqual([family.kind, p.name, true]);
+        if (p.kind === 'int' || p.kind === 'float') expect([family.kind, p.name, p.default === 'auto' || (p.default >= p.min && p.default <= p.max)]).toEqual([family.kind, p.name, true]);
         if (p.kind === 'choice') expect(p.options).toContain(p.default);
       }
     }

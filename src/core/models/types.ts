@@ -22,9 +22,16 @@ export interface Target {
   readonly classes?: readonly string[];
 }
 
+/** A numeric default the family chooses from the data at fit time (its help says how); a user may still give a number. */
+export const AUTO = 'auto';
+
+/**
+ * One hyperparameter of a family's schema. A number whose default is 'auto' also accepts 'auto' as a value; min and
+ * max bound the numbers a user (or a search) may give.
+ */
 export type HyperparameterSpec =
-  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number; log?: boolean; help?: string }
-  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number; log?: boolean; help?: string }
+  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
+  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
   | { kind: 'choice'; name: string; label: string; options: readonly string[]; default: string; help?: string }
   | { kind: 'bool'; name: string; label: string; default: boolean; help?: string };
 
@@ -66,6 +73,15 @@ export interface SerializedModel {
   state: unknown;
 }
 
+/**
+ * Something about a fit the user should see beside its scores (not an error: the model exists). The message names
+ * the numbers and what to do; `code` lets the UI group or style it.
+ */
+export interface ModelWarning {
+  readonly code: 'not-converged' | 'diverged' | 'collinear' | 'worse-than-baseline';
+  readonly message: string;
+}
+
 export interface FittedModel {
   readonly kind: string;
   readonly task: Task;
@@ -75,6 +91,8 @@ export interface FittedModel {
   predictProba?(X: FeatureMatrix): Float64Array;
   /** Learned extras shown to the user (feature importances, coefficients, iterations used, OOB score…). */
   readonly info: Record<string, unknown>;
+  /** What went wrong in the fit without failing it (absent or empty when nothing did); not restored by fromJSON. */
+  readonly warnings?: readonly ModelWarning[];
   toJSON(): SerializedModel;
 }
 

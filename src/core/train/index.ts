@@ -8,6 +8,7 @@ export { scoreFold, summarizeFolds, crossValidate } from './cross-validate';
 export { resolveParams } from './run-config';
 export { trainCandidate, trainOnTrainingPart } from './train-candidate';
 export { rankRuns, readRankValue } from './rank-runs';
+export { flagRuns, findRunsWorseThanBaseline } from './flag-runs';
 export { listCandidates } from './list-candidates';
 export { rescoreRun } from './rescore-run';
 export { trainUnsupervised, scoreClustering } from './train-unsupervised';

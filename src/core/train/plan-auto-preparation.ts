@@ -52,7 +52,7 @@ export function planAutoPreparation(train: Table, target: string | null, needs: 
   if (oneHot.length > 0) {
     steps.push({
       kind: 'one_hot', id: 'auto:one-hot', columns: oneHot, minFrequency: Math.min(10, Math.max(2, Math.round(RARE_LEVEL_SHARE * train.rowCount))), maxCategories: MAX_ONE_HOT_COLUMNS,
-      handleUnknown: 'infrequent_if_exist',
+      handleUnknown: 'infrequent_if_exist', ...(needs.categorical === 'one_hot_drop_first' ? { drop: 'first' as const } : {}),
     });
   }
   if (scaled.length > 0) steps.push({ kind: 'scale', id: 'auto:scale', columns: scaled, method: 'standard' });

@@ -83,6 +83,17 @@ describe('trainCandidate', () => {
       .toEqual({ stopped: true, rounds: 3, cv: null, fold: [null, null, null], iterations: [1, 2, 3] });
   });
 
+  it('copies the fit\'s warnings into the run: a linear regression on a column and its copy is collinear', async () => {
+    const table = tableOf(numericColumn('x', [1, 2, 3, 4, 5, 6]), numericColumn('copy', [1, 2, 3, 4, 5, 6]), numericColumn('y', [2.1, 3.9, 6.2, 8, 9.8, 12.1]));
+    const problem: ProblemSpec = { target: 'y', task: 'regression', primaryMetric: 'rmse', secondaryMetrics: [] };
+    const parts = { train: Uint32Array.of(0, 1, 2, 3), validation: Uint32Array.of(4, 5), folds: [] };
+    const run = await trainCandidate(table, parts, { id: 'r', family: 'linear_regression', params: {}, seed: 1, problem, steps: [], crossValidate: false });
+    expect(run.warnings?.map((w) => w.code)).toEqual(['collinear']);
+    expect(run.warnings?.[0].message.startsWith('Features "x", "copy" are collinear (rank 1 of 2 after centring)')).toBe(true);
+    const plain = await trainCandidate(table, parts, { id: 'm', family: 'mean', params: {}, seed: 1, problem, steps: [], crossValidate: false });
+    expect('warnings' in plain).toBe(false);
+  });
+
   it('NaN into a family without missing support is the family\'s ModelSpecError', async () => {
     await expect(trainCandidate(TABLE, PARTS, { ...requestFor('knn'), steps: [] })).rejects.toMatchObject({ name: 'ModelSpecError' });
   });

@@ -1,6 +1,7 @@
 // Trains one candidate end to end: fit pipeline + model on the training part, score on validation, then
 // (optionally) cross-validate with the pipeline refitted in every fold, and return a plain TrainedRun.
 
+import type { FittedModel, ModelWarning } from '../models/types';
 import type { Table } from '../table/types';
 import { crossValidate } from './cross-validate';
 import { describePreparation, fitPrepared, type PreparedFit } from './fit-prepared';
@@ -41,6 +42,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     autoPrepare: request.autoPrepare !== false,
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),
+    ...pickWarnings(fit.model),
   };
 }
 
@@ -51,6 +53,11 @@ export async function trainCandidate(table: Table, parts: TrainingParts, request
   let cv: CvSummary | null = null;
   if (request.crossValidate && parts.folds.length > 0 && !run.stopped) cv = await crossValidate(table, parts.folds, request, ctx);
   return { ...run, metrics: { ...run.metrics, cv }, durationMs: performance.now() - startedMs };
+}
+
+/** `{ warnings }` as plain records when the fit left any, else nothing (runs without warnings carry no field). */
+export function pickWarnings(model: FittedModel): { warnings?: ModelWarning[] } {
+  return model.warnings?.length ? { warnings: model.warnings.map((w) => ({ code: w.code, message: w.message })) } : {};
 }
 
 /** The numbers, strings and booleans of a model's info (arrays such as importances stay in the model JSON). */

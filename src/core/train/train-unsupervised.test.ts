@@ -38,6 +38,11 @@ describe('prepareUnsupervisedData', () => {
 });
 
 describe('trainUnsupervised', () => {
+  it('k-means stopped by its iteration cap: the run carries the not-converged warning', async () => {
+    const capped = await trainUnsupervised(TABLE, PARTS, requestFor('kmeans', { k: 3, n_init: 1, max_iter: 1 }));
+    expect(capped.warnings?.map((w) => w.code)).toEqual(['not-converged']);
+  });
+
   it('k-means: a plain clustering run scored on validation with silhouette and Davies–Bouldin', async () => {
     const run = await trainUnsupervised(TABLE, PARTS, requestFor('kmeans', { k: 3 }));
     const validationX = { values: Float64Array.of(0.5, 0.5, 10.5, 0.5, 0.5, 10.5), rows: 3, cols: 2, featureNames: ['a', 'b'] };

@@ -8,7 +8,7 @@ import { describePreparation, fitPrepared } from './fit-prepared';
 import { prepareUnsupervisedData } from './prepare-unsupervised-data';
 import { scoreClusters } from './score-clusters';
 import { listProblemMetrics } from './score-model';
-import { pickPlainInfo } from './train-candidate';
+import { pickPlainInfo, pickWarnings } from './train-candidate';
 import type { MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 
 const NO_TARGET = { values: new Float64Array(0) };
@@ -41,6 +41,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     autoPrepare: request.autoPrepare !== false,
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),
+    ...pickWarnings(fit.model),
     ...(spectrum ? { spectrum } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // (metrics on validation and CV folds, curves, model and fitted pipeline JSON) that is stored and ranked.
 
 import type { MetricValue } from '../evaluate/metric-value';
-import type { Hyperparameters, SerializedModel, Task, TrainingProgress } from '../models/types';
+import type { Hyperparameters, ModelWarning, SerializedModel, Task, TrainingProgress } from '../models/types';
 import type { MetricId } from '../problem/metrics';
 import type { ProblemSpec } from '../problem/types';
 import type { Fold } from '../split/split-spec';
@@ -96,6 +96,8 @@ export interface TrainedRun {
   autoPreparation?: AutoPreparation;
   /** The request's configuration key (run-config.ts); absent in runs stored before it existed. */
   configKey?: string;
+  /** The main fit's warnings (not converged, diverged, collinear features); absent when there were none. */
+  warnings?: ModelWarning[];
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
 }

@@ -86,8 +86,8 @@ describe('encoders match OneHotEncoder / OrdinalEncoder / KBinsDiscretizer', () 
   const test = textTable(encoders.test);
   for (const { params, names, testOut } of encoders.oneHot) {
     it(`one-hot ${JSON.stringify(params)}`, () => {
-      const p = params as { min_frequency?: number; max_categories?: number; handle_unknown: 'ignore' | 'infrequent_if_exist' };
-      const out = runStep({ kind: 'one_hot', id: 'o', columns: ['c'], minFrequency: p.min_frequency, maxCategories: p.max_categories, handleUnknown: p.handle_unknown }, train, test);
+      const p = params as { min_frequency?: number; max_categories?: number; handle_unknown: 'ignore' | 'infrequent_if_exist'; drop?: 'first' | 'if_binary' };
+      const out = runStep({ kind: 'one_hot', id: 'o', columns: ['c'], minFrequency: p.min_frequency, maxCategories: p.max_categories, handleUnknown: p.handle_unknown, drop: p.drop }, train, test);
       expect(Object.keys(out)).toEqual(names.map((n) => `c=${n === 'infrequent_sklearn' ? 'other' : n}`));
       expect(test.rowCount === 0 ? [] : encoders.test.map((_, r) => Object.values(out).map((col) => col[r]))).toEqual(testOut);
     });

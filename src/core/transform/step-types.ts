@@ -68,6 +68,12 @@ export interface OneHotStep {
   readonly minFrequency?: number;
   /** 'ignore': unseen → all zeros; 'infrequent_if_exist': unseen → "other" when there is one. */
   readonly handleUnknown?: 'ignore' | 'infrequent_if_exist';
+  /**
+   * sklearn's drop (absent = 'none'): 'first' leaves out the first output column (the first frequent category, or
+   * "other" when every category is infrequent) so unpenalised linear models see no collinear dummies; 'if_binary'
+   * only where there are exactly two output columns.
+   */
+  readonly drop?: 'none' | 'first' | 'if_binary';
 }
 
 /** Category → its index in the sorted training categories; unseen or missing → NaN. */

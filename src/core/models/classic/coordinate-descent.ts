@@ -18,6 +18,10 @@ export interface ElasticNetResult {
   coefficients: Float64Array;
   passes: number;
   dualityGap: number;
+  /** The duality gap must fall below this (tol × ||y||²) to converge. */
+  gapTolerance: number;
+  /** True when maxIter passes ended the fit with the gap still above gapTolerance (sklearn's ConvergenceWarning). */
+  hitCap: boolean;
 }
 
 const softThreshold = (x: number, t: number): number => (x > t ? x - t : x < -t ? x + t : 0);
@@ -55,9 +59,9 @@ export function fitElasticNet(X: Float64Array, y: Float64Array, rows: number, co
       gap = computeDualityGap(X, y, residual, w, rows, cols, l1, l2);
       if (gap < tol) break;
     }
-    if (options.shouldStop?.() === true) break;
+    if (options.shouldStop?.() === true) return { coefficients: w, passes: pass, dualityGap: gap, gapTolerance: tol, hitCap: false };
   }
-  return { coefficients: w, passes: pass, dualityGap: gap };
+  return { coefficients: w, passes: pass, dualityGap: gap, gapTolerance: tol, hitCap: gap >= tol };
 }
 
 function computeObjective(residual: Float64Array, w: Float64Array, rows: number, o: ElasticNetOptions): number {

@@ -47,6 +47,17 @@ describe('k-means matches scikit-learn on iris', () => {
   });
 });
 
+describe('k-means convergence', () => {
+  it('warns when the kept run stopped at max_iter before its centres settled, not when it converged', async () => {
+    const capped = await kmeansFamily.fit(X, noTarget, { k: 3, n_init: 1, max_iter: 1 }, { seed: 7 });
+    const converged = await kmeansFamily.fit(X, noTarget, { k: 3, n_init: 1 }, { seed: 7 });
+    expect([capped.warnings, converged.warnings]).toEqual([
+      [{ code: 'not-converged', message: 'k-means: the kept run stopped at Max iterations per run (1) before its centres settled: raise Max iterations per run.' }],
+      [],
+    ]);
+  });
+});
+
 describe('k-means edge cases', () => {
   it('throws when k exceeds the rows, and silhouette is null for one cluster', async () => {
     const tiny = { values: Float64Array.from([0, 1]), rows: 2, cols: 1, featureNames: ['x'] };

@@ -2,7 +2,7 @@
 // inertia, max_iter and tol per run. predict gives the nearest centre's index; inertia and centres are in info.
 
 import { ModelSpecError } from '../../errors';
-import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
+import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, ModelWarning, SerializedModel } from '../types';
 import { assertFeatureCount, assertNoMissing, throwIfAborted } from './fit-input';
 import { readParams } from '../read-params';
 import { assignClusters, runLloyd, scaleTolerance, seedCenters, type LloydResult } from './lloyd';
@@ -23,13 +23,14 @@ interface KmeansState {
   iterations: number;
 }
 
-function createKmeansModel(params: Hyperparameters, featureNames: string[], state: KmeansState): FittedModel {
+function createKmeansModel(params: Hyperparameters, featureNames: string[], state: KmeansState, warnings: ModelWarning[] = []): FittedModel {
   const k = params.k as number;
   const centers = Float64Array.from(state.centers);
   return {
     kind: KIND,
     task: 'clustering',
     info: { inertia: state.inertia, iterations: state.iterations, centers: Array.from({ length: k }, (_, c) => state.centers.slice(c * featureNames.length, (c + 1) * featureNames.length)) },
+    warnings,
     predict(X: FeatureMatrix) {
       assertFeatureCount(KIND, X, featureNames);
       const labels = new Int32Array(X.rows);
@@ -63,8 +64,12 @@ export const kmeansFamily: ModelFamily = {
       ctx.onProgress?.({ iteration: run, total: runs, metrics: { trainLoss: result.inertia, bestInertia: best.inertia } });
       if (ctx.shouldStop?.() === true) break;
     }
-    const { centers, inertia, iterations } = best!;
-    return createKmeansModel(params, [...X.featureNames], { centers: Array.from(centers), inertia, iterations });
+    const { centers, inertia, iterations, converged } = best!;
+    const warnings: ModelWarning[] = converged ? [] : [{
+      code: 'not-converged',
+      message: `k-means: the kept run stopped at Max iterations per run (${params.max_iter as number}) before its centres settled: raise Max iterations per run.`,
+    }];
+    return createKmeansModel(params, [...X.featureNames], { centers: Array.from(centers), inertia, iterations }, warnings);
   },
   fromJSON: (json) => createKmeansModel(json.params, json.featureNames, json.state as KmeansState),
 };

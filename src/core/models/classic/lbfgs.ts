@@ -20,6 +20,10 @@ export interface MinimiseResult {
   w: Float64Array;
   loss: number;
   iterations: number;
+  /** True when maxIter ended the run before the stopping test passed (sklearn's ConvergenceWarning). */
+  hitCap: boolean;
+  /** The stopping test's value at the end, compared with tol: the largest gradient (L-BFGS) or relative step (proximal). */
+  criterion: number;
 }
 
 const dot = (a: Float64Array, b: Float64Array): number => a.reduce((s, v, i) => s + v * b[i], 0);
@@ -54,7 +58,7 @@ export function minimiseLbfgs(objective: Objective, start: Float64Array, options
       nextLoss = objective(next, nextGradient);
       if (nextLoss <= loss + 1e-4 * step * slope) break;
     }
-    if (!(nextLoss < loss) && !(nextLoss <= loss && maxAbs(nextGradient) < maxAbs(gradient))) break;
+    if (!(nextLoss < loss) && !(nextLoss <= loss && maxAbs(nextGradient) < maxAbs(gradient))) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
     const s = next.map((v, i) => v - w[i]);
     const yDiff = nextGradient.map((v, i) => v - gradient[i]);
     if (dot(s, yDiff) > 1e-12 * dot(yDiff, yDiff)) {
@@ -67,10 +71,10 @@ export function minimiseLbfgs(objective: Objective, start: Float64Array, options
     const improvement = loss - nextLoss;
     loss = nextLoss;
     iteration++;
-    if (options.onIteration?.(iteration, loss, w) === true) break;
-    if (improvement <= 1e-16 * Math.max(1, Math.abs(loss))) break;
+    if (options.onIteration?.(iteration, loss, w) === true) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
+    if (improvement <= 1e-16 * Math.max(1, Math.abs(loss))) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
   }
-  return { w, loss, iterations: iteration };
+  return { w, loss, iterations: iteration, hitCap: maxAbs(gradient) > options.tol, criterion: maxAbs(gradient) };
 }
 
 /** Two-loop recursion: −H·g from the stored curvature pairs. */

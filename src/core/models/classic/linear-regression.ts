@@ -1,12 +1,13 @@
 // Linear regression with an intercept: ordinary least squares and ridge (closed form by QR), lasso and elastic
 // net (coordinate descent), matching scikit-learn's LinearRegression / Ridge / Lasso / ElasticNet objectives.
 // Sample weights as sklearn's sample_weight. No internal scaling: standardising is the Prepare cell's job.
+// Collinear features (a full one-hot, duplicates, a constant column) get sklearn's minimum-norm solution and a warning.
 
-import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel } from '../types';
+import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, ModelWarning, SerializedModel } from '../types';
 import { fitElasticNet } from './coordinate-descent';
 import { assertFeatureCount, assertNoMissing, assertTarget, assertTaskSupported, throwIfAborted } from './fit-input';
 import { inferTask, readParams } from '../read-params';
-import { solveLeastSquares } from './least-squares';
+import { solveLeastSquares, type LeastSquaresSolution } from './least-squares';
 
 const KIND = 'linear_regression';
 
@@ -24,10 +25,11 @@ interface LinearState {
   iterations: number;
 }
 
-function createLinearModel(params: Hyperparameters, featureNames: string[], state: LinearState): FittedModel {
+function createLinearModel(params: Hyperparameters, featureNames: string[], state: LinearState, warnings: ModelWarning[] = []): FittedModel {
   const w = Float64Array.from(state.coefficients);
   return {
     kind: KIND,
+    warnings,
     task: 'regression',
     info: { coefficients: Object.fromEntries(featureNames.map((n, j) => [n, state.coefficients[j]])), intercept: state.intercept, iterations: state.iterations },
     predict(X: FeatureMatrix) {
@@ -60,6 +62,18 @@ function centre(X: FeatureMatrix, y: Float64Array, weights: Float64Array | undef
   const root = w.map(Math.sqrt);
   const xc = X.values.map((v, i) => (v - means[i % X.cols]) * root[Math.floor(i / X.cols)]);
   return { xc, yc: y.map((v, r) => (v - yMean) * root[r]), means, yMean };
+}
+
+/** The warning for a rank-deficient design, naming its collinear columns (the first 8) and what to do. */
+function describeCollinear(solution: LeastSquaresSolution, featureNames: readonly string[]): ModelWarning {
+  const names = solution.collinear.slice(0, 8).map((j) => `"${featureNames[j]}"`).join(', ');
+  const more = solution.collinear.length > 8 ? ` and ${solution.collinear.length - 8} more` : '';
+  return {
+    code: 'collinear',
+    message: `Features ${names}${more} are collinear (rank ${solution.rank} of ${featureNames.length} after centring), so their separate coefficients are not identifiable; `
+      + 'the minimum-norm least-squares solution was used, as scikit-learn does. Drop one dummy per category (one-hot "Drop" = first), '
+      + 'drop duplicated or constant columns, or use the l2 penalty (ridge).',
+  };
 }
 
 /** Lasso / elastic net rescale weights to sum to n (sklearn), so alpha means the same with or without them. */
@@ -99,8 +113,11 @@ export const linearRegressionFamily: ModelFamily = {
     const alpha = params.alpha as number;
     let coefficients: Float64Array;
     let iterations = 1;
+    const warnings: ModelWarning[] = [];
     if (isClosedForm) {
-      coefficients = solveLeastSquares(xc, yc, X.rows, X.cols, penalty === 'l2' ? alpha : 0, X.featureNames);
+      const solution = solveLeastSquares(xc, yc, X.rows, X.cols, penalty === 'l2' ? alpha : 0);
+      coefficients = solution.coefficients;
+      if (solution.collinear.length > 0) warnings.push(describeCollinear(solution, X.featureNames));
       ctx.onProgress?.({ iteration: 1, total: 1, metrics: {} });
     } else {
       const maxIter = params.max_iter as number;
@@ -119,9 +136,16 @@ export const linearRegressionFamily: ModelFamily = {
       });
       coefficients = result.coefficients;
       iterations = result.passes;
+      if (result.hitCap) {
+        warnings.push({
+          code: 'not-converged',
+          message: `Lasso / elastic net (coordinate descent) stopped at Max iterations (${maxIter}) with a duality gap of ${Number(result.dualityGap.toPrecision(3))} `
+            + `above the tolerance ${Number(result.gapTolerance.toPrecision(3))}: raise Max iterations, scale the features, or raise alpha.`,
+        });
+      }
     }
     const intercept = yMean - coefficients.reduce((s, w, j) => s + w * means[j], 0);
-    return createLinearModel(params, [...X.featureNames], { coefficients: Array.from(coefficients), intercept, iterations });
+    return createLinearModel(params, [...X.featureNames], { coefficients: Array.from(coefficients), intercept, iterations }, warnings);
   },
   fromJSON: (json) => createLinearModel(json.params, json.featureNames, json.state as LinearState),
 };

@@ -10,6 +10,8 @@ export interface LloydResult {
   labels: Int32Array;
   inertia: number;
   iterations: number;
+  /** False when maxIter ended the run before the labels stopped changing or the centres' shift fell within tolerance. */
+  converged: boolean;
 }
 
 function squaredDistance(values: Float64Array, row: number, centers: Float64Array, c: number, cols: number): number {
@@ -84,6 +86,7 @@ export function runLloyd(X: FeatureMatrix, initialCenters: Float64Array, k: numb
   const previous = new Int32Array(X.rows).fill(-1);
   const distances = new Float64Array(X.rows);
   let iterations = 0;
+  let converged = false;
   while (iterations < maxIter) {
     assignClusters(X, centers, k, labels, distances);
     const updated = updateCenters(X, labels, distances, k);
@@ -91,12 +94,12 @@ export function runLloyd(X: FeatureMatrix, initialCenters: Float64Array, k: numb
     for (let i = 0; i < updated.length; i++) shift += (updated[i] - centers[i]) ** 2;
     centers = updated;
     iterations++;
-    if (labels.every((l, r) => l === previous[r])) break; // strict convergence
-    if (shift <= absoluteTol) break;
+    converged = labels.every((l, r) => l === previous[r]) || shift <= absoluteTol; // strict convergence, or within tolerance
+    if (converged) break;
     previous.set(labels);
   }
   const inertia = assignClusters(X, centers, k, labels, distances);
-  return { centers, labels, inertia, iterations };
+  return { centers, labels, inertia, iterations, converged };
 }
 
 /** Greedy k-means++ (sklearn's): each new centre is the best of 2 + ⌊ln k⌋ candidates drawn ∝ D². */

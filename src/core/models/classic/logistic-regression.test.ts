@@ -53,6 +53,16 @@ describe('logistic_regression matches scikit-learn', () => {
     expect({ count: losses.length > 3, falls: losses[losses.length - 1] < losses[0] }).toEqual({ count: true, falls: true });
   });
 
+  it('warns when the solver hits max_iter before converging (sklearn\'s ConvergenceWarning), not when it converges', async () => {
+    const { train } = splitFixture(breastCancer.data as FixtureData);
+    const capped = await logisticRegressionFamily.fit(train.X, train.y, { max_iter: 5 }, { seed: 3 });
+    const cappedL1 = await logisticRegressionFamily.fit(train.X, train.y, { penalty: 'l1', max_iter: 5 }, { seed: 3 });
+    const converged = await logisticRegressionFamily.fit(train.X, train.y, {}, { seed: 3 });
+    expect([capped.warnings?.map((w) => w.code), cappedL1.warnings?.map((w) => w.code), converged.warnings]).toEqual([['not-converged'], ['not-converged'], []]);
+    expect(capped.warnings?.[0].message).toMatch(/^Logistic regression \(L-BFGS\) stopped at Max iterations \(5\) before converging \(largest gradient [0-9.e-]+ > tolerance 0\.0001\): raise Max iterations, or scale the features \(a scale step in Prepare\)\.$/);
+    expect(cappedL1.warnings?.[0].message.startsWith('Logistic regression (proximal gradient) stopped at Max iterations (5) before converging')).toBe(true);
+  });
+
   it('rejects a target with one class', async () => {
     const X = { values: Float64Array.from([1, 2, 3]), rows: 3, cols: 1, featureNames: ['a'] };
     await expect(logisticRegressionFamily.fit(X, { values: Float64Array.from([1, 1, 1]), classes: ['no', 'yes'] }, {}, { seed: 1 })).rejects.toThrow(

@@ -1,9 +1,9 @@
 // Logistic regression as scikit-learn's LogisticRegression: binary (one sigmoid) or multinomial (softmax),
 // minimising C·Σ wᵢ·loss + ½||W||² (L2, L-BFGS) or C·Σ wᵢ·loss + ||W||₁ (L1, FISTA); intercepts unpenalised.
 
-import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
+import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, ModelWarning, SerializedModel, Task } from '../types';
 import { argmaxRows, assertFeatureCount, checkFitInput, readSampleWeights, throwIfAborted } from './fit-input';
-import { minimiseLbfgs, type Objective } from './lbfgs';
+import { minimiseLbfgs, type MinimiseResult, type Objective } from './lbfgs';
 import { computeLogisticLoss, computeScores, convertScoresToProba } from './logistic-loss';
 import { minimiseProximal } from './proximal-gradient';
 
@@ -23,7 +23,7 @@ interface LogisticState {
   iterations: number;
 }
 
-function createLogisticModel(task: Task, params: Hyperparameters, featureNames: string[], classes: string[], state: LogisticState): FittedModel {
+function createLogisticModel(task: Task, params: Hyperparameters, featureNames: string[], classes: string[], state: LogisticState, warnings: ModelWarning[] = []): FittedModel {
   const weights = Float64Array.from(state.params);
   const p = featureNames.length;
   const predictProba = (X: FeatureMatrix): Float64Array => {
@@ -35,6 +35,7 @@ function createLogisticModel(task: Task, params: Hyperparameters, featureNames: 
     kind: KIND,
     task,
     info: { coefficients, intercepts: coefficients.map((_, k) => state.params[k * (p + 1) + p]), iterations: state.iterations },
+    warnings,
     predictProba,
     predict(X) {
       const proba = predictProba(X);
@@ -43,6 +44,18 @@ function createLogisticModel(task: Task, params: Hyperparameters, featureNames: 
     },
     toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, classes, state }),
   };
+}
+
+/** sklearn's ConvergenceWarning in words: which solver, the cap, how far from its stopping test, and what to do. */
+function describeCap(result: MinimiseResult, solver: string, maxIter: number, tol: number): ModelWarning[] {
+  if (!result.hitCap) return [];
+  const measure = solver === 'L-BFGS' ? 'largest gradient' : 'relative step';
+  const value = Number(result.criterion.toPrecision(3));
+  return [{
+    code: 'not-converged',
+    message: `Logistic regression (${solver}) stopped at Max iterations (${maxIter}) before converging (${measure} ${value} > tolerance ${tol}): `
+      + 'raise Max iterations, or scale the features (a scale step in Prepare).',
+  }];
 }
 
 export const logisticRegressionFamily: ModelFamily = {
@@ -73,7 +86,7 @@ export const logisticRegressionFamily: ModelFamily = {
     };
     const options = { maxIter, tol: params.tol as number, signal: ctx.signal, onIteration };
     const dataLoss: Objective = (w, g) => computeLogisticLoss(X, y.values, weights, w, outputs, g);
-    let result;
+    let result: MinimiseResult;
     if (params.penalty === 'l1') {
       const penalty = Float64Array.from({ length: size }, (_, i) => (isIntercept(i) ? 0 : strength));
       result = minimiseProximal(dataLoss, penalty, new Float64Array(size), options);
@@ -89,7 +102,8 @@ export const logisticRegressionFamily: ModelFamily = {
       };
       result = minimiseLbfgs(objective, new Float64Array(size), options);
     }
-    return createLogisticModel(task, params, [...X.featureNames], classes, { params: Array.from(result.w), outputs, iterations: result.iterations });
+    const warnings = describeCap(result, params.penalty === 'l1' ? 'proximal gradient' : 'L-BFGS', maxIter, params.tol as number);
+    return createLogisticModel(task, params, [...X.featureNames], classes, { params: Array.from(result.w), outputs, iterations: result.iterations }, warnings);
   },
   fromJSON: (json) => createLogisticModel(json.task, json.params, json.featureNames, json.classes ?? [], json.state as LogisticState),
 };

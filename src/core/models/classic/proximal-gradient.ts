@@ -18,6 +18,7 @@ export function minimiseProximal(smooth: Objective, penalty: Float64Array, start
   let t = 1;
   let loss = smooth(w, scratch) + l1(w);
   let iteration = 0;
+  let lastStep = Infinity;
   while (iteration < options.maxIter) {
     if (options.signal?.aborted === true) throw createAbortError();
     const base = smooth(momentumPoint, gradient);
@@ -44,7 +45,7 @@ export function minimiseProximal(smooth: Objective, penalty: Float64Array, start
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
     if (candidateLoss > loss) {
       // A plain proximal step from w itself made no progress: w is optimal to rounding.
-      if (t === 1) break;
+      if (t === 1) return { w, loss, iterations: iteration, hitCap: false, criterion: 0 };
       // Adaptive restart: drop the momentum when the objective went up.
       t = 1;
       momentumPoint = Float64Array.from(w);
@@ -56,8 +57,9 @@ export function minimiseProximal(smooth: Objective, penalty: Float64Array, start
     }
     lipschitz /= 1.1; // let the step grow again where the curvature allows
     iteration++;
-    if (options.onIteration?.(iteration, loss, w) === true) break;
-    if (maxChange <= options.tol * Math.max(1, maxWeight)) break;
+    lastStep = maxChange / Math.max(1, maxWeight);
+    if (options.onIteration?.(iteration, loss, w) === true) return { w, loss, iterations: iteration, hitCap: false, criterion: lastStep };
+    if (maxChange <= options.tol * Math.max(1, maxWeight)) return { w, loss, iterations: iteration, hitCap: false, criterion: lastStep };
   }
-  return { w, loss, iterations: iteration };
+  return { w, loss, iterations: iteration, hitCap: true, criterion: lastStep };
 }

@@ -32,6 +32,8 @@ describe('neuralNetworkFamily', () => {
     expect(Array.from(reloaded.predictProba!(blobs.X))).toEqual(Array.from(proba));
     expect(tf.memory().numTensors).toBe(before);
     expect([json.kind, json.task, json.classes, json.state.topology]).toEqual(['neural_network', 'binary', ['no', 'yes'], { inputs: 2, hidden: [8], activation: 'relu', outputs: 1, output: 'sigmoid' }]);
+    // Training-row mean and population std of a (−1.52, 1.52 → 0, 1.52…) and b, stored so prediction scales alike.
+    expect(json.state.inputScaling.mean.map((v: number) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([0, 0]);
   });
 
   it('learns the same weights from the same seed and different ones from another (cpu backend)', async () => {
@@ -68,15 +70,36 @@ describe('neuralNetworkFamily', () => {
     expect([model.info.epochsRun, model.info.bestEpoch]).toEqual([4, 1]);
   });
 
-  it('names the column holding a missing value, and the learning rate when the loss explodes', async () => {
+  it('names the column holding a missing value, and the learning rate when the loss becomes NaN with no weights to keep', async () => {
     const withNaN = { ...blobs.X, values: Float64Array.from(blobs.X.values, (v, i) => (i === 5 ? NaN : v)) };
     await expect(neuralNetworkFamily.fit(withNaN, blobs.y, small, { seed: 1 })).rejects.toThrow('feature "b" has one (row 3)');
-    const huge = { ...line.X, values: line.X.values.map((v) => v * 1e30) };
     const before = tf.memory().numTensors;
-    await expect(neuralNetworkFamily.fit(huge, line.y, { ...small, optimizer: 'sgd', learning_rate: 1 }, { seed: 1 })).rejects.toThrow(
-      'The loss became NaN at epoch 1: the learning rate (1) is probably too high — try 0.1.',
+    await expect(neuralNetworkFamily.fit(line.X, line.y, { ...small, units: 64, optimizer: 'sgd', learning_rate: 1 }, { seed: 1 })).rejects.toThrow(
+      'The loss became NaN at epoch 9: the learning rate (1) is probably too high — try 0.1.',
     );
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('warns instead: diverged (NaN after the best epoch, whose weights it keeps) and not converged (epoch cap while the loss fell)', async () => {
+    const diverged = await neuralNetworkFamily.fit(line.X, line.y, { ...small, units: 64, optimizer: 'sgd', learning_rate: 1, patience: 20 }, { seed: 1 });
+    const capped = await neuralNetworkFamily.fit(blobs.X, blobs.y, { ...small, epochs: 3, learning_rate: 0.01 }, { seed: 1 });
+    expect([diverged.warnings, [diverged.info.epochsRun, diverged.info.bestEpoch], capped.warnings?.map((w) => w.code)]).toEqual([
+      [{ code: 'diverged', message: 'The loss became NaN or infinite at epoch 9: the learning rate (1) is probably too high — try 0.1; the weights of epoch 1 (lowest training loss) were kept.' }],
+      [9, 1],
+      ['not-converged'],
+    ]);
+    expect(diverged.predict(line.X).every(Number.isFinite)).toBe(true);
+  });
+
+  it('standardises features with training statistics; a model stored before that (no inputScaling) predicts from raw features as it did', () => {
+    // 1 input → 2 relu units → 1 linear output; target scaling mean 10, std 2. x = 3: hidden [3, 0] → 6.5 → 23.
+    const state = { topology: { inputs: 1, hidden: [2], activation: 'relu', outputs: 1, output: 'linear' }, kernels: [[1, -1], [2, 3]], biases: [[0, 0], [0.5]], targetScaling: { mean: 10, std: 2 }, epochsRun: 1, bestEpoch: 1 };
+    const stored = { formatVersion: 1 as const, kind: 'neural_network', task: 'regression' as const, params: {}, featureNames: ['x'], state };
+    const X = { values: Float64Array.from([3, -1]), rows: 2, cols: 1, featureNames: ['x'] };
+    const old = neuralNetworkFamily.fromJSON(stored);
+    // With inputScaling mean 1, std 2: x = 3 → 1 → hidden [1, 0] → 2.5 → 15; x = −1 → −1 → [0, 1] → 3.5 → 17.
+    const scaled = neuralNetworkFamily.fromJSON({ ...stored, state: { ...state, inputScaling: { mean: [1], std: [2] } } });
+    expect([Array.from(old.predict(X)), Array.from(scaled.predict(X))]).toEqual([[23, 17], [15, 17]]);
   });
 
   it('cancels on abort and ends on a stop request, without leaking tensors', async () => {

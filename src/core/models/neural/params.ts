@@ -1,7 +1,7 @@
 // The neural network's hyperparameter schema (drives the Train form and the tuning space) and its typed,
 // validated form for the training loop.
 
-import type { FamilyInfo, HyperparameterSpec, Hyperparameters } from '../types';
+import { AUTO, type FamilyInfo, type HyperparameterSpec, type Hyperparameters } from '../types';
 import { readParams } from '../read-params';
 
 export const NEURAL_KIND = 'neural_network';
@@ -17,8 +17,8 @@ export const NEURAL_PARAMS: readonly HyperparameterSpec[] = [
   { kind: 'float', name: 'dropout', label: 'Dropout rate', min: 0, max: 0.8, default: 0, help: 'Share of hidden units dropped at random in each training step' },
   { kind: 'choice', name: 'optimizer', label: 'Optimiser', options: OPTIMIZERS, default: 'adam' },
   { kind: 'float', name: 'learning_rate', label: 'Learning rate', min: 1e-5, max: 1, default: 1e-3, log: true },
-  { kind: 'int', name: 'batch_size', label: 'Batch size', min: 8, max: 4096, default: 256, log: true },
-  { kind: 'int', name: 'epochs', label: 'Epochs', min: 1, max: 1000, default: 50 },
+  { kind: 'int', name: 'batch_size', label: 'Batch size', min: 8, max: 4096, default: AUTO, log: true, help: 'auto: a tenth of the training rows, kept within 16–256' },
+  { kind: 'int', name: 'epochs', label: 'Epochs', min: 1, max: 1000, default: AUTO, help: 'The most epochs; auto: enough for 3,000 optimiser steps, kept within 10–500 epochs — early stopping usually ends sooner' },
   { kind: 'int', name: 'patience', label: 'Early-stopping patience (epochs)', min: 0, max: 1000, default: 10, help: '0 = off; watches the validation loss (the training loss without validation rows) and keeps the best weights' },
   { kind: 'choice', name: 'class_weight', label: 'Class weights', options: ['none', 'balanced'], default: 'none', help: 'balanced: each class weighs rows / (classes × its rows), as sklearn' },
   { kind: 'int', name: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Added to the run seed: initial weights, shuffling, dropout' },
@@ -45,12 +45,17 @@ export interface NeuralParams {
   dropout: number;
   optimizer: OptimizerName;
   learningRate: number;
-  batchSize: number;
-  epochs: number;
+  /** Rows per optimiser step, or 'auto' (planSchedule picks it from the training rows). */
+  batchSize: number | typeof AUTO;
+  /** The most epochs, or 'auto' (planSchedule picks it from the training rows and the batch size). */
+  epochs: number | typeof AUTO;
   patience: number;
   classWeight: 'none' | 'balanced';
   seed: number;
 }
+
+/** NeuralParams with the schedule decided: numbers only, as the training loop runs them. */
+export type ScheduledParams = Omit<NeuralParams, 'batchSize' | 'epochs'> & { batchSize: number; epochs: number };
 
 /** `params` completed with defaults and checked (ModelSpecError on a bad value); the raw form is kept for toJSON. */
 export function readNeuralParams(params: Hyperparameters): { raw: Hyperparameters; typed: NeuralParams } {
@@ -62,8 +67,8 @@ export function readNeuralParams(params: Hyperparameters): { raw: Hyperparameter
     dropout: raw.dropout as number,
     optimizer: raw.optimizer as OptimizerName,
     learningRate: raw.learning_rate as number,
-    batchSize: raw.batch_size as number,
-    epochs: raw.epochs as number,
+    batchSize: raw.batch_size as number | typeof AUTO,
+    epochs: raw.epochs as number | typeof AUTO,
     patience: raw.patience as number,
     classWeight: raw.class_weight as 'none' | 'balanced',
     seed: raw.seed as number,

@@ -8,9 +8,9 @@ import { createCheckpoint } from '../trees/shared/fit-loop';
 import type { FitContext } from '../types';
 import { computeLossAndGradient } from './backprop';
 import { flattenWeights, planParameterLayout, unflattenWeights, viewParameters, type ParameterLayout } from './flat-parameters';
-import { createFlatOptimizer } from './flat-optimizer';
+import { createFlatOptimizer, type FlatOptimizer } from './flat-optimizer';
 import { computeLogits, type NetworkTopology, type NetworkWeights } from './network';
-import type { NeuralParams } from './params';
+import type { ScheduledParams } from './params';
 
 /** Rows ready for the network: features [rows × cols] and targets [rows × width] (0/1, one-hot or standardised). */
 export interface TrainingRows {
@@ -24,7 +24,7 @@ export interface TrainingRows {
 }
 
 export interface LoopOptions {
-  params: NeuralParams;
+  params: ScheduledParams;
   random: () => number;
   ctx: FitContext;
   /** Factor turning the loss into reported units (regression: target variance, as the loss is on a standardised target). */
@@ -34,8 +34,14 @@ export interface LoopOptions {
 /** What the loop learned: the weights kept (the best epoch's under early stopping) and how many epochs ran. */
 export interface LoopResult {
   weights: NetworkWeights;
+  /** Epochs begun, counting one ended by a stop request or a non-finite loss. */
   epochsRun: number;
   bestEpoch: number;
+  /** Per finished epoch, in reported units: the training loss, and the loss early stopping watches (validation, else training). */
+  trainLosses: number[];
+  monitoredLosses: number[];
+  /** Why the loop ended: the epoch cap, early stopping, a stop request, or a NaN/∞ loss (best weights kept). */
+  end: 'cap' | 'patience' | 'request' | 'non-finite';
 }
 
 const PREDICT_BATCH = 4096;
@@ -82,81 +88,115 @@ function formatRate(rate: number): string {
   return String(Number(rate.toPrecision(3)));
 }
 
+/** One epoch's mini-batches (shuffled order); the loss tensors come back unread, or null after a stop request. */
+async function runEpoch(state: EpochState, train: TrainingRows, options: LoopOptions): Promise<{ losses: tf.Scalar[]; shares: number[] } | null> {
+  const { params, random, ctx } = options;
+  const { shuffled, layout, topology, optimizer } = state;
+  gatherRows(train, shuffleInPlace(state.order, random), shuffled);
+  const losses: tf.Scalar[] = [];
+  const shares: number[] = [];
+  for (let start = 0; start < train.rows; start += params.batchSize) {
+    const size = Math.min(params.batchSize, train.rows - start);
+    const dropoutSeed = Math.floor(random() * 2 ** 31);
+    const [next, loss] = tf.tidy(() => {
+      const batch = {
+        x: tf.tensor2d(shuffled.x.subarray(start * train.cols, (start + size) * train.cols), [size, train.cols]),
+        y: tf.tensor2d(shuffled.targets.subarray(start * train.width, (start + size) * train.width), [size, train.width]),
+        rowWeights: shuffled.weights ? tf.tensor2d(normaliseWeights(shuffled.weights.subarray(start, start + size)), [size, 1]) : tf.scalar(1 / size),
+        ...(params.dropout > 0 ? { dropout: { rate: params.dropout, seed: dropoutSeed } } : {}),
+      };
+      const { loss, gradient } = computeLossAndGradient(viewParameters(layout, state.theta), topology, batch);
+      return [optimizer.step(state.theta, gradient), loss] as const;
+    });
+    state.theta.dispose();
+    state.theta = next;
+    losses.push(loss);
+    shares.push(size / train.rows);
+    await state.checkpoint();
+    if (ctx.shouldStop?.() === true) {
+      tf.dispose(losses); // a part epoch: its loss is not comparable, keep the best (or current) weights
+      return null;
+    }
+  }
+  return { losses, shares };
+}
+
+/** What one epoch's loop needs and updates: the parameters (replaced at every step) and the reused buffers. */
+interface EpochState {
+  theta: tf.Tensor1D;
+  readonly layout: ParameterLayout;
+  readonly topology: NetworkTopology;
+  readonly optimizer: FlatOptimizer;
+  readonly shuffled: TrainingRows;
+  readonly order: Uint32Array;
+  readonly checkpoint: () => Promise<void>;
+}
+
 /**
  * Trains `initial` on `train` for up to params.epochs epochs; fires ctx.onProgress after each epoch with
  * { trainLoss, validationLoss? } (mean loss per row; cross-entropy in nats or MSE in target units).
- * Throws TrainingError when a loss becomes NaN/∞, AbortError when ctx.signal aborts; ctx.shouldStop ends early.
+ * A NaN/∞ loss ends the loop with the best weights so far (`end: 'non-finite'`), or throws TrainingError when
+ * there are none (first epoch, or patience 0); AbortError when ctx.signal aborts; ctx.shouldStop ends early.
  */
 export async function runTrainingLoop(topology: NetworkTopology, initial: NetworkWeights, train: TrainingRows, validation: TrainingRows | undefined, options: LoopOptions): Promise<LoopResult> {
-  const { params, random, ctx, lossScale } = options;
-  const checkpoint = createCheckpoint(ctx.signal);
+  const { params, ctx, lossScale } = options;
   const layout = planParameterLayout(topology);
-  let theta = tf.tensor1d(flattenWeights(layout, initial));
-  const optimizer = createFlatOptimizer(params.optimizer, params.learningRate, layout.size);
-  const shuffled: TrainingRows = { ...train, x: new Float32Array(train.x.length), targets: new Float32Array(train.targets.length), weights: train.weights ? new Float32Array(train.rows) : undefined };
-  const order = Uint32Array.from({ length: train.rows }, (_, i) => i);
+  const state: EpochState = {
+    theta: tf.tensor1d(flattenWeights(layout, initial)),
+    layout,
+    topology,
+    optimizer: createFlatOptimizer(params.optimizer, params.learningRate, layout.size),
+    shuffled: { ...train, x: new Float32Array(train.x.length), targets: new Float32Array(train.targets.length), weights: train.weights ? new Float32Array(train.rows) : undefined },
+    order: Uint32Array.from({ length: train.rows }, (_, i) => i),
+    checkpoint: createCheckpoint(ctx.signal),
+  };
   const validationTensors = validation ? [tf.tensor2d(validation.x, [validation.rows, validation.cols]), tf.tensor2d(validation.targets, [validation.rows, validation.width])] as const : undefined;
   let best: tf.Tensor1D | undefined;
   let bestLoss = Infinity;
   let bestEpoch = 0;
-  let epoch = 0;
-  let stopRequested = false;
+  const trainLosses: number[] = [];
+  const monitoredLosses: number[] = [];
+  let end: LoopResult['end'] = 'cap';
   try {
-    while (epoch < params.epochs && !stopRequested) {
-      epoch++;
-      gatherRows(train, shuffleInPlace(order, random), shuffled);
-      const batchLosses: tf.Scalar[] = [];
-      const batchShares: number[] = [];
-      for (let start = 0; start < train.rows; start += params.batchSize) {
-        const size = Math.min(params.batchSize, train.rows - start);
-        const dropoutSeed = Math.floor(random() * 2 ** 31);
-        const [next, loss] = tf.tidy(() => {
-          const batch = {
-            x: tf.tensor2d(shuffled.x.subarray(start * train.cols, (start + size) * train.cols), [size, train.cols]),
-            y: tf.tensor2d(shuffled.targets.subarray(start * train.width, (start + size) * train.width), [size, train.width]),
-            rowWeights: shuffled.weights ? tf.tensor2d(normaliseWeights(shuffled.weights.subarray(start, start + size)), [size, 1]) : tf.scalar(1 / size),
-            ...(params.dropout > 0 ? { dropout: { rate: params.dropout, seed: dropoutSeed } } : {}),
-          };
-          const { loss, gradient } = computeLossAndGradient(viewParameters(layout, theta), topology, batch);
-          return [optimizer.step(theta, gradient), loss] as const;
-        });
-        theta.dispose();
-        theta = next;
-        batchLosses.push(loss);
-        batchShares.push(size / train.rows);
-        await checkpoint();
-        if (ctx.shouldStop?.() === true) {
-          stopRequested = true;
+    while (trainLosses.length < params.epochs) {
+      const epoch = trainLosses.length + 1;
+      const pass = await runEpoch(state, train, options);
+      if (pass === null) {
+        end = 'request';
+        break;
+      }
+      const validationLoss = validationTensors ? computeDatasetLoss(state.theta, layout, topology, validationTensors[0], validationTensors[1]) : undefined;
+      const read = tf.tidy(() => tf.concat([tf.stack(pass.losses), ...(validationLoss ? [tf.reshape(validationLoss, [1])] : [])]).dataSync());
+      tf.dispose([...pass.losses, ...(validationLoss ? [validationLoss] : [])]);
+      const metrics: Record<string, number> = { trainLoss: pass.shares.reduce((sum, share, i) => sum + share * read[i], 0) * lossScale };
+      if (validationLoss) metrics.validationLoss = read[pass.losses.length] * lossScale;
+      if (!Object.values(metrics).every(Number.isFinite)) {
+        if (best) {
+          end = 'non-finite';
+          break;
+        }
+        throw new TrainingError(`The loss became NaN at epoch ${epoch}: the learning rate (${formatRate(params.learningRate)}) is probably too high — try ${formatRate(params.learningRate / 10)}.`);
+      }
+      trainLosses.push(metrics.trainLoss);
+      monitoredLosses.push(metrics.validationLoss ?? metrics.trainLoss);
+      ctx.onProgress?.({ iteration: epoch, total: params.epochs, metrics });
+      if (params.patience > 0) {
+        if (monitoredLosses[epoch - 1] < bestLoss) {
+          bestLoss = monitoredLosses[epoch - 1];
+          bestEpoch = epoch;
+          best?.dispose();
+          best = tf.clone(state.theta);
+        } else if (epoch - bestEpoch >= params.patience) {
+          end = 'patience';
           break;
         }
       }
-      if (stopRequested) {
-        tf.dispose(batchLosses); // a part epoch: its loss is not comparable, keep the best (or current) weights
-        break;
-      }
-      const validationLoss = validationTensors ? computeDatasetLoss(theta, layout, topology, validationTensors[0], validationTensors[1]) : undefined;
-      const read = tf.tidy(() => tf.concat([tf.stack(batchLosses), ...(validationLoss ? [tf.reshape(validationLoss, [1])] : [])]).dataSync());
-      tf.dispose([...batchLosses, ...(validationLoss ? [validationLoss] : [])]);
-      const trainLoss = batchShares.reduce((sum, share, i) => sum + share * read[i], 0);
-      const metrics: Record<string, number> = { trainLoss: trainLoss * lossScale };
-      if (validationLoss) metrics.validationLoss = read[batchLosses.length] * lossScale;
-      if (!Object.values(metrics).every(Number.isFinite)) {
-        throw new TrainingError(`The loss became NaN at epoch ${epoch}: the learning rate (${formatRate(params.learningRate)}) is probably too high — try ${formatRate(params.learningRate / 10)}.`);
-      }
-      ctx.onProgress?.({ iteration: epoch, total: params.epochs, metrics });
-      const monitored = metrics.validationLoss ?? metrics.trainLoss;
-      if (params.patience > 0) {
-        if (monitored < bestLoss) {
-          bestLoss = monitored;
-          bestEpoch = epoch;
-          best?.dispose();
-          best = tf.clone(theta);
-        } else if (epoch - bestEpoch >= params.patience) break;
-      }
     }
-    return { weights: unflattenWeights(layout, (best ?? theta).dataSync() as Float32Array), epochsRun: epoch, bestEpoch: best ? bestEpoch : epoch };
+    const epochsRun = trainLosses.length + (end === 'request' || end === 'non-finite' ? 1 : 0);
+    const weights = unflattenWeights(layout, (best ?? state.theta).dataSync() as Float32Array);
+    return { weights, epochsRun, bestEpoch: best ? bestEpoch : epochsRun, trainLosses, monitoredLosses, end };
   } finally {
-    tf.dispose([theta, ...(best ? [best] : []), ...(validationTensors ?? [])]);
-    optimizer.dispose();
+    tf.dispose([state.theta, ...(best ? [best] : []), ...(validationTensors ?? [])]);
+    state.optimizer.dispose();
   }
 }

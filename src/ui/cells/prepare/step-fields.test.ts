@@ -14,12 +14,14 @@ describe('step fields', () => {
       visibleKeys({ kind: 'scale', id: 'b', columns: [], method: 'quantile_uniform' }),
       visibleKeys({ kind: 'cap_outliers', id: 'c', columns: [], method: 'percentile' }),
       visibleKeys({ kind: 'resample', id: 'd', method: 'smote', target: 'y' }),
+      visibleKeys({ kind: 'one_hot', id: 'e', columns: [] }),
     ]).toEqual([
       ['strategy', 'addIndicator'],
       ['strategy', 'fillValue', 'addIndicator'],
       ['method', 'nQuantiles'],
       ['method', 'lower', 'upper'],
       ['method', 'target', 'seed', 'neighbors'],
+      ['maxCategories', 'minFrequency', 'handleUnknown', 'drop'],
     ]);
   });
 

@@ -40,6 +40,8 @@ export const STEP_FIELDS: { readonly [K in StepKind]: readonly StepField[] } = {
     { key: 'maxCategories', label: 'Max categories', type: 'number', min: 2, optional: true },
     { key: 'minFrequency', label: 'Min frequency', type: 'number', min: 0, optional: true },
     { key: 'handleUnknown', label: 'Unseen categories', type: 'select', choices: [['infrequent_if_exist', '→ "other" column'], ['ignore', '→ all zeros']] },
+    // 'none' first: a step without the field (every step saved before it existed) shows what it does.
+    { key: 'drop', label: 'Drop', type: 'select', choices: [['none', 'None (a column per category)'], ['first', 'First column (unpenalised linear models)'], ['if_binary', 'First, if only two columns']] },
   ],
   ordinal: [],
   target_encode: [
