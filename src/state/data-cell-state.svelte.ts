@@ -135,6 +135,7 @@ export class DataCellState {
     this.duplicate = null;
     const meta = this.notebook.studio.datasets.find((d) => d.id === id);
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: id, sourceLabel: label ?? meta?.name ?? spec.sourceLabel, columnOverrides: {} }));
+    if (meta) this.notebook.adoptDatasetName(meta.name);
     await this.showDataset(id);
   }
 
@@ -181,6 +182,7 @@ export class DataCellState {
     const studio = this.notebook.studio;
     const meta = await saveDataset(await studio.db(), { name, sourceFileName: fileName, table: result.table, result });
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: meta.id, sourceLabel: label, columnOverrides: {} }));
+    this.notebook.adoptDatasetName(meta.name);
     this.meta = meta;
     this.#storedTable = result.table;
     await this.#applyOverrides();

@@ -2,6 +2,7 @@
 // last edit and on pagehide) and each cell's runtime `CellRun`, which is never saved.
 
 import { findUpstream, listDownstream } from '../core/notebook/dependencies';
+import { DEFAULT_NOTEBOOK_NAME, isPristineNotebook } from '../core/notebook/pristine';
 import * as reducers from '../core/notebook/reducers';
 import type { CellId, CellKind, CellSpecs, Notebook, NotebookId, ProblemCellSpec } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
@@ -62,14 +63,24 @@ export class NotebookState {
     }
   }
 
-  /** Saves any pending edit and stops listening. */
+  /** Saves any pending edit and stops listening; a notebook left as it was created (nothing imported) is deleted. */
   dispose(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
+    if (this.notebook && isPristineNotebook(this.notebook)) {
+      this.#autosave.cancel();
+      void this.studio.deleteNotebook(this.id);
+      return;
+    }
     this.#autosave.flush();
   }
 
   rename(name: string): void {
     this.#edit((nb, now) => reducers.renameNotebook(nb, name, now));
+  }
+
+  /** Names a still-untitled notebook after its first dataset (a name the user gave is kept). */
+  adoptDatasetName(name: string): void {
+    if (this.notebook?.name === DEFAULT_NOTEBOOK_NAME && name.trim() !== '') this.rename(name);
   }
 
   /** Adds a cell of `kind` at `index` (default: the end) and returns its id. */

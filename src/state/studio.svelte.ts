@@ -2,6 +2,7 @@
 // and the toast region. The only place that opens the database; notebook and cell states borrow it from here.
 
 import { addCell, createNotebook, renameNotebook, updateCellSpec } from '../core/notebook/reducers';
+import { DEFAULT_NOTEBOOK_NAME } from '../core/notebook/pristine';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { openStudioDb, type StudioDb } from '../storage/db';
@@ -69,7 +70,7 @@ export class Studio {
   }
 
   /** Creates and stores an empty notebook with one Data cell; returns its id. */
-  async createNotebook(name = 'Untitled notebook'): Promise<NotebookId> {
+  async createNotebook(name = DEFAULT_NOTEBOOK_NAME): Promise<NotebookId> {
     const now = Date.now();
     const notebook = addCell(createNotebook(createNotebookId(), name, now), 'data', createCellId(), now);
     await saveNotebook(await this.db(), notebook);

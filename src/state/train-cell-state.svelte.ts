@@ -48,6 +48,16 @@ export interface RunCheck {
 }
 
 const FLUSH_MS = 100;
+/** Stored runs shown as finished rows after a reload (the most recent ones). */
+const RESTORED_ROWS = 12;
+
+/** The most recently trained runs as finished candidate rows, oldest first, with their stored curves. */
+export function listFinishedCandidates(runs: readonly TrainedRun[]): LiveCandidate[] {
+  return [...runs].sort((a, b) => a.trainedAt - b.trainedAt).slice(-RESTORED_ROWS).map((run) => ({
+    runId: run.id, family: run.family, status: run.stopped ? 'stopped' : 'done', curve: run.curve,
+    foldsDone: run.metrics.cv?.completed ?? 0, foldsTotal: run.metrics.cv?.folds ?? 0,
+  }));
+}
 const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
@@ -77,6 +87,9 @@ export class TrainCellState {
     try {
       const records = await listRuns(await this.notebook.studio.db(), this.notebook.id, this.cellId);
       this.runs = [...records.map((r) => r.run), ...this.runs.filter((run) => !records.some((r) => r.id === run.id))];
+      // After a reload the cell shows what it had: its status and the finished runs' curves.
+      if (!this.running && this.live.length === 0) this.live = listFinishedCandidates(this.runs);
+      if (this.runs.length > 0 && (this.notebook.runs[this.cellId]?.status ?? 'idle') === 'idle') this.notebook.setRun(this.cellId, { status: 'done' });
     } catch (error) {
       this.error = describeError(error);
     } finally {
