@@ -3,7 +3,8 @@
 // counted out of range (in training too). Missing stays missing.
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
-import { percentileSorted, sortPresent } from '../numeric-stats';
+import { sortPresent } from '../numeric-stats';
+import { quantileSorted } from '../../stats/quantile-sorted';
 import type { CapOutliersStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
@@ -22,10 +23,10 @@ export const capOutliersStep: StepDefinition<CapOutliersStep, CapOutliersState> 
         const sorted = sortPresent(requireNumeric(step, train, name));
         if (sorted.length === 0) throw createStepError(step, `column '${name}' has no values in the training rows to learn bounds from.`);
         if (step.method === 'percentile') {
-          return { name, lower: encodeNumber(percentileSorted(sorted, lowerPct / 100)), upper: encodeNumber(percentileSorted(sorted, upperPct / 100)) };
+          return { name, lower: encodeNumber(quantileSorted(sorted, lowerPct / 100)), upper: encodeNumber(quantileSorted(sorted, upperPct / 100)) };
         }
-        const q1 = percentileSorted(sorted, 0.25);
-        const q3 = percentileSorted(sorted, 0.75);
+        const q1 = quantileSorted(sorted, 0.25);
+        const q3 = quantileSorted(sorted, 0.75);
         const k = step.iqrMultiplier ?? 1.5;
         return { name, lower: encodeNumber(q1 - k * (q3 - q1)), upper: encodeNumber(q3 + k * (q3 - q1)) };
       }),
