@@ -13,12 +13,13 @@ export function capList<T>(items: readonly T[], max: number): { shown: T[]; more
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 
-/** Class labels over all parts, most rows first (ties by first appearance), capped at `max`. */
+/** The `max` class labels with the most rows over all parts, in their own order (as the parts list them), and how many more there are. */
 export function pickClassLabels(parts: readonly PartSummary[], max = MAX_CLASS_BARS): { shown: string[]; more: number } {
   const totals = new Map<string, number>();
   for (const part of parts) for (const [label, n] of Object.entries(part.classCounts ?? {})) totals.set(label, (totals.get(label) ?? 0) + n);
-  const labels = [...totals.keys()].sort((a, b) => (totals.get(b) as number) - (totals.get(a) as number));
-  return capList(labels, max);
+  const labels = [...totals.keys()];
+  const kept = new Set([...labels].sort((a, b) => (totals.get(b) as number) - (totals.get(a) as number)).slice(0, max));
+  return { shown: labels.filter((label) => kept.has(label)), more: labels.length - kept.size };
 }
 
 /** The describe columns of a numeric target, in pandas' order. */
