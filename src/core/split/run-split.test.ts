@@ -39,7 +39,7 @@ describe('runSplit', () => {
           {
             level: 'error',
             code: 'class-missing-from-train',
-            message: "Class 'b' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge rare classes.",
+            message: "Class 'b' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge the class.",
           },
         ],
         rowsWithoutTarget: 0,

@@ -31,7 +31,7 @@ describe('summarizeSplit', () => {
         {
           level: 'error',
           code: 'class-missing-from-train',
-          message: "Class 'c' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge rare classes.",
+          message: "Class 'c' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge the class.",
         },
         {
           level: 'warning',

@@ -50,7 +50,7 @@ export function findClassIssues(labels: readonly string[], parts: readonly { siz
   }
   if (absent.length > 0) {
     const one = absent.length === 1;
-    issues.push({ level: 'error', code: 'class-missing-from-train', message: `${nameClasses(absent)} ${one ? 'appears' : 'appear'} in validation/test but not in training: a model cannot learn ${one ? 'it' : 'them'}. Use a stratified split or merge rare classes.` });
+    issues.push({ level: 'error', code: 'class-missing-from-train', message: `${nameClasses(absent)} ${one ? 'appears' : 'appear'} in validation/test but not in training: a model cannot learn ${one ? 'it' : 'them'}. Use a stratified split or merge ${one ? 'the class' : 'rare classes'}.` });
   }
   return issues;
 }
