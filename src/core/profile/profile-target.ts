@@ -1,6 +1,7 @@
 // What a profile says about the target: the proposed task, class balance, each feature's association
-// with the target (η for number–class pairs, Cramér's V for class–class, |Spearman| for number–number)
-// and, for classification, per-class histogram counts of every numeric feature on its own edges.
+// with the target (η for number–class pairs, Cramér's V for class–class, |Spearman| for number–number; for a
+// binary target also each numeric feature's single-feature AUC) and, for classification, per-class histogram
+// counts of every numeric feature on its own edges.
 
 import { factorizeTarget } from '../problem/factorize-target';
 import { MAX_PROPOSED_CLASSES, proposeTask } from '../problem/propose-task';
@@ -12,6 +13,7 @@ import { correlateSpearmanRanked } from './correlate-spearman';
 import { finiteOrNull, percent } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
+import { measureRankAuc } from './measure-rank-auc';
 import type { ClassBalance, NumericProfile, TargetAssociation, TargetProfile } from './types';
 
 /** Below this minority share (percent) the class balance carries a warning. */
@@ -38,7 +40,11 @@ export function profileTarget(table: Table, target: Column, inputs: TargetInputs
   for (const feature of inputs.numeric) {
     if (feature.name === target.name) continue;
     throwIfAborted(inputs.signal);
-    if (classes) associations.push({ column: feature.name, measure: 'eta', value: finiteOrNull(measureCorrelationRatio(classes.codes, classes.labels.length, feature.values)) });
+    if (classes) {
+      const eta = finiteOrNull(measureCorrelationRatio(classes.codes, classes.labels.length, feature.values));
+      const binary = classes.labels.length === 2;
+      associations.push({ column: feature.name, measure: 'eta', value: eta, ...(binary ? { auc: finiteOrNull(measureRankAuc(feature.rank(), classes.codes)) } : {}) });
+    }
     else if (numericTarget) associations.push({ column: feature.name, measure: 'abs-spearman', value: finiteOrNull(Math.abs(correlateSpearmanRanked(feature.rank(), numericTarget.rank()))) });
   }
   for (const feature of inputs.categories) {

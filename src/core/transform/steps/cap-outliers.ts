@@ -1,6 +1,6 @@
 // Cap-outliers step: clip numeric values to bounds learnt on training rows — percentiles (default 1 and 99,
-// numpy linear) or Tukey fences Q1 − k·IQR, Q3 + k·IQR (k default 1.5). Policy: every clipped value is
-// counted out of range (in training too). Missing stays missing.
+// numpy linear) or Tukey fences Q1 − k·IQR, Q3 + k·IQR (k default 1.5) kept inside the training rows' [min, max].
+// Policy: every clipped value is counted out of range (in training too). Missing stays missing.
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
 import { sortPresent } from '../numeric-stats';
@@ -28,7 +28,10 @@ export const capOutliersStep: StepDefinition<CapOutliersStep, CapOutliersState> 
         const q1 = quantileSorted(sorted, 0.25);
         const q3 = quantileSorted(sorted, 0.75);
         const k = step.iqrMultiplier ?? 1.5;
-        return { name, lower: encodeNumber(q1 - k * (q3 - q1)), upper: encodeNumber(q3 + k * (q3 - q1)) };
+        // A fence beyond the training range would cap nothing seen and let unseen values through (below 0 for a non-negative column): keep it inside.
+        const lower = Math.max(q1 - k * (q3 - q1), sorted[0]);
+        const upper = Math.min(q3 + k * (q3 - q1), sorted[sorted.length - 1]);
+        return { name, lower: encodeNumber(lower), upper: encodeNumber(upper) };
       }),
     };
   },
