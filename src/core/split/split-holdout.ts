@@ -69,7 +69,7 @@ function splitStratified(table: Table, candidates: number[], target: string, fra
   const needed = fractions.filter((f) => f > 0).length;
   byClass.forEach((rows, c) => {
     if (rows.length > 0 && rows.length < needed) warnings.push(`Class '${labels[c]}' has ${rows.length} rows: too few to appear in all ${needed} parts.`);
-    cutInOrder(shuffleInPlace(rows, random), allocateCounts(rows.length, fractions)).forEach((p, i) => parts[i].push(...p));
+    cutInOrder(shuffleInPlace(rows, random), allocateCounts(rows.length, fractions)).forEach((p, i) => appendAll(parts[i], p));
   });
   return parts;
 }
@@ -117,8 +117,13 @@ function splitGrouped(table: Table, candidates: number[], groupColumn: string, f
     // the part furthest below its target size takes the next group
     let best = 0;
     for (let p = 1; p < 3; p++) if (targets[p] - parts[p].length > targets[best] - parts[best].length) best = p;
-    parts[best].push(...groups[g]);
+    appendAll(parts[best], groups[g]);
   }
   if (labels.length < 3) warnings.push(`Only ${labels.length} distinct '${groupColumn}' values: some parts may be empty.`);
   return parts;
+}
+
+/** target.push(...items) without spreading: a spread of ~120,000 or more rows overflows the call stack. */
+function appendAll(target: number[], items: readonly number[]): void {
+  for (const item of items) target.push(item);
 }
