@@ -14,6 +14,7 @@ import { finiteOrNull, percent } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
 import { measureRankAuc } from './measure-rank-auc';
+import { MAX_RANKED_CELLS } from './rank-column';
 import type { ClassBalance, NumericProfile, TargetAssociation, TargetProfile } from './types';
 
 /** Below this minority share (percent) the class balance carries a warning. */
@@ -37,13 +38,15 @@ export function profileTarget(table: Table, target: Column, inputs: TargetInputs
   if (skipped.length > 0) notes.push(`Text and date columns (${skipped.join(', ')}) have no association measure.`);
   const associations: TargetAssociation[] = [];
   const numericTarget = inputs.numeric.find((x) => x.name === target.name);
+  // The AUC needs every numeric feature ranked: within the bound the correlations rank them anyway; beyond it, η judges.
+  const withAuc = classes?.labels.length === 2 && inputs.numeric.length * table.rowCount <= MAX_RANKED_CELLS;
+  if (classes?.labels.length === 2 && !withAuc) notes.push(`Single-feature AUCs left out: ranking ${inputs.numeric.length} numeric columns of ${table.rowCount} rows costs too much; η stands in.`);
   for (const feature of inputs.numeric) {
     if (feature.name === target.name) continue;
     throwIfAborted(inputs.signal);
     if (classes) {
       const eta = finiteOrNull(measureCorrelationRatio(classes.codes, classes.labels.length, feature.values));
-      const binary = classes.labels.length === 2;
-      associations.push({ column: feature.name, measure: 'eta', value: eta, ...(binary ? { auc: finiteOrNull(measureRankAuc(feature.rank(), classes.codes)) } : {}) });
+      associations.push({ column: feature.name, measure: 'eta', value: eta, ...(withAuc ? { auc: finiteOrNull(measureRankAuc(feature.rank(), classes.codes)) } : {}) });
     }
     else if (numericTarget) associations.push({ column: feature.name, measure: 'abs-spearman', value: finiteOrNull(Math.abs(correlateSpearmanRanked(feature.rank(), numericTarget.rank()))) });
   }
