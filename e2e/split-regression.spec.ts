@@ -1,6 +1,6 @@
 // Journey: a regression problem's Split reads the target as numbers — a describe table per part, no class
 // errors, the rows without a target counted and left out — and stays small and quick on 54,000 rows, on the
-// first run and after a reload.
+// first run and after a reload; a 300-class target draws its 12 largest classes per part and counts the rest.
 import { expect, test, type Locator } from '@playwright/test';
 import { addCellOfKind, addPipelineStep, cellAt, createNotebook, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, uploadCsv, waitForImport, waitForLeaderboard } from './support/studio';
 
@@ -99,3 +99,23 @@ test('54,000 rows: the split of a regression target stays a few hundred pixels t
   await page.screenshot({ path: `${test.info().outputDir}/split-regression-large.png`, fullPage: true });
   expect(pageErrors).toEqual([]);
 });
+
+test('a 300-class target draws 12 class bars per part and counts the other 288', async ({ page }) => {
+  test.setTimeout(90_000);
+  const lines = ['kind,x'];
+  for (let i = 0; i < 1_500; i++) lines.push(`k${String(i % 300).padStart(3, '0')},${i}`);
+  await createNotebook(page);
+  const data = cellAt(page, 0);
+  await uploadCsv(data, { name: 'kinds.csv', buffer: Buffer.from(lines.join('\n')) });
+  await waitForImport(data);
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('kind');
+  await expect(problem.getByRole('combobox', { name: 'Task' })).toHaveValue('multiclass');
+  const split = await addCellOfKind(page, 'Split');
+  await runSplit(split);
+  await expect(split.locator('.class')).toHaveCount(36);
+  await expect(split.getByTestId('split-more-classes')).toHaveText(['and 288 more classes', 'and 288 more classes', 'and 288 more classes']);
+  await expect(split.getByTestId('split-error')).toHaveCount(0);
+  expect((await split.boundingBox())?.height).toBeLessThan(2_000);
+});
+

@@ -1,12 +1,13 @@
 // What the split summary draws, capped so that no target fills the page: the most frequent classes (the rest
-// counted as "N more"), the first issues, and a regression target's describe rows formatted for a table.
+// counted as "N more"), the first issues and fold sizes, and a regression target's describe rows formatted for a table.
 
 import type { PartSummary } from '../../../core/split/summarize-split';
 import { formatNumber } from '../../../core/table/format-cell';
 
-/** Classes drawn as bars per part; issues listed before "and N more". */
+/** Classes drawn as bars per part, issues and fold sizes listed before "and N more". */
 export const MAX_CLASS_BARS = 12;
 export const MAX_ISSUES = 6;
+export const MAX_FOLD_SIZES = 10;
 
 /** The first `max` items and how many were left out. */
 export function capList<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
