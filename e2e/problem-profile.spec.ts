@@ -68,6 +68,30 @@ test('seattle weather: an imbalanced target raises alerts with severity, evidenc
   expect(download.suggestedFilename()).toBe('Seattle_weather-profile.html');
 });
 
+test('breast cancer: no wolf cries — skewed columns are one alert entry, expandable per column, whose fix adds one step over all of them', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSample(page, 'breast-cancer');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('diagnosis');
+  const profile = await addCellOfKind(page, 'Profile');
+  await runProfile(profile);
+  // 569 clean rows: no leakage (the best single feature reaches AUC 0.976), 7 strongly skewed columns, one with many outliers.
+  const alerts = profile.getByTestId('alert');
+  await expect(alerts).toHaveCount(2);
+  await expect(profile.locator('[data-testid="alert"][data-severity="critical"]')).toHaveCount(0);
+  const skewed = alerts.filter({ hasText: 'Skewed: 7 columns' });
+  await expect(skewed.locator('strong')).toHaveText('Skewed: 7 columns (radius error, perimeter error, area error, … and 4 more).');
+  await skewed.getByText('Evidence for each of the 7').click();
+  await expect(skewed.getByTestId('alert-group-evidence').locator('li')).toHaveCount(7);
+  await expect(skewed.getByTestId('alert-group-evidence')).toContainText('"area error" is right-skewed (skewness 5.45).');
+  await expect(alerts.filter({ hasText: 'worst area' })).toContainText('35 values of "worst area" (6.2 %) lie above 1937.05 (Q3 + 1.5 × IQR).');
+  await profile.getByTestId('profile-alerts').screenshot({ path: `${test.info().outputDir}/profile-grouped-alerts.png` });
+  await skewed.getByTestId('add-suggested-step').click();
+  const prepare = firstCellOfKind(page, 'prepare');
+  await expect(prepare.getByTestId('step-card')).toHaveCount(1);
+  await expect(prepare.getByTestId('step-summary')).toHaveText('log(1 + x) of 7 columns');
+});
+
 test('a Problem cell with no Data cell above says so', async ({ page }) => {
   await openSample(page, 'penguins');
   const problem = await addCellOfKind(page, 'Problem');

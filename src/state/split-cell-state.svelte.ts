@@ -17,6 +17,8 @@ import { buildSplitRequest, describeSplitInputKey } from './split-request';
 /** What a Split cell saves: the result and the key of the inputs it was computed from. */
 export interface SplitOutput {
   kind: 'split';
+  /** 2: the summary reads a regression target as numbers and counts rows left out for want of a target (version 1 outputs are ignored and the split re-runs). */
+  version: 2;
   result: SplitResult;
   inputKey: string;
 }
@@ -25,7 +27,7 @@ export interface SplitOutput {
 export function isSplitOutput(value: unknown): value is SplitOutput {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<SplitOutput>;
-  return v.kind === 'split' && typeof v.inputKey === 'string' && v.result?.train instanceof Uint32Array;
+  return v.kind === 'split' && v.version === 2 && typeof v.inputKey === 'string' && v.result?.train instanceof Uint32Array;
 }
 
 /** The split later cells read from a saved output. */
@@ -55,7 +57,7 @@ export class SplitCellState extends SavedOutputCellState<SplitOutput> {
       const table = await copyTableForTransfer(dataset.table);
       if (signal.aborted) throw createAbortError();
       const result = await callCompute((api) => api.splitTable(transfer(table, collectTransferables(table)), request), signal);
-      return { kind: 'split', result, inputKey: describeSplitInputKey(dataset.key, request) };
+      return { kind: 'split', version: 2, result, inputKey: describeSplitInputKey(dataset.key, request) };
     }, { errorOf: (output) => output.result.summary.issues.find((issue) => issue.level === 'error')?.message ?? null });
   }
 }

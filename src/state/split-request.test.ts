@@ -26,8 +26,18 @@ describe('split requests', () => {
     expect(buildSplitRequest(spec, problem('multiclass', 'y'), table)).toEqual({
       holdout: { kind: 'stratified', fractions: { train: 0.7, validation: 0.15, test: 0.15 }, seed: 42, target: 'y' },
       folds: null,
-      summarize: { target: 'y', timeColumn: undefined, groupColumn: undefined },
+      summarize: { target: 'y', task: 'multiclass', timeColumn: undefined, groupColumn: undefined },
+      target: 'y',
     });
+  });
+
+  it("passes the Problem's task for its target and leaves out rows without that target; a class column of its own is classes", () => {
+    const regression = buildSplitRequest(spec, problem('regression', 'shop'), table);
+    const ownClasses = buildSplitRequest({ ...spec, strategy: 'stratified', target: 'y' }, problem('regression', 'shop'), table);
+    expect([regression.summarize, regression.target, ownClasses.summarize, ownClasses.target]).toEqual([
+      { target: 'shop', task: 'regression', timeColumn: undefined, groupColumn: undefined }, 'shop',
+      { target: 'y', task: undefined, timeColumn: undefined, groupColumn: undefined }, 'shop',
+    ]);
   });
 
   it('temporal with a gap in days and time-series folds; grouped with group folds', () => {
@@ -35,7 +45,7 @@ describe('split requests', () => {
     expect(temporal).toEqual({
       holdout: { kind: 'temporal', fractions: spec.fractions, seed: 42, timeColumn: 'when', gapMs: 172_800_000 },
       folds: { kind: 'timeseries', k: 3, seed: 42, timeColumn: 'when' },
-      summarize: { target: undefined, timeColumn: 'when', groupColumn: undefined },
+      summarize: { target: undefined, task: undefined, timeColumn: 'when', groupColumn: undefined },
     });
     const grouped = buildSplitRequest({ ...spec, strategy: 'grouped', groupColumn: 'shop', cv: { kind: 'group', k: 2 } }, null, table);
     expect([grouped.holdout, grouped.folds]).toEqual([

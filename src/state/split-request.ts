@@ -30,7 +30,10 @@ export function readPercentages(train: number, validation: number, test: number)
   return { train: train / 100, validation: validation / 100, test: test / 100 };
 }
 
-/** The core requests for `spec` over `table`; a DataError when a column it needs is unset or absent. */
+/**
+ * The core requests for `spec` over `table` (rows without the Problem's target are left out of every part); a
+ * DataError when a column it needs is unset or absent.
+ */
 export function buildSplitRequest(spec: SplitCellSpec, problem: ProblemCellSpec | null, table: Table): SplitRequest {
   const kind = resolveStrategy(spec, problem);
   const names = new Set(table.columns.map((c) => c.name));
@@ -49,7 +52,15 @@ export function buildSplitRequest(spec: SplitCellSpec, problem: ProblemCellSpec 
     ...(kind === 'temporal' ? { timeColumn, gapMs: Math.max(0, spec.gapDays) * MS_PER_DAY } : {}),
     ...(kind === 'grouped' ? { groupColumn } : {}),
   };
-  return { holdout, folds: buildFoldSpec(spec, target, timeColumn, groupColumn), summarize: { target, timeColumn, groupColumn } };
+  // The Problem's task reads the target (classes or numbers) only when the summary describes that very column.
+  const problemTarget = problem?.task === 'clustering' ? undefined : present(problem?.target);
+  const task = target !== undefined && target === problemTarget ? problem?.task : undefined;
+  return {
+    holdout,
+    folds: buildFoldSpec(spec, target, timeColumn, groupColumn),
+    summarize: { target, task, timeColumn, groupColumn },
+    ...(problemTarget ? { target: problemTarget } : {}),
+  };
 }
 
 function buildFoldSpec(spec: SplitCellSpec, target: string | undefined, timeColumn: string | undefined, groupColumn: string | undefined): FoldSpec | null {

@@ -1,7 +1,7 @@
 // Percentile bootstrap confidence intervals for any metric: resample rows with replacement (within each true
 // class when stratified, so every resample keeps the class mix), score each resample, read the quantiles.
 import { DataError } from '../errors';
-import { quantileSorted } from '../profile/quantile-sorted';
+import { quantileSorted } from '../stats/quantile-sorted';
 import { createRandom } from '../split/prng';
 import { assertSameLength, type MetricValue } from './metric-value';
 

@@ -1,7 +1,7 @@
 // The reliability (calibration) curve of a binary probability, as scikit-learn's calibration_curve: bins on
 // uniform or quantile edges, then per non-empty bin the observed positive rate and the mean predicted probability.
 import { DataError } from '../errors';
-import { quantileSorted } from '../profile/quantile-sorted';
+import { quantileSorted } from '../stats/quantile-sorted';
 import type { CurveValue } from './compute-curves';
 import { assertSameLength } from './metric-value';
 

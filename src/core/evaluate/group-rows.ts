@@ -1,7 +1,7 @@
 // Splits the evaluated rows into named groups by one column, for slices and fairness: categories as they are
 // (the largest `maxGroups − 1` kept, the rest pooled as "other"), numbers and dates in quantile bins like
 // pandas.qcut(duplicates='drop'): right-closed intervals, the first one including its low edge.
-import { quantileSorted } from '../profile/quantile-sorted';
+import { quantileSorted } from '../stats/quantile-sorted';
 import { readCellText } from '../table/column-texts';
 import { formatDatetime, formatNumber } from '../table/format-cell';
 import type { Column, RowIndices } from '../table/types';

@@ -50,11 +50,11 @@ describe('detectAlerts', () => {
       importWarnings: [{ code: 'mixed-types', message: 'Column "amount" mixes numbers and text.', lines: [4, 9] }, { code: 'blank-lines', message: 'ignored' }],
     });
     expect(alerts.map(({ id, severity, columns, evidence }) => ({ id, severity, columns, evidence }))).toEqual([
-      { id: 'leakage:leak', severity: 'critical', columns: ['leak'], evidence: { measure: 'cramers-v', value: 0.97 } },
       { id: 'duplicates:', severity: 'warning', columns: [], evidence: { count: 2, pct: 2, firstRow: 7 } },
       { id: 'mixed-types:amount', severity: 'warning', columns: ['amount'], evidence: { lines: '4, 9' } },
       { id: 'imbalance:y', severity: 'warning', columns: ['y'], evidence: { minorityPct: 5, imbalanceRatio: 19 } },
       { id: 'tiny-class:y:yes', severity: 'warning', columns: ['y'], evidence: { class: 'yes', count: 5, pct: 5 } },
+      { id: 'strong-association:leak', severity: 'info', columns: ['leak'], evidence: { measure: 'cramers-v', value: 0.97 } },
     ]);
   });
 });

@@ -1,24 +1,15 @@
-// Turns a profile's numbers into alerts a user can act on, each with its evidence and a suggested fix.
-// Thresholds: near-constant top value ≥ 99 %; high cardinality > 50 levels or > 50 % unique; missing
-// > 20 % warning, > 60 % critical; |skewness| > 1; IQR outliers > 1 %; leakage association ≥ 0.95;
-// tiny class < 10 rows or < 1 %; imbalance minority < 10 %. Skew and outliers skip two-valued columns.
+// Turns a profile's numbers into alerts a user can act on, each with its evidence and a suggested fix (the
+// thresholds are in alert-rules.ts; the target's alerts in detect-target-alerts.ts). Skew and outliers skip
+// two-valued columns; the outlier alert skips a column already flagged as skewed (its long tail is what lies
+// outside). Cap bounds stay inside the observed range (a fence below a column's minimum is its minimum).
 
 import type { ImportWarning } from '../ingest/types';
+import { ALERT_THRESHOLDS, createAlert } from './alert-rules';
+import { detectTargetAlerts } from './detect-target-alerts';
 import { ID_LIKE_MIN_ROWS } from './profile-numeric';
-import type { Alert, AlertKind, ColumnProfile, DuplicateRows, TargetProfile } from './types';
+import type { Alert, ColumnProfile, DuplicateRows, TargetProfile } from './types';
 
-export const ALERT_THRESHOLDS = {
-  nearConstantPct: 99,
-  highCardinalityLevels: 50,
-  highCardinalityUniquePct: 50,
-  missingWarningPct: 20,
-  missingCriticalPct: 60,
-  skewness: 1,
-  outlierPct: 1,
-  leakage: 0.95,
-  tinyClassRows: 10,
-  tinyClassPct: 1,
-} as const;
+export { ALERT_THRESHOLDS } from './alert-rules';
 
 export interface AlertInputs {
   columns: readonly ColumnProfile[];
@@ -40,9 +31,6 @@ export function detectAlerts(inputs: AlertInputs): Alert[] {
     .map((entry) => entry.alert);
 }
 
-function createAlert(kind: AlertKind, severity: Alert['severity'], columns: string[], message: string, evidence: Alert['evidence'], suggestion: Alert['suggestion']): Alert {
-  return { id: `${kind}:${columns.join(',')}`, severity, kind, columns, message, evidence, suggestion };
-}
 
 function detectColumnAlerts(column: ColumnProfile): Alert[] {
   const t = ALERT_THRESHOLDS;
@@ -84,7 +72,8 @@ function detectNumericAlerts(column: Extract<ColumnProfile, { kind: 'numeric' }>
   const alerts: Alert[] = [];
   // A 0/1 indicator is skewed and "outlying" by construction; neither alert would help.
   if (column.distinct <= 2) return alerts;
-  if (column.skewness !== null && Math.abs(column.skewness) > t.skewness) {
+  const skewed = column.skewness !== null && Math.abs(column.skewness) > t.skewness;
+  if (skewed && column.skewness !== null) {
     const positive = column.min !== null && column.min >= 0 && column.skewness > 0;
     alerts.push(createAlert('skew', 'info', [name], `"${name}" is ${column.skewness > 0 ? 'right' : 'left'}-skewed (skewness ${column.skewness.toFixed(2)}).`,
       { skewness: column.skewness },
@@ -92,15 +81,22 @@ function detectNumericAlerts(column: Extract<ColumnProfile, { kind: 'numeric' }>
         : { kind: 'none', column: name, detail: 'Values below 0 rule out a plain log; consider a Yeo–Johnson transform or a tree model.' }));
   }
   const outliers = column.outliersIqr;
-  if (outliers && outliers.pct > t.outlierPct) {
-    // Fences like -4.199999999999999 (float arithmetic on quartiles) read as 6 significant digits; evidence keeps them exact.
-    const lower = Number(outliers.lower.toPrecision(6));
-    const upper = Number(outliers.upper.toPrecision(6));
-    alerts.push(createAlert('outliers', 'info', [name], `${outliers.count} values of "${name}" (${outliers.pct.toFixed(1)} %) lie outside [${lower}, ${upper}] (1.5 × IQR).`,
-      { count: outliers.count, pct: outliers.pct, lower: outliers.lower, upper: outliers.upper },
-      { kind: 'cap-outliers', column: name, detail: `Check whether they are errors; if not, cap at ${lower} and ${upper} for models sensitive to scale.` }));
-  }
+  if (!skewed && outliers && outliers.pct > t.outlierPct) alerts.push(createOutlierAlert(name, outliers, column.min, column.max));
   return alerts;
+}
+
+/** The outlier alert; its cap bounds are the IQR fences moved inside [min, max], so a non-negative column is never capped below 0. */
+function createOutlierAlert(name: string, outliers: { count: number; pct: number; lower: number; upper: number }, min: number | null, max: number | null): Alert {
+  const lower = min === null ? outliers.lower : Math.max(outliers.lower, min);
+  const upper = max === null ? outliers.upper : Math.min(outliers.upper, max);
+  // Bounds like -4.199999999999999 (float arithmetic on quartiles) read as 6 significant digits; evidence keeps them exact.
+  const [lo, hi] = [lower, upper].map((bound) => Number(bound.toPrecision(6)));
+  const below = min !== null && min < lower;
+  const above = max !== null && max > upper;
+  const where = below && above ? `outside [${lo}, ${hi}] (1.5 × IQR)` : above ? `above ${hi} (Q3 + 1.5 × IQR)` : `below ${lo} (Q1 − 1.5 × IQR)`;
+  return createAlert('outliers', 'info', [name], `${outliers.count} values of "${name}" (${outliers.pct.toFixed(1)} %) lie ${where}.`,
+    { count: outliers.count, pct: outliers.pct, lower, upper },
+    { kind: 'cap-outliers', column: name, detail: `Check whether they are errors; if not, cap at ${lo} and ${hi} for models sensitive to scale.` });
 }
 
 function detectTableAlerts(inputs: AlertInputs): Alert[] {
@@ -119,32 +115,4 @@ function detectTableAlerts(inputs: AlertInputs): Alert[] {
   }
   if (target) alerts.push(...detectTargetAlerts(target));
   return alerts;
-}
-
-function detectTargetAlerts(target: TargetProfile): Alert[] {
-  const t = ALERT_THRESHOLDS;
-  const alerts: Alert[] = [];
-  for (const column of target.identicalColumns) {
-    alerts.push(createAlert('leakage', 'critical', [column], `"${column}" is identical to the target "${target.name}".`, { identical: 'true' },
-      { kind: 'drop', column, detail: 'Drop it: it is the answer, not a clue.' }));
-  }
-  for (const association of target.associations) {
-    if (association.value === null || association.value < t.leakage || target.identicalColumns.includes(association.column)) continue;
-    alerts.push(createAlert('leakage', 'critical', [association.column], `"${association.column}" predicts "${target.name}" almost perfectly (${association.measure} ${association.value.toFixed(3)}).`,
-      { measure: association.measure, value: association.value },
-      { kind: 'drop', column: association.column, detail: 'Check whether it is known before the target is; if it is recorded after, drop it.' }));
-  }
-  const balance = target.classBalance;
-  if (!balance) return alerts;
-  if (balance.warning) {
-    alerts.push(createAlert('imbalance', 'warning', [target.name], balance.warning, { minorityPct: balance.minorityPct, imbalanceRatio: balance.imbalanceRatio },
-      { kind: 'none', detail: 'Stratify the split, judge with PR-AUC or balanced accuracy, and consider class weights.' }));
-  }
-  for (const entry of balance.classes) {
-    if (entry.count >= t.tinyClassRows && entry.pct >= t.tinyClassPct) continue;
-    alerts.push(createAlert('tiny-class', 'warning', [target.name], `Class "${entry.value}" of "${target.name}" has only ${entry.count} rows (${entry.pct.toFixed(1)} %).`,
-      { class: entry.value, count: entry.count, pct: entry.pct },
-      { kind: 'none', detail: 'Collect more rows, merge it with a similar class, or drop those rows; its scores will be noise.' }));
-  }
-  return alerts.map((alert) => (alert.kind === 'tiny-class' ? { ...alert, id: `${alert.id}:${alert.evidence.class}` } : alert));
 }

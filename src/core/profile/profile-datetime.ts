@@ -3,7 +3,7 @@
 
 import type { DatetimeColumn } from '../table/types';
 import { percent } from './json-numbers';
-import { quantileSorted } from './quantile-sorted';
+import { quantileSorted } from '../stats/quantile-sorted';
 import { sortFinite } from './sort-finite';
 import type { DatetimeGap, DatetimeProfile, ValueCount } from './types';
 

@@ -5,8 +5,8 @@
 import type { NumericColumn } from '../table/types';
 import { finiteOrNull, percent } from './json-numbers';
 import { chooseHistogramEdges, countHistogramSorted, findFirst } from './bin-histogram';
-import { measureMoments } from './measure-moments';
-import { quantileSorted } from './quantile-sorted';
+import { measureMoments } from '../stats/measure-moments';
+import { quantileSorted } from '../stats/quantile-sorted';
 import { sortFinite, type FiniteScan } from './sort-finite';
 import type { NumericProfile, Quantiles, ValueCount } from './types';
 

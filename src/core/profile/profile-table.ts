@@ -15,7 +15,7 @@ import { profileDatetime } from './profile-datetime';
 import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
-import { rankColumn, type RankedColumn } from './rank-column';
+import { MAX_RANKED_CELLS, rankColumn, type RankedColumn } from './rank-column';
 import { scanWithOrder, sortFinite } from './sort-finite';
 import { PROFILE_FORMAT_VERSION, type ColumnProfile, type NumericProfile, type TableProfile } from './types';
 
@@ -37,8 +37,7 @@ export const DEFAULT_TOP_K = 10;
 export const DEFAULT_MAX_CORRELATION_COLUMNS = 50;
 export const MAX_CORRELATION_CATEGORIES = 50;
 export const MAX_CORRELATION_LEVELS = 100;
-/** Cached ranks cost 12 bytes a row per numeric column; this bounds them to ~360 MB. */
-export const MAX_RANKED_CELLS = 30_000_000;
+export { MAX_RANKED_CELLS } from './rank-column';
 
 /** Profiles `table`; throws DataError for an unknown target and an AbortError when `signal` aborts. */
 export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {

@@ -1,6 +1,7 @@
 // What a profile says about the target: the proposed task, class balance, each feature's association
-// with the target (η for number–class pairs, Cramér's V for class–class, |Spearman| for number–number)
-// and, for classification, per-class histogram counts of every numeric feature on its own edges.
+// with the target (η for number–class pairs, Cramér's V for class–class, |Spearman| for number–number; for a
+// binary target also each numeric feature's single-feature AUC) and, for classification, per-class histogram
+// counts of every numeric feature on its own edges.
 
 import { factorizeTarget } from '../problem/factorize-target';
 import { MAX_PROPOSED_CLASSES, proposeTask } from '../problem/propose-task';
@@ -12,6 +13,8 @@ import { correlateSpearmanRanked } from './correlate-spearman';
 import { finiteOrNull, percent } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
+import { measureRankAuc } from './measure-rank-auc';
+import { MAX_RANKED_CELLS } from './rank-column';
 import type { ClassBalance, NumericProfile, TargetAssociation, TargetProfile } from './types';
 
 /** Below this minority share (percent) the class balance carries a warning. */
@@ -35,10 +38,16 @@ export function profileTarget(table: Table, target: Column, inputs: TargetInputs
   if (skipped.length > 0) notes.push(`Text and date columns (${skipped.join(', ')}) have no association measure.`);
   const associations: TargetAssociation[] = [];
   const numericTarget = inputs.numeric.find((x) => x.name === target.name);
+  // The AUC needs every numeric feature ranked: within the bound the correlations rank them anyway; beyond it, η judges.
+  const withAuc = classes?.labels.length === 2 && inputs.numeric.length * table.rowCount <= MAX_RANKED_CELLS;
+  if (classes?.labels.length === 2 && !withAuc) notes.push(`Single-feature AUCs left out: ranking ${inputs.numeric.length} numeric columns of ${table.rowCount} rows costs too much; η stands in.`);
   for (const feature of inputs.numeric) {
     if (feature.name === target.name) continue;
     throwIfAborted(inputs.signal);
-    if (classes) associations.push({ column: feature.name, measure: 'eta', value: finiteOrNull(measureCorrelationRatio(classes.codes, classes.labels.length, feature.values)) });
+    if (classes) {
+      const eta = finiteOrNull(measureCorrelationRatio(classes.codes, classes.labels.length, feature.values));
+      associations.push({ column: feature.name, measure: 'eta', value: eta, ...(withAuc ? { auc: finiteOrNull(measureRankAuc(feature.rank(), classes.codes)) } : {}) });
+    }
     else if (numericTarget) associations.push({ column: feature.name, measure: 'abs-spearman', value: finiteOrNull(Math.abs(correlateSpearmanRanked(feature.rank(), numericTarget.rank()))) });
   }
   for (const feature of inputs.categories) {

@@ -5,6 +5,9 @@
 import { argsortFinite, argsortFiniteByRadix } from './argsort-finite';
 import { groupFiniteByDistinct } from './sort-by-distinct';
 
+/** Cached ranks cost 12 bytes a row per numeric column; this bounds them to ~360 MB (and what is worth ranking). */
+export const MAX_RANKED_CELLS = 30_000_000;
+
 /** A column's finite values ranked: `ranks[row]` (NaN where not finite) and each row's tie group. */
 export interface RankedColumn {
   values: Float64Array;

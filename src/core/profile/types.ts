@@ -1,10 +1,11 @@
-// The plain, JSON-serialisable result of profiling a table (formatVersion 1). Percentages are 0–100.
+// The plain, JSON-serialisable result of profiling a table (formatVersion 2: binary targets' single-feature AUC, alerts
+// with the near-determination leakage rule; version 1 profiles are ignored and re-run). Percentages are 0–100.
 // A statistic a column cannot have (std of one value, skew of a constant) is null, and the column's
 // `notes` say why; no NaN or Infinity ever appears.
 
 import type { SupervisedTask } from '../problem/types';
 
-export const PROFILE_FORMAT_VERSION = 1;
+export const PROFILE_FORMAT_VERSION = 2;
 
 /** A value and how often it occurs among present values. */
 export interface ValueCount<V = string> {
@@ -149,6 +150,8 @@ export interface TargetAssociation {
   measure: 'eta' | 'cramers-v' | 'abs-spearman';
   /** 0–1; null when it cannot be computed (see the column's notes). */
   value: number | null;
+  /** Binary targets, numeric features: the feature's ROC AUC as a score, folded to max(AUC, 1 − AUC); null when undefined. */
+  auc?: number | null;
 }
 
 export interface TargetProfile {
@@ -177,12 +180,16 @@ export type AlertKind =
   | 'duplicates'
   | 'mixed-types'
   | 'leakage'
+  | 'strong-association'
   | 'imbalance'
   | 'tiny-class';
 
 export interface AlertSuggestion {
   kind: 'drop' | 'impute' | 'log-transform' | 'cap-outliers' | 'dedupe' | 'none';
+  /** The one column the fix applies to (a single alert). */
   column?: string;
+  /** Every column the fix applies to (a group of alerts: one step over all of them). */
+  columns?: string[];
   detail: string;
 }
 

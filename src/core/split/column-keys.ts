@@ -38,6 +38,16 @@ export function keyColumn(column: Column): ColumnKeys {
   return { ids, labels: distinct.map((v) => (column.kind === 'datetime' ? new Date(v as number).toISOString() : String(v))) };
 }
 
+/** The rows where `column` holds a value, ascending (the rows a split may use when `column` is the target). */
+export function listPresentRows(column: Column): Uint32Array {
+  const texts = column.kind === 'text' ? readTexts(column) : null;
+  const n = column.kind === 'text' ? textRowCount(column) : column.kind === 'categorical' ? column.codes.length : column.values.length;
+  const rows = new Uint32Array(n);
+  let count = 0;
+  for (let row = 0; row < n; row++) if ((texts ? texts[row] : readRawValue(column, row)) !== null) rows[count++] = row;
+  return rows.slice(0, count);
+}
+
 /** A row's value as a plain string or number; null when missing. */
 export function readRawValue(column: Column, row: number): string | number | null {
   switch (column.kind) {

@@ -54,4 +54,16 @@ describe('splitHoldout', () => {
     );
     expect(() => splitHoldout(table, { kind: 'stratified', seed: 0, target: 'y' })).toThrow("The target column 'y' is not in the table. Choose one of: 'x'.");
   });
+
+  it('splits a class or a group of 300,000 rows (a spread of that many rows overflowed the call stack)', () => {
+    const n = 300_000;
+    const big: Table = { rowCount: n, columns: [{ kind: 'numeric', name: 'y', values: Float64Array.from({ length: n }, (_, i) => (i < 1000 ? 1 : 0)) }] };
+    const sizes = (kind: 'stratified' | 'grouped') => {
+      const s = splitHoldout(big, { kind, seed: 1, target: 'y', groupColumn: 'y' });
+      return [s.train.length, s.validation.length, s.test.length];
+    };
+    // Stratified: 70/15/15 of each class (299,000 and 1,000 rows); grouped: the big group lands whole in one part.
+    expect([sizes('stratified'), sizes('grouped').sort((a, b) => b - a)]).toEqual([[210_000, 45_000, 45_000], [299_000, 1_000, 0]]);
+  });
 });
+

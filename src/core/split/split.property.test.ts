@@ -32,6 +32,16 @@ describe('splitHoldout properties', () => {
     );
   });
 
+  it('every kind given a subset of rows puts each of those rows, and no other, in exactly one part', () => {
+    fc.assert(
+      fc.property(rowsArb, fractionsArb, fc.integer(), fc.constantFrom('random', 'stratified', 'temporal', 'grouped') as fc.Arbitrary<'random'>, (rows, fractions, seed, kind) => {
+        const subset = range(rows.length).filter((row) => rows[row].t % 3 !== 0);
+        const s = splitHoldout(tableOf(rows), { kind, fractions, seed, target: 'y', timeColumn: 't', groupColumn: 'g' }, Uint32Array.from(subset));
+        expect(sortedAll(s)).toEqual(subset);
+      }),
+    );
+  });
+
   it('stratified keeps each class share within one row per part', () => {
     fc.assert(
       fc.property(rowsArb, fractionsArb, fc.integer(), (rows, fractions, seed) => {

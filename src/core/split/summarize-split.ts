@@ -1,90 +1,99 @@
-// What a split looks like and what is wrong with it: sizes, classes and date range per part, and issues
-// (classes too small, duplicates or groups straddling parts, a class absent from training).
+// What a split looks like and what is wrong with it: sizes, the target and date range per part, the rows left
+// out for want of a target, and issues (class problems or a shifted numeric target, duplicates or groups
+// straddling parts). The Problem's task says how to read the target: classes, or numbers for a regression.
 
+import type { NumberSummary } from '../stats/describe-sorted';
+import type { Task } from '../problem/types';
 import type { RowIndices, Table } from '../table/types';
-import { findColumn, keyColumn, keyRows } from './column-keys';
+import { findColumn, keyColumn, keyRows, listPresentRows } from './column-keys';
 import { PART_NAMES, type PartName } from './split-spec';
+import { countClasses, describeNumericTarget, findClassIssues } from './summarize-target';
 
 export interface PartSummary {
   readonly part: PartName;
   readonly size: number;
-  /** Rows per class label (missing under '(missing)'); null without a target. */
+  /** Rows per class of a class target (missing under '(missing)'); null for a numeric target or none. */
   readonly classCounts: Record<string, number> | null;
+  /** A regression target described as pandas describe does; null for a class target, none, or no values. */
+  readonly targetSummary: NumberSummary | null;
   /** Earliest and latest timestamp (epoch ms) in the part; null without a time column or when all missing. */
   readonly dateRange: { readonly minMs: number; readonly maxMs: number } | null;
 }
 
 export interface SplitIssue {
   readonly level: 'warning' | 'error';
-  readonly code: 'class-too-small' | 'duplicates-straddle' | 'groups-straddle' | 'class-missing-from-train';
+  readonly code: 'class-too-small' | 'class-missing-from-train' | 'target-shift' | 'duplicates-straddle' | 'groups-straddle';
   readonly message: string;
 }
 
 export interface SplitSummary {
   readonly parts: PartSummary[];
   readonly issues: SplitIssue[];
+  /** Rows in no part (and no fold) because their target is missing; 0 without a target. */
+  readonly rowsWithoutTarget: number;
 }
 
 export interface SummarizeOptions {
   readonly target?: string;
+  /** The Problem's task when `target` is its target: 'regression' reads it as numbers; otherwise it is a class column. */
+  readonly task?: Task;
   readonly timeColumn?: string;
   readonly groupColumn?: string;
   /** Smallest class size worth stratifying; default one row per non-empty part. */
   readonly minClassRows?: number;
 }
 
+type Parts = { readonly train: RowIndices; readonly validation: RowIndices; readonly test: RowIndices };
+
 /** Describes a split of `table`; issues at level 'error' should block training. */
-export function summarizeSplit(
-  table: Table,
-  split: { readonly train: RowIndices; readonly validation: RowIndices; readonly test: RowIndices },
-  options: SummarizeOptions = {},
-): SplitSummary {
+export function summarizeSplit(table: Table, split: Parts, options: SummarizeOptions = {}): SplitSummary {
   const partRows = [split.train, split.validation, split.test];
-  const issues: SplitIssue[] = [];
-  const classes = options.target ? keyColumn(findColumn(table, options.target, 'target')) : null;
-  const timeColumn = options.timeColumn ? findColumn(table, options.timeColumn, 'time') : null;
-  const parts = partRows.map((rows, p): PartSummary => {
-    let classCounts: Record<string, number> | null = null;
-    if (classes) {
-      classCounts = {};
-      for (const r of rows) {
-        const label = classes.ids[r] < 0 ? '(missing)' : classes.labels[classes.ids[r]];
-        classCounts[label] = (classCounts[label] ?? 0) + 1;
-      }
-    }
-    let dateRange: PartSummary['dateRange'] = null;
-    if (timeColumn && (timeColumn.kind === 'datetime' || timeColumn.kind === 'numeric')) {
-      let minMs = Infinity;
-      let maxMs = -Infinity;
-      for (const r of rows) {
-        const t = timeColumn.values[r];
-        if (t < minMs) minMs = t;
-        if (t > maxMs) maxMs = t;
-      }
-      if (minMs <= maxMs) dateRange = { minMs, maxMs };
-    }
-    return { part: PART_NAMES[p], size: rows.length, classCounts, dateRange };
-  });
-  if (classes) issues.push(...findClassIssues(classes.labels, parts, options.minClassRows));
-  issues.push(...findStraddlingDuplicates(table, partRows));
+  const target = summarizeTarget(table, partRows, options);
+  const dateRanges = partRows.map((rows) => findDateRange(table, rows, options.timeColumn));
+  const parts = partRows.map((rows, p): PartSummary => ({
+    part: PART_NAMES[p], size: rows.length, classCounts: target.classCounts[p], targetSummary: target.summaries[p], dateRange: dateRanges[p],
+  }));
+  const issues = [...target.issues, ...findStraddlingDuplicates(table, partRows)];
   if (options.groupColumn) issues.push(...findStraddlingGroups(table, partRows, options.groupColumn));
-  return { parts, issues };
+  return { parts, issues, rowsWithoutTarget: target.rowsWithoutTarget };
 }
 
-function findClassIssues(labels: readonly string[], parts: PartSummary[], minClassRows: number | undefined): SplitIssue[] {
-  const issues: SplitIssue[] = [];
-  const used = parts.filter((p) => p.size > 0).length;
-  const minimum = minClassRows ?? used;
-  for (const label of labels) {
-    const total = parts.reduce((sum, p) => sum + (p.classCounts?.[label] ?? 0), 0);
-    if (total > 0 && total < minimum) {
-      issues.push({ level: 'warning', code: 'class-too-small', message: `Class '${label}' has only ${total} rows: too few to stratify across ${used} parts (want ≥ ${minimum}).` });
-    }
-    if (total > 0 && !parts[0].classCounts?.[label]) {
-      issues.push({ level: 'error', code: 'class-missing-from-train', message: `Class '${label}' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge the class.` });
-    }
+function summarizeTarget(table: Table, partRows: RowIndices[], options: SummarizeOptions) {
+  const none = partRows.map(() => null);
+  if (!options.target) return { classCounts: none, summaries: none, issues: [], rowsWithoutTarget: 0 };
+  const column = findColumn(table, options.target, 'target');
+  const rowsWithoutTarget = countRowsWithoutTarget(table.rowCount, listPresentRows(column), partRows);
+  if (options.task === 'regression' && column.kind === 'numeric') {
+    const { summaries, issues } = describeNumericTarget(column.values, partRows, options.target);
+    return { classCounts: none, summaries, issues, rowsWithoutTarget };
   }
-  return issues;
+  const keys = keyColumn(column);
+  const parts = partRows.map((rows) => ({ size: rows.length, classCounts: countClasses(keys, rows) }));
+  return { classCounts: parts.map((p) => p.classCounts), summaries: none, issues: findClassIssues(keys.labels, parts, options.minClassRows), rowsWithoutTarget };
+}
+
+/** Rows that have no target value and are in no part. */
+function countRowsWithoutTarget(rowCount: number, present: Uint32Array, partRows: RowIndices[]): number {
+  const accounted = new Uint8Array(rowCount);
+  for (const row of present) accounted[row] = 1;
+  for (const rows of partRows) for (const row of rows) accounted[row] = 1;
+  let count = 0;
+  for (let row = 0; row < rowCount; row++) count += 1 - accounted[row];
+  return count;
+}
+
+function findDateRange(table: Table, rows: RowIndices, timeColumn: string | undefined): PartSummary['dateRange'] {
+  if (!timeColumn) return null;
+  const column = findColumn(table, timeColumn, 'time');
+  if (column.kind !== 'datetime' && column.kind !== 'numeric') return null;
+  let minMs = Infinity;
+  let maxMs = -Infinity;
+  for (const r of rows) {
+    const t = column.values[r];
+    if (t < minMs) minMs = t;
+    if (t > maxMs) maxMs = t;
+  }
+  return minMs <= maxMs ? { minMs, maxMs } : null;
 }
 
 function findStraddlingDuplicates(table: Table, partRows: RowIndices[]): SplitIssue[] {

@@ -1,4 +1,4 @@
-// Statistics with numpy's exact conventions (linear percentiles, linspace, interp, pairwise sums),
+// Statistics with numpy's exact conventions (linspace, interp, pairwise sums),
 // so fitted values match scikit-learn to the last few bits.
 
 /** The non-missing values, sorted ascending. */
@@ -6,20 +6,6 @@ export function sortPresent(values: ArrayLike<number>): Float64Array {
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out.push(values[i]);
   return Float64Array.from(out).sort();
-}
-
-/** numpy.percentile(method='linear') of sorted data at quantile q ∈ [0, 1]; NaN when empty. */
-export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const index = (n - 1) * q;
-  if (index >= n - 1) return sorted[n - 1];
-  const lo = Math.floor(index);
-  const t = index - lo;
-  const a = sorted[lo];
-  const b = sorted[lo + 1];
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t; // numpy's _lerp
 }
 
 /** numpy.linspace(start, stop, num) with its rounding (i·step + start, last = stop). */

@@ -3,7 +3,8 @@
 // NaN. Policy: values beyond the training range go to the first/last bin and are counted out of range.
 
 import { decodeNumbers, encodeNumbers, type JsonNumber } from '../json-number';
-import { linspace, percentileSorted, sortPresent } from '../numeric-stats';
+import { linspace, sortPresent } from '../numeric-stats';
+import { quantileSorted } from '../../stats/quantile-sorted';
 import type { BinStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
@@ -22,7 +23,7 @@ export const binStep: StepDefinition<ResolvedStep<BinStep>, BinState> = {
         const low = sorted[0];
         const high = sorted[sorted.length - 1];
         if (low === high) return { name, edges: encodeNumbers([-Infinity, Infinity]) }; // sklearn: a constant feature is one bin
-        let edges = step.method === 'uniform' ? linspace(low, high, step.nBins + 1) : linspace(0, 100, step.nBins + 1).map((p) => percentileSorted(sorted, p / 100));
+        let edges = step.method === 'uniform' ? linspace(low, high, step.nBins + 1) : linspace(0, 100, step.nBins + 1).map((p) => quantileSorted(sorted, p / 100));
         if (step.method === 'quantile') edges = edges.filter((e, i) => i === 0 || e - edges[i - 1] > 1e-8);
         return { name, edges: encodeNumbers(edges) };
       }),

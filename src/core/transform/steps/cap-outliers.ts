@@ -1,9 +1,10 @@
 // Cap-outliers step: clip numeric values to bounds learnt on training rows — percentiles (default 1 and 99,
-// numpy linear) or Tukey fences Q1 − k·IQR, Q3 + k·IQR (k default 1.5). Policy: every clipped value is
-// counted out of range (in training too). Missing stays missing.
+// numpy linear) or Tukey fences Q1 − k·IQR, Q3 + k·IQR (k default 1.5) kept inside the training rows' [min, max].
+// Policy: every clipped value is counted out of range (in training too). Missing stays missing.
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
-import { percentileSorted, sortPresent } from '../numeric-stats';
+import { sortPresent } from '../numeric-stats';
+import { quantileSorted } from '../../stats/quantile-sorted';
 import type { CapOutliersStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
@@ -22,12 +23,15 @@ export const capOutliersStep: StepDefinition<ResolvedStep<CapOutliersStep>, CapO
         const sorted = sortPresent(requireNumeric(step, train, name));
         if (sorted.length === 0) throw createStepError(step, `column '${name}' has no values in the training rows to learn bounds from.`);
         if (step.method === 'percentile') {
-          return { name, lower: encodeNumber(percentileSorted(sorted, lowerPct / 100)), upper: encodeNumber(percentileSorted(sorted, upperPct / 100)) };
+          return { name, lower: encodeNumber(quantileSorted(sorted, lowerPct / 100)), upper: encodeNumber(quantileSorted(sorted, upperPct / 100)) };
         }
-        const q1 = percentileSorted(sorted, 0.25);
-        const q3 = percentileSorted(sorted, 0.75);
+        const q1 = quantileSorted(sorted, 0.25);
+        const q3 = quantileSorted(sorted, 0.75);
         const k = step.iqrMultiplier ?? 1.5;
-        return { name, lower: encodeNumber(q1 - k * (q3 - q1)), upper: encodeNumber(q3 + k * (q3 - q1)) };
+        // A fence beyond the training range would cap nothing seen and let unseen values through (below 0 for a non-negative column): keep it inside.
+        const lower = Math.max(q1 - k * (q3 - q1), sorted[0]);
+        const upper = Math.min(q3 + k * (q3 - q1), sorted[sorted.length - 1]);
+        return { name, lower: encodeNumber(lower), upper: encodeNumber(upper) };
       }),
     };
   },

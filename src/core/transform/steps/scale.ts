@@ -4,7 +4,8 @@
 
 import { decodeNumbers, encodeNumber, encodeNumbers, type JsonNumber, decodeNumber } from '../json-number';
 import { computeNormalQuantile } from '../normal-quantile';
-import { interpolate, linspace, percentileSorted, sortPresent } from '../numeric-stats';
+import { interpolate, linspace, sortPresent } from '../numeric-stats';
+import { quantileSorted } from '../../stats/quantile-sorted';
 import type { ScaleStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 
@@ -50,14 +51,14 @@ function fitColumn(step: ScaleStep, name: string, values: Float64Array): { offse
       return { offset: encodeNumber(0 - sorted[0] * scale), scale: encodeNumber(scale), quantiles: null };
     }
     case 'robust': {
-      const iqr = percentileSorted(sorted, 0.75) - percentileSorted(sorted, 0.25);
+      const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
       const median = n % 2 ? sorted[n >> 1] : (sorted[(n >> 1) - 1] + sorted[n >> 1]) / 2;
       return { offset: encodeNumber(median), scale: encodeNumber(iqr === 0 ? 1 : iqr), quantiles: null };
     }
     case 'quantile_uniform':
     case 'quantile_normal': {
       const count = Math.max(1, Math.min(step.nQuantiles ?? 1000, n));
-      const quantiles = linspace(0, 1, count).map((ref) => percentileSorted(sorted, (ref * 100) / 100));
+      const quantiles = linspace(0, 1, count).map((ref) => quantileSorted(sorted, (ref * 100) / 100));
       for (let i = 1; i < quantiles.length; i++) quantiles[i] = Math.max(quantiles[i], quantiles[i - 1]);
       return { offset: 0, scale: 1, quantiles: encodeNumbers(quantiles) };
     }

@@ -63,12 +63,19 @@ describe('simple steps', () => {
     expect(out.report.steps[0].outOfRange).toBe(1);
   });
 
-  it('cap outliers: IQR fences from training, clipped values counted', () => {
+  it('cap outliers: IQR fences from training, kept inside the training range, clipped values counted', () => {
     const { fitted, plain, out } = run([{ kind: 'cap_outliers', id: 'cap', columns: ['x'], method: 'iqr', iqrMultiplier: 1 }]);
-    // training x = 1, 2, 3, 1: Q1 = 1, Q3 = 2.25, IQR = 1.25
-    expect(fitted.steps[0].state).toEqual({ columns: [{ name: 'x', lower: -0.25, upper: 3.5 }] });
-    expect(plain.x).toEqual([1, 2, 3, 1, -0.25]);
+    // training x = 1, 2, 3, 1: Q1 = 1, Q3 = 2.25, IQR = 1.25, fences −0.25 and 3.5 — beyond the observed 1 and 3.
+    expect(fitted.steps[0].state).toEqual({ columns: [{ name: 'x', lower: 1, upper: 3 }] });
+    expect(plain.x).toEqual([1, 2, 3, 1, 1]);
     expect(out.report.steps[0].outOfRange).toBe(1);
+  });
+
+  it('cap outliers: a fence inside the training range stays as it is', () => {
+    const wide: Table = { rowCount: 8, columns: [{ kind: 'numeric', name: 'x', values: Float64Array.from([0, 1, 1, 2, 2, 3, 40, -30]) }] };
+    const fitted = fitPipeline([{ kind: 'cap_outliers', id: 'cap', columns: ['x'], method: 'iqr' }], wide, Uint32Array.from([0, 1, 2, 3, 4, 5, 6]));
+    // Q1 = 1, Q3 = 2.5, fences −1.25 (min 0 is above it) and 4.75 (max 40 is beyond it).
+    expect(fitted.steps[0].state).toEqual({ columns: [{ name: 'x', lower: 0, upper: 4.75 }] });
   });
 
   it('dedupe removes duplicate training rows only', () => {

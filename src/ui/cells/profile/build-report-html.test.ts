@@ -28,6 +28,7 @@ describe('buildReportHtml', () => {
       title: matchAll(html, /<title>(.*?)<\/title>/g),
       headings: matchAll(html, /<h[23]>(.*?)<\/h[23]>/g),
       severities: matchAll(html, /<td><span class="sev (\w+)">/g),
+      findings: matchAll(html, /<td><span class="sev \w+">\w+<\/span><\/td><td>[^<]*<\/td><td>(.*?)<\/td>/g),
       task: matchAll(html, /<p>Task: (.*?)<\/p>/g),
       urls: [...new Set(html.match(/https?:\/\/[^"' )]+/g))],
       scripts: html.includes('<script'),
@@ -43,7 +44,9 @@ describe('buildReportHtml', () => {
         'empty <span class="muted">(numeric)</span>', 'constant <span class="muted">(numeric)</span>', 'spiky <span class="muted">(numeric)</span>',
         '&lt;b&gt;&amp;&quot;x&#39; <span class="muted">(numeric)</span>', 'label <span class="muted">(categorical)</span>',
       ],
-      severities: ['critical', 'warning', 'warning'],
+      // The two constant columns are one grouped row, each column's evidence listed inside it.
+      severities: ['critical', 'warning'],
+      findings: ['&quot;empty&quot; is missing in 100.0 % of rows.', 'Constant: 2 columns (constant, label).'],
       task: ['<b>none</b> — &quot;label&quot; has one value (&quot;only&quot;) in every row: there is nothing to predict.'],
       urls: ['http://www.w3.org/2000/svg'],
       scripts: false,

@@ -1,7 +1,8 @@
 // Builds the profile as one self-contained HTML page a colleague can open offline: inline CSS, tables and
 // inline SVG bar charts, no scripts and no network. Every text from the data is HTML-escaped.
 
-import type { ColumnProfile, CorrelationMatrix, TableProfile } from '../../../core/profile/types';
+import { groupAlerts } from '../../../core/profile/group-alerts';
+import type { Alert, ColumnProfile, CorrelationMatrix, TableProfile } from '../../../core/profile/types';
 import { formatBytes, formatCount } from '../../common/format';
 import { formatCountPct, formatStat, listColumnStats } from './column-stats';
 
@@ -82,6 +83,10 @@ function renderMatrix(title: string, matrix: CorrelationMatrix): string {
   return `<h3>${escapeHtml(title)}</h3><table>${head}${body}</table>`;
 }
 
+function describeEvidence(alert: Alert): string {
+  return Object.entries(alert.evidence).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatStat(v) : v}`).join('; ');
+}
+
 function renderTarget(profile: TableProfile): string {
   const target = profile.target;
   if (!target) return '';
@@ -92,7 +97,9 @@ function renderTarget(profile: TableProfile): string {
     parts.push(`<p>Majority / minority: ${formatStat(balance.imbalanceRatio)}; minority ${balance.minorityPct.toFixed(1)} % of rows.</p>`);
     if (balance.warning) parts.push(`<p><span class="sev warning">warning</span> ${escapeHtml(balance.warning)}</p>`);
   }
-  parts.push(renderTable(target.associations.map((a) => [a.column, a.measure, formatStat(a.value)]), ['feature', 'measure', 'association']));
+  const withAuc = target.associations.some((a) => a.auc !== undefined);
+  const rows = target.associations.map((a) => [a.column, a.measure, formatStat(a.value), ...(withAuc ? [formatStat(a.auc)] : [])]);
+  parts.push(renderTable(rows, ['feature', 'measure', 'association', ...(withAuc ? ['single-feature AUC'] : [])]));
   return parts.join('') + renderNotes(target.notes);
 }
 
@@ -100,13 +107,15 @@ function renderTarget(profile: TableProfile): string {
 export function buildReportHtml(profile: TableProfile, title: string, generatedAtMs: number): string {
   const shown = profile.columns.slice(0, MAX_REPORT_COLUMNS);
   const rest = profile.columns.slice(MAX_REPORT_COLUMNS);
+  const groups = groupAlerts(profile.alerts);
   const cards: [string, string][] = [
     ['rows', formatCount(profile.rowCount)], ['columns', formatCount(profile.columnCount)], ['memory', formatBytes(profile.memoryBytes)],
-    ['duplicate rows', formatCountPct(profile.duplicates.count, profile.duplicates.pct)], ['alerts', formatCount(profile.alerts.length)],
+    ['duplicate rows', formatCountPct(profile.duplicates.count, profile.duplicates.pct)], ['alerts', formatCount(groups.length)],
   ];
-  const alerts = profile.alerts.map((a) =>
-    `<tr><td><span class="sev ${a.severity}">${a.severity}</span></td><td>${escapeHtml(a.columns.join(', '))}</td><td>${escapeHtml(a.message)}</td>` +
-    `<td>${escapeHtml(Object.entries(a.evidence).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatStat(v) : v}`).join('; '))}</td><td>${escapeHtml(a.suggestion.detail)}</td></tr>`);
+  const alerts = groups.map((g) =>
+    `<tr><td><span class="sev ${g.severity}">${g.severity}</span></td><td>${escapeHtml(g.columns.join(', '))}</td><td>${escapeHtml(g.message)}</td>` +
+    `<td>${g.alerts.length === 1 ? escapeHtml(describeEvidence(g.alerts[0])) : `<ul>${g.alerts.map((a) => `<li>${escapeHtml(a.message)} (${escapeHtml(describeEvidence(a))})</li>`).join('')}</ul>`}</td>` +
+    `<td>${escapeHtml(g.suggestion.detail)}</td></tr>`);
   const missingColumns = profile.columns.filter((c) => c.missing > 0);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Profile — ${escapeHtml(title)}</title><style>${CSS}</style></head><body>` +
     `<h1>Data profile — ${escapeHtml(title)}</h1><p class="muted">Made by ML Studio on ${escapeHtml(new Date(generatedAtMs).toISOString())}, over every row (no sampling), in ${formatStat(profile.durationMs / 1000)} s.</p>` +
