@@ -1,15 +1,17 @@
 // Runtime state of one Train cell: trains its candidates on the training-worker pool (main fits and CV folds
 // side by side; clustering problems without folds), streams live curves, stops (cooperative) or cancels
 // (terminate) the whole press or one candidate, stores every finished run and reloads the leaderboard;
-// "Predict on validation" rescoring a stored model without retraining.
+// "Predict on validation" rescoring a stored model without retraining. The page holds run summaries only:
+// the worker that fits a run stores its model and pipeline, and workers read them back by run id.
 
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import { isAbortError } from '../core/errors';
 import type { CellId, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainingProgress } from '../core/models/types';
-import type { MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
-import { deleteRun, listRuns, saveTrainedRun } from '../storage/models';
+import type { MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { listForestPartBuffers, type ForestPart } from '../core/train/train-forest-parts';
+import { deleteRun, listRuns, saveRunSummary } from '../storage/models';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
@@ -49,7 +51,7 @@ const FLUSH_MS = 100;
 const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
-  runs = $state.raw<TrainedRun[]>([]);
+  runs = $state.raw<RunSummary[]>([]);
   live = $state.raw<LiveCandidate[]>([]);
   checks = $state.raw<Record<string, RunCheck>>({});
   running = $state(false);
@@ -68,7 +70,7 @@ export class TrainCellState {
     readonly cellId: CellId,
   ) {}
 
-  /** Shows the stored runs of this cell (the leaderboard after a reload). */
+  /** Shows the stored runs of this cell (the leaderboard after a reload): summaries only, no model is read. */
   async init(): Promise<void> {
     try {
       const records = await listRuns(await this.notebook.studio.db(), this.notebook.id, this.cellId);
@@ -138,7 +140,7 @@ export class TrainCellState {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });
       await ensureTrainingTable(api, dataset);
-      return api.trainRun(dataset.key, parts, request, spec.backend, proxy(onProgress));
+      return api.trainRun(dataset.key, parts, request, spec.backend, this.notebook.runStore, proxy(onProgress));
     }, own.signal);
     let foldsDone = 0;
     const foldJobs = folds.map((fold, f) => pool.run(async (api) => {
@@ -152,6 +154,8 @@ export class TrainCellState {
     this.#candidateAborts.delete(request.id);
     if (own.signal.aborted) {
       this.#update(request.id, { status: 'cancelled' });
+      // Its worker may have stored the fit before the cancel: nothing of a cancelled candidate stays.
+      if (mainResult.status === 'fulfilled' && mainResult.value) void this.#forget(request.id);
       return;
     }
     if (mainResult.status === 'rejected' || mainResult.value === null) {
@@ -161,13 +165,22 @@ export class TrainCellState {
     }
     const foldError = foldResults.find((r) => r.status === 'rejected');
     const foldScores = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as MetricScores | null) : null));
-    const run = attachFolds(mainResult.value as TrainedRun, foldScores, inputs.problem);
-    this.runs = [...this.runs, run];
-    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+    const run = attachFolds(mainResult.value as RunSummary, foldScores, inputs.problem);
+    // Stored before it is shown: a cell below may pick it at once, and its worker reads the run from storage.
     try {
-      await saveTrainedRun(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
+      await saveRunSummary(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
     } catch (error) {
       this.notebook.studio.toasts.push(`Could not store the trained model: ${describeError(error)}`, 'error');
+    }
+    this.runs = [...this.runs, run];
+    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+  }
+
+  async #forget(runId: string): Promise<void> {
+    try {
+      await deleteRun(await this.notebook.studio.db(), runId);
+    } catch {
+      // Left behind, it is never listed (no summary) and goes with its notebook.
     }
   }
 
@@ -175,7 +188,7 @@ export class TrainCellState {
    * A random forest spread over the pool: every worker fits one range of trees (progress: trees done of all
    * parts), then one worker merges them in tree order and scores the run. Null when stopped before any part began.
    */
-  async #trainForestInParts(request: TrainRequest, dataset: PublishedDataset, parts: TrainingParts, ranges: { start: number; end: number }[], onProgress: (record: TrainingProgressRecord) => void, signal: AbortSignal): Promise<TrainedRun | null> {
+  async #trainForestInParts(request: TrainRequest, dataset: PublishedDataset, parts: TrainingParts, ranges: { start: number; end: number }[], onProgress: (record: TrainingProgressRecord) => void, signal: AbortSignal): Promise<RunSummary | null> {
     const pool = getTrainingPool();
     const startedMs = performance.now();
     const done = ranges.map(() => 0);
@@ -194,7 +207,8 @@ export class TrainCellState {
     if (forestParts.every((part) => part.trees.length === 0)) return null;
     const run = await pool.run(async (api) => {
       await ensureTrainingTable(api, dataset);
-      return api.mergeForestRun(dataset.key, parts, request, forestParts);
+      // The trees pass through the page by transfer, not by copy (a 100-tree forest is tens of megabytes).
+      return api.mergeForestRun(dataset.key, parts, request, transfer(forestParts as ForestPart[], listForestPartBuffers(forestParts)), this.notebook.runStore);
     }, signal);
     return { ...run, durationMs: performance.now() - startedMs };
   }
@@ -222,20 +236,20 @@ export class TrainCellState {
     if (this.#abort) this.notebook.setRun(this.cellId, { status: 'idle' });
   }
 
-  /** Forgets a stored run. */
+  /** Forgets a stored run (its summary and its fit). */
   async remove(runId: string): Promise<void> {
     this.runs = this.runs.filter((r) => r.id !== runId);
     await deleteRun(await this.notebook.studio.db(), runId);
   }
 
   /** Rebuilds `run` from its stored JSON in a worker and scores the validation rows again (no retraining). */
-  async check(run: TrainedRun, inputs: TrainInputs): Promise<void> {
+  async check(run: RunSummary, inputs: TrainInputs): Promise<void> {
     this.checks = { ...this.checks, [run.id]: { status: 'running' } };
     try {
       const { dataset, split, problem } = inputs;
       const recomputed = await getTrainingPool().run(async (api) => {
         await ensureTrainingTable(api, dataset);
-        return api.rescoreStoredRun(dataset.key, split.validation, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+        return api.rescoreStoredRun(dataset.key, split.validation, this.notebook.storedRun(run.id), JSON.parse(JSON.stringify(problem)) as ProblemSpec);
       });
       this.checks = { ...this.checks, [run.id]: { status: 'done', recomputed } };
     } catch (error) {

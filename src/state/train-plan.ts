@@ -8,7 +8,7 @@ import { summarizeFolds } from '../core/train/summarize-folds';
 import { listCandidates } from '../core/train/list-candidates';
 import { readRankValue } from '../core/train/rank-runs';
 import { listProblemMetrics } from '../core/train/score-model';
-import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import type { MetricScores, RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import type { PipelineStep } from '../core/transform/step-types';
 
 /** One request per candidate of `spec` for `problem` (plain JSON copies: $state proxies cannot be cloned). */
@@ -37,14 +37,14 @@ export function listFoldsToScore<F>(spec: Pick<TrainCellSpec, 'crossValidate'>, 
 }
 
 /** `run` with the CV summary of the folds that were scored (null entries: skipped after a stop); no folds → cv null. */
-export function attachFolds(run: TrainedRun, folds: readonly (MetricScores | null)[], problem: ProblemSpec): TrainedRun {
+export function attachFolds<R extends RunSummary>(run: R, folds: readonly (MetricScores | null)[], problem: ProblemSpec): R {
   if (folds.length === 0) return run;
   const scored = folds.filter((f): f is MetricScores => f !== null);
   return { ...run, metrics: { ...run.metrics, cv: summarizeFolds(scored, folds.length, listProblemMetrics(problem)) } };
 }
 
 /** The leaderboard text of `metric` for `run`: "0.9871 ± 0.0040" (CV), "0.9871" (validation) or "—". */
-export function formatScore(run: TrainedRun, metric: MetricId): string {
+export function formatScore(run: RunSummary, metric: MetricId): string {
   const cv = run.metrics.cv?.metrics[metric];
   if (cv && cv.mean !== null) return `${cv.mean.toFixed(4)} ± ${(cv.std ?? 0).toFixed(4)}`;
   const value = readRankValue(run, metric);

@@ -2,17 +2,17 @@
 // else its validation value), best first; runs without a value for it go last.
 
 import { METRICS, type MetricId } from '../problem/metrics';
-import type { TrainedRun } from './types';
+import type { RunSummary } from './types';
 
 /** The number a run is ranked by: CV mean of `metric` when present, else the validation value; null when neither. */
-export function readRankValue(run: TrainedRun, metric: MetricId): number | null {
+export function readRankValue(run: RunSummary, metric: MetricId): number | null {
   const cv = run.metrics.cv?.metrics[metric]?.mean;
   if (cv !== undefined && cv !== null) return cv;
   return run.metrics.validation[metric]?.value ?? null;
 }
 
 /** `runs` sorted best first by `metric` in its better direction; ties keep the earlier-trained run first. */
-export function rankRuns(runs: readonly TrainedRun[], metric: MetricId): TrainedRun[] {
+export function rankRuns<R extends RunSummary>(runs: readonly R[], metric: MetricId): R[] {
   const sign = METRICS[metric].direction === 'higher' ? -1 : 1;
   return [...runs].sort((a, b) => {
     const va = readRankValue(a, metric);

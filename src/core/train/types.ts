@@ -89,6 +89,12 @@ export interface TrainedRun {
   spectrum?: number[];
 }
 
+/** What the page holds of a run (leaderboard, picks, curves): the run without its model and fitted pipeline. */
+export type RunSummary = Omit<TrainedRun, 'model' | 'pipeline'>;
+
+/** The large part of a run, kept in storage and read by workers only: model JSON and fitted pipeline. */
+export type RunFit = Pick<TrainedRun, 'model' | 'pipeline'>;
+
 /** Context of one training job: seed comes from the request; stop and abort come from the caller. */
 export interface TrainContext {
   signal?: AbortSignal;
