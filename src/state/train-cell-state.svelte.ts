@@ -16,7 +16,7 @@ import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
-import { attachFolds, buildTrainRequests, listFoldsToScore } from './train-plan';
+import { attachFolds, buildTrainRequests, listFoldsToScore, thinCurve } from './train-plan';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { findFamilyInfo } from '../core/models/catalog';
 import { ensureTrainingTable } from './training-table';
@@ -26,6 +26,7 @@ export interface LiveCandidate {
   runId: string;
   family: string;
   status: 'queued' | 'running' | 'done' | 'stopped' | 'error' | 'cancelled';
+  /** The progress so far, thinned to ≤ LIVE_CURVE_MAX_POINTS (the last point is the latest). */
   curve: TrainingProgress[];
   foldsDone: number;
   foldsTotal: number;
@@ -62,7 +63,9 @@ export class TrainCellState {
   #candidateAborts = new Map<string, AbortController>();
   #stopRequested = false;
   #pending = new Map<string, Partial<LiveCandidate>>();
+  /** Every progress point of each candidate (appended in place; thinned copies go to `live` at each flush). */
   #curves = new Map<string, TrainingProgress[]>();
+  #curvesChanged = new Set<string>();
   #flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -98,6 +101,7 @@ export class TrainCellState {
       if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
       const folds = listFoldsToScore(spec, inputs.problem, inputs.split.folds);
       this.#curves.clear();
+      this.#curvesChanged.clear();
       this.#candidateAborts.clear();
       this.live = requests.map((r) => ({ runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length }));
       await Promise.all(requests.map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
@@ -129,9 +133,11 @@ export class TrainCellState {
     if (signal.aborted) own.abort();
     else signal.addEventListener('abort', () => own.abort(), { once: true });
     const onProgress = (record: TrainingProgressRecord) => {
-      const curve = [...(this.#curves.get(record.runId) ?? []), { iteration: record.iteration, total: record.total, metrics: record.metrics }];
+      const curve = this.#curves.get(record.runId) ?? [];
+      curve.push({ iteration: record.iteration, total: record.total, metrics: record.metrics });
       this.#curves.set(record.runId, curve);
-      this.#update(record.runId, { curve });
+      this.#curvesChanged.add(record.runId);
+      this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
     };
     const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
@@ -267,6 +273,8 @@ export class TrainCellState {
   #flush(): void {
     if (this.#flushTimer !== null) clearTimeout(this.#flushTimer);
     this.#flushTimer = null;
+    for (const runId of this.#curvesChanged) this.#pending.set(runId, { ...this.#pending.get(runId), curve: thinCurve(this.#curves.get(runId) ?? []) });
+    this.#curvesChanged.clear();
     if (this.#pending.size === 0) return;
     const pending = this.#pending;
     this.#pending = new Map();

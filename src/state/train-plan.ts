@@ -1,5 +1,5 @@
 // Pure helpers of the Train cell's state: the requests one "Train" press sends, a run completed with its
-// CV folds, the leaderboard's score text and the live curve figure.
+// CV folds, the leaderboard's score text and the live curve's lines.
 
 import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
@@ -65,14 +65,30 @@ const CURVE_NAMES: Record<string, string> = {
   oobScoreFirstPart: 'out-of-bag score (first part)',
 };
 
-/** A line chart of every metric of a live curve (one trace per metric, by iteration). */
-export function buildCurveFigure(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+/** Most points a live curve keeps for drawing (a 2,000-tree forest reports up to 20 a second). */
+export const LIVE_CURVE_MAX_POINTS = 200;
+
+/** A new array of at most `maxPoints` of `points`, evenly spaced by index, the first and last always kept. */
+export function thinCurve<T>(points: readonly T[], maxPoints = LIVE_CURVE_MAX_POINTS): T[] {
+  if (points.length <= maxPoints) return points.slice();
+  const last = points.length - 1;
+  return Array.from({ length: maxPoints }, (_, i) => points[Math.round((i * last) / (maxPoints - 1))]);
+}
+
+/** One line of a live curve: a metric by iteration. */
+export interface CurveLine {
+  name: string;
+  x: number[];
+  y: number[];
+}
+
+/** The lines of a live curve: one per metric, by iteration (a metric a point lacks is left out there). */
+export function buildCurveLines(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): CurveLine[] {
   const names = [...new Set(points.flatMap((p) => Object.keys(p.metrics)))];
-  const data = names.map((name) => {
+  return names.map((name) => {
     const shown = points.filter((p) => p.metrics[name] !== undefined);
-    return { type: 'scatter', mode: 'lines', name: CURVE_NAMES[name] ?? name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
+    return { name: CURVE_NAMES[name] ?? name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
   });
-  return { data, layout: { showlegend: true, legend: { orientation: 'h', y: 1.15 }, xaxis: { title: { text: 'iteration' } } } };
 }
 
 /** What a fit's iterations are called for a family group: trees for tree ensembles, epochs for networks. */
