@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { formatTrainingCsv } from '../lib/generate-training-csv.mjs';
 import { addPrepare, addProblemAndSplit, addTrainCell, createNotebook, importCsv, reloadNotebook, tryAll } from './drive-studio.mjs';
+import { traceMainThread } from './trace-main-thread.mjs';
 import { installMainThreadWatch, readPageClock, summarizePhase } from './watch-main-thread.mjs';
 
 const ROWS = Number(process.env.TRAINING_BENCH_ROWS ?? 50_000);
@@ -56,7 +57,9 @@ async function runScenario(site, app, withPrepare) {
     const split = await measure(page, () => addProblemAndSplit(page, 'churned'));
     if (withPrepare) await addPrepare(page);
     const train = await addTrainCell(page);
+    const stopTrace = process.env.TRAINING_BENCH_TRACE === '1' ? await traceMainThread(site.browser, page, resolve(APP_DIR, '../training-trace.json')) : null;
     const training = await measure(page, () => tryAll(train));
+    if (stopTrace) training.phase.trace = await stopTrace();
     const candidates = training.value;
     const stored = candidates.filter((c) => c.status === 'done' || c.status === 'stopped').length;
     await page.waitForTimeout(1000); // autosave and the last run's storage
@@ -87,6 +90,8 @@ function describeScenario(result, targets) {
   for (const [name, p] of Object.entries(result.phases)) {
     lines.push(`${name.padEnd(10)} ${fmt(p.durationMs).padStart(10)} ${fmt(p.longestTaskMs).padStart(13)} ${String(p.tasksOver50).padStart(8)} ${String(p.tasksOver200).padStart(9)} ${fmt(p.longestGapMs).padStart(16)}`);
   }
+  const { trace } = result.phases.training;
+  if (trace) lines.push(`traced (TRAINING_BENCH_TRACE=1): main-thread tasks over 50 ms during Try all, wall / CPU: ${trace.tasks.slice(0, 8).map((t) => `${t.wallMs}/${t.cpuMs}`).join(', ') || 'none'}; most CPU in one: ${fmt(trace.longestCpuMs)}`);
   const longest = result.phases.training.longestTaskMs;
   const ok = longest <= targets.trainingLongestTaskMsMax;
   lines.push(`longest task during Try all: ${fmt(longest)} (target ≤ ${targets.trainingLongestTaskMsMax} ms) ${ok ? 'ok' : 'MISSED'}`);

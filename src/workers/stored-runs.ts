@@ -2,6 +2,7 @@
 // never cross to the page) and reads whole stored runs back by id to predict, explain or refit. The database is
 // the page's, opened here on first use and forgotten when another tab's upgrade closes it.
 
+import { StudioError } from '../core/errors';
 import type { NotebookId } from '../core/notebook/types';
 import { splitRun } from '../core/train/split-run';
 import type { RunSummary, TrainedRun } from '../core/train/types';
@@ -32,10 +33,15 @@ function openDb(name: string): Promise<StudioDb> {
   return connection;
 }
 
-/** Writes `run`'s fit to `store` and returns its summary: the only part the page receives. */
+/** Writes `run`'s fit to `store` and returns its summary: the only part the page receives. A failed write (quota) is a StorageError saying what to do. */
 export async function storeRunFit(store: RunStore, run: TrainedRun): Promise<RunSummary> {
   const { summary, fit } = splitRun(run);
-  await saveRunFit(await openDb(store.dbName), store.notebookId, run.id, fit);
+  try {
+    await saveRunFit(await openDb(store.dbName), store.notebookId, run.id, fit);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new StudioError('StorageError', `Could not store the trained model of "${run.label}" (${reason}). Free some space (delete notebooks or datasets you no longer need on Home) and train it again.`);
+  }
   return summary;
 }
 
