@@ -57,16 +57,19 @@ async function runScenario(site, app, withPrepare) {
     const split = await measure(page, () => addProblemAndSplit(page, 'churned'));
     if (withPrepare) await addPrepare(page);
     const train = await addTrainCell(page);
-    const stopTrace = process.env.TRAINING_BENCH_TRACE === '1' ? await traceMainThread(site.browser, page, resolve(APP_DIR, '../training-trace.json')) : null;
+    const trace = () => (process.env.TRAINING_BENCH_TRACE === '1' ? traceMainThread(site.browser, page, resolve(APP_DIR, '../training-trace.json')) : null);
+    const stopTrainingTrace = await trace();
     const training = await measure(page, () => tryAll(train));
-    if (stopTrace) training.phase.trace = await stopTrace();
+    if (stopTrainingTrace) training.phase.trace = await stopTrainingTrace();
     const candidates = training.value;
     const stored = candidates.filter((c) => c.status === 'done' || c.status === 'stopped').length;
     await page.waitForTimeout(1000); // autosave and the last run's storage
     await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
     // A reload starts a new page clock: the phase runs from its time origin.
+    const stopReloadTrace = await trace();
     const reloadRows = await reloadNotebook(page, stored);
     const reload = await summarizePhase(page, 0, await readPageClock(page));
+    if (stopReloadTrace) reload.trace = await stopReloadTrace();
     return { candidates, reloadRows, phases: { import: imported.phase, split: split.phase, training: training.phase, reload } };
   } finally {
     await context.close();
@@ -90,8 +93,10 @@ function describeScenario(result, targets) {
   for (const [name, p] of Object.entries(result.phases)) {
     lines.push(`${name.padEnd(10)} ${fmt(p.durationMs).padStart(10)} ${fmt(p.longestTaskMs).padStart(13)} ${String(p.tasksOver50).padStart(8)} ${String(p.tasksOver200).padStart(9)} ${fmt(p.longestGapMs).padStart(16)}`);
   }
-  const { trace } = result.phases.training;
-  if (trace) lines.push(`traced (TRAINING_BENCH_TRACE=1): main-thread tasks over 50 ms during Try all, wall / CPU: ${trace.tasks.slice(0, 8).map((t) => `${t.wallMs}/${t.cpuMs}`).join(', ') || 'none'}; most CPU in one: ${fmt(trace.longestCpuMs)}`);
+  for (const name of ['training', 'reload']) {
+    const { trace } = result.phases[name];
+    if (trace) lines.push(`traced ${name} (TRAINING_BENCH_TRACE=1), tasks over 50 ms as wall/CPU ms: ${trace.tasks.slice(0, 8).map((t) => `${t.wallMs}/${t.cpuMs}`).join(', ') || 'none'}; most CPU in one: ${fmt(trace.longestCpuMs)}`);
+  }
   const longest = result.phases.training.longestTaskMs;
   const ok = longest <= targets.trainingLongestTaskMsMax;
   lines.push(`longest task during Try all: ${fmt(longest)} (target ≤ ${targets.trainingLongestTaskMsMax} ms) ${ok ? 'ok' : 'MISSED'}`);
