@@ -18,12 +18,6 @@ export interface ForestPart {
   trees: ForestTree[];
 }
 
-/** The distinct buffers of `forestParts`' trees, to transfer them between threads instead of copying. */
-export function listForestPartBuffers(forestParts: readonly ForestPart[]): ArrayBuffer[] {
-  const arrays = forestParts.flatMap((part) => part.trees.flatMap(({ tree, importance }) => [tree.feature, tree.threshold, tree.left, tree.right, tree.value, ...(tree.cover ? [tree.cover] : []), importance]));
-  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
-}
-
 function prepareForest(table: Table, parts: TrainingParts, request: TrainRequest) {
   const family = findModelFamily(request.family);
   const params = resolveParams(family, request.params);
