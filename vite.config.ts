@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { plotlyInSlices } from './scripts/plotly-in-slices.mjs';
 
 // Workers are ES modules (comlink + `new URL('./x.worker.ts', import.meta.url)`).
 // No COOP/COEP headers: the threaded tfjs WASM backend hangs with them (see docs/decisions.md).
 export default defineConfig({
-  plugins: [svelte()],
+  // plotlyInSlices: plotly's first load runs in slices that yield (scripts/plotly-in-slices.mjs).
+  plugins: [svelte(), plotlyInSlices()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
   test: {

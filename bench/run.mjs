@@ -10,6 +10,7 @@ const SUITES = {
   import: () => import('./import/suite.mjs'),
   profile: () => import('./profile/suite.mjs'),
   neural: () => import('./neural/suite.mjs'),
+  training: () => import('./training/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

@@ -6,7 +6,7 @@ import type { Fold } from '../core/split/split-spec';
 import type { RowIndices, Table } from '../core/table/types';
 import type { FittedPipeline } from '../core/transform/fitted-types';
 import { isColumnRule, type PipelineStep } from '../core/transform/step-types';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 import type { DatasetMeta } from '../storage/records';
 
 /** A Data cell's current table (stored table + its column overrides) as later cells see it. */
@@ -56,9 +56,9 @@ export interface PublishedPipeline {
   fitted: FittedPipeline;
 }
 
-/** A Train cell's stored runs as later cells see them, and the one it offers by default (the leaderboard's best). */
+/** A Train cell's stored runs (summaries: workers read a run's model from storage) and the one it offers by default (the leaderboard's best). */
 export interface PublishedModel {
-  runs: readonly TrainedRun[];
+  runs: readonly RunSummary[];
   /** Id of the best-ranked run by the problem's primary metric; null when no run has a value for it. */
   bestRunId: string | null;
 }

@@ -5,9 +5,10 @@ import { proxy } from 'comlink';
 import { isAbortError } from '../core/errors';
 import type { PickKResult } from '../core/train/pick-k';
 import type { RunProjection } from '../core/train/project-runs';
-import type { TrainedRun, TrainRequest } from '../core/train/types';
+import type { RunSummary, TrainRequest } from '../core/train/types';
 import { getTrainingPool } from '../workers/clients';
 import { describeError } from './error-message';
+import type { NotebookState } from './notebook-state.svelte';
 import type { TrainInputs } from './train-cell-state.svelte';
 import { ensureTrainingTable } from './training-table';
 
@@ -27,6 +28,8 @@ export class ClusterToolsState {
   #pickAbort: AbortController | null = null;
   #projectionAbort: AbortController | null = null;
   #projectionKey = '';
+
+  constructor(readonly notebook: NotebookState) {}
 
   /** Fits k-means for k = 2..10 on the prepared training rows in a worker; a new press cancels the last. */
   async pickK(inputs: TrainInputs, seed: number, autoPrepare = true): Promise<void> {
@@ -65,7 +68,7 @@ export class ClusterToolsState {
   }
 
   /** Projects the validation rows with `pcaRun`, coloured by `kmeansRun` (recomputed only when runs or data change). */
-  async project(inputs: TrainInputs, pcaRun: TrainedRun, kmeansRun: TrainedRun | null): Promise<void> {
+  async project(inputs: TrainInputs, pcaRun: RunSummary, kmeansRun: RunSummary | null): Promise<void> {
     const key = `${inputs.dataset.key}|${inputs.split.validation.length}|${pcaRun.id}|${kmeansRun?.id ?? ''}`;
     if (key === this.#projectionKey) return;
     this.#projectionKey = key;
@@ -74,10 +77,10 @@ export class ClusterToolsState {
     this.#projectionAbort = abort;
     this.projectionError = null;
     try {
-      const plain = (run: TrainedRun): TrainedRun => JSON.parse(JSON.stringify(run)) as TrainedRun;
+      const { notebook } = this;
       const projection = await getTrainingPool().run(async (api) => {
         await ensureTrainingTable(api, inputs.dataset);
-        return api.projectStoredRuns(inputs.dataset.key, inputs.split.validation, plain(pcaRun), kmeansRun ? plain(kmeansRun) : null, pcaRun.seed);
+        return api.projectStoredRuns(inputs.dataset.key, inputs.split.validation, notebook.storedRun(pcaRun.id), kmeansRun ? notebook.storedRun(kmeansRun.id) : null, pcaRun.seed);
       }, abort.signal);
       if (this.#projectionAbort === abort) this.projection = projection;
     } catch (error) {

@@ -7,7 +7,7 @@ import { DataError } from '../core/errors';
 import type { MetricId } from '../core/problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import { findPositiveClass } from '../core/train/score-model';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 import { getTrainingPool } from '../workers/clients';
 import type { RunPredictions, TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
@@ -49,7 +49,7 @@ export class CompareCellState extends SavedOutputCellState<ComparisonOutput> {
   }
 
   /** Predicts A and B on the validation rows and tests them; refuses (in the cell) a missing pick or the same run twice. */
-  async compare(runA: TrainedRun | null, runB: TrainedRun | null, inputs: CompareInputs | null, alpha: number): Promise<void> {
+  async compare(runA: RunSummary | null, runB: RunSummary | null, inputs: CompareInputs | null, alpha: number): Promise<void> {
     await this.runAndSave(async (signal) => {
       if (!inputs) throw new DataError('Nothing to compare yet: the Data, Problem, Split and Train cells above must have run.');
       if (!runA || !runB) throw new DataError('Train at least two models to compare, then pick run A and run B.');
@@ -70,11 +70,11 @@ export class CompareCellState extends SavedOutputCellState<ComparisonOutput> {
     }, { cancelNotice: 'Comparison cancelled.' });
   }
 
-  async #predict(run: TrainedRun, inputs: CompareInputs, signal: AbortSignal): Promise<RunPredictions> {
+  async #predict(run: RunSummary, inputs: CompareInputs, signal: AbortSignal): Promise<RunPredictions> {
     const { dataset, problem, split } = inputs;
     return getTrainingPool().run(async (api: Remote<TrainingApi>) => {
       if (!(await api.hasTable(dataset.key))) await api.putTable(dataset.key, await copyTableForTransfer(dataset.table));
-      return api.predictStoredRun(dataset.key, split.validation, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+      return api.predictStoredRun(dataset.key, split.validation, this.notebook.storedRun(run.id), JSON.parse(JSON.stringify(problem)) as ProblemSpec);
     }, signal);
   }
 }

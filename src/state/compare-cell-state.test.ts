@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProblemSpec } from '../core/problem/types';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 import type { RunPredictions } from '../workers/training-api';
+import type { StoredRunRef } from '../workers/stored-runs';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { CompareCellState, type CompareInputs } from './compare-cell-state.svelte';
 import { NotebookState } from './notebook-state.svelte';
@@ -18,12 +19,12 @@ vi.mock('../workers/clients', () => ({
   getTrainingPool: () => ({
     run: async <T>(job: (api: unknown) => Promise<T>) => job({
       hasTable: async () => true,
-      predictStoredRun: async (_key: string, rows: Uint32Array, run: TrainedRun) => { predicted.push(`${run.id}:${rows.length}`); return PREDICTIONS[run.id]; },
+      predictStoredRun: async (_key: string, rows: Uint32Array, ref: StoredRunRef) => { predicted.push(`${ref.runId}:${rows.length}@${ref.dbName}`); return PREDICTIONS[ref.runId]; },
     }),
   }),
 }));
 
-const runOf = (id: string, label: string): TrainedRun => ({ id, label, classes: ['B', 'M'], metrics: { validation: {}, cv: null } }) as unknown as TrainedRun;
+const runOf = (id: string, label: string): RunSummary => ({ id, label, classes: ['B', 'M'], metrics: { validation: {}, cv: null } }) as unknown as RunSummary;
 const INPUTS: CompareInputs = {
   dataset: { key: 'ds' } as PublishedDataset,
   split: { validation: Uint32Array.from([3, 5, 8, 9]), folds: [] } as unknown as PublishedSplit,
@@ -50,7 +51,8 @@ describe('CompareCellState', () => {
     const cellId = notebook.addCell('compare');
     const cell = new CompareCellState(notebook, cellId);
     await cell.compare(runOf('a', 'Logistic'), runOf('b', 'Prior'), INPUTS, 0.05);
-    expect(predicted.sort()).toEqual(['a:4', 'b:4']);
+    // The worker is sent each run by id and database (it reads the model there), never the run itself.
+    expect(predicted.sort()).toEqual(['a:4@compare-cell-test-0', 'b:4@compare-cell-test-0']);
     expect({ error: cell.error, status: notebook.runs[cellId].status, key: cell.output?.key, positive: cell.output?.a.positive, counts: cell.output?.report.counts, notes: cell.output?.report.notes })
       .toEqual({ error: null, status: 'done', key: 'a|b|0.05', positive: 1, counts: { bothRight: 2, onlyA: 2, onlyB: 0, bothWrong: 0 }, notes: ['The fold tests cannot run: neither run was cross-validated (set CV folds in the Split cell, keep “Cross-validate” ticked in the Train cell and train again).'] });
     const again = new CompareCellState(notebook, cellId);

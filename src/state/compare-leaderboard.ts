@@ -4,7 +4,7 @@
 
 import { sortLeaderboard, type LeaderboardRow } from '../core/compare';
 import { isMetricId, METRIC_IDS, METRICS, type MetricId } from '../core/problem/metrics';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 
 /** One metric of one run; values are null with `reason` when missing (never NaN). */
 export interface CompareScoreCell {
@@ -42,7 +42,7 @@ export interface CompareBoard {
 }
 
 /** The metrics any run has a validation or CV entry for: `primary` first, then in registry order. */
-export function listRunMetrics(runs: readonly TrainedRun[], primary: MetricId): MetricId[] {
+export function listRunMetrics(runs: readonly RunSummary[], primary: MetricId): MetricId[] {
   const present = new Set<MetricId>([primary]);
   for (const run of runs) {
     for (const id of [...Object.keys(run.metrics.validation), ...Object.keys(run.metrics.cv?.metrics ?? {})]) if (isMetricId(id)) present.add(id);
@@ -51,7 +51,7 @@ export function listRunMetrics(runs: readonly TrainedRun[], primary: MetricId): 
 }
 
 /** Builds the board sorted on `sortBy` (the primary metric when null or absent) by validation score or CV mean. */
-export function buildCompareBoard(runs: readonly TrainedRun[], primary: MetricId, sortBy: string | null, rankBy: 'validation' | 'cv'): CompareBoard {
+export function buildCompareBoard(runs: readonly RunSummary[], primary: MetricId, sortBy: string | null, rankBy: 'validation' | 'cv'): CompareBoard {
   const metricIds = listRunMetrics(runs, primary);
   const sorted = sortBy !== null && isMetricId(sortBy) && metricIds.includes(sortBy) ? sortBy : primary;
   const leaderboardRuns = runs.map((run) => ({
@@ -63,7 +63,7 @@ export function buildCompareBoard(runs: readonly TrainedRun[], primary: MetricId
   const byMetric = new Map(metricIds.map((id) => [id, new Map(sortLeaderboard(leaderboardRuns, id, rankBy).map((row) => [row.id, row]))]));
   const byId = new Map(runs.map((run) => [run.id, run]));
   const rows = sortLeaderboard(leaderboardRuns, sorted, rankBy).map((ranked): CompareBoardRow => {
-    const run = byId.get(ranked.id) as TrainedRun;
+    const run = byId.get(ranked.id) as RunSummary;
     const cells = metricIds.map((id) => describeCell(run, id, byMetric.get(id)?.get(run.id) as LeaderboardRow));
     const sortedCell = cells[metricIds.indexOf(sorted)];
     return {
@@ -75,14 +75,14 @@ export function buildCompareBoard(runs: readonly TrainedRun[], primary: MetricId
   return { metrics: metricIds.map((id) => ({ id, name: METRICS[id].name, direction: METRICS[id].direction })), sortBy: sorted, rankBy, rows };
 }
 
-function describeCell(run: TrainedRun, metric: MetricId, row: LeaderboardRow): CompareScoreCell {
+function describeCell(run: RunSummary, metric: MetricId, row: LeaderboardRow): CompareScoreCell {
   const name = METRICS[metric].name;
   const validationReason = row.validation !== null ? null : (run.metrics.validation[metric]?.reason ?? `${name} was not scored for this run`);
   return { metric, validation: row.validation, cvMean: row.cvMean, cvStd: row.cvStd, validationReason, cvReason: explainMissingCv(run, metric, row) };
 }
 
 /** Why the CV mean is missing, in words for a tooltip. */
-function explainMissingCv(run: TrainedRun, metric: MetricId, row: LeaderboardRow): string | null {
+function explainMissingCv(run: RunSummary, metric: MetricId, row: LeaderboardRow): string | null {
   if (row.cvMean !== null) return null;
   const cv = run.metrics.cv;
   if (!cv) return 'trained without cross-validation';

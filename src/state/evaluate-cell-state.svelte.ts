@@ -10,11 +10,11 @@ import type { MetricId } from '../core/problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import type { RowIndices } from '../core/table/types';
 import { findPositiveClass } from '../core/train/score-model';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 import { saveCellOutput } from '../storage/cell-outputs';
 import { getTrainingPool } from '../workers/clients';
-import type { LearningCurve, LearningCurveProgress, LearningCurveRequest } from '../workers/learning-curve-run';
-import type { RunPredictions, TrainingApi } from '../workers/training-api';
+import type { LearningCurve, LearningCurveProgress } from '../workers/learning-curve-run';
+import type { RunPredictions, StoredLearningCurveRequest, TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
@@ -83,7 +83,7 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
   }
 
   /** Predicts `run` on the validation rows and scores them; a previous test evaluation of the same run is kept. */
-  async evaluate(run: TrainedRun, inputs: EvaluateInputs, threshold: number): Promise<void> {
+  async evaluate(run: RunSummary, inputs: EvaluateInputs, threshold: number): Promise<void> {
     const task = inputs.problem.task as SupervisedTask;
     const positive = findPositiveClass(inputs.problem, run.classes);
     const previous = this.output;
@@ -109,7 +109,7 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
   }
 
   /** Scores the TEST rows once with the evaluated run and counts it on the Split cell (test metrics show only then). */
-  async evaluateOnTest(run: TrainedRun, inputs: EvaluateInputs): Promise<void> {
+  async evaluateOnTest(run: RunSummary, inputs: EvaluateInputs): Promise<void> {
     const output = this.output;
     if (!output || output.runId !== run.id || this.finalRunning) return;
     this.finalRunning = true;
@@ -128,15 +128,15 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
   }
 
   /** Refits the evaluated run on 10 … 100 % of the training rows in a worker (progress per size) and saves the curve. */
-  async computeLearningCurve(run: TrainedRun, inputs: EvaluateInputs): Promise<void> {
+  async computeLearningCurve(run: RunSummary, inputs: EvaluateInputs): Promise<void> {
     const output = this.output;
     if (!output || output.runId !== run.id || this.curveRunning) return;
     const abort = new AbortController();
     this.#curveAbort = abort;
     Object.assign(this, { curveRunning: true, curveError: null, curveProgress: null });
     const { dataset, split } = inputs;
-    const request: LearningCurveRequest = {
-      run: JSON.parse(JSON.stringify({ id: run.id, family: run.family, params: run.params, seed: run.seed, pipeline: run.pipeline })) as LearningCurveRequest['run'],
+    const request: StoredLearningCurveRequest = {
+      run: this.notebook.storedRun(run.id),
       problem: JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec,
       train: split.train,
       validation: split.validation,
@@ -171,10 +171,10 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
     if (!(await api.hasTable(inputs.dataset.key))) await api.putTable(inputs.dataset.key, await copyTableForTransfer(inputs.dataset.table));
   }
 
-  async #predict(run: TrainedRun, inputs: EvaluateInputs, rows: RowIndices, signal?: AbortSignal): Promise<RunPredictions> {
+  async #predict(run: RunSummary, inputs: EvaluateInputs, rows: RowIndices, signal?: AbortSignal): Promise<RunPredictions> {
     return getTrainingPool().run(async (api: Remote<TrainingApi>) => {
       await this.#sendTable(api, inputs);
-      return api.predictStoredRun(inputs.dataset.key, rows, run, JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec);
+      return api.predictStoredRun(inputs.dataset.key, rows, this.notebook.storedRun(run.id), JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec);
     }, signal);
   }
 

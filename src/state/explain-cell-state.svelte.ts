@@ -4,7 +4,7 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import { collectTransferables } from '../core/table/table-buffers';
-import type { TrainedRun } from '../core/train/types';
+import type { RunSummary } from '../core/train/types';
 import { getTrainingPool } from '../workers/clients';
 import type { ExplainOptions, ExplainProgress, ExplainResult } from '../workers/explain-run';
 import type { TrainingApi } from '../workers/training-api';
@@ -43,12 +43,12 @@ export class ExplainCellState extends SavedOutputCellState<ExplanationOutput> {
   }
 
   /** True when the shown explanation is of `run` with `options` (false → "outdated", or none yet). */
-  matches(run: TrainedRun | null, options: ExplainOptions): boolean {
+  matches(run: RunSummary | null, options: ExplainOptions): boolean {
     return this.output !== null && run !== null && this.output.key === describeExplanationKey(run.id, options);
   }
 
   /** Explains `run` on the validation rows with `options`; a new press cancels a running one. */
-  async explain(run: TrainedRun, inputs: ExplainInputs, options: ExplainOptions): Promise<void> {
+  async explain(run: RunSummary, inputs: ExplainInputs, options: ExplainOptions): Promise<void> {
     const { dataset, split } = inputs;
     const problem = JSON.parse(JSON.stringify(inputs.problem)) as ProblemSpec;
     this.progress = null;
@@ -62,7 +62,7 @@ export class ExplainCellState extends SavedOutputCellState<ExplanationOutput> {
             const copy = await copyTableForTransfer(dataset.table);
             await api.putTable(dataset.key, transfer(copy, collectTransferables(copy)));
           }
-          return api.explainStoredRun(dataset.key, split.validation, run, problem, options, onProgress);
+          return api.explainStoredRun(dataset.key, split.validation, this.notebook.storedRun(run.id), problem, options, onProgress);
         }, signal);
         return {
           version: 1, key: describeExplanationKey(run.id, options), runId: run.id, runLabel: run.label, task: problem.task as SupervisedTask,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../core/table/types';
 import { fitPipeline, transformTable } from '../core/transform/pipeline';
+import { traceFeatureSources } from '../core/transform/trace-feature-sources';
 import { createFeatureLabeler, formatFeatureValue } from './explain-labels';
 
 const table: Table = {
@@ -27,7 +28,7 @@ describe('createFeatureLabeler', () => {
   // Values after the pipeline: sklearn SimpleImputer('median') + StandardScaler → -1.667, 1, 0.3333, 0.3333;
   // PowerTransformer() on age 1–4 → -1.386, …
   it('labels each feature with the raw cell of its dataset row and keeps the transformed value for hover', () => {
-    const labeler = createFeatureLabeler(names, names.map(() => null), fitted, table);
+    const labeler = createFeatureLabeler(names, names.map(() => null), traceFeatureSources(fitted), table);
     const describe = (feature: string, row: number) => labeler.describeValue(feature, valueAt(feature, row), row);
     expect([
       describe('worst radius', 3), describe('worst radius', 2), describe('worst radius_missing', 2),
@@ -46,7 +47,7 @@ describe('createFeatureLabeler', () => {
   });
 
   it('puts a partial-dependence axis in raw units where the steps invert, else says what changed', () => {
-    const labeler = createFeatureLabeler(names, names.map(() => null), fitted, table);
+    const labeler = createFeatureLabeler(names, names.map(() => null), traceFeatureSources(fitted), table);
     // Standardised -1.667, 0 and 1 are 10, the training mean 16.25 and 20 in the data.
     const axis = labeler.describeAxis('worst radius', [valueAt('worst radius', 0), 0, 1]);
     expect({ ...axis, values: axis.values.map((v) => Number(v.toFixed(9))) }).toEqual({ values: [10, 16.25, 20], title: 'worst radius (original units)', rawUnits: true });

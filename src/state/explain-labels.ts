@@ -4,8 +4,7 @@
 
 import { formatCell, isMissing } from '../core/table/format-cell';
 import type { Column, Table } from '../core/table/types';
-import type { FittedPipeline } from '../core/transform/fitted-types';
-import { invertFeatureValue, traceFeatureSources, type FeatureSource } from '../core/transform/trace-feature-sources';
+import { invertFeatureValue, type FeatureSource } from '../core/transform/trace-feature-sources';
 
 /** A feature value as the model saw it: the category label for codes, "missing" for NaN, else up to 4 significant digits. */
 export function formatFeatureValue(value: number, levels: readonly string[] | null): string {
@@ -36,11 +35,12 @@ export interface FeatureLabeler {
 }
 
 /**
- * Labels from the run's fitted pipeline and the dataset table it was fitted on (rows are dataset rows). Without
- * either — or for a derived column — a label shows the value after the pipeline, as the model saw it.
+ * Labels from the features traced back through the run's fitted pipeline (traceFeatureSources, computed where the
+ * pipeline is) and the dataset table it was fitted on (rows are dataset rows). Without either — or for a derived
+ * column — a label shows the value after the pipeline, as the model saw it.
  */
-export function createFeatureLabeler(featureNames: readonly string[], featureLevels: readonly (string[] | null)[], fitted: FittedPipeline | null, table: Table | null): FeatureLabeler {
-  const sources = fitted ? traceFeatureSources(fitted) : new Map<string, FeatureSource>();
+export function createFeatureLabeler(featureNames: readonly string[], featureLevels: readonly (string[] | null)[], traced: ReadonlyMap<string, FeatureSource> | null, table: Table | null): FeatureLabeler {
+  const sources = traced ?? new Map<string, FeatureSource>();
   const levelsOf = (feature: string) => featureLevels[featureNames.indexOf(feature)] ?? null;
   const columnOf = (source: FeatureSource | undefined) => (source?.column && table?.columns.find((c) => c.name === source.column)) || null;
   return {

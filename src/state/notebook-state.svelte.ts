@@ -14,6 +14,7 @@ import type { PipelineStep } from '../core/transform/step-types';
 import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
 import type { Studio } from './studio.svelte';
+import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 
 export const AUTOSAVE_DELAY_MS = 300;
 
@@ -230,6 +231,16 @@ export class NotebookState {
     } finally {
       this.runningAll = false;
     }
+  }
+
+  /** Where a training worker stores the fit of a run of this notebook. */
+  get runStore(): RunStore {
+    return { dbName: this.studio.dbName, notebookId: this.id };
+  }
+
+  /** How a training worker finds stored run `runId` (it reads the model there; the page holds summaries only). */
+  storedRun(runId: string): StoredRunRef {
+    return { dbName: this.studio.dbName, runId };
   }
 
   setRun(cellId: CellId, run: CellRun): void {

@@ -5,7 +5,7 @@ import { addCell, createNotebook, renameNotebook, updateCellSpec } from '../core
 import { DEFAULT_NOTEBOOK_NAME } from '../core/notebook/pristine';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
-import { openStudioDb, type StudioDb } from '../storage/db';
+import { openStudioDb, STUDIO_DB_NAME, type StudioDb } from '../storage/db';
 import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets';
 import type { DatasetMeta } from '../storage/records';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from '../storage/notebooks';
@@ -31,10 +31,10 @@ export class Studio {
   /** Samples a freshly created notebook's Data cell should import as soon as it mounts. */
   readonly #pendingSamples = new Map<CellId, SampleInfo>();
 
-  /** `dbName` exists for tests; the app uses the default database. */
+  /** `dbName` exists for tests; the app uses the default database (training workers open it by this name too). */
   constructor(
     baseUrl: string,
-    private readonly dbName?: string,
+    readonly dbName = STUDIO_DB_NAME,
   ) {
     this.baseUrl = baseUrl;
   }

@@ -1,20 +1,23 @@
 // Runtime state of one Train cell: trains its candidates on the training-worker pool (main fits and CV folds
 // side by side; clustering problems without folds), streams live curves, stops (cooperative) or cancels
 // (terminate) the whole press or one candidate, stores every finished run and reloads the leaderboard;
-// "Predict on validation" rescoring a stored model without retraining.
+// "Predict on validation" rescoring a stored model without retraining. The page holds run summaries only:
+// the worker that fits a run stores its model and pipeline, and workers read them back by run id.
 
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import { isAbortError } from '../core/errors';
 import type { CellId, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainingProgress } from '../core/models/types';
-import type { MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
-import { deleteRun, listRuns, saveTrainedRun } from '../storage/models';
+import type { MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { listForestPartBuffers } from '../core/train/forest-part-buffers';
+import type { ForestPart } from '../core/train/train-forest-parts';
+import { deleteRun, listRuns, saveRunSummary } from '../storage/models';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
-import { attachFolds, buildTrainRequests, findReusableRuns, listFoldsToScore } from './train-plan';
+import { attachFolds, buildTrainRequests, findReusableRuns, listFoldsToScore, thinCurve } from './train-plan';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { applyRunNames } from '../core/train/name-runs';
 import { findFamilyInfo } from '../core/models/catalog';
@@ -26,6 +29,7 @@ export interface LiveCandidate {
   family: string;
   /** 'reused': a stored run of the same configuration stands in for it (nothing was trained). */
   status: 'queued' | 'running' | 'done' | 'stopped' | 'error' | 'cancelled' | 'reused';
+  /** The progress so far, thinned to ≤ LIVE_CURVE_MAX_POINTS (the last point is the latest). */
   curve: TrainingProgress[];
   foldsDone: number;
   foldsTotal: number;
@@ -52,16 +56,16 @@ const FLUSH_MS = 100;
 const RESTORED_ROWS = 12;
 
 /** The most recently trained runs as finished candidate rows, oldest first, with their stored curves. */
-export function listFinishedCandidates(runs: readonly TrainedRun[]): LiveCandidate[] {
+export function listFinishedCandidates(runs: readonly RunSummary[]): LiveCandidate[] {
   return [...runs].sort((a, b) => a.trainedAt - b.trainedAt).slice(-RESTORED_ROWS).map((run) => ({
-    runId: run.id, family: run.family, status: run.stopped ? 'stopped' : 'done', curve: run.curve,
+    runId: run.id, family: run.family, status: run.stopped ? 'stopped' : 'done', curve: thinCurve(run.curve),
     foldsDone: run.metrics.cv?.completed ?? 0, foldsTotal: run.metrics.cv?.folds ?? 0,
   }));
 }
 const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
-  runs = $state.raw<TrainedRun[]>([]);
+  runs = $state.raw<RunSummary[]>([]);
   /** The runs labelled by what tells them apart (the leaderboard and every cell below show these names). */
   readonly namedRuns = $derived(applyRunNames(this.runs));
   live = $state.raw<LiveCandidate[]>([]);
@@ -74,7 +78,9 @@ export class TrainCellState {
   #candidateAborts = new Map<string, AbortController>();
   #stopRequested = false;
   #pending = new Map<string, Partial<LiveCandidate>>();
+  /** Every progress point of each candidate (appended in place; thinned copies go to `live` at each flush). */
   #curves = new Map<string, TrainingProgress[]>();
+  #curvesChanged = new Set<string>();
   #flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -82,7 +88,7 @@ export class TrainCellState {
     readonly cellId: CellId,
   ) {}
 
-  /** Shows the stored runs of this cell (the leaderboard after a reload). */
+  /** Shows the stored runs of this cell (the leaderboard after a reload): summaries only, no model is read. */
   async init(): Promise<void> {
     try {
       const records = await listRuns(await this.notebook.studio.db(), this.notebook.id, this.cellId);
@@ -114,13 +120,14 @@ export class TrainCellState {
       const requests = buildTrainRequests(spec, inputs.problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID(), setting);
       if (requests.length === 0) throw new Error(`No selected model family fits a ${inputs.problem.task} problem; pick one in the list or use "Try all".`);
       this.#curves.clear();
+      this.#curvesChanged.clear();
       this.#candidateAborts.clear();
       // A stored run of the same configuration is reused: training it again would give the same run.
       const reusable = findReusableRuns(requests, this.runs);
       this.live = requests.map((r, i) => {
         const reused = reusable[i];
         return reused
-          ? { runId: reused.id, family: r.family, status: 'reused', curve: reused.curve, foldsDone: reused.metrics.cv?.completed ?? 0, foldsTotal: folds.length }
+          ? { runId: reused.id, family: r.family, status: 'reused', curve: thinCurve(reused.curve), foldsDone: reused.metrics.cv?.completed ?? 0, foldsTotal: folds.length }
           : { runId: r.id, family: r.family, status: 'queued', curve: [], foldsDone: 0, foldsTotal: folds.length };
       });
       await Promise.all(requests.filter((_, i) => !reusable[i]).map((request) => this.#trainOne(request, inputs, spec, abort.signal)));
@@ -152,9 +159,11 @@ export class TrainCellState {
     if (signal.aborted) own.abort();
     else signal.addEventListener('abort', () => own.abort(), { once: true });
     const onProgress = (record: TrainingProgressRecord) => {
-      const curve = [...(this.#curves.get(record.runId) ?? []), { iteration: record.iteration, total: record.total, metrics: record.metrics }];
+      const curve = this.#curves.get(record.runId) ?? [];
+      curve.push({ iteration: record.iteration, total: record.total, metrics: record.metrics });
       this.#curves.set(record.runId, curve);
-      this.#update(record.runId, { curve });
+      this.#curvesChanged.add(record.runId);
+      this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
     };
     const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
@@ -163,7 +172,7 @@ export class TrainCellState {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });
       await ensureTrainingTable(api, dataset);
-      return api.trainRun(dataset.key, parts, request, spec.backend, proxy(onProgress));
+      return api.trainRun(dataset.key, parts, request, spec.backend, this.notebook.runStore, proxy(onProgress));
     }, own.signal);
     let foldsDone = 0;
     const foldJobs = folds.map((fold, f) => pool.run(async (api) => {
@@ -177,6 +186,8 @@ export class TrainCellState {
     this.#candidateAborts.delete(request.id);
     if (own.signal.aborted) {
       this.#update(request.id, { status: 'cancelled' });
+      // Its worker may have stored the fit before the cancel: nothing of a cancelled candidate stays.
+      if (mainResult.status === 'fulfilled' && mainResult.value) void this.#forget(request.id);
       return;
     }
     if (mainResult.status === 'rejected' || mainResult.value === null) {
@@ -186,14 +197,23 @@ export class TrainCellState {
     }
     const foldError = foldResults.find((r) => r.status === 'rejected');
     const foldScores = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as MetricScores | null) : null));
-    const run = attachFolds(mainResult.value as TrainedRun, foldScores, inputs.problem);
-    this.runs = [...this.runs, run];
-    // The run's own curve is complete (live progress is throttled): the row ends on what was built.
-    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', curve: run.curve, ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+    const run = attachFolds(mainResult.value as RunSummary, foldScores, inputs.problem);
+    // Stored before it is shown: a cell below may pick it at once, and its worker reads the run from storage.
     try {
-      await saveTrainedRun(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
+      await saveRunSummary(await this.notebook.studio.db(), this.notebook.id, this.cellId, run);
     } catch (error) {
       this.notebook.studio.toasts.push(`Could not store the trained model: ${describeError(error)}`, 'error');
+    }
+    this.runs = [...this.runs, run];
+    // The run's own curve is complete (live progress is throttled): the row ends on what was built.
+    this.#update(request.id, { status: run.stopped ? 'stopped' : 'done', curve: thinCurve(run.curve), ...(foldError?.status === 'rejected' ? { error: `A CV fold failed: ${describeError(foldError.reason)}` } : {}) });
+  }
+
+  async #forget(runId: string): Promise<void> {
+    try {
+      await deleteRun(await this.notebook.studio.db(), runId);
+    } catch {
+      // Left behind, it is never listed (no summary) and goes with its notebook.
     }
   }
 
@@ -201,7 +221,7 @@ export class TrainCellState {
    * A random forest spread over the pool: every worker fits one range of trees (progress: trees done of all
    * parts), then one worker merges them in tree order and scores the run. Null when stopped before any part began.
    */
-  async #trainForestInParts(request: TrainRequest, dataset: PublishedDataset, parts: TrainingParts, ranges: { start: number; end: number }[], onProgress: (record: TrainingProgressRecord) => void, signal: AbortSignal): Promise<TrainedRun | null> {
+  async #trainForestInParts(request: TrainRequest, dataset: PublishedDataset, parts: TrainingParts, ranges: { start: number; end: number }[], onProgress: (record: TrainingProgressRecord) => void, signal: AbortSignal): Promise<RunSummary | null> {
     const pool = getTrainingPool();
     const startedMs = performance.now();
     const done = ranges.map(() => 0);
@@ -220,7 +240,8 @@ export class TrainCellState {
     if (forestParts.every((part) => part.trees.length === 0)) return null;
     const run = await pool.run(async (api) => {
       await ensureTrainingTable(api, dataset);
-      return api.mergeForestRun(dataset.key, parts, request, forestParts);
+      // The trees pass through the page by transfer, not by copy (a 100-tree forest is tens of megabytes).
+      return api.mergeForestRun(dataset.key, parts, request, transfer(forestParts as ForestPart[], listForestPartBuffers(forestParts)), this.notebook.runStore);
     }, signal);
     return { ...run, durationMs: performance.now() - startedMs };
   }
@@ -248,20 +269,20 @@ export class TrainCellState {
     if (this.#abort) this.notebook.setRun(this.cellId, { status: 'idle' });
   }
 
-  /** Forgets a stored run. */
+  /** Forgets a stored run (its summary and its fit). */
   async remove(runId: string): Promise<void> {
     this.runs = this.runs.filter((r) => r.id !== runId);
     await deleteRun(await this.notebook.studio.db(), runId);
   }
 
   /** Rebuilds `run` from its stored JSON in a worker and scores the validation rows again (no retraining). */
-  async check(run: TrainedRun, inputs: TrainInputs): Promise<void> {
+  async check(run: RunSummary, inputs: TrainInputs): Promise<void> {
     this.checks = { ...this.checks, [run.id]: { status: 'running' } };
     try {
       const { dataset, split, problem } = inputs;
       const recomputed = await getTrainingPool().run(async (api) => {
         await ensureTrainingTable(api, dataset);
-        return api.rescoreStoredRun(dataset.key, split.validation, run, JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+        return api.rescoreStoredRun(dataset.key, split.validation, this.notebook.storedRun(run.id), JSON.parse(JSON.stringify(problem)) as ProblemSpec);
       });
       this.checks = { ...this.checks, [run.id]: { status: 'done', recomputed } };
     } catch (error) {
@@ -279,6 +300,8 @@ export class TrainCellState {
   #flush(): void {
     if (this.#flushTimer !== null) clearTimeout(this.#flushTimer);
     this.#flushTimer = null;
+    for (const runId of this.#curvesChanged) this.#pending.set(runId, { ...this.#pending.get(runId), curve: thinCurve(this.#curves.get(runId) ?? []) });
+    this.#curvesChanged.clear();
     if (this.#pending.size === 0) return;
     const pending = this.#pending;
     this.#pending = new Map();

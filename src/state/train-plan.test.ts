@@ -3,7 +3,7 @@ import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainedRun } from '../core/train/types';
 import { describeRunConfigKey } from '../core/train/run-config';
-import { attachFolds, buildCurveFigure, buildTrainRequests, describeIterations, findReusableRuns, formatCvScore, formatValidationScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam } from './train-plan';
+import { attachFolds, buildCurveLines, buildTrainRequests, describeIterations, findReusableRuns, formatCvScore, formatValidationScore, listFoldsToScore, listLeaderboardMetrics, setCandidateParam, thinCurve } from './train-plan';
 
 const PROBLEM: ProblemSpec = { target: 'y', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'roc-auc'] };
 const SPEC: TrainCellSpec = { candidates: [{ family: 'knn', params: { k: 3 } }, { family: 'mean', params: {} }], tryAll: false, crossValidate: true, autoPrepare: true, seed: 9, backend: 'auto' };
@@ -48,16 +48,23 @@ describe('attachFolds and the leaderboard scores', () => {
   });
 });
 
-describe('listLeaderboardMetrics, buildCurveFigure, describeIterations', () => {
+describe('listLeaderboardMetrics, buildCurveLines, describeIterations', () => {
   it('names the primary metric first, without repeats', () => {
     expect(listLeaderboardMetrics(PROBLEM)).toEqual([{ id: 'roc-auc', name: 'ROC-AUC' }, { id: 'accuracy', name: 'Accuracy' }]);
   });
 
   it('draws one line per metric', () => {
-    expect(buildCurveFigure([{ iteration: 1, metrics: { trainLoss: 0.6 } }, { iteration: 2, metrics: { trainLoss: 0.5, validationLoss: 0.55 } }]).data).toEqual([
-      { type: 'scatter', mode: 'lines', name: 'training loss', x: [1, 2], y: [0.6, 0.5] },
-      { type: 'scatter', mode: 'lines', name: 'validation loss', x: [2], y: [0.55] },
+    expect(buildCurveLines([{ iteration: 1, metrics: { trainLoss: 0.6 } }, { iteration: 2, metrics: { trainLoss: 0.5, validationLoss: 0.55 } }])).toEqual([
+      { name: 'training loss', x: [1, 2], y: [0.6, 0.5] },
+      { name: 'validation loss', x: [2], y: [0.55] },
     ]);
+  });
+
+  it('thins a live curve to evenly spaced points, first and last kept, always as a new array', () => {
+    const points = Array.from({ length: 11 }, (_, i) => i);
+    const short = [1, 2];
+    expect({ thinned: thinCurve(points, 4), all: thinCurve(points, 20), copy: thinCurve(short) !== short, long: thinCurve(Array.from({ length: 2000 }, (_, i) => i)).length })
+      .toEqual({ thinned: [0, 3, 7, 10], all: points, copy: true, long: 200 });
   });
 
   it('calls iterations trees, epochs or iterations', () => {

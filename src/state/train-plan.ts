@@ -1,5 +1,5 @@
 // Pure helpers of the Train cell's state: the requests one "Train" press sends, a run completed with its
-// CV folds, the leaderboard's score text and the live curve figure.
+// CV folds, the leaderboard's score text and the live curve's lines.
 
 import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
@@ -8,7 +8,7 @@ import { summarizeFolds } from '../core/train/summarize-folds';
 import { listCandidates } from '../core/train/list-candidates';
 import { describeRunConfigKey, type RunSetting } from '../core/train/run-config';
 import { listProblemMetrics } from '../core/train/score-model';
-import type { MetricScores, TrainedRun, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import type { MetricScores, RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import type { PipelineStep } from '../core/transform/step-types';
 
 /** One request per candidate of `spec` for `problem`, each with its configuration key on `setting` (plain JSON copies: $state proxies cannot be cloned). */
@@ -30,7 +30,7 @@ export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, st
 }
 
 /** For each request, the stored run of the same configuration that stands in for it (undefined: train it). */
-export function findReusableRuns(requests: readonly { configKey: string }[], runs: readonly TrainedRun[]): (TrainedRun | undefined)[] {
+export function findReusableRuns<R extends RunSummary>(requests: readonly { configKey: string }[], runs: readonly R[]): (R | undefined)[] {
   const stored = new Map(runs.filter((run) => run.configKey !== undefined && !run.stopped).map((run) => [run.configKey, run]));
   return requests.map((request) => stored.get(request.configKey));
 }
@@ -47,19 +47,19 @@ export function listFoldsToScore<F>(spec: Pick<TrainCellSpec, 'crossValidate'>, 
 }
 
 /** `run` with the CV summary of the folds that were scored (null entries: skipped after a stop); no folds → cv null. */
-export function attachFolds(run: TrainedRun, folds: readonly (MetricScores | null)[], problem: ProblemSpec): TrainedRun {
+export function attachFolds<R extends RunSummary>(run: R, folds: readonly (MetricScores | null)[], problem: ProblemSpec): R {
   if (folds.length === 0) return run;
   const scored = folds.filter((f): f is MetricScores => f !== null);
   return { ...run, metrics: { ...run.metrics, cv: summarizeFolds(scored, folds.length, listProblemMetrics(problem)) } };
 }
 
 /** The leaderboard's validation text of `metric` for `run`: "0.9871", or "—" when it has none. */
-export function formatValidationScore(run: TrainedRun, metric: MetricId): string {
+export function formatValidationScore(run: RunSummary, metric: MetricId): string {
   return run.metrics.validation[metric]?.value?.toFixed(4) ?? '—';
 }
 
 /** The leaderboard's CV text of `metric` for `run`: "0.9871 ± 0.0040" (mean ± std over folds), or "—" without CV. */
-export function formatCvScore(run: TrainedRun, metric: MetricId): string {
+export function formatCvScore(run: RunSummary, metric: MetricId): string {
   const cv = run.metrics.cv?.metrics[metric];
   return cv && cv.mean !== null ? `${cv.mean.toFixed(4)} ± ${(cv.std ?? 0).toFixed(4)}` : '—';
 }
@@ -78,14 +78,30 @@ const CURVE_NAMES: Record<string, string> = {
   oobScoreFirstPart: 'out-of-bag score (first part)',
 };
 
-/** A line chart of every metric of a live curve (one trace per metric, by iteration). */
-export function buildCurveFigure(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+/** Most points a live curve keeps for drawing (a 2,000-tree forest reports up to 20 a second). */
+export const LIVE_CURVE_MAX_POINTS = 200;
+
+/** A new array of at most `maxPoints` of `points`, evenly spaced by index, the first and last always kept. */
+export function thinCurve<T>(points: readonly T[], maxPoints = LIVE_CURVE_MAX_POINTS): T[] {
+  if (points.length <= maxPoints) return points.slice();
+  const last = points.length - 1;
+  return Array.from({ length: maxPoints }, (_, i) => points[Math.round((i * last) / (maxPoints - 1))]);
+}
+
+/** One line of a live curve: a metric by iteration. */
+export interface CurveLine {
+  name: string;
+  x: number[];
+  y: number[];
+}
+
+/** The lines of a live curve: one per metric, by iteration (a metric a point lacks is left out there). */
+export function buildCurveLines(points: readonly Pick<TrainingProgressRecord, 'iteration' | 'metrics'>[]): CurveLine[] {
   const names = [...new Set(points.flatMap((p) => Object.keys(p.metrics)))];
-  const data = names.map((name) => {
+  return names.map((name) => {
     const shown = points.filter((p) => p.metrics[name] !== undefined);
-    return { type: 'scatter', mode: 'lines', name: CURVE_NAMES[name] ?? name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
+    return { name: CURVE_NAMES[name] ?? name, x: shown.map((p) => p.iteration), y: shown.map((p) => p.metrics[name]) };
   });
-  return { data, layout: { showlegend: true, legend: { orientation: 'h', y: 1.15 }, xaxis: { title: { text: 'iteration' } } } };
 }
 
 /** What a fit's iterations are called for a family group: trees for tree ensembles, epochs for networks. */

@@ -5,7 +5,9 @@ import type { DatasetId, NotebookId } from '../core/notebook/types';
 import { createTextColumn } from '../core/table/text-column';
 import { openStudioDb } from './db';
 import { loadDataset } from './datasets';
-import { createTestDbName } from './test-fixtures';
+import { loadTrainedRun } from './models';
+import { splitRun } from '../core/train/split-run';
+import { buildTrainedRun, createTestDbName } from './test-fixtures';
 
 /** Writes a database exactly as v1 shipped it: three stores, no indexes, records in their v1 shape. */
 async function createV1Database(name: string): Promise<void> {
@@ -50,17 +52,17 @@ const V1_DATASET = {
 };
 
 describe('openStudioDb', () => {
-  it('creates every v3 store and index in a new database', async () => {
+  it('creates every v4 store and index in a new database', async () => {
     const db = await openStudioDb(createTestDbName());
-    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs', 'runs'], 'readonly');
+    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'], 'readonly');
     expect({
       version: db.version,
       stores: [...db.objectStoreNames],
-      indexes: [...transaction.objectStore('datasets').indexNames, ...transaction.objectStore('notebooks').indexNames, ...transaction.objectStore('cellOutputs').indexNames, ...transaction.objectStore('runs').indexNames],
+      indexes: (['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'] as const).flatMap((store) => [...transaction.objectStore(store).indexNames]),
     }).toEqual({
-      version: 3,
-      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'models', 'notebooks', 'runs'],
-      indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook'],
+      version: 4,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'models', 'notebooks', 'runFits', 'runs'],
+      indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook', 'by-notebook'],
     });
     db.close();
   });
@@ -110,7 +112,33 @@ describe('openStudioDb', () => {
     const db = await openStudioDb(name);
 
     expect({ version: db.version, runs: await db.getAllFromIndex('runs', 'by-notebook', 'n1' as NotebookId) })
-      .toEqual({ version: 3, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
+      .toEqual({ version: 4, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
+    db.close();
+  });
+
+  it('upgrades a v3 database: each run\'s model and pipeline move to runFits, the run keeps its summary', async () => {
+    const name = createTestDbName();
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        for (const store of ['datasets', 'notebooks', 'models']) db.createObjectStore(store, { keyPath: 'id' });
+        db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+        db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] }).createIndex('by-notebook', 'notebookId');
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+      },
+    });
+    // The v3 record: the whole TrainedRun under `run`.
+    await v3.put('runs', { id: 'r1', notebookId: 'n1', cellId: 'c1', run: buildTrainedRun('r1', 100), savedAt: 7 });
+    v3.close();
+
+    const db = await openStudioDb(name);
+
+    const { summary, fit } = splitRun(buildTrainedRun('r1', 100));
+    expect({ version: db.version, runs: await db.getAll('runs'), fits: await db.getAll('runFits'), whole: await loadTrainedRun(db, 'r1') }).toEqual({
+      version: 4,
+      runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1', run: summary, savedAt: 7 }],
+      fits: [{ id: 'r1', notebookId: 'n1', ...fit }],
+      whole: buildTrainedRun('r1', 100),
+    });
     db.close();
   });
 
@@ -127,7 +155,7 @@ describe('openStudioDb', () => {
     v1.close();
     const db = await opening;
 
-    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 3, blockedCalls: 1 });
+    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 4, blockedCalls: 1 });
     db.close();
   });
 
@@ -137,10 +165,10 @@ describe('openStudioDb', () => {
     await openStudioDb(name, { onVersionChange });
     const blocked = vi.fn();
 
-    const newer = await openDB(name, 4, { blocked });
+    const newer = await openDB(name, 5, { blocked });
 
     expect({ version: newer.version, versionChangeCalls: onVersionChange.mock.calls.length, blockedCalls: blocked.mock.calls.length }).toEqual({
-      version: 4,
+      version: 5,
       versionChangeCalls: 1,
       blockedCalls: 0,
     });

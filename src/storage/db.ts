@@ -1,15 +1,21 @@
 // The IndexedDB schema of ML Studio, its version and the upgrade ladder. The only place that opens the database.
 // v1 (shipped before): datasets, datasetChunks, notebooks. v2: cellOutputs, runs, models, two indexes, and
 // v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to createdAt).
-// v3: runs indexed by notebook (the Train cell's leaderboard after a reload).
+// v3: runs indexed by notebook (the Train cell's leaderboard after a reload). v4: a run's model and fitted pipeline
+// move from `runs` to `runFits` (the page lists summaries; workers read and write fits).
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { measureChunkBytes, selectDatasetChunks } from './chunks';
-import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunRecord } from './records';
+import { splitRun } from '../core/train/split-run';
+import type { TrainedRun } from '../core/train/types';
+import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunFitRecord, RunRecord } from './records';
 
-export const STUDIO_DB_VERSION = 3;
+export const STUDIO_DB_VERSION = 4;
+
+/** The database the app uses (tests open others by name). */
+export const STUDIO_DB_NAME = 'ml-studio';
 
 export interface StudioSchema extends DBSchema {
   datasets: { key: DatasetId; value: DatasetMeta; indexes: { 'by-hash': string } };
@@ -17,6 +23,7 @@ export interface StudioSchema extends DBSchema {
   notebooks: { key: NotebookId; value: Notebook; indexes: { 'by-updated': number } };
   cellOutputs: { key: [NotebookId, CellId]; value: CellOutputRecord; indexes: { 'by-notebook': NotebookId } };
   runs: { key: string; value: RunRecord; indexes: { 'by-notebook': NotebookId } };
+  runFits: { key: string; value: RunFitRecord; indexes: { 'by-notebook': NotebookId } };
   models: { key: string; value: ModelRecord };
 }
 
@@ -32,13 +39,14 @@ export interface StudioDbHooks {
 type UpgradeTransaction = IDBPTransaction<StudioSchema, StoreNames<StudioSchema>[], 'versionchange'>;
 
 /** Opens (creating or upgrading) the studio database; failures become a StorageError naming the database. */
-export async function openStudioDb(name = 'ml-studio', hooks: StudioDbHooks = {}): Promise<StudioDb> {
+export async function openStudioDb(name = STUDIO_DB_NAME, hooks: StudioDbHooks = {}): Promise<StudioDb> {
   try {
     const db = await openDB<StudioSchema>(name, STUDIO_DB_VERSION, {
       upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) createV1Stores(database);
         if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
         if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
+        if (oldVersion < 4) upgradeToV4(database, transaction, oldVersion);
       },
       blocked: () => hooks.onBlocked?.(),
     });
@@ -83,6 +91,24 @@ async function migrateV1Records(transaction: UpgradeTransaction): Promise<void> 
   for (let cursor = await transaction.objectStore('notebooks').openCursor(); cursor; cursor = await cursor.continue()) {
     if (cursor.value.updatedAt !== undefined) continue;
     await cursor.update({ ...cursor.value, updatedAt: cursor.value.createdAt });
+  }
+}
+
+function upgradeToV4(db: StudioDb, transaction: UpgradeTransaction, oldVersion: number): void {
+  db.createObjectStore('runFits', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+  if (oldVersion < 2) return;
+  splitV3Runs(transaction).catch(() => abortQuietly(transaction));
+}
+
+/** v3 runs held their model and pipeline: each moves to `runFits`, the run keeps its summary. */
+async function splitV3Runs(transaction: UpgradeTransaction): Promise<void> {
+  const fits = transaction.objectStore('runFits');
+  for (let cursor = await transaction.objectStore('runs').openCursor(); cursor; cursor = await cursor.continue()) {
+    const run = cursor.value.run as RunRecord['run'] | TrainedRun | undefined;
+    if (!run || !('model' in run)) continue;
+    const { summary, fit } = splitRun(run);
+    await fits.put({ id: cursor.value.id, notebookId: cursor.value.notebookId, ...fit });
+    await cursor.update({ ...cursor.value, run: summary });
   }
 }
 

@@ -1,38 +1,50 @@
-// Trained runs of the Train cell (metrics, curves, model and fitted pipeline JSON), kept per notebook so the
-// leaderboard comes back after a reload and a chosen model predicts again without retraining.
+// Trained runs of the Train cell, kept per notebook in two stores: `runs` holds each run's summary (metrics,
+// curves, params: what the leaderboard shows after a reload), `runFits` its model and fitted pipeline JSON
+// (megabytes for a forest). The training worker that fits a run writes its fit and workers read it back to
+// predict; the page writes and lists summaries only, so it never clones a model.
 
 import type { CellId, NotebookId } from '../core/notebook/types';
-import type { TrainedRun } from '../core/train/types';
+import { StudioError } from '../core/errors';
+import { joinRun } from '../core/train/split-run';
+import type { RunFit, RunSummary, TrainedRun } from '../core/train/types';
 import type { StudioDb } from './db';
 import type { RunRecord } from './records';
 
-/** A stored run: the TrainedRun plus where it was trained. `savedAt` is epoch ms. */
-export interface TrainedRunRecord {
-  id: string;
-  notebookId: NotebookId;
-  cellId: CellId;
-  run: TrainedRun;
-  savedAt: number;
+/** A stored run's summary and where it was trained. `savedAt` is epoch ms. */
+export type StoredRun = RunRecord;
+
+/** Stores (or replaces, by run id) the model and fitted pipeline of run `runId` of a notebook. */
+export async function saveRunFit(db: StudioDb, notebookId: NotebookId, runId: string, fit: RunFit): Promise<void> {
+  await db.put('runFits', { id: runId, notebookId, model: fit.model, pipeline: fit.pipeline });
 }
 
-/** Stores (or replaces, by run id) a finished run of `cellId`. */
-export async function saveTrainedRun(db: StudioDb, notebookId: NotebookId, cellId: CellId, run: TrainedRun): Promise<void> {
-  const record: TrainedRunRecord = { id: run.id, notebookId, cellId, run, savedAt: Date.now() };
-  await db.put('runs', record as unknown as RunRecord);
+/** Stores (or replaces, by run id) the summary of a finished run of `cellId`; its fit is saved apart (saveRunFit). */
+export async function saveRunSummary(db: StudioDb, notebookId: NotebookId, cellId: CellId, run: RunSummary): Promise<void> {
+  await db.put('runs', { id: run.id, notebookId, cellId, run, savedAt: Date.now() });
 }
 
-/** Every stored run of a notebook (optionally of one cell), oldest trained first. */
-export async function listRuns(db: StudioDb, notebookId: NotebookId, cellId?: CellId): Promise<TrainedRunRecord[]> {
-  const records = (await db.getAllFromIndex('runs', 'by-notebook', notebookId)) as unknown as TrainedRunRecord[];
+/** The summaries of every stored run of a notebook (optionally of one cell), oldest trained first. */
+export async function listRuns(db: StudioDb, notebookId: NotebookId, cellId?: CellId): Promise<StoredRun[]> {
+  const records = await db.getAllFromIndex('runs', 'by-notebook', notebookId);
   return records.filter((r) => cellId === undefined || r.cellId === cellId).sort((a, b) => a.run.trainedAt - b.run.trainedAt);
 }
 
-/** One stored run by id, or null when there is none. */
-export async function loadRun(db: StudioDb, runId: string): Promise<TrainedRunRecord | null> {
-  return ((await db.get('runs', runId)) as unknown as TrainedRunRecord | undefined) ?? null;
+/** One whole stored run (summary + fit) by id, or null when either part is missing. */
+export async function loadTrainedRun(db: StudioDb, runId: string): Promise<TrainedRun | null> {
+  const transaction = db.transaction(['runs', 'runFits'], 'readonly');
+  const [record, fit] = await Promise.all([transaction.objectStore('runs').get(runId), transaction.objectStore('runFits').get(runId), transaction.done]);
+  return record && fit ? joinRun(record.run, fit) : null;
 }
 
-/** Forgets one run; an unknown id is a no-op. */
+/** loadTrainedRun, or a StorageError naming the run when it is not stored (deleted, or never finished). */
+export async function requireTrainedRun(db: StudioDb, runId: string): Promise<TrainedRun> {
+  const run = await loadTrainedRun(db, runId);
+  if (!run) throw new StudioError('StorageError', `The trained run "${runId}" is not stored (it was deleted, or its training did not finish). Train it again in the Train cell.`);
+  return run;
+}
+
+/** Forgets one run, summary and fit; an unknown id is a no-op. */
 export async function deleteRun(db: StudioDb, runId: string): Promise<void> {
-  await db.delete('runs', runId);
+  const transaction = db.transaction(['runs', 'runFits'], 'readwrite');
+  await Promise.all([transaction.objectStore('runs').delete(runId), transaction.objectStore('runFits').delete(runId), transaction.done]);
 }

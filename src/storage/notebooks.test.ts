@@ -4,7 +4,9 @@ import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/t
 import { openStudioDb, type StudioDb } from './db';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from './notebooks';
 import { loadCellOutputs, saveCellOutput } from './cell-outputs';
-import { createTestDbName } from './test-fixtures';
+import { saveRunFit, saveRunSummary } from './models';
+import { splitRun } from '../core/train/split-run';
+import { buildTrainedRun as runOf, createTestDbName } from './test-fixtures';
 
 const PENGUINS: Notebook = {
   formatVersion: 1,
@@ -65,18 +67,23 @@ it('lists summaries, most recently updated first', async () => {
   ]);
 });
 
-it('deletes a notebook with its cell outputs, leaving other notebooks and their outputs alone', async () => {
+it('deletes a notebook with its cell outputs and trained runs, leaving other notebooks and theirs alone', async () => {
   await saveNotebook(db, PENGUINS);
   await saveNotebook(db, EMPTY);
   await saveCellOutput(db, PENGUINS.id, 'c1' as CellId, { rows: 344 });
   await saveCellOutput(db, PENGUINS.id, 'c2' as CellId, '<h1>Penguins</h1>');
   await saveCellOutput(db, EMPTY.id, 'c9' as CellId, { rows: 1 });
+  const { summary, fit } = splitRun(runOf('r1', 100));
+  await saveRunSummary(db, PENGUINS.id, 'c3' as CellId, summary);
+  await saveRunFit(db, PENGUINS.id, 'r1', fit);
+  await saveRunFit(db, PENGUINS.id, 'cancelled', fit);
+  await saveRunFit(db, EMPTY.id, 'r9', fit);
 
   await deleteNotebook(db, PENGUINS.id);
 
   expect(await listNotebooks(db)).toEqual([{ id: 'nb-empty', name: 'Scratch', cellCount: 0, createdAt: 2000, updatedAt: 3000 }]);
   expect(await loadCellOutputs(db, PENGUINS.id)).toEqual(new Map());
   expect(await loadCellOutputs(db, EMPTY.id)).toEqual(new Map([['c9', { rows: 1 }]]));
-  expect(await db.count('cellOutputs')).toBe(1);
+  expect({ outputs: await db.count('cellOutputs'), runs: await db.count('runs'), fits: await db.getAllKeys('runFits') }).toEqual({ outputs: 1, runs: 0, fits: ['r9'] });
   await expect(deleteNotebook(db, PENGUINS.id)).resolves.toBeUndefined();
 });

@@ -36,12 +36,18 @@ export async function listNotebooks(db: StudioDb): Promise<NotebookSummary[]> {
   return notebooks.reverse().map(({ id, name, cells, createdAt, updatedAt }) => ({ id, name, cellCount: cells.length, createdAt, updatedAt }));
 }
 
-/** Deletes a notebook and all its cell outputs in one transaction; an unknown id is a no-op. */
+/** Deletes a notebook with its cell outputs and trained runs (summaries and fits) in one transaction; an unknown id is a no-op. */
 export async function deleteNotebook(db: StudioDb, id: NotebookId): Promise<void> {
-  const transaction = db.transaction(['notebooks', 'cellOutputs'], 'readwrite');
+  const transaction = db.transaction(['notebooks', 'cellOutputs', 'runs', 'runFits'], 'readwrite');
+  const deleteRuns = async (store: 'runs' | 'runFits') => {
+    const keys = await transaction.objectStore(store).index('by-notebook').getAllKeys(id);
+    await Promise.all(keys.map((key) => transaction.objectStore(store).delete(key)));
+  };
   await Promise.all([
     transaction.objectStore('notebooks').delete(id),
     transaction.objectStore('cellOutputs').delete(selectNotebookOutputs(id)),
+    deleteRuns('runs'),
+    deleteRuns('runFits'),
     transaction.done,
   ]);
 }

@@ -1,9 +1,10 @@
-// The shapes of the records ML Studio keeps in IndexedDB (schema v2).
+// The shapes of the records ML Studio keeps in IndexedDB (schema v4).
 // Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook).
 
 import type { ColumnKind } from '../core/table/types';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import type { ColumnInference, ImportFormat, ImportWarning } from '../core/ingest/types';
+import type { RunFit, RunSummary } from '../core/train/types';
 
 /** What a stored column needs besides its values to rebuild the Column. */
 export interface StoredColumnMeta {
@@ -68,10 +69,19 @@ export interface CellOutputRecord {
   savedAt: number;
 }
 
-/** Training runs: the store exists from v2; later milestones give the record its fields. */
+/** A trained run as the leaderboard needs it (v4: the summary only), keyed by run id. `savedAt` is epoch ms. */
 export interface RunRecord {
   id: string;
-  [field: string]: unknown;
+  notebookId: NotebookId;
+  cellId: CellId;
+  run: RunSummary;
+  savedAt: number;
+}
+
+/** A trained run's model and fitted pipeline JSON (v4), keyed by run id; written and read by training workers. */
+export interface RunFitRecord extends RunFit {
+  id: string;
+  notebookId: NotebookId;
 }
 
 /** Registered models: the store exists from v2; later milestones give the record its fields. */

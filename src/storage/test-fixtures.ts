@@ -1,9 +1,10 @@
-// Builders for storage tests: a table with every column kind and missing values, its ImportResult,
-// and a fresh database name per test. Imported by *.test.ts only.
+// Builders for storage tests: a table with every column kind and missing values, its ImportResult, a small
+// trained run and a fresh database name per test. Imported by *.test.ts only.
 
 import { createTextColumn } from '../core/table/text-column';
 import type { Table } from '../core/table/types';
 import type { ImportResult } from '../core/ingest/types';
+import type { TrainedRun } from '../core/train/types';
 
 /** A unique database name, so every test opens an empty database. */
 export function createTestDbName(): string {
@@ -58,5 +59,16 @@ export function buildImportResult(table: Table, contentHash = 'ab'.repeat(32), s
     sourceBytes,
     contentHash,
     durationMs: 12,
+  };
+}
+
+/** A k-NN run `id` trained at `trainedAt` (epoch ms), with a tiny model and an empty pipeline. */
+export function buildTrainedRun(id: string, trainedAt: number): TrainedRun {
+  return {
+    id, family: 'knn', label: 'k-nearest neighbours', baseline: false, params: { k: 3 }, task: 'binary', seed: 1, primaryMetric: 'accuracy',
+    metrics: { validation: { accuracy: { value: 0.5 } }, cv: null }, curve: [{ iteration: 1, total: 1, metrics: {} }], durationMs: 12, trainedAt, stopped: false,
+    model: { formatVersion: 1, kind: 'knn', task: 'binary', params: { k: 3 }, featureNames: ['x'], classes: ['a', 'b'], state: { X: new Float64Array([1, 2]) } },
+    pipeline: { formatVersion: 1, steps: [], inputColumns: [], outputColumns: [], trainRowCount: 2 },
+    featureNames: ['x'], classes: ['a', 'b'], info: {},
   };
 }

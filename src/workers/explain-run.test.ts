@@ -3,6 +3,7 @@ import { loadModel } from '../core/models/registry';
 import type { ProblemSpec } from '../core/problem/types';
 import type { TrainedRun, TrainRequest } from '../core/train/types';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
+import { createTestRunStore } from '../test-support/run-store';
 import { explainRun, type ExplainOptions, type ExplainProgress, type ExplainResult } from './explain-run';
 import { trainingApi } from './training-api';
 
@@ -25,7 +26,15 @@ const binary: ProblemSpec = { target: 'label', task: 'binary', positiveClass: 'y
 const multiclass: ProblemSpec = { target: 'band', task: 'multiclass', primaryMetric: 'log-loss', secondaryMetrics: [] };
 const regression: ProblemSpec = { target: 'value', task: 'regression', primaryMetric: 'rmse', secondaryMetrics: [] };
 
-/** Trains one run on TRAIN with the other targets dropped, through the worker's own entry point. */
+const RUNS = createTestRunStore();
+
+/** Trains one run through the worker's own entry point, stores it as the page would, and reads it back whole. */
+async function trainStored(tableKey: string, request: TrainRequest): Promise<TrainedRun> {
+  const ref = await RUNS.commit(await trainingApi.trainRun(tableKey, { train: TRAIN, validation: VALIDATION, folds: [] }, request, 'auto', RUNS.store));
+  return (await RUNS.load(ref.runId))!;
+}
+
+/** Trains one run on TRAIN with the other targets dropped. */
 async function train(family: string, problem: ProblemSpec, params: TrainRequest['params'] = {}): Promise<TrainedRun> {
   const drop = ['label', 'band', 'value'].filter((c) => c !== problem.target);
   const request: TrainRequest = {
@@ -33,7 +42,7 @@ async function train(family: string, problem: ProblemSpec, params: TrainRequest[
     steps: [{ id: 'd', kind: 'drop', columns: drop }],
   };
   trainingApi.putTable('explain', TABLE);
-  return JSON.parse(JSON.stringify(await trainingApi.trainRun('explain', { train: TRAIN, validation: VALIDATION, folds: [] }, request, 'auto'))) as TrainedRun;
+  return trainStored('explain', request);
 }
 
 /** Largest |base + Σφ − output| over the explained rows, against `outputs` (one per explained row). */
@@ -107,7 +116,7 @@ describe('explainRun', () => {
     const wide = tableOf(...columns.map((values, j) => numericColumn(`f${j}`, values)), numericColumn('value', X1.map((_, i) => columns.reduce((s, c, j) => s + (j - 5) * c[i], 0.5 * NOISE[i]))));
     trainingApi.putTable('wide', wide);
     const request: TrainRequest = { id: 'wide', family: 'linear_regression', params: {}, seed: 3, problem: regression, crossValidate: false, steps: [] };
-    const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('wide', { train: TRAIN, validation: VALIDATION, folds: [] }, request, 'auto'))) as TrainedRun;
+    const run = await trainStored('wide', request);
     const result = await explainRun(wide, VALIDATION, run, regression, OPTIONS);
     const w = (run.model.state as { coefficients: number[] }).coefficients;
     const shap = result.shap!;
@@ -131,7 +140,7 @@ describe('explainRun', () => {
     });
     await expect(explainRun(TABLE, VALIDATION, run, binary, { ...OPTIONS, repeats: 0 })).rejects.toThrow('Shuffles per feature must be a whole number from 1 to 100; got 0.');
     trainingApi.putTable('explain', TABLE);
-    const byKey = await trainingApi.explainStoredRun('explain', VALIDATION, run, binary, { ...OPTIONS, pdFeatures: 0 });
+    const byKey = await trainingApi.explainStoredRun('explain', VALIDATION, RUNS.ref(run.id), binary, { ...OPTIONS, pdFeatures: 0 });
     expect({ method: byKey.shap?.method, pd: byKey.partialDependence, features: byKey.importance.features.length }).toEqual({ method: 'exact TreeSHAP', pd: [], features: 4 });
   });
 });

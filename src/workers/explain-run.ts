@@ -2,6 +2,7 @@
 // importance, SHAP values of a seeded sample of rows (exact TreeSHAP for tree models, Kernel SHAP otherwise)
 // and partial dependence + ICE for the most important features. The result is plain data, saved as the output.
 
+import { traceFeatureSources, type FeatureSource } from '../core/transform/trace-feature-sources';
 import { transfer } from 'comlink';
 import * as evaluate from '../core/evaluate';
 import { DataError, ModelSpecError } from '../core/errors';
@@ -67,6 +68,8 @@ export interface ExplainResult {
   featureNames: string[];
   /** Per feature: category labels by code (categorical, boolean), else null. */
   featureLevels: (string[] | null)[];
+  /** Each feature traced back through the run's pipeline to its dataset column (labels in raw values); absent in older saved results. */
+  featureSources?: [string, FeatureSource][];
   /** Validation rows with a target that importance and PD were computed on. */
   rowsUsed: number;
   /** Features with a single value on those rows (their importance is 0 by construction). */
@@ -100,7 +103,7 @@ export async function explainRun(
   const ranking = [...importance.features].sort((a, b) => b.mean - a.mean).map((f) => f.feature);
   const pd = await explainPartialDependence(model, data.X, ranking.slice(0, options.pdFeatures), explainedClass, task, options.seed, report);
   const result: ExplainResult = {
-    featureNames: [...data.X.featureNames], featureLevels: data.levels, rowsUsed: data.X.rows, constantFeatures: findConstantFeatures(data.X),
+    featureNames: [...data.X.featureNames], featureLevels: data.levels, featureSources: [...traceFeatureSources(run.pipeline)], rowsUsed: data.X.rows, constantFeatures: findConstantFeatures(data.X),
     explainedClass, importance, shap: typeof shap === 'string' ? null : shap, shapSkipped: typeof shap === 'string' ? shap : null,
     partialDependence: pd.curves, partialDependenceSkipped: pd.skipped,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainRequest } from '../core/train/types';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
+import { createTestRunStore } from '../test-support/run-store';
 import { drawTrainingSubsets, type LearningCurveProgress } from './learning-curve-run';
 import { trainingApi } from './training-api';
 
@@ -28,9 +29,10 @@ describe('drawTrainingSubsets', () => {
 });
 
 describe('trainingApi.computeLearningCurve', () => {
-  it('refits the stored run on 10 … 100 % of the training rows, scores train and validation, reports progress', async () => {
+  it('refits the stored run (read by id) on 10 … 100 % of the training rows, scores train and validation, reports progress', async () => {
     trainingApi.putTable('lc', TABLE);
-    const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto')));
+    const runs = createTestRunStore();
+    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto', runs.store));
     const progress: LearningCurveProgress[] = [];
     const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: VALIDATION }, (p) => progress.push(p));
     const one = { value: 1 };
@@ -53,7 +55,8 @@ describe('trainingApi.computeLearningCurve', () => {
   it('a size whose fit fails keeps the error as its reason; the other sizes still score', async () => {
     trainingApi.putTable('lc', TABLE);
     const knn = { ...REQUEST, id: 'lc-knn', family: 'knn', params: { k: 5 } };
-    const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, knn, 'auto')));
+    const runs = createTestRunStore();
+    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, knn, 'auto', runs.store));
     const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: VALIDATION });
     const failed = { value: null, reason: 'the fit on 2 rows failed: knn: k = 5 is larger than the 2 training rows; choose k ≤ 2.' };
     expect(curve.points.map((p) => [p.rows, p.train, p.validation])).toEqual([
@@ -63,7 +66,8 @@ describe('trainingApi.computeLearningCurve', () => {
 
   it('without validation rows each point says so', async () => {
     trainingApi.putTable('lc', TABLE);
-    const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto')));
+    const runs = createTestRunStore();
+    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto', runs.store));
     const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: new Uint32Array(0) });
     expect(curve.points.map((p) => p.validation)).toEqual(Array.from({ length: 5 }, () => ({ value: null, reason: 'there are no validation rows to score' })));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numericColumn, tableOf } from '../test-support/table-builders';
+import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
 
@@ -17,7 +18,7 @@ const REQUEST: TrainRequest = {
 describe('trainingApi on a clustering problem', () => {
   it('trains k-means on the unsupervised path, and a CV fold is skipped', async () => {
     trainingApi.putTable('c1', TABLE);
-    const run = await trainingApi.trainRun('c1', PARTS, REQUEST, 'auto');
+    const run = await trainingApi.trainRun('c1', PARTS, REQUEST, 'auto', createTestRunStore().store);
     expect({ task: run.task, family: run.family, silhouetteAbove: (run.metrics.validation.silhouette?.value ?? 0) > 0.8, db: run.metrics.validation['davies-bouldin']?.value !== null })
       .toEqual({ task: 'clustering', family: 'kmeans', silhouetteAbove: true, db: true });
     expect(await trainingApi.trainFold('c1', { train: PARTS.train, validation: PARTS.validation }, 0, REQUEST, 'auto')).toBeNull();
@@ -28,9 +29,10 @@ describe('trainingApi on a clustering problem', () => {
     const progress: number[] = [];
     const picked = trainingApi.pickK('c1', PARTS.train, REQUEST, (done) => progress.push(done));
     expect({ ks: picked.points.map((p) => p.k), suggested: picked.suggestedK, progress }).toEqual({ ks: [2, 3, 4, 5, 6, 7, 8], suggested: 3, progress: [1, 2, 3, 4, 5, 6, 7] });
-    const pca = await trainingApi.trainRun('c1', PARTS, { ...REQUEST, id: 'pca-1', family: 'pca', params: {} }, 'auto');
-    const kmeans = await trainingApi.trainRun('c1', PARTS, REQUEST, 'auto');
-    const projection = trainingApi.projectStoredRuns('c1', PARTS.validation, pca, kmeans, 1);
+    const runs = createTestRunStore();
+    const pca = await runs.commit(await trainingApi.trainRun('c1', PARTS, { ...REQUEST, id: 'pca-1', family: 'pca', params: {} }, 'auto', runs.store));
+    const kmeans = await runs.commit(await trainingApi.trainRun('c1', PARTS, REQUEST, 'auto', runs.store));
+    const projection = await trainingApi.projectStoredRuns('c1', PARTS.validation, pca, kmeans, 1);
     expect({ shown: projection.shown, clusters: new Set(projection.clusters).size, x: projection.x.length }).toEqual({ shown: 6, clusters: 3, x: 6 });
   });
 });

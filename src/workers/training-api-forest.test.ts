@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
+import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
 
@@ -19,9 +20,11 @@ describe('trainingApi: a forest in parts', () => {
     const progress: string[] = [];
     const first = await trainingApi.trainForestPart('f1', PARTS, REQUEST, { start: 0, end: 5 }, (p) => progress.push(`a${p.iteration}/${p.total}`));
     const second = await trainingApi.trainForestPart('f1', PARTS, REQUEST, { start: 5, end: 8 }, (p) => progress.push(`b${p.iteration}/${p.total}`));
-    const merged = trainingApi.mergeForestRun('f1', PARTS, REQUEST, [second, first]);
-    const whole = await trainingApi.trainRun('f1', PARTS, REQUEST, 'auto');
-    expect({ model: JSON.stringify(merged.model), metrics: merged.metrics, first: progress[0], last: progress.at(-1) })
-      .toEqual({ model: JSON.stringify(whole.model), metrics: whole.metrics, first: 'a1/5', last: 'b3/3' });
+    const runs = createTestRunStore();
+    const merged = await runs.commit(await trainingApi.mergeForestRun('f1', PARTS, REQUEST, [second, first], runs.store));
+    const whole = await runs.commit(await trainingApi.trainRun('f1', PARTS, { ...REQUEST, id: 'rf-whole' }, 'auto', runs.store));
+    const [a, b] = [await runs.load(merged.runId), await runs.load(whole.runId)];
+    expect({ model: JSON.stringify(a?.model), metrics: a?.metrics, first: progress[0], last: progress.at(-1) })
+      .toEqual({ model: JSON.stringify(b?.model), metrics: b?.metrics, first: 'a1/5', last: 'b3/3' });
   });
 });

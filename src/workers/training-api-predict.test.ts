@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
+import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
 
@@ -16,8 +17,9 @@ const REQUEST: TrainRequest = {
 describe('trainingApi.predictStoredRun', () => {
   it('predicts held-out rows of a stored run, leaving out rows without a target', async () => {
     trainingApi.putTable('p1', TABLE);
-    const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto')));
-    const predictions = trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), run, PROBLEM);
+    const runs = createTestRunStore();
+    const ref = await runs.commit(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto', runs.store));
+    const predictions = await trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), ref, PROBLEM);
     // The tree splits x at 5.5 (midway between the training classes' 4 and 7), so x = 6 is called b; row 11 has no target and is left out.
     expect({ ...predictions, proba: predictions.proba && Array.from(predictions.proba) }).toEqual({
       rows: Uint32Array.of(0, 5, 10),
@@ -30,7 +32,15 @@ describe('trainingApi.predictStoredRun', () => {
 
   it('refuses an empty part with a message naming what to do', async () => {
     trainingApi.putTable('p1', TABLE);
-    const run = await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto');
-    expect(() => trainingApi.predictStoredRun('p1', new Uint32Array(0), run, PROBLEM)).toThrow('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
+    const runs = createTestRunStore();
+    const ref = await runs.commit(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto', runs.store));
+    await expect(trainingApi.predictStoredRun('p1', new Uint32Array(0), ref, PROBLEM)).rejects.toThrow('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
+  });
+
+  it('refuses a run that is not stored, naming it', async () => {
+    trainingApi.putTable('p1', TABLE);
+    await expect(trainingApi.predictStoredRun('p1', PARTS.validation, createTestRunStore().ref('gone'), PROBLEM)).rejects.toMatchObject({
+      name: 'StorageError', message: 'The trained run "gone" is not stored (it was deleted, or its training did not finish). Train it again in the Train cell.',
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The whole surface of the training worker: fit one candidate on the training part or score one CV fold,
-// with cooperative stop (requestStop sets a flag the fit's shouldStop reads) and throttled progress.
-// Unit tests call these directly in Node; clients.ts reaches them through a small pool of these workers.
+// with cooperative stop (requestStop sets a flag the fit's shouldStop reads) and throttled progress. A fitted
+// run's model and pipeline go to storage from here and the page gets its summary; jobs on stored runs name
+// them by id and read them here. Unit tests call these directly in Node; clients.ts reaches them through a pool.
 
 import { transfer } from 'comlink';
 import { ModelSpecError } from '../core/errors';
@@ -19,9 +20,11 @@ import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data
 import { describePreparation } from '../core/train/fit-prepared';
 import { projectRuns, type RunProjection } from '../core/train/project-runs';
 import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/train-forest-parts';
+import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
-import { computeLearningCurve } from './learning-curve-run';
-import type { BackendChoice, MetricScores, TrainedRun, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, type LearningCurveRequest } from './learning-curve-run';
+import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
+import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
 /** TensorFlow.js backend preference of the Train cell. */
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -74,14 +77,18 @@ function requestStop(jobId: string): void {
   stopRequests.add(jobId);
 }
 
-/** Fits `request` on the training part of table `tableKey` and scores it on validation (no CV; clustering problems take the unsupervised path); progress is throttled. */
-async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, onProgress?: (record: TrainingProgressRecord) => void): Promise<TrainedRun> {
+/**
+ * Fits `request` on the training part of table `tableKey` and scores it on validation (no CV; clustering problems
+ * take the unsupervised path); progress is throttled. The fit is stored in `store`; the summary comes back.
+ */
+async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, store: RunStore, onProgress?: (record: TrainingProgressRecord) => void): Promise<RunSummary> {
   const train = request.problem.task === 'clustering' ? trainUnsupervised : trainOnTrainingPart;
-  return train(readTable(tableKey), parts, request, {
+  const run = await train(readTable(tableKey), parts, request, {
     shouldStop: () => stopRequests.has(request.id),
     onProgress: throttle(onProgress),
     selectBackend: () => selectBackend(backend),
   });
+  return storeRunFit(store, run);
 }
 
 /** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped or clusters (no CV). */
@@ -93,9 +100,9 @@ async function trainFold(tableKey: string, fold: Fold, foldIndex: number, reques
   });
 }
 
-/** Rebuilds `run` from its JSON and scores it on the validation rows of table `tableKey` (no retraining). */
-function rescoreStoredRun(tableKey: string, validation: RowIndices, run: TrainedRun, problem: ProblemSpec): MetricScores {
-  return rescoreRun(readTable(tableKey), validation, run, problem);
+/** Rebuilds stored run `ref` from its JSON and scores it on the validation rows of table `tableKey` (no retraining). */
+async function rescoreStoredRun(tableKey: string, validation: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<MetricScores> {
+  return rescoreRun(readTable(tableKey), validation, await readStoredRun(ref), problem);
 }
 
 /** A stored run's predictions on held-out rows with a target: class indices (in `classes` order) or numbers. */
@@ -109,10 +116,11 @@ export interface RunPredictions {
   classes: string[] | null;
 }
 
-/** Rebuilds `run` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out); arrays come back by transfer. */
-function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec): RunPredictions {
+/** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out); arrays come back by transfer. */
+async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<RunPredictions> {
   const { task, target } = readSupervisedProblem(problem);
   if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
+  const run = await readStoredRun(ref);
   const model = loadModel(run.model);
   const scored = prepareHeldOutRows(readTable(tableKey), rows, run, task, target);
   if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
@@ -130,13 +138,12 @@ function predictStoredRun(tableKey: string, rows: RowIndices, run: TrainedRun, p
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
 async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
   const part = await fitForestPart(readTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
-  const buffers = part.trees.flatMap(({ tree, importance }) => [tree.feature, tree.threshold, tree.left, tree.right, tree.value, ...(tree.cover ? [tree.cover] : []), importance].map((a) => a.buffer));
-  return transfer(part, [...new Set(buffers)]);
+  return transfer(part, listForestPartBuffers([part]));
 }
 
-/** Merges the forest parts of `request` in tree order, scores the merged model on validation and returns its run. */
-function mergeForestRun(tableKey: string, parts: TrainingParts, request: TrainRequest, forestParts: ForestPart[]): TrainedRun {
-  return mergeForestParts(readTable(tableKey), parts, request, forestParts);
+/** Merges the forest parts of `request` in tree order, scores the merged model on validation, stores its fit in `store` and returns its summary. */
+function mergeForestRun(tableKey: string, parts: TrainingParts, request: TrainRequest, forestParts: ForestPart[], store: RunStore): Promise<RunSummary> {
+  return storeRunFit(store, mergeForestParts(readTable(tableKey), parts, request, forestParts));
 }
 
 /** "Pick k": k-means inertia and silhouette for k = 2..10 on the prepared training rows; `onProgress(done, total)` after each k. */
@@ -146,16 +153,26 @@ function pickK(tableKey: string, train: RowIndices, request: TrainRequest, onPro
 }
 
 /** The 2-D projection of `rows` by a stored PCA run, coloured by a stored k-means run; arrays come back by transfer. */
-function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRun: TrainedRun, kmeansRun: TrainedRun | null, seed: number): RunProjection {
+async function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRef: StoredRunRef, kmeansRef: StoredRunRef | null, seed: number): Promise<RunProjection> {
+  const [pcaRun, kmeansRun] = await Promise.all([readStoredRun(pcaRef), kmeansRef ? readStoredRun(kmeansRef) : null]);
   const projection = projectRuns(readTable(tableKey), rows, pcaRun, kmeansRun, seed);
   return transfer(projection, [projection.x.buffer, projection.y.buffer, ...(projection.clusters ? [projection.clusters.buffer] : [])]);
+}
+
+/** What the page sends for a learning curve: the stored run by id (its family, params, seed and pipeline are read here). */
+export type StoredLearningCurveRequest = Omit<LearningCurveRequest, 'run'> & { run: StoredRunRef };
+
+/** Refits stored run `request.run` on growing shares of the training rows of table `tableKey` (see computeLearningCurve). */
+async function computeStoredLearningCurve(tableKey: string, request: StoredLearningCurveRequest, onProgress?: (progress: LearningCurveProgress) => void): Promise<LearningCurve> {
+  const run = await readStoredRun(request.run);
+  return computeLearningCurve(readTable(tableKey), { ...request, run }, onProgress);
 }
 
 export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
-  explainStoredRun: (tableKey: string, rows: RowIndices, run: TrainedRun, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
-    explainRun(readTable(tableKey), rows, run, problem, options, onProgress),
-  computeLearningCurve: (tableKey: string, request: Parameters<typeof computeLearningCurve>[1], onProgress?: Parameters<typeof computeLearningCurve>[2]) => computeLearningCurve(readTable(tableKey), request, onProgress),
+  explainStoredRun: async (tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
+    explainRun(readTable(tableKey), rows, await readStoredRun(ref), problem, options, onProgress),
+  computeLearningCurve: computeStoredLearningCurve,
 };
 export type TrainingApi = typeof trainingApi;

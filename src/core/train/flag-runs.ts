@@ -5,18 +5,18 @@ import type { ModelWarning } from '../models/types';
 import { METRICS, type MetricId } from '../problem/metrics';
 import { formatNumber } from '../table/format-cell';
 import { chooseRankBasis, readRankValue } from './rank-runs';
-import type { TrainedRun } from './types';
+import type { RunSummary } from './types';
 
 /**
  * Run id → a 'worse-than-baseline' warning for every non-baseline run whose value of `metric` on the leaderboard's
  * ranking basis (CV mean when every run has one, else validation) is worse than the best baseline's; empty without a
  * scored baseline.
  */
-export function findRunsWorseThanBaseline(runs: readonly TrainedRun[], metric: MetricId): Map<string, ModelWarning> {
+export function findRunsWorseThanBaseline(runs: readonly RunSummary[], metric: MetricId): Map<string, ModelWarning> {
   const info = METRICS[metric];
   const basis = chooseRankBasis(runs, metric);
   const better = (a: number, b: number): boolean => (info.direction === 'higher' ? a > b : a < b);
-  let best: { run: TrainedRun; value: number } | null = null;
+  let best: { run: RunSummary; value: number } | null = null;
   for (const run of runs) {
     const value = run.baseline ? readRankValue(run, metric, basis) : null;
     if (value !== null && (best === null || better(value, best.value))) best = { run, value };
@@ -37,7 +37,7 @@ export function findRunsWorseThanBaseline(runs: readonly TrainedRun[], metric: M
 }
 
 /** Run id → all its warnings (its own fit warnings, then worse-than-baseline); runs without any are left out. */
-export function flagRuns(runs: readonly TrainedRun[], metric: MetricId): Map<string, ModelWarning[]> {
+export function flagRuns(runs: readonly RunSummary[], metric: MetricId): Map<string, ModelWarning[]> {
   const worse = findRunsWorseThanBaseline(runs, metric);
   const flags = new Map<string, ModelWarning[]>();
   for (const run of runs) {

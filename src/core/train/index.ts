@@ -18,4 +18,6 @@ export { scoreClusters, SILHOUETTE_SAMPLE_ROWS } from './score-clusters';
 export { computePickK, suggestK, PICK_K_DEFAULTS, type PickKPoint, type PickKResult, type PickKOptions } from './pick-k';
 export { projectRuns, type RunProjection } from './project-runs';
 export { fitForestPart, mergeForestParts, type ForestPart } from './train-forest-parts';
+export { listForestPartBuffers } from './forest-part-buffers';
 export { planForestParts, splitTreeRanges } from './plan-forest-parts';
+export { splitRun, joinRun } from './split-run';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FittedPipeline } from '../transform/fitted-types';
+import type { PipelineStep } from '../transform/step-types';
 import { applyRunNames, nameRuns } from './name-runs';
-import type { TrainedRun } from './types';
+import type { RunSummary } from './types';
 
-const NO_STEPS: FittedPipeline = { formatVersion: 1, steps: [], inputColumns: [], outputColumns: [], trainRowCount: 0 };
-const WITH_DROP: FittedPipeline = { ...NO_STEPS, steps: [{ spec: { kind: 'drop', id: 'd', columns: ['x'] }, state: null }] };
-const AUTO_ONLY: FittedPipeline = { ...NO_STEPS, steps: [{ spec: { kind: 'scale', id: 'auto:scale', columns: ['x'], method: 'standard' }, state: null }] };
+const WITH_DROP: PipelineStep[] = [{ kind: 'drop', id: 'd', columns: ['x'] }];
 
-function runOf(id: string, family: string, label: string, extra: Partial<TrainedRun> = {}): TrainedRun {
-  return { id, family, label, params: {}, seed: 42, trainedAt: Number(id.slice(1)), pipeline: NO_STEPS, metrics: { validation: {}, cv: null }, ...extra } as TrainedRun;
+function runOf(id: string, family: string, label: string, extra: Partial<RunSummary> = {}): RunSummary {
+  return { id, family, label, params: {}, seed: 42, trainedAt: Number(id.slice(1)), steps: [], metrics: { validation: {}, cv: null }, ...extra } as RunSummary;
 }
 
 describe('nameRuns', () => {
@@ -17,11 +15,11 @@ describe('nameRuns', () => {
     expect([...names]).toEqual([['r1', 'k-nearest neighbours (k=15)'], ['r2', 'Mean']]);
   });
 
-  it('tells runs of one family apart by pipeline (automatic steps aside), seed, CV and automatic preparation', () => {
+  it('tells runs of one family apart by pipeline, seed, CV and automatic preparation', () => {
     const cv = { folds: 5, completed: 5, metrics: {} };
     const names = nameRuns([
-      runOf('r1', 'decision_tree', 'Decision tree', { pipeline: AUTO_ONLY }),
-      runOf('r2', 'decision_tree', 'Decision tree', { pipeline: WITH_DROP, seed: 7 }),
+      runOf('r1', 'decision_tree', 'Decision tree'),
+      runOf('r2', 'decision_tree', 'Decision tree', { steps: WITH_DROP, seed: 7 }),
       runOf('r3', 'decision_tree', 'Decision tree', { metrics: { validation: {}, cv } }),
       runOf('r4', 'gradient_boosting', 'Gradient boosting', { autoPrepare: false }),
       runOf('r5', 'gradient_boosting', 'Gradient boosting', { autoPrepare: true }),

@@ -3,23 +3,23 @@
 // preparation), else a number in training order.
 
 import { findFamilyInfo } from '../models/catalog';
-import type { TrainedRun } from './types';
+import type { RunSummary } from './types';
 
 /** `runs` with each label replaced by its distinguishing name (nameRuns); the same objects when nothing changes. */
-export function applyRunNames(runs: readonly TrainedRun[]): TrainedRun[] {
+export function applyRunNames<R extends RunSummary>(runs: readonly R[]): R[] {
   const names = nameRuns(runs);
   return runs.map((run) => (names.get(run.id) === run.label ? run : { ...run, label: names.get(run.id)! }));
 }
 
 /** Run id → display name, e.g. "k-nearest neighbours (k=15)", "Decision tree (pipeline 2, seed 7)". */
-export function nameRuns(runs: readonly TrainedRun[]): Map<string, string> {
+export function nameRuns(runs: readonly RunSummary[]): Map<string, string> {
   const names = new Map<string, string>();
-  const byFamily = new Map<string, TrainedRun[]>();
+  const byFamily = new Map<string, RunSummary[]>();
   for (const run of [...runs].sort((a, b) => a.trainedAt - b.trainedAt)) byFamily.set(run.family, [...(byFamily.get(run.family) ?? []), run]);
   for (const group of byFamily.values()) {
     const traits = group.map((run) => describeTraits(run));
     const pipelines = numberDistinct(group.map(readUserStepsKey));
-    const varies = (read: (run: TrainedRun) => unknown) => new Set(group.map((run) => JSON.stringify(read(run)))).size > 1;
+    const varies = (read: (run: RunSummary) => unknown) => new Set(group.map((run) => JSON.stringify(read(run)))).size > 1;
     group.forEach((run, i) => {
       const parts = [...traits[i]];
       if (varies(readUserStepsKey)) parts.push(`pipeline ${pipelines[i]}`);
@@ -34,15 +34,15 @@ export function nameRuns(runs: readonly TrainedRun[]): Map<string, string> {
 }
 
 /** "name=value" for each hyperparameter away from the family's default, in schema order. */
-function describeTraits(run: TrainedRun): string[] {
+function describeTraits(run: RunSummary): string[] {
   const specs = findFamilyInfo(run.family)?.params ?? [];
   return specs.filter((spec) => run.params[spec.name] !== undefined && run.params[spec.name] !== spec.default)
     .map((spec) => `${spec.name}=${String(run.params[spec.name])}`);
 }
 
-/** The user's own steps (automatic ones left out), as a key. */
-function readUserStepsKey(run: TrainedRun): string {
-  return JSON.stringify(run.pipeline.steps.map((s) => s.spec).filter((spec) => !spec.id.startsWith('auto:')));
+/** The user's own steps (automatic ones are not among them), as a key. */
+function readUserStepsKey(run: RunSummary): string {
+  return JSON.stringify(run.steps ?? []);
 }
 
 /** 1-based number of each key in order of first appearance. */
@@ -52,7 +52,7 @@ function numberDistinct(keys: readonly string[]): number[] {
 }
 
 /** Runs that still share a name get "#1", "#2", … in training order. */
-function numberAlike(group: readonly TrainedRun[], names: Map<string, string>): void {
+function numberAlike(group: readonly RunSummary[], names: Map<string, string>): void {
   const counts = new Map<string, number>();
   for (const run of group) counts.set(names.get(run.id)!, (counts.get(names.get(run.id)!) ?? 0) + 1);
   const seen = new Map<string, number>();

@@ -46,7 +46,7 @@ describe('trainCandidate', () => {
       curve: [{ iteration: 1, total: 1, metrics: {} }],
       durationMs: 0, trainedAt: 0, stopped: false,
       model: run.model, pipeline: fitPipeline(STEPS, TABLE, PARTS.train),
-      featureNames: ['x'], classes: ['no', 'yes'], info: {}, autoPrepare: false,
+      featureNames: ['x'], classes: ['no', 'yes'], info: {}, steps: STEPS, autoPrepare: false,
     });
     expect(JSON.parse(JSON.stringify(run.model))).toEqual(run.model);
   });

@@ -39,6 +39,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     featureNames: [...data.train.X.featureNames],
     ...(data.train.y.classes ? { classes: [...data.train.y.classes] } : {}),
     info: pickPlainInfo(fit.model.info),
+    steps: [...request.steps],
     autoPrepare: request.autoPrepare !== false,
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),

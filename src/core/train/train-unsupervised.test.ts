@@ -51,7 +51,7 @@ describe('trainUnsupervised', () => {
       id: 'run-kmeans', family: 'kmeans', label: 'k-means', baseline: false, params: { k: 3, n_init: 10, max_iter: 300, tol: 1e-4 },
       task: 'clustering', seed: 3, primaryMetric: 'silhouette',
       metrics: { validation: scoreClusters(validationX, loadModel(run.model).predict(validationX), ['silhouette', 'davies-bouldin'], 3), cv: null },
-      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, featureNames: ['a', 'b'], info: ['inertia', 'iterations'], autoPrepare: false,
+      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, featureNames: ['a', 'b'], info: ['inertia', 'iterations'], steps: STEPS, autoPrepare: false,
     });
     expect(run.metrics.validation.silhouette).toEqual({ value: null, reason: 'silhouette needs 2 to 2 clusters; got 3' });
     expect(JSON.parse(JSON.stringify(run))).toEqual({ ...run, model: JSON.parse(JSON.stringify(run.model)) });

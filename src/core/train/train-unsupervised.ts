@@ -38,6 +38,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     pipeline: data.fitted,
     featureNames: [...data.train.featureNames],
     info: pickPlainInfo(fit.model.info),
+    steps: [...request.steps],
     autoPrepare: request.autoPrepare !== false,
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),

@@ -90,6 +90,8 @@ export interface TrainedRun {
   classes?: string[];
   /** Small learned extras (iterations used, OOB score…): numbers, strings and booleans only. */
   info: Record<string, number | string | boolean>;
+  /** The user's pipeline steps (specs) it was trained with; automatic ones are in `pipeline` (absent in older runs). */
+  steps?: PipelineStep[];
   /** Whether automatic preparation was on (absent in runs stored before it existed). */
   autoPrepare?: boolean;
   /** What automatic preparation added after the user's steps (its steps are in `pipeline`); absent when nothing. */
@@ -101,6 +103,12 @@ export interface TrainedRun {
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
 }
+
+/** What the page holds of a run (leaderboard, picks, curves): the run without its model and fitted pipeline. */
+export type RunSummary = Omit<TrainedRun, 'model' | 'pipeline'>;
+
+/** The large part of a run, kept in storage and read by workers only: model JSON and fitted pipeline. */
+export type RunFit = Pick<TrainedRun, 'model' | 'pipeline'>;
 
 /** Context of one training job: seed comes from the request; stop and abort come from the caller. */
 export interface TrainContext {
