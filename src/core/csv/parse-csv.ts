@@ -63,6 +63,7 @@ const DEFER_THRESHOLD = 1 << 18;
 /** Text parsed at once; 256 Ki chars made typed import ~30 % faster than 1 Mi in Node (cache locality). */
 const PIECE_CHARS = 1 << 18;
 const QUOTED_EMPTY_LINE = /(?:^|[\r\n])""/;
+const SPACES_AND_TABS = /^[ \t]+$/;
 
 /** Creates a parser for one file; `delimiter` is a single character. */
 export function createCsvParser(delimiter: string, options: CsvParserOptions = {}): CsvParser {
@@ -109,7 +110,8 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       const row = rows[k];
       if (row.length === 1) {
         const v = row[0];
-        const blank = v.length === 0 ? !(quotedEmpty?.has(k) ?? false) : ncols > 1 && v.trim() === '';
+        // Before the header, a line of spaces and tabs is skipped as pandas skips it (skip_blank_lines).
+        const blank = v.length === 0 ? !(quotedEmpty?.has(k) ?? false) : header === null ? SPACES_AND_TABS.test(v) : ncols > 1 && v.trim() === '';
         if (blank) {
           if (header !== null) pendingBlank.push(lines !== null ? lines[k] : base + k + (extra === null ? 0 : extra[k]));
           kept ??= rows.slice(0, k);

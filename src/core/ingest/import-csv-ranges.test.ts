@@ -53,6 +53,11 @@ describe('importCsvInRanges', () => {
     expect([ranged, whole.warnings.map((w) => w.code)]).toEqual([whole, ['ragged-rows', 'blank-lines']]);
   });
 
+  it('equals the whole-file import after leading blank lines and lines of spaces and tabs (no row taken for a header)', async () => {
+    const [whole, ranged] = await importBoth(' \t\n\n  \r\n' + makeCsv(2000, '\n'), 3);
+    expect([ranged, whole.table.rowCount]).toEqual([whole, 2000]);
+  });
+
   it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
     const [whole, ranged] = await importBoth(text, 2);

@@ -67,6 +67,15 @@ describe('importFile: CSV', () => {
     expect(result.table.columns[2]).toEqual(numericColumn('c', [3, null, 8, 12], true));
   });
 
+  it('skips leading lines of spaces and tabs, as pandas does: they neither become the header nor pick the delimiter', async () => {
+    const result = await importText(' \t \n\t\n  \ncity,n\nOslo,1\nBergen,2\n');
+    expect([result.delimiter, result.table, result.warnings]).toEqual([
+      ',',
+      { rowCount: 2, columns: [categoricalColumn('city', ['Oslo', 'Bergen']), numericColumn('n', [1, 2], true)] },
+      [],
+    ]);
+  });
+
   it('reports blank lines in the middle and ignores trailing ones', async () => {
     const result = await importText('a\n1\n\n2\n\n\n');
     expect([result.table.rowCount, result.warnings]).toEqual([2, [{ code: 'blank-lines', message: '1 blank lines between rows were skipped (lines 3).', lines: [3] }]]);
