@@ -119,6 +119,18 @@ describe('importFile: CSV', () => {
     ]);
   });
 
+  it('drops a UTF-8 byte-order mark before a windows-1252 body instead of reading it as "ï»¿"', async () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...[...'name,n\ncaf'].map((c) => c.charCodeAt(0)), 0xe9, 0x2c, 0x31, 0x0a]);
+    const auto = await importText(bytes);
+    const chosen = await importText(bytes, 'x.csv', { encoding: 'windows-1252' });
+    expect([auto.encoding, auto.table.columns.map((c) => c.name), auto.table.columns[0], chosen.table.columns.map((c) => c.name)]).toEqual([
+      'windows-1252',
+      ['name', 'n'],
+      categoricalColumn('name', ['café']),
+      ['name', 'n'],
+    ]);
+  });
+
   it('reads windows-1252 when asked, and reports replacement characters in UTF-8 mode with their lines', async () => {
     const bytes = Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0xe9, 0x0a]);
     expect((await importText(bytes, 'x.csv', { encoding: 'windows-1252' })).table.columns[0]).toEqual(categoricalColumn('a', ['b', 'é']));

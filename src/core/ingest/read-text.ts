@@ -1,5 +1,6 @@
 // Reads a Blob as text in chunks: decides the encoding (UTF-8, else windows-1252 when the first MB is not
-// valid UTF-8), strips a UTF-8 byte-order mark and decodes characters split across chunk borders.
+// valid UTF-8), strips a UTF-8 byte-order mark (also before a windows-1252 body) and decodes characters split
+// across chunk borders.
 
 import { createAbortError, DataError } from '../errors';
 import { decodeWindows1252 } from './decode-windows-1252';
@@ -45,12 +46,18 @@ export function openText(blob: Blob, first: Uint8Array, encoding: ImportOptions[
         const end = Math.min(blob.size, start + CHUNK_BYTES);
         next = end < blob.size ? readSlice(blob, end, end + CHUNK_BYTES) : null;
         next?.catch(() => undefined); // awaited on the next turn; a generator closed early must not leave it unhandled
-        const text = decoder === null ? decodeWindows1252(bytes) : decoder.decode(bytes, { stream: end < blob.size });
+        // TextDecoder drops a UTF-8 byte-order mark; before a windows-1252 body it would read as "ï»¿".
+        const body = decoder === null && start === 0 && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+        const text = decoder === null ? decodeWindows1252(body) : decoder.decode(body, { stream: end < blob.size });
         onBytes(end);
         yield text;
       }
     },
   };
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Reads bytes [start, end) of `blob`. */
