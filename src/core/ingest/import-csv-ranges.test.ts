@@ -73,6 +73,13 @@ describe('importCsvInRanges', () => {
     ]).toEqual([null, null]);
   });
 
+  it('says "read it whole" for UTF-16, whose bytes are not cut at line feeds', async () => {
+    const text = '\uFEFFa,b\n' + Array.from({ length: 3000 }, (_, i) => `${i},x`).join('\n') + '\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) [bytes[2 * i], bytes[2 * i + 1]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+    expect(await importCsvInRanges(new Blob([bytes]), 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, inThisThread)).toBe(null);
+  });
+
   it('cuts again outside quotes when a quick cut fell inside a quoted field', async () => {
     const [whole, ranged] = await importBoth('a,b\n1,"x\ny\nz"\n2,w\n3,v\n', 2);
     expect([ranged, whole.table.rowCount]).toEqual([whole, 3]);

@@ -11,6 +11,18 @@ function importText(content: string | Uint8Array, fileName = 'data.csv', options
   return importFile(blobOf(content), fileName, { ...DEFAULT_IMPORT_OPTIONS, ...options });
 }
 
+/** `text` as UTF-16 bytes, little- or big-endian, with or without a byte-order mark. */
+function encodeUtf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
+  const units = (bom ? '\uFEFF' : '') + text;
+  const bytes = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const code = units.charCodeAt(i);
+    bytes[2 * i + (bigEndian ? 1 : 0)] = code & 0xff;
+    bytes[2 * i + (bigEndian ? 0 : 1)] = code >> 8;
+  }
+  return bytes;
+}
+
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, 'fixtures', name)));
 
 describe('importFile: CSV', () => {
@@ -131,6 +143,27 @@ describe('importFile: CSV', () => {
     ]);
   });
 
+  it('reads UTF-16 (Excel\'s "Unicode text"): LE and BE, with a byte-order mark or found from the NUL bytes', async () => {
+    const text = 'city\tn\r\nZürich\t1\r\nKraków €\t2\r\n';
+    const expected = { rowCount: 2, columns: [categoricalColumn('city', ['Zürich', 'Kraków €']), numericColumn('n', [1, 2], true)] };
+    const reads = [];
+    for (const [bom, encoding] of [[true, 'utf-16le'], [true, 'utf-16be'], [false, 'utf-16le'], [false, 'utf-16be']] as const) {
+      const result = await importText(encodeUtf16(text, encoding === 'utf-16be', bom), 'unicode.txt');
+      reads.push([result.encoding, result.delimiter, result.table, result.warnings]);
+    }
+    expect(reads).toEqual(Array.from({ length: 4 }, (_, k) => [k % 2 === 0 ? 'utf-16le' : 'utf-16be', '\t', expected, []]));
+  });
+
+  it('reads a UTF-16 file of several chunks as its UTF-8 twin, characters split across chunk borders included', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},${['😀 smile', 'Ωmega', 'plain'][i % 3]}`);
+    // A 😀 whose two UTF-16 units straddle the first 1 MiB chunk's end (the byte-order mark is unit 0).
+    const head = `id,label\n${rows.slice(0, 40_000).join('\n')}\n`;
+    const text = `${head}40000,${'p'.repeat((1 << 19) - 2 - head.length - 6)}😀\n${rows.slice(40_000).join('\n')}\n`;
+    const utf16 = await importText(encodeUtf16(text, false, true));
+    const utf8 = await importText(text);
+    expect([utf16.table, utf16.inference, text.charCodeAt((1 << 19) - 2)]).toEqual([utf8.table, utf8.inference, 0xd83d]);
+  });
+
   it('reads windows-1252 when asked, and reports replacement characters in UTF-8 mode with their lines', async () => {
     const bytes = Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0xe9, 0x0a]);
     expect((await importText(bytes, 'x.csv', { encoding: 'windows-1252' })).table.columns[0]).toEqual(categoricalColumn('a', ['b', 'é']));
@@ -178,6 +211,10 @@ describe('importFile: bad input', () => {
     );
     await expect(importText(Uint8Array.from([0x61, 0, 0x62, 0x0a, 0x31, 0x0a]), 'x.csv')).rejects.toThrow(
       '"x.csv" looks like a binary file (it contains 1 NUL bytes in its first 6 bytes), not text. Choose a CSV, TSV or JSON file.',
+    );
+    // NUL in every other byte, as in UTF-16, but the units are control characters: 16-bit numbers, not text.
+    await expect(importText(new Uint8Array(Int16Array.from({ length: 64 }, (_, i) => i % 20).buffer), 'x.csv')).rejects.toThrow(
+      '"x.csv" looks like a binary file (it contains 68 NUL bytes in its first 128 bytes), not text. Choose a CSV, TSV or JSON file.',
     );
   });
 
