@@ -58,6 +58,16 @@ describe('importCsvInRanges', () => {
     expect([ranged, whole.table.rowCount]).toEqual([whole, 2000]);
   });
 
+  it.each([2, 3, 4])('equals the whole-file import in %i ranges for quoted values followed by spaces (one category, no warning)', async (count) => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => (i % 2 === 0 ? `"NY" ,${i}` : `"CA"  ,${i}`)).join('\n');
+    // The header padded so that the whole-file read's first 256 Ki-character piece ends right after a quote and a space.
+    const texts = Array.from({ length: 20 }, (_, pad) => `st,n${'_'.repeat(pad)}\n${rows}\n`);
+    const text = texts.find((t) => t.slice((1 << 18) - 2, 1 << 18) === '" ')!;
+    const [whole, ranged] = await importBoth(text, count);
+    const st = whole.table.columns[0];
+    expect([ranged, st.kind === 'categorical' && st.levels, whole.warnings]).toEqual([whole, ['NY', 'CA'], []]);
+  });
+
   it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
     const [whole, ranged] = await importBoth(text, 2);

@@ -182,10 +182,31 @@ function describeParse(
   if (out.blankLines.count > 0) {
     warnings.push({ code: 'blank-lines', message: `${out.blankLines.count} blank lines between rows were skipped (lines ${out.blankLines.lines.join(', ')}).`, lines: out.blankLines.lines });
   }
+  if (out.fallback !== null) warnings.push(describeFallback(out.fallback));
   if (replaced.count > 0) {
     warnings.push({ code: 'replacement-characters', message: `${replaced.count} characters could not be read as UTF-8 and show as "\uFFFD" (lines ${replaced.lines.join(', ')}). If the text looks wrong, import again with the encoding set to windows-1252.`, lines: replaced.lines });
   }
   return warnings;
+}
+
+/** The warning for text the hand-written tokenizer read: what in the quoting sent it there, and from which line. */
+function describeFallback(fallback: NonNullable<CsvParseOutput['fallback']>): ImportWarning {
+  const { textAfterQuote, quotedEmptyRows } = fallback;
+  const reasons: string[] = [];
+  if (textAfterQuote.count > 0) {
+    reasons.push(`${textAfterQuote.count} fields have text after their closing quote (lines ${textAfterQuote.lines.join(', ')}); it was kept, so "a"b reads as ab, as spreadsheets read it`);
+  }
+  if (quotedEmptyRows.count > 0) reasons.push(`${quotedEmptyRows.count} rows hold only "" (lines ${quotedEmptyRows.lines.join(', ')}), read as an empty value, not a blank line`);
+  const lines = [...new Set([...textAfterQuote.lines, ...quotedEmptyRows.lines])].sort((a, b) => a - b).slice(0, 20);
+  const from = lines[0] ?? fallback.fromLine;
+  return {
+    code: 'malformed-quotes',
+    message:
+      `From line ${from}, quoting that the fast CSV reader does not take sent the file to the slower fallback reader: ` +
+      `${reasons.length > 0 ? reasons.join('; ') : 'no field was read differently'}. Other programs may read those lines otherwise: check them, ` +
+      'and quote fields whole ("a b", a quote inside doubled as "").',
+    lines: lines.length > 0 ? lines : [from],
+  };
 }
 
 function noteReplacements(text: string, parser: { lineAtNext(text: string, index: number): number }, replaced: { lines: number[]; count: number }): void {

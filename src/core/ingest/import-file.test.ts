@@ -93,6 +93,31 @@ describe('importFile: CSV', () => {
     expect([result.table.rowCount, result.warnings]).toEqual([2, [{ code: 'blank-lines', message: '1 blank lines between rows were skipped (lines 3).', lines: [3] }]]);
   });
 
+  it('reads a file the same wherever its chunks end: a quoted value followed by spaces is one category, without a warning', async () => {
+    // Rows of 13 characters; a header 0–12 characters longer puts a 256 Ki-character piece's end at every place in a row.
+    const rows = Array.from({ length: 30_000 }, (_, i) => (i % 2 === 0 ? `"NY" ,${String(i).padStart(6, '0')}` : `"CA",${String(i).padStart(7, '0')}`));
+    const reads = [];
+    for (let pad = 0; pad < 13; pad++) {
+      const result = await importText(`st,${'n'.padEnd(pad + 1, '_')}\n${rows.join('\n')}\n`);
+      const st = result.table.columns[0];
+      reads.push([st.kind === 'categorical' && st.levels, result.warnings]);
+    }
+    expect(reads).toEqual(Array.from({ length: 13 }, () => [['NY', 'CA'], []]));
+  });
+
+  it('warns when quoting sent the file to the fallback tokenizer, naming the lines', async () => {
+    const result = await importText('a,b\n1,"x"y\n2,"z"\n3,"5" 6\n');
+    const b = result.table.columns[1];
+    expect([b.kind === 'text' && readTexts(b), result.warnings]).toEqual([
+      ['xy', 'z', '5 6'],
+      [{
+        code: 'malformed-quotes',
+        message: 'From line 2, quoting that the fast CSV reader does not take sent the file to the slower fallback reader: 2 fields have text after their closing quote (lines 2, 4); it was kept, so "a"b reads as ab, as spreadsheets read it. Other programs may read those lines otherwise: check them, and quote fields whole ("a b", a quote inside doubled as "").',
+        lines: [2, 4],
+      }],
+    ]);
+  });
+
   it('treats the default missing tokens as missing but keeps "None" as a category', async () => {
     const result = await importText('k,v\na,1\nb, NA \nc,N/A\nd,null\ne,NaN\nf,NULL\ng,-\nh,\ni,None\nj,None\n');
     expect(result.table.columns[1]).toEqual(categoricalColumn('v', ['1', null, null, null, null, null, null, null, 'None', 'None']));

@@ -30,7 +30,8 @@ export type ImportWarningCode =
   | 'replacement-characters'
   | 'blank-lines'
   | 'mixed-types'
-  | 'truncated-field';
+  | 'truncated-field'
+  | 'malformed-quotes';
 
 export interface ImportWarning {
   code: ImportWarningCode;
