@@ -42,6 +42,7 @@ describe('createCsvParser', () => {
       shortRows: none,
       longRows: none,
       blankLines: none,
+      loneCrs: none,
       fallback: null,
     });
   });
@@ -55,6 +56,7 @@ describe('createCsvParser', () => {
       shortRows: { lines: [4], count: 1 },
       longRows: { lines: [5], count: 1 },
       blankLines: none,
+      loneCrs: none,
       fallback: null,
     });
   });
@@ -68,6 +70,7 @@ describe('createCsvParser', () => {
       shortRows: none,
       longRows: none,
       blankLines: { lines: [4], count: 1 },
+      loneCrs: none,
       fallback: null,
     });
   });
@@ -113,6 +116,7 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
       shortRows: none,
       longRows: none,
       blankLines: none,
+      loneCrs: none,
       fallback: null,
     });
   });
@@ -146,8 +150,8 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
     }
   });
 
-  it('gives the same rows, lines and notes for random CSV with malformed quotes and padded quotes in any chunking', () => {
-    const cells = ['x', '', '"q" ', '"a"b', '" s "  ', '"x\ny" \t', ' ', '"say ""hi"""', 'z"w'];
+  it('gives the same rows, lines and notes for random CSV with malformed quotes, padded quotes and lone CRs in any chunking', () => {
+    const cells = ['x', '', '"q" ', '"a"b', '" s "  ', '"x\ny" \t', ' ', '"say ""hi"""', 'z"w', 'c\rd', '"e\rf"'];
     let seed = 5;
     const random = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 65536) % n;
     for (let round = 0; round < 30; round++) {

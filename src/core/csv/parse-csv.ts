@@ -8,6 +8,7 @@
 // With `onCells`, text without quotes (after the header) is split here instead, into field bounds, not strings.
 
 import Papa from 'papaparse';
+import { breakLoneCrs } from './break-lone-crs';
 import { countLineBreaks } from './count-line-breaks';
 import { createCellBlock, PlainRowSplitter, type CsvCellBlock } from './split-plain-rows';
 import { tokenizeCsv } from './tokenize-csv';
@@ -25,6 +26,8 @@ export interface CsvParseOutput {
   longRows: { lines: number[]; count: number };
   /** Blank lines between data rows (trailing blank lines are ignored), first 20, and how many. */
   blankLines: { lines: number[]; count: number };
+  /** Carriage returns without a line feed (outside quotes) that ended rows, read as line breaks: first 20 lines, and how many. */
+  loneCrs: { lines: number[]; count: number };
   /**
    * Why the hand-written tokenizer read the text (null when papaparse read it all): fields with text after their
    * closing quote ("a"b) and one-field rows of only "" (first 20 lines and counts each), and the line from which
@@ -83,7 +86,8 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   const splitter = new PlainRowSplitter(delimiter);
   // Line endings: papaparse splits on one newline string. With '\n' (LF files, or mixed endings) a CR is
   // removed from the end of each row's last field, so CRLF lines read right; a quoted last field that
-  // really ends in a CR loses it. A CR-only file keeps any later LF inside its fields.
+  // really ends in a CR loses it. In LF and CRLF files a lone CR outside quotes is a line break too (it becomes
+  // LF before parsing). A CR-only file keeps any later LF inside its fields.
   let newline: Newline | null = null;
   let lineChar: '\n' | '\r' = '\n';
   let papa: Papa.Parser | null = null;
@@ -101,6 +105,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   const shortRows: Lines = { lines: [], count: 0 };
   const longRows: Lines = { lines: [], count: 0 };
   const blankLines: Lines = { lines: [], count: 0 };
+  const loneCrs: Lines = { lines: [], count: 0 };
   let pendingBlank: number[] = [];
   let fallback: NonNullable<CsvParseOutput['fallback']> | null = null;
 
@@ -175,6 +180,27 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       newline = '\n';
       papa = new Papa.Parser({ delimiter, newline });
     }
+  }
+
+  /**
+   * `s` with lone CRs outside quotes turned into LF (see break-lone-crs.ts), noting their lines; a file whose lines
+   * end in CRLF is read as mixed ('\n', a CR before it dropped) from then on. A CR ending the text is not noted.
+   */
+  function breakRowsAtLoneCrs(s: string, final: boolean): string {
+    const broken = breakLoneCrs(s, delimiter, final);
+    if (broken === null) return s;
+    let at = 0;
+    let breaks = 0;
+    for (const i of broken.at) {
+      breaks += countLineBreaks(broken.text, at, i, '\n');
+      at = i;
+      if (!(final && i === s.length - 1)) note(loneCrs, line + breaks);
+    }
+    if (newline === '\r\n') {
+      newline = '\n';
+      papa = new Papa.Parser({ delimiter, newline });
+    }
+    return broken.text;
   }
 
   /** Parses `s` with papaparse; returns where the carried-over part starts, or -1 when the tokenizer must. */
@@ -271,13 +297,14 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   }
 
   function run(text: string, final: boolean): void {
-    const s = carry + text;
+    let s = carry + text;
     if (newline === null) {
       if (!detectNewline(s, final)) {
         carry = s;
         return;
       }
     } else checkNewline(s, s.length - text.length);
+    if (newline !== '\r') s = breakRowsAtLoneCrs(s, final);
     let consumed = useTokenizer ? -1 : onCells && header !== null && s.indexOf('"') === -1 ? parsePlain(s, final) : parseWithPapa(s, final);
     if (consumed < 0) {
       useTokenizer = true;
@@ -309,7 +336,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       deferred = [];
       deferredLength = 0;
       run(rest, true);
-      return { header: header ?? [], columns: cols, rowLines: rowLines.slice(0, rowCount), shortRows, longRows, blankLines, fallback };
+      return { header: header ?? [], columns: cols, rowLines: rowLines.slice(0, rowCount), shortRows, longRows, blankLines, loneCrs, fallback };
     },
     get rowCount() {
       return rowCount;

@@ -68,6 +68,12 @@ describe('importCsvInRanges', () => {
     expect([ranged, st.kind === 'categorical' && st.levels, whole.warnings]).toEqual([whole, ['NY', 'CA'], []]);
   });
 
+  it('equals the whole-file import when lone carriage returns end rows in several ranges (lines counted alike)', async () => {
+    const text = makeCsv(3000, '\n').replace(/\n(\d+7,)/g, '\r$1');
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged, whole.table.rowCount, whole.warnings.map((w) => w.code)]).toEqual([whole, 3000, ['blank-lines', 'lone-carriage-returns']]);
+  });
+
   it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
     const [whole, ranged] = await importBoth(text, 2);

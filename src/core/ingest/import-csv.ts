@@ -182,6 +182,13 @@ function describeParse(
   if (out.blankLines.count > 0) {
     warnings.push({ code: 'blank-lines', message: `${out.blankLines.count} blank lines between rows were skipped (lines ${out.blankLines.lines.join(', ')}).`, lines: out.blankLines.lines });
   }
+  if (out.loneCrs.count > 0) {
+    warnings.push({
+      code: 'lone-carriage-returns',
+      message: `${out.loneCrs.count} carriage returns (CR) without a line feed ended rows, as spreadsheets read them (lines ${out.loneCrs.lines.join(', ')}; line numbers count them as line breaks). If a CR belongs inside a value, quote that value.`,
+      lines: out.loneCrs.lines,
+    });
+  }
   if (out.fallback !== null) warnings.push(describeFallback(out.fallback));
   if (replaced.count > 0) {
     warnings.push({ code: 'replacement-characters', message: `${replaced.count} characters could not be read as UTF-8 and show as "\uFFFD" (lines ${replaced.lines.join(', ')}). If the text looks wrong, import again with the encoding set to windows-1252.`, lines: replaced.lines });

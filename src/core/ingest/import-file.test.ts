@@ -118,6 +118,16 @@ describe('importFile: CSV', () => {
     ]);
   });
 
+  it('ends a row at a carriage return without a line feed, warns with its line, and counts it as a line break', async () => {
+    const result = await importText('a,b\n1,2\r3,4\n5,x\n6,"7\r8"\n');
+    expect([result.table.rowCount, result.table.columns[0], result.warnings]).toEqual([
+      4,
+      numericColumn('a', [1, 3, 5, 6], true),
+      [{ code: 'lone-carriage-returns', message: '1 carriage returns (CR) without a line feed ended rows, as spreadsheets read them (lines 2; line numbers count them as line breaks). If a CR belongs inside a value, quote that value.', lines: [2] }],
+    ]);
+    expect(result.inference[1].examples).toEqual(['2', '4', 'x', '7\r8']);
+  });
+
   it('treats the default missing tokens as missing but keeps "None" as a category', async () => {
     const result = await importText('k,v\na,1\nb, NA \nc,N/A\nd,null\ne,NaN\nf,NULL\ng,-\nh,\ni,None\nj,None\n');
     expect(result.table.columns[1]).toEqual(categoricalColumn('v', ['1', null, null, null, null, null, null, null, 'None', 'None']));

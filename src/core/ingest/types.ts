@@ -31,7 +31,8 @@ export type ImportWarningCode =
   | 'blank-lines'
   | 'mixed-types'
   | 'truncated-field'
-  | 'malformed-quotes';
+  | 'malformed-quotes'
+  | 'lone-carriage-returns';
 
 export interface ImportWarning {
   code: ImportWarningCode;
