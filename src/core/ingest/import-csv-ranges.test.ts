@@ -74,6 +74,12 @@ describe('importCsvInRanges', () => {
     expect([ranged, whole.table.rowCount, whole.warnings.map((w) => w.code)]).toEqual([whole, 3000, ['blank-lines', 'lone-carriage-returns']]);
   });
 
+  it('equals the whole-file import when numbers overflow in a later range (the warning names its line)', async () => {
+    const text = 'n,v\n' + Array.from({ length: 3000 }, (_, i) => `${i},${i === 2500 ? '-1e400' : i === 2700 ? '2e308' : (i / 7).toFixed(3)}`).join('\n') + '\n';
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged, whole.warnings.map((w) => w.lines)]).toEqual([whole, [[2502]]]);
+  });
+
   it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
     const [whole, ranged] = await importBoth(text, 2);

@@ -128,6 +128,20 @@ describe('importFile: CSV', () => {
     expect(result.inference[1].examples).toEqual(['2', '4', 'x', '7\r8']);
   });
 
+  it('reads numbers beyond the float64 range as missing and warns, naming the column, the count and the first line', async () => {
+    const result = await importText(`id,x\na,2.5\nb,1e999\nc,-1e999\nd,${'9'.repeat(400)}.5\ne,NA\nf,3\n`);
+    expect([result.table.columns[1], result.inference[1].missing, result.inference[1].evidence, result.warnings]).toEqual([
+      numericColumn('x', [2.5, null, null, null, null, 3], false),
+      4,
+      '2 of 6 values parse as numbers; 4 missing.',
+      [{
+        code: 'number-overflow',
+        message: 'Column "x": 3 values are beyond the range of 64-bit numbers (±1.8e308), the first "1e999" on line 3. They were read as missing, so the profile and the models treat them as missing values, not as infinity. If they mean "very large", replace them in the file with a large finite number.',
+        lines: [3],
+      }],
+    ]);
+  });
+
   it('treats the default missing tokens as missing but keeps "None" as a category', async () => {
     const result = await importText('k,v\na,1\nb, NA \nc,N/A\nd,null\ne,NaN\nf,NULL\ng,-\nh,\ni,None\nj,None\n');
     expect(result.table.columns[1]).toEqual(categoricalColumn('v', ['1', null, null, null, null, null, null, null, 'None', 'None']));

@@ -32,7 +32,8 @@ export type ImportWarningCode =
   | 'mixed-types'
   | 'truncated-field'
   | 'malformed-quotes'
-  | 'lone-carriage-returns';
+  | 'lone-carriage-returns'
+  | 'number-overflow';
 
 export interface ImportWarning {
   code: ImportWarningCode;
