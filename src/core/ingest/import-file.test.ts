@@ -283,6 +283,18 @@ describe('importFile: JSON and Parquet', () => {
     ]);
   });
 
+  it('refuses JSON records with more distinct keys than the column limit, naming the count and the limit', async () => {
+    const sparse = (records: number, keys: number) => JSON.stringify(Array.from({ length: records }, (_, i) => ({ id: i, [`k${i % keys}`]: i })));
+    await expect(importText(sparse(3000, 3000), 'wide.json')).rejects.toEqual(expect.objectContaining({
+      name: 'DataError',
+      message: '"wide.json" has 3,001 distinct keys across its 3,000 records: more columns than the 2,000 the importer takes from JSON. Keys that differ from record to record are usually values (ids, dates, names): reshape the records to share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+    }));
+    await expect(importText(sparse(40_000, 800), 'long.json')).rejects.toEqual(expect.objectContaining({
+      name: 'DataError',
+      message: '"long.json" has 801 distinct keys across its 40,000 records: more columns than the 750 the importer takes for 40,000 records (at most 30,000,000 cells, present or missing). Keys that differ from record to record are usually values (ids, dates, names): reshape the records to share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+    }));
+  });
+
   it('reads Parquet, found by extension or by its magic bytes', async () => {
     const expected = { rowCount: 3, columns: [numericColumn('A', [1, 2, 3], true), categoricalColumn('B', ['foo', 'foo', 'foo'])] };
     expect((await importText(fixture('simple.parquet'), 'simple.parquet')).table).toEqual(expected);
