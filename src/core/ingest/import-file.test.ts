@@ -295,6 +295,13 @@ describe('importFile: JSON and Parquet', () => {
     }));
   });
 
+  it('reads Parquet columns named "__proto__" and "constructor" (rows as arrays, not objects keyed by name)', async () => {
+    expect((await importText(fixture('reserved-names.parquet'), 'reserved.parquet')).table).toEqual({
+      rowCount: 3,
+      columns: [numericColumn('__proto__', [1, 2, 3], true), categoricalColumn('constructor', ['foo', 'foo', 'foo'])],
+    });
+  });
+
   it('reads Parquet, found by extension or by its magic bytes', async () => {
     const expected = { rowCount: 3, columns: [numericColumn('A', [1, 2, 3], true), categoricalColumn('B', ['foo', 'foo', 'foo'])] };
     expect((await importText(fixture('simple.parquet'), 'simple.parquet')).table).toEqual(expected);

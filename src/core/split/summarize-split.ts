@@ -8,7 +8,7 @@ import { PART_NAMES, type PartName } from './split-spec';
 export interface PartSummary {
   readonly part: PartName;
   readonly size: number;
-  /** Rows per class label (missing under '(missing)'); null without a target. */
+  /** Rows per class label (missing under '(missing)'), own properties only: read with countClass; null without a target. */
   readonly classCounts: Record<string, number> | null;
   /** Earliest and latest timestamp (epoch ms) in the part; null without a time column or when all missing. */
   readonly dateRange: { readonly minMs: number; readonly maxMs: number } | null;
@@ -46,11 +46,13 @@ export function summarizeSplit(
   const parts = partRows.map((rows, p): PartSummary => {
     let classCounts: Record<string, number> | null = null;
     if (classes) {
-      classCounts = {};
+      // Counted in a Map: a label may be "__proto__" or "toString", which a plain {} would read from its prototype.
+      const counts = new Map<string, number>();
       for (const r of rows) {
         const label = classes.ids[r] < 0 ? '(missing)' : classes.labels[classes.ids[r]];
-        classCounts[label] = (classCounts[label] ?? 0) + 1;
+        counts.set(label, (counts.get(label) ?? 0) + 1);
       }
+      classCounts = Object.fromEntries(counts);
     }
     let dateRange: PartSummary['dateRange'] = null;
     if (timeColumn && (timeColumn.kind === 'datetime' || timeColumn.kind === 'numeric')) {
@@ -76,15 +78,20 @@ function findClassIssues(labels: readonly string[], parts: PartSummary[], minCla
   const used = parts.filter((p) => p.size > 0).length;
   const minimum = minClassRows ?? used;
   for (const label of labels) {
-    const total = parts.reduce((sum, p) => sum + (p.classCounts?.[label] ?? 0), 0);
+    const total = parts.reduce((sum, p) => sum + countClass(p, label), 0);
     if (total > 0 && total < minimum) {
       issues.push({ level: 'warning', code: 'class-too-small', message: `Class '${label}' has only ${total} rows: too few to stratify across ${used} parts (want ≥ ${minimum}).` });
     }
-    if (total > 0 && !parts[0].classCounts?.[label]) {
+    if (total > 0 && countClass(parts[0], label) === 0) {
       issues.push({ level: 'error', code: 'class-missing-from-train', message: `Class '${label}' appears in validation/test but not in training: a model cannot learn it. Use a stratified split or merge the class.` });
     }
   }
   return issues;
+}
+
+/** Rows of class `label` in `part`: only its own properties count (a label may be named like an Object.prototype member). */
+export function countClass(part: PartSummary, label: string): number {
+  return part.classCounts !== null && Object.hasOwn(part.classCounts, label) ? part.classCounts[label] : 0;
 }
 
 function findStraddlingDuplicates(table: Table, partRows: RowIndices[]): SplitIssue[] {

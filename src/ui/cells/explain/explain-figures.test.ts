@@ -42,7 +42,7 @@ describe('explain figures', () => {
     const figure = buildWaterfallFigure({
       baseValue: 0.4, prediction: 0.35,
       contributions: [{ feature: 'sex', value: 1, shap: -0.2 }, { feature: 'age', value: NaN, shap: 0.1 }, { feature: 'fare', value: 7.25, shap: 0.05 }],
-    }, { sex: ['female', 'male'], age: null }, 'probability', 2);
+    }, new Map([['sex', ['female', 'male']], ['age', null]]), 'probability', 2);
     const [trace] = figure.data;
     expect({ y: trace.y, x: trace.x, measure: trace.measure, base: trace.base, text: trace.text }).toEqual({
       y: ['sex = male', 'age = missing', '1 other features', 'prediction'], x: [-0.2, 0.1, 0.05, 0], measure: ['relative', 'relative', 'relative', 'total'],

@@ -102,10 +102,10 @@ function findRange(values: Float64Array): { low: number; high: number } {
 }
 
 /** Base value → the `top` largest contributions (the rest as one bar) → the prediction, labelled "feature = value". */
-export function buildWaterfallFigure(waterfall: ShapWaterfall, levels: Readonly<Record<string, readonly string[] | null>>, spaceLabel: string, top = 10): PlotFigure {
+export function buildWaterfallFigure(waterfall: ShapWaterfall, levels: ReadonlyMap<string, readonly string[] | null>, spaceLabel: string, top = 10): PlotFigure {
   const shown = waterfall.contributions.slice(0, top);
   const rest = waterfall.contributions.slice(top);
-  const labels = shown.map((c) => `${c.feature} = ${formatFeatureValue(c.value, levels[c.feature] ?? null)}`);
+  const labels = shown.map((c) => `${c.feature} = ${formatFeatureValue(c.value, levels.get(c.feature) ?? null)}`);
   const values = shown.map((c) => c.shap);
   if (rest.length > 0) {
     labels.push(`${rest.length} other features`);
