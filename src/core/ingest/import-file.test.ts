@@ -142,6 +142,12 @@ describe('importFile: CSV', () => {
     ]);
   });
 
+  it('names the lines of bad UTF-8 after a lone carriage return, counting the CR as a line break', async () => {
+    const bytes = Uint8Array.from([...'a,b\n1,2\r3,4\n5,'].map((c) => c.charCodeAt(0)).concat([0xff, 0x0a]));
+    const result = await importText(bytes, 'x.csv', { encoding: 'utf-8' });
+    expect(result.warnings.map((w) => [w.code, w.lines])).toEqual([['lone-carriage-returns', [2]], ['replacement-characters', [4]]]);
+  });
+
   it('treats the default missing tokens as missing but keeps "None" as a category', async () => {
     const result = await importText('k,v\na,1\nb, NA \nc,N/A\nd,null\ne,NaN\nf,NULL\ng,-\nh,\ni,None\nj,None\n');
     expect(result.table.columns[1]).toEqual(categoricalColumn('v', ['1', null, null, null, null, null, null, null, 'None', 'None']));
