@@ -350,8 +350,8 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     lineAtNext(text, index) {
       const before = carry + deferred.join('') + text.slice(0, index);
       // Lone CRs there will be line breaks too (the carried part holds none any more: they became LF).
-      const loneCrs = newline === '\r' ? 0 : (breakLoneCrs(before, delimiter, false)?.at.length ?? 0);
-      return line + countLineBreaks(before, 0, before.length, lineChar) + loneCrs;
+      const crBreaks = newline === '\r' ? 0 : (breakLoneCrs(before, delimiter, false)?.at.length ?? 0);
+      return line + countLineBreaks(before, 0, before.length, lineChar) + crBreaks;
     },
   };
 }
