@@ -21,7 +21,7 @@ vi.mock('../workers/clients', () => ({
   callCompute: async <T>(run: (api: unknown) => T) =>
     run({
       applyColumnOverrides: (table: Table, overrides: Record<string, ColumnOverride>) => ({
-        table: { rowCount: table.rowCount, columns: table.columns.filter((c) => overrides[c.name] !== 'excluded') },
+        table: { rowCount: table.rowCount, columns: table.columns.filter((c) => !Object.hasOwn(overrides, c.name) || overrides[c.name] !== 'excluded') },
         problems: [],
       }),
       describeColumns: (table: Table): ColumnSummary[] =>
@@ -121,6 +121,19 @@ describe('DataCellState', () => {
     expect({ excluded, restored: { overrides: cell.spec?.columnOverrides, columns: cell.table?.columns.map((c) => c.name) } }).toEqual({
       excluded: { overrides: { age: 'excluded' }, columns: ['name'] },
       restored: { overrides: {}, columns: ['name', 'age'] },
+    });
+  });
+
+  it('keeps an override of a column named "__proto__" as its own entry (not the prototype), and removes it', async () => {
+    const { cell } = await openDataCell();
+    await cell.importFile(new File(['__proto__,constructor\n1,a\n2,b\n'], 'reserved.csv'));
+    await cell.setOverride('__proto__', 'excluded');
+    const overrides = cell.spec!.columnOverrides;
+    const excluded = { own: Object.keys(overrides), value: Object.hasOwn(overrides, '__proto__') && overrides['__proto__'], columns: cell.table?.columns.map((c) => c.name) };
+    await cell.setOverride('__proto__', null);
+    expect({ excluded, restored: { own: Object.keys(cell.spec!.columnOverrides), columns: cell.table?.columns.map((c) => c.name) } }).toEqual({
+      excluded: { own: ['__proto__'], value: 'excluded', columns: ['constructor'] },
+      restored: { own: [], columns: ['__proto__', 'constructor'] },
     });
   });
 

@@ -1,5 +1,6 @@
 // Builders for small literal tables in unit tests: write values as plain JS, get typed columns.
 
+import { sortLevels } from '../core/table/sort-levels';
 import { createTextColumn, textRowCount } from '../core/table/text-column';
 import { BOOLEAN_MISSING, type BooleanColumn, type CategoricalColumn, type Column, type DatetimeColumn, type NumericColumn, type Table, type TextColumn } from '../core/table/types';
 
@@ -18,6 +19,12 @@ export function categoricalColumn(name: string, values: readonly (string | null)
     return at === -1 ? levels.push(v) - 1 : at;
   });
   return { kind: 'categorical', name, codes, levels };
+}
+
+/** Levels sorted, as the importer and type overrides build categorical columns; null becomes code −1. */
+export function sortedCategoricalColumn(name: string, values: readonly (string | null)[]): CategoricalColumn {
+  const { codes, levels } = categoricalColumn(name, values);
+  return { kind: 'categorical', name, ...sortLevels(codes, levels) };
 }
 
 /** ISO 8601 texts (UTC unless they carry an offset); null becomes NaN. */

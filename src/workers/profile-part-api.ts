@@ -19,7 +19,7 @@ function loadColumns(rowCount: number, columns: { index: number; column: Column 
 function runJob(job: ProfileJob, onColumn?: () => void): ProfileJobResult {
   const columns = [...held.entries()].sort((a, b) => a[0] - b[0]).map(([, column]) => column);
   const result = runProfileJobInCore({ rowCount: heldRowCount, columns }, job, onColumn);
-  return result.kind === 'columns' ? transfer(result, Object.values(result.ranks).flatMap((rank) => [rank.groups.buffer as ArrayBuffer, rank.groupStarts.buffer as ArrayBuffer])) : result;
+  return result.kind === 'columns' ? transfer(result, [...result.ranks.values()].flatMap((rank) => [rank.groups.buffer as ArrayBuffer, rank.groupStarts.buffer as ArrayBuffer])) : result;
 }
 
 export const profilePartApi = { loadColumns, runJob };

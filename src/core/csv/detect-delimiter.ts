@@ -27,7 +27,7 @@ export function detectDelimiter(sample: string): Delimiter {
   return best;
 }
 
-/** For each of the first lines (outside quotes), how often each candidate occurs. */
+/** For each of the first lines that are not blank or only spaces and tabs, how often each candidate occurs (outside quotes). */
 function countPerLine(sample: string): number[][] {
   const lines: number[][] = [];
   let counts = [0, 0, 0, 0];
@@ -45,6 +45,8 @@ function countPerLine(sample: string): number[][] {
     } else {
       const k = CANDIDATES.indexOf(c as Delimiter);
       if (k !== -1) counts[k]++;
+      // A line of spaces and tabs is blank (the parser skips it before the header, as pandas does).
+      if (c === ' ' || c === '\t') continue;
     }
     nonBlank = true;
   }

@@ -42,6 +42,8 @@ describe('createCsvParser', () => {
       shortRows: none,
       longRows: none,
       blankLines: none,
+      loneCrs: none,
+      fallback: null,
     });
   });
 
@@ -54,6 +56,8 @@ describe('createCsvParser', () => {
       shortRows: { lines: [4], count: 1 },
       longRows: { lines: [5], count: 1 },
       blankLines: none,
+      loneCrs: none,
+      fallback: null,
     });
   });
 
@@ -66,6 +70,8 @@ describe('createCsvParser', () => {
       shortRows: none,
       longRows: none,
       blankLines: { lines: [4], count: 1 },
+      loneCrs: none,
+      fallback: null,
     });
   });
 
@@ -110,6 +116,8 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
       shortRows: none,
       longRows: none,
       blankLines: none,
+      loneCrs: none,
+      fallback: null,
     });
   });
 
@@ -131,6 +139,36 @@ describe('createCsvParser: line endings, row sink and chunk borders', () => {
   it('keeps a row holding only "" as a value, not a blank line', () => {
     const out = parseCsv('a\n"x"\n""\n\ny\n');
     expect([out.columns, out.rowLines, out.blankLines]).toEqual([[['x', '', 'y']], Int32Array.from([2, 3, 5]), { lines: [4], count: 1 }]);
+  });
+
+  it('reads a quoted value followed by spaces as the value wherever a chunk ends, without the fallback tokenizer', () => {
+    const text = 'st,n\n"NY" ,1\nNY,2\n"NY"  ,3\n"NY"\t,4\n"NY" \r\n"NY"  ';
+    const expected = { columns: [['NY', 'NY', 'NY', 'NY', 'NY', 'NY'], ['1', '2', '3', '4', null, null]], fallback: null };
+    for (let size = 1; size <= text.length; size++) {
+      const out = parseCsv(text, ',', size);
+      expect({ size, columns: out.columns, fallback: out.fallback }).toEqual({ size, ...expected });
+    }
+  });
+
+  it('gives the same rows, lines and notes for random CSV with malformed quotes, padded quotes and lone CRs in any chunking', () => {
+    const cells = ['x', '', '"q" ', '"a"b', '" s "  ', '"x\ny" \t', ' ', '"say ""hi"""', 'z"w', 'c\rd', '"e\rf"'];
+    let seed = 5;
+    const random = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 65536) % n;
+    for (let round = 0; round < 30; round++) {
+      const lines = ['h1,h2'];
+      // Every third round has padded quotes but no malformed ones: papaparse reads it all, whatever the chunks.
+      for (let r = 0; r < 40; r++) lines.push(Array.from({ length: 1 + random(2) }, () => cells[random(round % 3 === 0 ? 3 : cells.length)]).join(','));
+      const text = lines.join(round % 2 === 0 ? '\n' : '\r\n') + (random(2) === 0 ? '\n' : '');
+      const whole = parseCsv(text);
+      if (round % 3 === 0) expect(whole.fallback).toBe(null);
+      const anyStart = whole.fallback && { ...whole.fallback, fromLine: expect.any(Number) };
+      for (const size of [1, 2, 3, 5, 8, 13, 64]) expect(parseCsv(text, ',', size)).toEqual({ ...whole, fallback: anyStart });
+    }
+  });
+
+  it('notes why the fallback tokenizer read the text: text after a closing quote, rows of only ""', () => {
+    expect(parseCsv('a,b\n1,2\n"x"y,3\n4,"5"6\n', ',', 1).fallback).toEqual({ textAfterQuote: { lines: [3, 4], count: 2 }, quotedEmptyRows: none, fromLine: 3 });
+    expect(parseCsv('a\n"x"\n""\n\ny\n').fallback).toEqual({ textAfterQuote: none, quotedEmptyRows: { lines: [3], count: 1 }, fromLine: 1 });
   });
 
   it('gives the same rows and lines for random quoted CSV in any chunking', () => {

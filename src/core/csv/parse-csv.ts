@@ -3,10 +3,12 @@
 // carried on), that knows the 1-based line each row starts on (quoted newlines make lines and rows differ).
 // Papaparse reads `"a"b` and a `""`-only row differently, and its error for a never-closed quote has no
 // line: text with those goes through the hand-written tokenizer (tokenize-csv.ts), from then on.
-// Unlike the tokenizer, papaparse drops spaces between a closing quote and the delimiter ("a"  ,b → a).
+// Both drop spaces between a closing quote and the delimiter ("a"  ,b → a), as papaparse does, so a file reads
+// the same wherever its chunks end and whichever of the two reads a part of it.
 // With `onCells`, text without quotes (after the header) is split here instead, into field bounds, not strings.
 
 import Papa from 'papaparse';
+import { breakLoneCrs } from './break-lone-crs';
 import { countLineBreaks } from './count-line-breaks';
 import { createCellBlock, PlainRowSplitter, type CsvCellBlock } from './split-plain-rows';
 import { tokenizeCsv } from './tokenize-csv';
@@ -24,6 +26,14 @@ export interface CsvParseOutput {
   longRows: { lines: number[]; count: number };
   /** Blank lines between data rows (trailing blank lines are ignored), first 20, and how many. */
   blankLines: { lines: number[]; count: number };
+  /** Carriage returns without a line feed (outside quotes) that ended rows, read as line breaks: first 20 lines, and how many. */
+  loneCrs: { lines: number[]; count: number };
+  /**
+   * Why the hand-written tokenizer read the text (null when papaparse read it all): fields with text after their
+   * closing quote ("a"b) and one-field rows of only "" (first 20 lines and counts each), and the line from which
+   * the tokenizer read (where a chunk began: use it only when neither note has a line).
+   */
+  fallback: { textAfterQuote: Lines; quotedEmptyRows: Lines; fromLine: number } | null;
 }
 
 export interface CsvParser {
@@ -55,7 +65,8 @@ export interface CsvParserOptions {
 }
 
 type Newline = '\n' | '\r\n' | '\r';
-interface Lines { lines: number[]; count: number }
+/** Lines (first 20) and how many. */
+export interface Lines { lines: number[]; count: number }
 
 const MAX_LINES = 20;
 /** A carried-over row at least this long waits until the text after it is as long, keeping parsing O(n). */
@@ -63,6 +74,9 @@ const DEFER_THRESHOLD = 1 << 18;
 /** Text parsed at once; 256 Ki chars made typed import ~30 % faster than 1 Mi in Node (cache locality). */
 const PIECE_CHARS = 1 << 18;
 const QUOTED_EMPTY_LINE = /(?:^|[\r\n])""/;
+/** A quote, then whitespace other than LF up to the end of the text: padding whose delimiter or line break is still to come. */
+const QUOTE_PADDING_AT_END = /"[^\S\n]+$/;
+const SPACES_AND_TABS = /^[ \t]+$/;
 
 /** Creates a parser for one file; `delimiter` is a single character. */
 export function createCsvParser(delimiter: string, options: CsvParserOptions = {}): CsvParser {
@@ -72,7 +86,8 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   const splitter = new PlainRowSplitter(delimiter);
   // Line endings: papaparse splits on one newline string. With '\n' (LF files, or mixed endings) a CR is
   // removed from the end of each row's last field, so CRLF lines read right; a quoted last field that
-  // really ends in a CR loses it. A CR-only file keeps any later LF inside its fields.
+  // really ends in a CR loses it. In LF and CRLF files a lone CR outside quotes is a line break too (it becomes
+  // LF before parsing). A CR-only file keeps any later LF inside its fields.
   let newline: Newline | null = null;
   let lineChar: '\n' | '\r' = '\n';
   let papa: Papa.Parser | null = null;
@@ -90,7 +105,9 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
   const shortRows: Lines = { lines: [], count: 0 };
   const longRows: Lines = { lines: [], count: 0 };
   const blankLines: Lines = { lines: [], count: 0 };
+  const loneCrs: Lines = { lines: [], count: 0 };
   let pendingBlank: number[] = [];
+  let fallback: NonNullable<CsvParseOutput['fallback']> | null = null;
 
   function note(target: Lines, at: number): void {
     target.count++;
@@ -109,7 +126,8 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       const row = rows[k];
       if (row.length === 1) {
         const v = row[0];
-        const blank = v.length === 0 ? !(quotedEmpty?.has(k) ?? false) : ncols > 1 && v.trim() === '';
+        // Before the header, a line of spaces and tabs is skipped as pandas skips it (skip_blank_lines).
+        const blank = v.length === 0 ? !(quotedEmpty?.has(k) ?? false) : header === null ? SPACES_AND_TABS.test(v) : ncols > 1 && v.trim() === '';
         if (blank) {
           if (header !== null) pendingBlank.push(lines !== null ? lines[k] : base + k + (extra === null ? 0 : extra[k]));
           kept ??= rows.slice(0, k);
@@ -164,10 +182,31 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     }
   }
 
+  /**
+   * `s` with lone CRs outside quotes turned into LF (see break-lone-crs.ts), noting their lines; a file whose lines
+   * end in CRLF is read as mixed ('\n', a CR before it dropped) from then on. A CR ending the text is not noted.
+   */
+  function breakRowsAtLoneCrs(s: string, final: boolean): string {
+    const broken = breakLoneCrs(s, delimiter, final);
+    if (broken === null) return s;
+    let at = 0;
+    let breaks = 0;
+    for (const i of broken.at) {
+      breaks += countLineBreaks(broken.text, at, i, '\n');
+      at = i;
+      if (!(final && i === s.length - 1)) note(loneCrs, line + breaks);
+    }
+    if (newline === '\r\n') {
+      newline = '\n';
+      papa = new Papa.Parser({ delimiter, newline });
+    }
+    return broken.text;
+  }
+
   /** Parses `s` with papaparse; returns where the carried-over part starts, or -1 when the tokenizer must. */
   function parseWithPapa(s: string, final: boolean): number {
-    const result = papa!.parse(s, 0, !final) as { data: string[][]; errors: unknown[]; meta: { cursor: number } };
-    if (result.errors.length > 0) return -1;
+    const result = parsePapa(s, final);
+    if (result === null) return -1;
     const rows = result.data;
     const consumed = final ? s.length : result.meta.cursor;
     if (newline === '\n') for (let k = 0; k < rows.length; k++) dropTrailingCr(rows[k]);
@@ -180,6 +219,22 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
     takeRows(rows, base, breaks === rowBreaks || rows.length === 0 ? null : countBreaksInFields(rows, lineChar), null, null);
     line += breaks;
     return consumed;
+  }
+
+  /**
+   * papaparse's rows of `s`, or null where it reports malformed quotes. Spaces after a closing quote at the end of
+   * `s` are not malformed (papaparse reads them as padding once the delimiter or line break comes): unless final,
+   * the row is left to carry over; at the very end, it is read as if a line break followed.
+   */
+  function parsePapa(s: string, final: boolean): PapaResult | null {
+    const result = papa!.parse(s, 0, !final) as PapaResult;
+    if (result.errors.length === 0) return result;
+    if (!QUOTE_PADDING_AT_END.test(s)) return null;
+    if (!final) return result.errors.every((error) => error.row === result.data.length) ? result : null;
+    const padded = papa!.parse(s + newline!, 0, false) as PapaResult;
+    if (padded.errors.length > 0) return null;
+    padded.data.pop(); // the empty row after the added line break
+    return padded;
   }
 
   /**
@@ -233,19 +288,23 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
 
   function parseWithTokenizer(s: string, final: boolean): number {
     const t = tokenizeCsv(s, delimiter, lineChar, line, final);
+    fallback ??= { textAfterQuote: { lines: [], count: 0 }, quotedEmptyRows: { lines: [], count: 0 }, fromLine: line };
+    for (const at of t.textAfterQuote) note(fallback.textAfterQuote, at);
+    for (const k of t.quotedEmpty) note(fallback.quotedEmptyRows, t.lines[k]);
     takeRows(t.rows, 0, null, t.lines, t.quotedEmpty);
     line = t.endLine;
     return t.consumed;
   }
 
   function run(text: string, final: boolean): void {
-    const s = carry + text;
+    let s = carry + text;
     if (newline === null) {
       if (!detectNewline(s, final)) {
         carry = s;
         return;
       }
     } else checkNewline(s, s.length - text.length);
+    if (newline !== '\r') s = breakRowsAtLoneCrs(s, final);
     let consumed = useTokenizer ? -1 : onCells && header !== null && s.indexOf('"') === -1 ? parsePlain(s, final) : parseWithPapa(s, final);
     if (consumed < 0) {
       useTokenizer = true;
@@ -277,7 +336,7 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       deferred = [];
       deferredLength = 0;
       run(rest, true);
-      return { header: header ?? [], columns: cols, rowLines: rowLines.slice(0, rowCount), shortRows, longRows, blankLines };
+      return { header: header ?? [], columns: cols, rowLines: rowLines.slice(0, rowCount), shortRows, longRows, blankLines, loneCrs, fallback };
     },
     get rowCount() {
       return rowCount;
@@ -289,10 +348,19 @@ export function createCsvParser(delimiter: string, options: CsvParserOptions = {
       return useTokenizer;
     },
     lineAtNext(text, index) {
-      const before = carry + deferred.join('');
-      return line + countLineBreaks(before, 0, before.length, lineChar) + countLineBreaks(text, 0, index, lineChar);
+      const before = carry + deferred.join('') + text.slice(0, index);
+      // Lone CRs there will be line breaks too (the carried part holds none any more: they became LF).
+      const crBreaks = newline === '\r' ? 0 : (breakLoneCrs(before, delimiter, false)?.at.length ?? 0);
+      return line + countLineBreaks(before, 0, before.length, lineChar) + crBreaks;
     },
   };
+}
+
+interface PapaResult {
+  data: string[][];
+  /** `row`: the index the row being read when the error was found would have had in `data`. */
+  errors: { row: number }[];
+  meta: { cursor: number };
 }
 
 function growLines(lines: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {

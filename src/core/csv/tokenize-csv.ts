@@ -11,6 +11,8 @@ export interface TokenizedRows {
   lines: number[];
   /** Indices of rows that are a single quoted empty field (""), which are values, not blank lines. */
   quotedEmpty: Set<number>;
+  /** Lines of fields with text after their closing quote ("a"b, kept as ab), one entry per field, in order. */
+  textAfterQuote: number[];
   /** Where the unfinished last row starts (the text's length when there is none). */
   consumed: number;
   /** The line at `consumed`. */
@@ -35,13 +37,14 @@ export function tokenizeCsv(s: string, delimiter: string, newline: '\n' | '\r', 
   const len = s.length;
   const delimCode = delimiter.charCodeAt(0);
   const nlCode = newline.charCodeAt(0);
-  const out: TokenizedRows = { rows: [], lines: [], quotedEmpty: new Set(), consumed: len, endLine: startLine };
+  const out: TokenizedRows = { rows: [], lines: [], quotedEmpty: new Set(), textAfterQuote: [], consumed: len, endLine: startLine };
   let line = startLine;
   let p = 0;
   while (p < len) {
     const rowStart = p;
     const rowLine = line;
     const row: string[] = [];
+    const noted = out.textAfterQuote.length; // notes of a row left unfinished are taken back
     for (;;) {
       let value: string;
       if (s.charCodeAt(p) === QUOTE) {
@@ -54,7 +57,7 @@ export function tokenizeCsv(s: string, delimiter: string, newline: '\n' | '\r', 
           q += 2;
         }
         if (q === -1 || (q + 1 === len && !final)) {
-          if (!final) return stop(out, rowStart, rowLine);
+          if (!final) return stop(out, rowStart, rowLine, noted);
           throw new DataError(
             `Line ${line}: a quoted field opens here but its closing quote (") never comes. ` +
               'Fix or remove the stray quote on that line (a quote inside a field must be doubled: "").',
@@ -66,10 +69,15 @@ export function tokenizeCsv(s: string, delimiter: string, newline: '\n' | '\r', 
         p = q + 1;
         const c = s.charCodeAt(p);
         if (p < len && c !== delimCode && c !== nlCode && !(c === CR && (s.charCodeAt(p + 1) === LF || p + 1 === len))) {
-          // Text after the closing quote ("a"b): keep it, as spreadsheets do.
+          // Text after the closing quote ("a"b): keep it, as spreadsheets do. Only whitespace before the delimiter or
+          // line break is padding, dropped as papaparse drops it ("NY" , reads NY either way, wherever a chunk ends).
           let end = Math.min(indexOrEnd(s, delimiter, p), indexOrEnd(s, newline, p));
           if (newline === '\n' && end > p && s.charCodeAt(end - 1) === CR && s.charCodeAt(end) === LF) end--;
-          value += s.slice(p, end);
+          const after = s.slice(p, end);
+          if (after.trim() !== '') {
+            value += after;
+            out.textAfterQuote.push(line);
+          }
           p = end;
         }
       } else {
@@ -91,9 +99,9 @@ export function tokenizeCsv(s: string, delimiter: string, newline: '\n' | '\r', 
         p++;
         continue;
       }
-      if (p >= len && !final) return stop(out, rowStart, rowLine);
+      if (p >= len && !final) return stop(out, rowStart, rowLine, noted);
       if (c === CR && newline === '\n') {
-        if (p + 1 === len && !final) return stop(out, rowStart, rowLine);
+        if (p + 1 === len && !final) return stop(out, rowStart, rowLine, noted);
         p++; // CRLF: the CR belongs to the line break
       }
       if (p < len) {
@@ -111,7 +119,8 @@ export function tokenizeCsv(s: string, delimiter: string, newline: '\n' | '\r', 
   return out;
 }
 
-function stop(out: TokenizedRows, rowStart: number, rowLine: number): TokenizedRows {
+function stop(out: TokenizedRows, rowStart: number, rowLine: number, noted: number): TokenizedRows {
+  out.textAfterQuote.length = noted;
   out.consumed = rowStart;
   out.endLine = rowLine;
   return out;

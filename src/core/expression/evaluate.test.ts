@@ -108,6 +108,10 @@ describe('evaluateExpression: errors name the position', () => {
     ['sqrt(note)', 'sqrt() needs a number for argument 1, got text at position 1\n  sqrt(note)\n  ^'],
     ['Age + note', "'+' needs numbers but got text at position 5\n  Age + note\n      ^"],
     ['foo(1)', 'Unknown function \'foo\''],
+    // Names of Object.prototype members are neither functions nor operators.
+    ['__proto__(Age)', 'Unknown function \'__proto__\''],
+    ['constructor(Age)', 'Unknown function \'constructor\''],
+    ['Age constructor 2', "Unexpected 'constructor' at position 5"],
     ['if(flag, 1)', 'if() takes 3 arguments, got 2 at position 1'],
     ['Age and flag', "'and' needs true/false on both sides but got numeric and boolean at position 5"],
   ])('%s', (source, message) => {

@@ -44,12 +44,13 @@ export function callFunction(name: string, args: Vector[], call: Call, ctx: Eval
   };
   const texts = (i: number): (string | null)[] => (args[i].kind === 'text' ? (args[i].values as (string | null)[]) : fail(`${name}() needs text for argument ${i + 1}, got ${args[i].kind}`));
 
-  if (name in MATH) {
+  // Own keys only: "toString(x)" must not call Object.prototype.toString.
+  if (Object.hasOwn(MATH, name)) {
     arity(1);
     const x = numbers(0);
     return mapNumeric(n, (r) => MATH[name](x[r]));
   }
-  if (name in DATE_PARTS) {
+  if (Object.hasOwn(DATE_PARTS, name)) {
     arity(1);
     if (args[0].kind !== 'datetime') fail(`${name}() needs a date, got ${args[0].kind}`);
     const t = numbers(0);

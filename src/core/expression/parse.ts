@@ -46,7 +46,9 @@ export function parseExpression(source: string): ExpressionNode {
     let left = parsePrefix();
     for (;;) {
       const token = peek();
-      const infix = token.kind === 'operator' || token.kind === 'name' ? INFIX[token.kind === 'name' ? token.text.toLowerCase() : token.text] : undefined;
+      const key = token.kind === 'operator' ? token.text : token.kind === 'name' ? token.text.toLowerCase() : null;
+      // Own keys only: a name such as "constructor" would find Object.prototype's member.
+      const infix = key !== null && Object.hasOwn(INFIX, key) ? INFIX[key] : undefined;
       if (!infix || infix.power <= minPower) break;
       index++;
       const right = parse(infix.op === '^' ? infix.power - 1 : infix.power);

@@ -13,8 +13,9 @@ export function detectFormat(option: ImportOptions['format'], fileName: string, 
   const byName = dot === -1 ? undefined : EXTENSIONS[fileName.slice(dot + 1).toLowerCase()];
   if (byName !== undefined && Object.hasOwn(EXTENSIONS, fileName.slice(dot + 1).toLowerCase())) return byName;
   if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet'; // "PAR1"
+  // Past whitespace, byte-order marks (UTF-8 EF BB BF, UTF-16 FF FE / FE FF) and UTF-16's NUL high bytes.
   for (const b of head) {
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf || b === 0xff || b === 0xfe || b === 0) continue;
     return b === 0x5b || b === 0x7b ? 'json' : 'csv'; // "[" or "{"
   }
   return 'csv';

@@ -53,6 +53,33 @@ describe('importCsvInRanges', () => {
     expect([ranged, whole.warnings.map((w) => w.code)]).toEqual([whole, ['ragged-rows', 'blank-lines']]);
   });
 
+  it('equals the whole-file import after leading blank lines and lines of spaces and tabs (no row taken for a header)', async () => {
+    const [whole, ranged] = await importBoth(' \t\n\n  \r\n' + makeCsv(2000, '\n'), 3);
+    expect([ranged, whole.table.rowCount]).toEqual([whole, 2000]);
+  });
+
+  it.each([2, 3, 4])('equals the whole-file import in %i ranges for quoted values followed by spaces (one category, no warning)', async (count) => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => (i % 2 === 0 ? `"NY" ,${i}` : `"CA"  ,${i}`)).join('\n');
+    // The header padded so that the whole-file read's first 256 Ki-character piece ends right after a quote and a space.
+    const texts = Array.from({ length: 20 }, (_, pad) => `st,n${'_'.repeat(pad)}\n${rows}\n`);
+    const text = texts.find((t) => t.slice((1 << 18) - 2, 1 << 18) === '" ')!;
+    const [whole, ranged] = await importBoth(text, count);
+    const st = whole.table.columns[0];
+    expect([ranged, st.kind === 'categorical' && st.levels, whole.warnings]).toEqual([whole, ['CA', 'NY'], []]);
+  });
+
+  it('equals the whole-file import when lone carriage returns end rows in several ranges (lines counted alike)', async () => {
+    const text = makeCsv(3000, '\n').replace(/\n(\d+7,)/g, '\r$1');
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged, whole.table.rowCount, whole.warnings.map((w) => w.code)]).toEqual([whole, 3000, ['blank-lines', 'lone-carriage-returns']]);
+  });
+
+  it('equals the whole-file import when numbers overflow in a later range (the warning names its line)', async () => {
+    const text = 'n,v\n' + Array.from({ length: 3000 }, (_, i) => `${i},${i === 2500 ? '-1e400' : i === 2700 ? '2e308' : (i / 7).toFixed(3)}`).join('\n') + '\n';
+    const [whole, ranged] = await importBoth(text, 3);
+    expect([ranged, whole.warnings.map((w) => w.lines)]).toEqual([whole, [[2502]]]);
+  });
+
   it('says "read it whole" when a column is all numbers in one range and has a word in another', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i < 1500 ? i * 2 : 'word'}`).join('\n') + '\n';
     const [whole, ranged] = await importBoth(text, 2);
@@ -66,6 +93,13 @@ describe('importCsvInRanges', () => {
       await importCsvInRanges(json, 'x.json', DEFAULT_IMPORT_OPTIONS, 2, inThisThread),
       await importCsvInRanges(latin, 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, inThisThread),
     ]).toEqual([null, null]);
+  });
+
+  it('says "read it whole" for UTF-16, whose bytes are not cut at line feeds', async () => {
+    const text = '\uFEFFa,b\n' + Array.from({ length: 3000 }, (_, i) => `${i},x`).join('\n') + '\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) [bytes[2 * i], bytes[2 * i + 1]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+    expect(await importCsvInRanges(new Blob([bytes]), 'x.csv', DEFAULT_IMPORT_OPTIONS, 2, inThisThread)).toBe(null);
   });
 
   it('cuts again outside quotes when a quick cut fell inside a quoted field', async () => {

@@ -95,7 +95,7 @@ export async function importCsvInRanges(
   let linesBefore = 0;
   const lineOffsets = reads.map((read, k) => {
     const offset = k === 0 ? 0 : linesBefore - headerLines;
-    linesBefore += read.lineFeeds;
+    linesBefore += read.lineFeeds + read.part.out.loneCrs.count; // a lone CR ends a line too (break-lone-crs.ts)
     return offset;
   });
   startHash(0); // a guard: a range that was read started it

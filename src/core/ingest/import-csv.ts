@@ -1,6 +1,6 @@
 // Reads delimited text into typed columns: streams decoded chunks through the CSV parser and each chunk's
-// cells straight into per-column scanners (so cell strings die young), picks the delimiter, and turns what
-// the parser noticed (renamed headers, ragged rows, blank lines) into warnings.
+// cells straight into per-column scanners (so cell strings die young), picks the delimiter, and adds the
+// parser's warnings (describe-parse.ts) to the columns' own.
 
 import { createCsvParser, type CsvParseOutput } from '../csv/parse-csv';
 import { detectDelimiter } from '../csv/detect-delimiter';
@@ -11,6 +11,7 @@ import type { Column } from '../table/types';
 import { finishColumn, startColumn } from './infer-column';
 import type { TextSource } from './read-text';
 import { isMissingCell, type ColumnScan, type ColumnScanner } from './scan-column';
+import { describeParse } from './describe-parse';
 import type { ColumnInference, ImportWarning } from './types';
 
 /** Rows per byte are foreseen once this much is read (a range's first chunk may be a few bytes, see range-text.ts). */
@@ -161,33 +162,6 @@ async function rereadTexts(source: TextSource, delimiter: string, scans: ColumnS
   }
 }
 
-function describeParse(
-  out: CsvParseOutput,
-  names: string[],
-  renamed: { index: number; from: string; to: string }[],
-  delimiter: string,
-  replaced: { lines: number[]; count: number },
-): ImportWarning[] {
-  const warnings: ImportWarning[] = [];
-  if (renamed.length > 0) {
-    const list = renamed.slice(0, 5).map((r) => `column ${r.index + 1} "${r.from}" → "${r.to}"`).join(', ');
-    warnings.push({ code: 'renamed-header', message: `${renamed.length} header names were empty, repeated or padded with spaces and were renamed: ${list}.`, lines: [1] });
-  }
-  if (out.shortRows.count > 0) {
-    warnings.push({ code: 'ragged-rows', message: `${out.shortRows.count} rows have fewer fields than the ${names.length} header columns (lines ${out.shortRows.lines.join(', ')}); their missing fields were left empty.`, lines: out.shortRows.lines });
-  }
-  if (out.longRows.count > 0) {
-    warnings.push({ code: 'ragged-rows', message: `${out.longRows.count} rows have more fields than the ${names.length} header columns (lines ${out.longRows.lines.join(', ')}); the extra fields were dropped. Check the delimiter ("${printable(delimiter)}") and quoting.`, lines: out.longRows.lines });
-  }
-  if (out.blankLines.count > 0) {
-    warnings.push({ code: 'blank-lines', message: `${out.blankLines.count} blank lines between rows were skipped (lines ${out.blankLines.lines.join(', ')}).`, lines: out.blankLines.lines });
-  }
-  if (replaced.count > 0) {
-    warnings.push({ code: 'replacement-characters', message: `${replaced.count} characters could not be read as UTF-8 and show as "\uFFFD" (lines ${replaced.lines.join(', ')}). If the text looks wrong, import again with the encoding set to windows-1252.`, lines: replaced.lines });
-  }
-  return warnings;
-}
-
 function noteReplacements(text: string, parser: { lineAtNext(text: string, index: number): number }, replaced: { lines: number[]; count: number }): void {
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
     replaced.count++;
@@ -195,8 +169,4 @@ function noteReplacements(text: string, parser: { lineAtNext(text: string, index
     const line = parser.lineAtNext(text, i);
     if (replaced.lines[replaced.lines.length - 1] !== line) replaced.lines.push(line);
   }
-}
-
-function printable(delimiter: string): string {
-  return delimiter === '\t' ? '\\t' : delimiter;
 }

@@ -2,13 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../notebook/types';
-import { blobOf, categoricalColumn, numericColumn } from '../../test-support/table-builders';
+import { blobOf, categoricalColumn, numericColumn, sortedCategoricalColumn } from '../../test-support/table-builders';
 import { readTexts } from '../table/text-column';
 import { importFile } from './import-file';
 import type { ImportProgress } from './types';
 
 function importText(content: string | Uint8Array, fileName = 'data.csv', options: Partial<ImportOptions> = {}) {
   return importFile(blobOf(content), fileName, { ...DEFAULT_IMPORT_OPTIONS, ...options });
+}
+
+/** `text` as UTF-16 bytes, little- or big-endian, with or without a byte-order mark. */
+function encodeUtf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
+  const units = (bom ? '\uFEFF' : '') + text;
+  const bytes = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const code = units.charCodeAt(i);
+    bytes[2 * i + (bigEndian ? 1 : 0)] = code & 0xff;
+    bytes[2 * i + (bigEndian ? 0 : 1)] = code >> 8;
+  }
+  return bytes;
 }
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, 'fixtures', name)));
@@ -67,9 +79,73 @@ describe('importFile: CSV', () => {
     expect(result.table.columns[2]).toEqual(numericColumn('c', [3, null, 8, 12], true));
   });
 
+  it('skips leading lines of spaces and tabs, as pandas does: they neither become the header nor pick the delimiter', async () => {
+    const result = await importText(' \t \n\t\n  \ncity,n\nOslo,1\nBergen,2\n');
+    expect([result.delimiter, result.table, result.warnings]).toEqual([
+      ',',
+      { rowCount: 2, columns: [sortedCategoricalColumn('city', ['Oslo', 'Bergen']), numericColumn('n', [1, 2], true)] },
+      [],
+    ]);
+  });
+
   it('reports blank lines in the middle and ignores trailing ones', async () => {
     const result = await importText('a\n1\n\n2\n\n\n');
     expect([result.table.rowCount, result.warnings]).toEqual([2, [{ code: 'blank-lines', message: '1 blank lines between rows were skipped (lines 3).', lines: [3] }]]);
+  });
+
+  it('reads a file the same wherever its chunks end: a quoted value followed by spaces is one category, without a warning', async () => {
+    // Rows of 13 characters; a header 0–12 characters longer puts a 256 Ki-character piece's end at every place in a row.
+    const rows = Array.from({ length: 30_000 }, (_, i) => (i % 2 === 0 ? `"NY" ,${String(i).padStart(6, '0')}` : `"CA",${String(i).padStart(7, '0')}`));
+    const reads = [];
+    for (let pad = 0; pad < 13; pad++) {
+      const result = await importText(`st,${'n'.padEnd(pad + 1, '_')}\n${rows.join('\n')}\n`);
+      const st = result.table.columns[0];
+      reads.push([st.kind === 'categorical' && st.levels, result.warnings]);
+    }
+    expect(reads).toEqual(Array.from({ length: 13 }, () => [['CA', 'NY'], []]));
+  });
+
+  it('warns when quoting sent the file to the fallback tokenizer, naming the lines', async () => {
+    const result = await importText('a,b\n1,"x"y\n2,"z"\n3,"5" 6\n');
+    const b = result.table.columns[1];
+    expect([b.kind === 'text' && readTexts(b), result.warnings]).toEqual([
+      ['xy', 'z', '5 6'],
+      [{
+        code: 'malformed-quotes',
+        message: 'From line 2, quoting that the fast CSV reader does not take sent the file to the slower fallback reader: 2 fields have text after their closing quote (lines 2, 4); it was kept, so "a"b reads as ab, as spreadsheets read it. Other programs may read those lines otherwise: check them, and quote fields whole ("a b", a quote inside doubled as "").',
+        lines: [2, 4],
+      }],
+    ]);
+  });
+
+  it('ends a row at a carriage return without a line feed, warns with its line, and counts it as a line break', async () => {
+    const result = await importText('a,b\n1,2\r3,4\n5,x\n6,"7\r8"\n');
+    expect([result.table.rowCount, result.table.columns[0], result.warnings]).toEqual([
+      4,
+      numericColumn('a', [1, 3, 5, 6], true),
+      [{ code: 'lone-carriage-returns', message: '1 carriage returns (CR) without a line feed ended rows, as spreadsheets read them (lines 2; line numbers count them as line breaks). If a CR belongs inside a value, quote that value.', lines: [2] }],
+    ]);
+    expect(result.inference[1].examples).toEqual(['2', '4', 'x', '7\r8']);
+  });
+
+  it('reads numbers beyond the float64 range as missing and warns, naming the column, the count and the first line', async () => {
+    const result = await importText(`id,x\na,2.5\nb,1e999\nc,-1e999\nd,${'9'.repeat(400)}.5\ne,NA\nf,3\n`);
+    expect([result.table.columns[1], result.inference[1].missing, result.inference[1].evidence, result.warnings]).toEqual([
+      numericColumn('x', [2.5, null, null, null, null, 3], false),
+      4,
+      '2 of 6 values parse as numbers; 4 missing.',
+      [{
+        code: 'number-overflow',
+        message: 'Column "x": 3 values are beyond the range of 64-bit numbers (±1.8e308), the first "1e999" on line 3. They were read as missing, so the profile and the models treat them as missing values, not as infinity. If they mean "very large", replace them in the file with a large finite number.',
+        lines: [3],
+      }],
+    ]);
+  });
+
+  it('names the lines of bad UTF-8 after a lone carriage return, counting the CR as a line break', async () => {
+    const bytes = Uint8Array.from([...'a,b\n1,2\r3,4\n5,'].map((c) => c.charCodeAt(0)).concat([0xff, 0x0a]));
+    const result = await importText(bytes, 'x.csv', { encoding: 'utf-8' });
+    expect(result.warnings.map((w) => [w.code, w.lines])).toEqual([['lone-carriage-returns', [2]], ['replacement-characters', [4]]]);
   });
 
   it('treats the default missing tokens as missing but keeps "None" as a category', async () => {
@@ -108,6 +184,39 @@ describe('importFile: CSV', () => {
       categoricalColumn('name', ['café', '€']),
       [{ code: 'encoding', message: '"data.csv" is not valid UTF-8, so it was read as windows-1252 (Western European). If letters look wrong, choose the encoding the file was saved with.' }],
     ]);
+  });
+
+  it('drops a UTF-8 byte-order mark before a windows-1252 body instead of reading it as "ï»¿"', async () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...[...'name,n\ncaf'].map((c) => c.charCodeAt(0)), 0xe9, 0x2c, 0x31, 0x0a]);
+    const auto = await importText(bytes);
+    const chosen = await importText(bytes, 'x.csv', { encoding: 'windows-1252' });
+    expect([auto.encoding, auto.table.columns.map((c) => c.name), auto.table.columns[0], chosen.table.columns.map((c) => c.name)]).toEqual([
+      'windows-1252',
+      ['name', 'n'],
+      categoricalColumn('name', ['café']),
+      ['name', 'n'],
+    ]);
+  });
+
+  it('reads UTF-16 (Excel\'s "Unicode text"): LE and BE, with a byte-order mark or found from the NUL bytes', async () => {
+    const text = 'city\tn\r\nZürich\t1\r\nKraków €\t2\r\n';
+    const expected = { rowCount: 2, columns: [sortedCategoricalColumn('city', ['Zürich', 'Kraków €']), numericColumn('n', [1, 2], true)] };
+    const reads = [];
+    for (const [bom, encoding] of [[true, 'utf-16le'], [true, 'utf-16be'], [false, 'utf-16le'], [false, 'utf-16be']] as const) {
+      const result = await importText(encodeUtf16(text, encoding === 'utf-16be', bom), 'unicode.txt');
+      reads.push([result.encoding, result.delimiter, result.table, result.warnings]);
+    }
+    expect(reads).toEqual(Array.from({ length: 4 }, (_, k) => [k % 2 === 0 ? 'utf-16le' : 'utf-16be', '\t', expected, []]));
+  });
+
+  it('reads a UTF-16 file of several chunks as its UTF-8 twin, characters split across chunk borders included', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},${['😀 smile', 'Ωmega', 'plain'][i % 3]}`);
+    // A 😀 whose two UTF-16 units straddle the first 1 MiB chunk's end (the byte-order mark is unit 0).
+    const head = `id,label\n${rows.slice(0, 40_000).join('\n')}\n`;
+    const text = `${head}40000,${'p'.repeat((1 << 19) - 2 - head.length - 6)}😀\n${rows.slice(40_000).join('\n')}\n`;
+    const utf16 = await importText(encodeUtf16(text, false, true));
+    const utf8 = await importText(text);
+    expect([utf16.table, utf16.inference, text.charCodeAt((1 << 19) - 2)]).toEqual([utf8.table, utf8.inference, 0xd83d]);
   });
 
   it('reads windows-1252 when asked, and reports replacement characters in UTF-8 mode with their lines', async () => {
@@ -158,6 +267,10 @@ describe('importFile: bad input', () => {
     await expect(importText(Uint8Array.from([0x61, 0, 0x62, 0x0a, 0x31, 0x0a]), 'x.csv')).rejects.toThrow(
       '"x.csv" looks like a binary file (it contains 1 NUL bytes in its first 6 bytes), not text. Choose a CSV, TSV or JSON file.',
     );
+    // NUL in every other byte, as in UTF-16, but the units are control characters: 16-bit numbers, not text.
+    await expect(importText(new Uint8Array(Int16Array.from({ length: 64 }, (_, i) => i % 20).buffer), 'x.csv')).rejects.toThrow(
+      '"x.csv" looks like a binary file (it contains 68 NUL bytes in its first 128 bytes), not text. Choose a CSV, TSV or JSON file.',
+    );
   });
 
   it('rejects a Parquet file hyparquet cannot read', async () => {
@@ -174,6 +287,25 @@ describe('importFile: JSON and Parquet', () => {
       'json',
       { rowCount: 3, columns: [numericColumn('a', [1, 2.5, null], false), categoricalColumn('b', ['{"x":[1]}', null, null]), categoricalColumn('c', [null, 'x y', 'z'])] },
     ]);
+  });
+
+  it('refuses JSON records with more distinct keys than the column limit, naming the count and the limit', async () => {
+    const sparse = (records: number, keys: number) => JSON.stringify(Array.from({ length: records }, (_, i) => ({ id: i, [`k${i % keys}`]: i })));
+    await expect(importText(sparse(3000, 3000), 'wide.json')).rejects.toEqual(expect.objectContaining({
+      name: 'DataError',
+      message: '"wide.json" has 3,001 distinct keys across its 3,000 records: more columns than the 2,000 the importer takes from JSON. Keys that differ from record to record are usually values (ids, dates, names): reshape the records to share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+    }));
+    await expect(importText(sparse(40_000, 800), 'long.json')).rejects.toEqual(expect.objectContaining({
+      name: 'DataError',
+      message: '"long.json" has 801 distinct keys across its 40,000 records: more columns than the 750 the importer takes for 40,000 records (at most 30,000,000 cells, present or missing). Keys that differ from record to record are usually values (ids, dates, names): reshape the records to share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+    }));
+  });
+
+  it('reads Parquet columns named "__proto__" and "constructor" (rows as arrays, not objects keyed by name)', async () => {
+    expect((await importText(fixture('reserved-names.parquet'), 'reserved.parquet')).table).toEqual({
+      rowCount: 3,
+      columns: [numericColumn('__proto__', [1, 2, 3], true), categoricalColumn('constructor', ['foo', 'foo', 'foo'])],
+    });
   });
 
   it('reads Parquet, found by extension or by its magic bytes', async () => {

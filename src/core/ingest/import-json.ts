@@ -1,11 +1,23 @@
 // Reads JSON records into raw columns: an array of objects, or an object holding exactly one such array.
-// Nested values become JSON text; columns appear in order of first appearance.
+// Nested values become JSON text; columns appear in order of first appearance. Sparse records (many keys, few
+// per record) are stored as pairs while reading and refused past a column limit before a dense table is made.
 
 import { DataError } from '../errors';
+import { formatCount } from './describe-evidence';
 import type { RawColumn } from './infer-table';
 
-/** Raw columns from JSON text; throws DataError when it is not an array of records. */
-export function readJson(text: string, fileName: string): { columns: RawColumn[]; rowCount: number } {
+/** Most columns taken from JSON records, however few the rows. */
+export const MAX_JSON_COLUMNS = 2000;
+/** Most cells (rows × columns, missing ones included) the table of JSON records may have: ~240 MB as numbers. */
+export const MAX_JSON_CELLS = 30_000_000;
+
+/**
+ * Raw columns from JSON text; throws DataError when it is not an array of records, or when its records have more
+ * distinct keys than the column limit for their number (MAX_JSON_COLUMNS, and MAX_JSON_CELLS ÷ rows). While
+ * reading, each key keeps only its present (row, value) pairs, so memory follows the values, not rows × keys; the
+ * dense columns are made one at a time as `columns` is iterated (once).
+ */
+export function readJson(text: string, fileName: string): { columns: Iterable<RawColumn>; rowCount: number } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -13,25 +25,52 @@ export function readJson(text: string, fileName: string): { columns: RawColumn[]
     throw new DataError(`"${fileName}" is not valid JSON (${(error as Error).message}). Check the file, or import it as CSV.`);
   }
   const records = findRecords(parsed, fileName);
-  const index = new Map<string, number>();
-  const columns: (string | null)[][] = [];
+  const limit = Math.max(1, Math.min(MAX_JSON_COLUMNS, Math.floor(MAX_JSON_CELLS / records.length)));
+  const keys = new Map<string, SparseColumn | null>(); // null: a key past the limit, only counted
   records.forEach((record, r) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       throw new DataError(`"${fileName}": item ${r + 1} is ${describe(record)}, not a record like {"name": value}. Every item of the array must be an object.`);
     }
     for (const [key, value] of Object.entries(record)) {
-      let c = index.get(key);
-      if (c === undefined) {
-        c = columns.length;
-        index.set(key, c);
-        columns.push(new Array<string | null>(records.length).fill(null));
+      let column = keys.get(key);
+      if (column === undefined) {
+        column = keys.size < limit ? { rows: [], cells: [] } : null;
+        keys.set(key, column);
       }
-      columns[c][r] = toCellText(value);
+      const cell = toCellText(value);
+      if (column === null || cell === null) continue;
+      column.rows.push(r);
+      column.cells.push(cell);
     }
   });
-  const names = [...index.keys()];
-  if (names.length === 0) throw new DataError(`"${fileName}" has no records with fields to import.`);
-  return { columns: names.map((name, c) => ({ name, originalName: name, values: columns[c] })), rowCount: records.length };
+  if (keys.size === 0) throw new DataError(`"${fileName}" has no records with fields to import.`);
+  if (keys.size > limit) throw describeTooManyKeys(fileName, keys.size, records.length, limit);
+  return { columns: densify(keys as Map<string, SparseColumn>, records.length), rowCount: records.length };
+}
+
+/** A key's present values: cells[k] is the value of row rows[k]. */
+interface SparseColumn {
+  rows: number[];
+  cells: string[];
+}
+
+/** Each key's column with every row (null where absent), made only when asked for; a key's pairs are let go once made. */
+function* densify(keys: Map<string, SparseColumn>, rowCount: number): Generator<RawColumn> {
+  for (const [name, column] of keys) {
+    const values = new Array<string | null>(rowCount).fill(null);
+    for (let k = 0; k < column.rows.length; k++) values[column.rows[k]] = column.cells[k];
+    keys.delete(name);
+    yield { name, originalName: name, values };
+  }
+}
+
+function describeTooManyKeys(fileName: string, count: number, rows: number, limit: number): DataError {
+  const why = limit < MAX_JSON_COLUMNS ? `for ${formatCount(rows)} records (at most ${formatCount(MAX_JSON_CELLS)} cells, present or missing)` : 'from JSON';
+  return new DataError(
+    `"${fileName}" has ${formatCount(count)} distinct keys across its ${formatCount(rows)} records: more columns than the ${formatCount(limit)} ` +
+      `the importer takes ${why}. Keys that differ from record to record are usually values (ids, dates, names): reshape the records to ` +
+      'share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+  );
 }
 
 function findRecords(parsed: unknown, fileName: string): unknown[] {

@@ -1,23 +1,25 @@
 // Reads a Parquet file (via hyparquet) into raw columns. Values are turned into their text form
 // and typed by the same inference as CSV, so every format ends in the same kinds of column.
 
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { DataError } from '../errors';
 import type { RawColumn } from './infer-table';
 
 /** Raw columns from Parquet bytes; throws DataError when hyparquet cannot read them. */
 export async function readParquet(bytes: ArrayBuffer, fileName: string): Promise<{ columns: RawColumn[]; rowCount: number }> {
   let names: string[];
-  let rows: Record<string, unknown>[];
+  let rows: unknown[][] = [];
   try {
     const metadata = parquetMetadata(bytes);
     names = parquetSchema(metadata).children.map((child) => child.element.name);
-    rows = await parquetReadObjects({ file: bytes, metadata });
+    // Rows as arrays in `names` order: hyparquet's row objects are plain {} keyed by column name, where a column named
+    // "__proto__" would set the prototype instead.
+    await parquetRead({ file: bytes, metadata, columns: names, rowFormat: 'array', onComplete: (read) => (rows = read) });
   } catch (error) {
     throw new DataError(`"${fileName}" could not be read as Parquet (${(error as Error).message}). Check that the file is complete, or export it as CSV.`);
   }
   if (rows.length === 0) throw new DataError(`"${fileName}" has columns (${names.slice(0, 5).join(', ')}) but no rows.`);
-  const columns = names.map((name) => ({ name, originalName: name, values: rows.map((row) => toCellText(row[name])) }));
+  const columns = names.map((name, c) => ({ name, originalName: name, values: rows.map((row) => toCellText(row[c])) }));
   return { columns, rowCount: rows.length };
 }
 

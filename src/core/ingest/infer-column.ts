@@ -10,6 +10,7 @@ import { countDistinctTexts } from './count-distinct-texts';
 import { buildPackedTextColumn, countDistinctPackedTexts, isEveryPackedTextShortWithoutSpace } from './packed-texts';
 import type { ColumnInference, ImportWarning } from './types';
 import { describeEvidence, formatCount } from './describe-evidence';
+import { describeNumberOverflows, dropNumberOverflows, type NumberOverflows } from './drop-number-overflows';
 import { matchDate, parseDate, type DateFormat, type DateMatch } from './parse-datetime';
 import { parseBoolean } from './parse-boolean';
 import { parseNumber } from './parse-number';
@@ -53,6 +54,7 @@ export function startColumn(name: string, missingTokens: ReadonlySet<string>, pa
 export function finishColumn(name: string, originalName: string, scan: ColumnScan, rowLines: ArrayLike<number> | null, distinct?: number): InferredColumn {
   const present = scan.rowCount - scan.missing;
   const built = buildColumn(name, scan, present, distinct);
+  // scan.missing now counts the overflows buildNumeric made missing too.
   const inference: ColumnInference = {
     name,
     originalName,
@@ -64,17 +66,23 @@ export function finishColumn(name: string, originalName: string, scan: ColumnSca
     examples: scan.examples,
   };
   const kind = built.column.kind;
-  const warning = kind === 'categorical' || kind === 'text' ? describeMixedTypes(name, kind, scan, rowLines) : null;
+  const warning = built.overflows
+    ? describeNumberOverflows(name, built.overflows.found, built.overflows.firstText, rowLines)
+    : kind === 'categorical' || kind === 'text' ? describeMixedTypes(name, kind, scan, rowLines) : null;
   return { column: built.column, inference, warning };
 }
 
+interface BuiltColumn {
+  column: Column;
+  detail: string;
+  distinct: number;
+  /** Numbers beyond float64's range, made missing (see drop-number-overflows.ts), with the first as written where known. */
+  overflows?: { found: NumberOverflows; firstText: string | null };
+}
+
 /** `given`: the distinct count describeDistinctJob asked for, already made (else counted here). */
-function buildColumn(name: string, scan: ColumnScan, present: number, given?: number): { column: Column; detail: string; distinct: number } {
-  if (present > 0 && scan.numbers !== null && scan.numberCount === present) {
-    const distinct = usesLevelCount(scan) ? scan.levels!.length : (given ?? countDistinctNumbers(scan.numbers));
-    if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, scan, 'id', distinct);
-    return { column: { kind: 'numeric', name, values: scan.numbers, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct };
-  }
+function buildColumn(name: string, scan: ColumnScan, present: number, given?: number): BuiltColumn {
+  if (present > 0 && scan.numbers !== null && scan.numberCount === present) return buildNumeric(name, scan, given);
   if (present > 0 && scan.booleans !== null && scan.booleanCount === present) {
     const distinct = new Set(scan.booleans).size - (scan.missing > 0 ? 1 : 0);
     return { column: { kind: 'boolean', name, values: scan.booleans }, detail: scan.booleanStyle ?? 'true/false', distinct };
@@ -94,6 +102,26 @@ function buildColumn(name: string, scan: ColumnScan, present: number, given?: nu
   }
   const distinct = scan.levels?.length ?? (scan.packed ? (given ?? countDistinctPackedTexts(scan.packed)) : countDistinctTexts(readScanTexts(scan)));
   return buildText(name, scan, present === 0 ? 'empty' : 'free text', distinct);
+}
+
+/** A numeric column (or id text); ±Infinity from overflowing numbers becomes missing, and the scan's counts follow. */
+function buildNumeric(name: string, scan: ColumnScan, given?: number): BuiltColumn {
+  const values = scan.numbers!;
+  const found = scan.infinities > 0 ? dropNumberOverflows(values) : null;
+  let overflows: BuiltColumn['overflows'];
+  if (found !== null) {
+    const code = scan.codes?.[found.firstRow] ?? -1;
+    overflows = { found, firstText: scan.levels !== null && code >= 0 ? scan.levels[code] : null };
+    scan.missing += found.count;
+    scan.numberCount -= found.count;
+    scan.infinities = 0;
+    scan.allIntegers = values.every((v) => v !== v || Number.isInteger(v));
+  }
+  const present = scan.rowCount - scan.missing;
+  // With overflows the level count and a count made elsewhere include them: count again.
+  const distinct = found === null && usesLevelCount(scan) ? scan.levels!.length : found === null && given !== undefined ? given : countDistinctNumbers(values);
+  if (scan.allIntegers && distinct === present && ID_NAME.test(name)) return buildText(name, scan, 'id', distinct);
+  return { column: { kind: 'numeric', name, values, integer: scan.allIntegers }, detail: scan.allIntegers ? 'integer' : 'decimal', distinct, ...(overflows ? { overflows } : {}) };
 }
 
 /** True when a numeric column's distinct count is its level count: distinct texts equal distinct numbers unless one number is spelled two ways ("1", "1.0"). */

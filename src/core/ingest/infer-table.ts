@@ -12,9 +12,12 @@ export interface RawColumn {
   values: readonly (string | null)[];
 }
 
-/** Types every column (`tokens`: trimmed missing-value tokens); `rowLines` maps rows to 1-based file lines for warnings (null: say "row"). */
+/**
+ * Types every column (`tokens`: trimmed missing-value tokens); `rowLines` maps rows to 1-based file lines for warnings
+ * (null: say "row"). `raw` is read once, in order, so its columns may be made one at a time.
+ */
 export function inferTable(
-  raw: readonly RawColumn[],
+  raw: Iterable<RawColumn>,
   rowCount: number,
   tokens: ReadonlySet<string>,
   rowLines: ArrayLike<number> | null,

@@ -38,6 +38,7 @@ export function mergeColumnScans(scans: readonly ColumnScan[]): ColumnScan | nul
     missing,
     numbers: wanted === 'numbers' ? concatOrNull(scans.map((s) => s.numbers), Float64Array) : null,
     numberCount,
+    infinities: sum(scans, (s) => s.infinities),
     allIntegers: scans.every((s) => s.allIntegers),
     booleans: wanted === 'booleans' ? concatOrNull(scans.map((s) => s.booleans), Uint8Array) : null,
     booleanCount,

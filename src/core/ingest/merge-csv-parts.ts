@@ -46,6 +46,8 @@ export function mergeCsvParts(parts: readonly CsvPart[], lineOffsets: readonly n
         const trailing = k < last ? p.trailingBlankLines : [];
         return { lines: shift([...p.out.blankLines.lines, ...trailing], k), count: p.out.blankLines.count + trailing.length };
       })),
+      loneCrs: mergeNotes(parts.map((p, k) => ({ lines: shift(p.out.loneCrs.lines, k), count: p.out.loneCrs.count }))),
+      fallback: null, // parts read by the tokenizer are not merged
     },
     scans,
     delimiter: first.delimiter,

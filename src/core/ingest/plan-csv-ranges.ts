@@ -89,10 +89,21 @@ async function findLineStart(file: Blob, target: number): Promise<number | null>
   return null;
 }
 
-/** The header line's LF outside quotes, or null when there is none or the header line has a bare CR. */
+/**
+ * The header line's LF outside quotes, or null when there is none or the header line has a bare CR. Leading lines
+ * of spaces and tabs come before it (the parser skips them): bytes [0, headerEnd) hold them and the header line.
+ */
 function findHeaderBreak(bytes: Uint8Array): { at: number; quotes: number } | null {
-  const headerBreak = findRowBreak(bytes, 0, 0);
-  return headerBreak === null || bytes.subarray(0, Math.max(0, headerBreak.at - 1)).includes(CR) ? null : headerBreak;
+  let from = 0;
+  for (let end = bytes.indexOf(LF); end !== -1 && isBlankLine(bytes, from, end); end = bytes.indexOf(LF, from)) from = end + 1;
+  const headerBreak = findRowBreak(bytes, from, 0);
+  return headerBreak === null || bytes.subarray(from, Math.max(from, headerBreak.at - 1)).includes(CR) ? null : headerBreak;
+}
+
+/** True when bytes [from, to) hold only spaces and tabs, maybe ending in CR (a blank line the parser skips). */
+function isBlankLine(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && !(bytes[i] === CR && i === to - 1)) return false;
+  return true;
 }
 
 /** Line feeds in bytes [0, `end`) of the file's first bytes (the header's lines, for line numbers). */

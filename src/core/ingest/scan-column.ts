@@ -24,6 +24,8 @@ export interface ColumnScan {
   /** Parsed numbers, NaN for missing. */
   numbers: Float64Array | null;
   numberCount: number;
+  /** Numbers among numberCount that overflowed to ±Infinity ("1e999"); finishColumn makes them missing. */
+  infinities: number;
   allIntegers: boolean;
   /** 1/0 for booleans, 255 for missing. */
   booleans: Uint8Array | null;
@@ -105,7 +107,7 @@ export class ColumnScanner {
     if (keepTexts && packTexts) this.packer = new PackedTextsBuilder();
     this.limit = CONTRADICTION_LIMIT * rowCount;
     this.s = {
-      rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, allIntegers: true, booleans: new Uint8Array(0),
+      rowCount: 0, missing: 0, numbers: new Float64Array(0), numberCount: 0, infinities: 0, allIntegers: true, booleans: new Uint8Array(0),
       booleanCount: 0, booleanStyle: null, dateCount: 0, dates: new Float64Array(0), dateSpellings: new Map(),
       slashDates: { rows: [], monthFirst: [], dayFirst: [] }, slashFirstMax: 0, slashSecondMax: 0, levels: [],
       codes: new Int32Array(0), maxLength: 0, examples: [], texts: keepTexts && !packTexts ? [] : null, textsFrom: 0,
@@ -232,6 +234,7 @@ export class ColumnScanner {
         s.numbers![i] = x;
         s.numberCount++;
         if (s.allIntegers && !Number.isInteger(x)) s.allIntegers = false;
+        if (x - x !== 0) s.infinities++; // ±Infinity: written beyond float64's range
         return;
       }
       if (isRuledOut(present, s.numberCount, this.limit)) {

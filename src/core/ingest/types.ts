@@ -3,6 +3,7 @@
 
 import type { ColumnKind, Table } from '../table/types';
 import type { ImportOptions } from '../notebook/types';
+import type { TextEncoding } from './read-text';
 
 export type { ImportOptions };
 
@@ -29,7 +30,10 @@ export type ImportWarningCode =
   | 'replacement-characters'
   | 'blank-lines'
   | 'mixed-types'
-  | 'truncated-field';
+  | 'truncated-field'
+  | 'malformed-quotes'
+  | 'lone-carriage-returns'
+  | 'number-overflow';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -48,7 +52,7 @@ export interface ImportResult {
   /** The delimiter used for text formats. */
   delimiter?: string;
   /** The encoding the bytes were decoded with. */
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: TextEncoding;
   /** Size of the source file in bytes. */
   sourceBytes: number;
   /** Hex SHA-256 over the SHA-256 digests of the source's 8 MiB blocks (hash-blocks.ts), the same on every import path. */

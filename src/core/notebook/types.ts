@@ -37,7 +37,10 @@ export interface DataCellSpec {
   /** Where the dataset came from, for display ("penguins.csv", "sample: penguins"). */
   sourceLabel: string | null;
   options: ImportOptions;
-  /** Keyed by column name. Applied on top of the stored (inferred) table. */
+  /**
+   * Keyed by column name. Applied on top of the stored (inferred) table. A plain object, for the notebook file: read it
+   * with Object.hasOwn and write it with computed keys or spread, never `overrides[name] = …` (a name may be "__proto__").
+   */
   columnOverrides: Record<string, ColumnOverride>;
 }
 

@@ -49,7 +49,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
   const argsort = table.columns.filter((column) => column.kind === 'numeric').length <= maxNumeric;
 
   const profileByName = new Map<string, ColumnProfile>();
-  const ranks: RankMap = {};
+  const ranks: RankMap = new Map();
   let duplicates: DuplicateRows | undefined;
   let missing: { missing: MissingPatterns; notes: string[] } | undefined;
   const matrices: Partial<CorrelationValues> = {};
@@ -61,7 +61,7 @@ export async function profileTableInParts(table: Table, options: ProfileOptions,
     const result = await runJob(lane, job, step);
     if (result.kind === 'columns') {
       for (const profile of result.profiles) profileByName.set(profile.name, profile);
-      Object.assign(ranks, result.ranks);
+      for (const [name, rank] of result.ranks) ranks.set(name, rank);
       numericJobsLeft -= result.profiles.filter((profile) => profile.kind === 'numeric').length;
       if (numericJobsLeft === 0 && !numbersQueued) afterNumbers();
       if (--columnJobsLeft === 0) afterColumns();
@@ -175,7 +175,7 @@ export interface CostedJob {
 /** Pearson and Spearman of the chosen numeric columns, with their rough costs: queued once every numeric column is profiled. */
 export function listNumberMatrixJobs(nums: string[], ranks: RankMap): CostedJob[] {
   const n = nums.length;
-  const picked = Object.fromEntries(nums.filter((name) => ranks[name]).map((name) => [name, ranks[name]]));
+  const picked: RankMap = new Map(nums.flatMap((name) => (ranks.has(name) ? [[name, ranks.get(name)!] as const] : [])));
   return [
     { job: { kind: 'spearman', names: nums, ranks: picked }, cost: 40 * n + 6 * n * (n + 1) },
     { job: { kind: 'pearson', names: nums }, cost: 6 * n * (n + 1) },
@@ -190,7 +190,7 @@ export function listCorrelationJobs(
   ranks: RankMap,
   target: { target: string; profiles: ColumnProfile[] } | null,
 ): CostedJob[] {
-  const pick = (names: string[]) => Object.fromEntries(names.filter((name) => ranks[name]).map((name) => [name, ranks[name]]));
+  const pick = (names: string[]): RankMap => new Map(names.flatMap((name) => (ranks.has(name) ? [[name, ranks.get(name)!] as const] : [])));
   const n = nums.length;
   const c = cats.length;
   const jobs: CostedJob[] = [

@@ -16,8 +16,8 @@ import { rankColumn, rankFromGroups, type RankedColumn, type RankGroups } from '
 import { scanWithRanks, sortFinite } from './sort-finite';
 import type { ColumnProfile, DuplicateRows, MissingPatterns, NumericProfile, TargetProfile } from './types';
 
-/** Tie groups of numeric columns by name (what ranking them needs), from a `columns` job. */
-export type RankMap = Record<string, RankGroups>;
+/** Tie groups of numeric columns by name (what ranking them needs), from a `columns` job; a Map, since a column may be named "__proto__". */
+export type RankMap = Map<string, RankGroups>;
 
 export type ProfileJob =
   /** Profiles the named columns; numeric ones are grouped for ranking (their RankGroups returned) when `argsort`. */
@@ -67,14 +67,14 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
   };
   switch (job.kind) {
     case 'columns': {
-      const ranks: RankMap = {};
+      const ranks: RankMap = new Map();
       const profiles = job.names.map((name) => {
         throwIfAborted(signal);
         const column = get(name);
         let profile: ColumnProfile;
         if (column.kind === 'numeric') {
           const sorted = job.argsort ? scanWithRanks(column.values) : { scan: sortFinite(column.values), rank: undefined };
-          if (sorted.rank) ranks[name] = sorted.rank;
+          if (sorted.rank) ranks.set(name, sorted.rank);
           profile = profileNumeric(column, job.topK, sorted.scan);
         } else profile = profileColumn(column, job.topK, [], [], new Map(), false);
         onColumn?.();
@@ -91,7 +91,7 @@ export function runProfileJob(table: Table, job: ProfileJob, onColumn?: () => vo
     case 'pearson':
       return { kind: 'matrix', values: measurePearsonMatrix(job.names.map((name) => numericValues(get(name))), signal) };
     case 'spearman': {
-      const ranked = job.names.map((name) => rankWith(numericValues(get(name)), job.ranks[name]));
+      const ranked = job.names.map((name) => rankWith(numericValues(get(name)), job.ranks.get(name)));
       return { kind: 'matrix', values: measureSpearmanMatrix(ranked, signal) };
     }
     case 'cramers-v': {
@@ -117,7 +117,7 @@ function runTargetJob(table: Table, job: Extract<ProfileJob, { kind: 'target' }>
       numericProfiles.set(column.name, profile);
       let ranked: RankedColumn | undefined;
       const finite = profile.count - profile.positiveInfinity - profile.negativeInfinity;
-      numeric.push({ name: column.name, values: column.values, finite, distinct: profile.distinct, rank: () => (ranked ??= rankWith(column.values, job.ranks[column.name])) });
+      numeric.push({ name: column.name, values: column.values, finite, distinct: profile.distinct, rank: () => (ranked ??= rankWith(column.values, job.ranks.get(column.name))) });
     } else if (column.kind === 'categorical' || column.kind === 'boolean') categories.push(categoryInput(column, profile.distinct));
   });
   const target = table.columns.find((column) => column.name === job.target);

@@ -7,23 +7,19 @@ import type { Task } from '../problem/types';
 import type { RowIndices, Table } from '../table/types';
 import { findColumn, keyColumn, keyRows, listPresentRows } from './column-keys';
 import { PART_NAMES, type PartName } from './split-spec';
-import { countClasses, describeNumericTarget, findClassIssues } from './summarize-target';
+import { countClasses, describeNumericTarget, findClassIssues, type SplitIssue } from './summarize-target';
+
+export { countClass, type SplitIssue } from './summarize-target';
 
 export interface PartSummary {
   readonly part: PartName;
   readonly size: number;
-  /** Rows per class of a class target (missing under '(missing)'); null for a numeric target or none. */
+  /** Rows per class of a class target (missing under '(missing)'), own properties only: read with countClass; null for a numeric target or none. */
   readonly classCounts: Record<string, number> | null;
   /** A regression target described as pandas describe does; null for a class target, none, or no values. */
   readonly targetSummary: NumberSummary | null;
   /** Earliest and latest timestamp (epoch ms) in the part; null without a time column or when all missing. */
   readonly dateRange: { readonly minMs: number; readonly maxMs: number } | null;
-}
-
-export interface SplitIssue {
-  readonly level: 'warning' | 'error';
-  readonly code: 'class-too-small' | 'class-missing-from-train' | 'target-shift' | 'duplicates-straddle' | 'groups-straddle';
-  readonly message: string;
 }
 
 export interface SplitSummary {

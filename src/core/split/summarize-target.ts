@@ -7,7 +7,18 @@ import { measureKs } from '../stats/measure-ks';
 import type { RowIndices } from '../table/types';
 import type { ColumnKeys } from './column-keys';
 import { PART_NAMES } from './split-spec';
-import type { SplitIssue } from './summarize-split';
+
+/** Something a split summary says is wrong: errors should block training. */
+export interface SplitIssue {
+  readonly level: 'warning' | 'error';
+  readonly code: 'class-too-small' | 'class-missing-from-train' | 'target-shift' | 'duplicates-straddle' | 'groups-straddle';
+  readonly message: string;
+}
+
+/** Rows of class `label` in a part's counts: own properties only (a label may be named like an Object.prototype member). */
+export function countClass(part: { readonly classCounts: Record<string, number> | null }, label: string): number {
+  return part.classCounts !== null && Object.hasOwn(part.classCounts, label) ? part.classCounts[label] : 0;
+}
 
 /**
  * A part "differs clearly" from training when the two-sample KS test gives p < 1e-4 and D ≥ 0.1 (so that tiny but
@@ -27,10 +38,10 @@ export function countClasses(keys: ColumnKeys, rows: RowIndices): Record<string,
     if (keys.ids[r] < 0) missing++;
     else counts[keys.ids[r]]++;
   }
-  const out: Record<string, number> = {};
-  keys.labels.forEach((label, id) => { if (counts[id] > 0) out[label] = counts[id]; });
-  if (missing > 0) out['(missing)'] = missing;
-  return out;
+  // Built from entries: a label may be "__proto__" or "toString", which assigning into a plain {} would mishandle.
+  const entries: [string, number][] = keys.labels.flatMap((label, id) => (counts[id] > 0 ? [[label, counts[id]] as [string, number]] : []));
+  if (missing > 0) entries.push(['(missing)', missing]);
+  return Object.fromEntries(entries);
 }
 
 /** Class issues over the parts' counts; `minClassRows` defaults to one row per non-empty part. */
@@ -40,9 +51,9 @@ export function findClassIssues(labels: readonly string[], parts: readonly { siz
   const small: string[] = [];
   const absent: string[] = [];
   for (const label of labels) {
-    const total = parts.reduce((sum, p) => sum + (p.classCounts?.[label] ?? 0), 0);
+    const total = parts.reduce((sum, p) => sum + countClass(p, label), 0);
     if (total > 0 && total < minimum) small.push(`'${label}' (${total} ${total === 1 ? 'row' : 'rows'})`);
-    if (total > 0 && !parts[0].classCounts?.[label]) absent.push(`'${label}'`);
+    if (total > 0 && countClass(parts[0], label) === 0) absent.push(`'${label}'`);
   }
   const issues: SplitIssue[] = [];
   if (small.length > 0) {

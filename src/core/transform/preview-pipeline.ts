@@ -79,9 +79,10 @@ function weighClasses(table: Table, target: string, weights: Float64Array): Reco
   const column = table.columns.find((c) => c.name === target);
   if (!column) return null;
   const { ids, labels } = keyColumn(column);
-  const out: Record<string, number> = {};
+  // A Map first: a label may be "__proto__", which assigned to a plain {} would set its prototype instead.
+  const out = new Map<string, number>();
   ids.forEach((id, row) => {
-    if (id >= 0) out[labels[id]] = weights[row];
+    if (id >= 0) out.set(labels[id], weights[row]);
   });
-  return out;
+  return Object.fromEntries(out);
 }
