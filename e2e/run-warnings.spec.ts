@@ -4,7 +4,7 @@
 // is flagged as worse than the baseline, both in the leaderboard and in Evaluate; one-hot "Drop" = first then gives
 // a linear run without a warning.
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, fitPipeline, openSample, runSplit, startTraining, waitForLeaderboard } from './support/studio';
+import { addCellOfKind, addPipelineStep, fitPipeline, openSample, runSplit, startTraining, waitForLeaderboard, setCrossValidate } from './support/studio';
 
 test('cars: collinear one-hot and a worse-than-baseline network are flagged in the leaderboard and Evaluate; drop = first clears it', async ({ page }) => {
   test.setTimeout(180_000);
@@ -34,7 +34,7 @@ test('cars: collinear one-hot and a worse-than-baseline network are flagged in t
   await network.getByRole('spinbutton', { name: 'Epochs', exact: true }).blur();
   await network.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.00001');
   await network.getByRole('spinbutton', { name: 'Learning rate' }).blur();
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).uncheck();
+  await setCrossValidate(train, false);
   await startTraining(train);
   await waitForLeaderboard(train, 3, 120_000);
 

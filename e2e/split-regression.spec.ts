@@ -2,7 +2,7 @@
 // errors, the rows without a target counted and left out — and stays small and quick on 54,000 rows, on the
 // first run and after a reload; a 300-class target draws its 12 largest classes per part and counts the rest.
 import { expect, test, type Locator } from '@playwright/test';
-import { addCellOfKind, addPipelineStep, cellAt, createNotebook, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, uploadCsv, waitForImport, waitForLeaderboard } from './support/studio';
+import { addCellOfKind, addPipelineStep, cellAt, createNotebook, firstCellOfKind, fitPipeline, openSample, runSplit, startTraining, uploadCsv, waitForImport, waitForLeaderboard, setCrossValidate } from './support/studio';
 
 /** 54,000 rows whose target has ~54,000 distinct values (the case that drew one "class" per value), 60 of them blank. */
 function makeRegressionCsv(): Buffer {
@@ -58,12 +58,13 @@ test('cars: Try all with cross-validation trains every regression family with no
   await impute.getByRole('checkbox', { name: /^Horsepower/ }).check();
   await fitPipeline(prepare);
   const train = await addCellOfKind(page, 'Train');
-  await train.getByRole('checkbox', { name: /^Cross-validate/ }).check();
+  await setCrossValidate(train, true);
   await startTraining(train, true);
   await waitForLeaderboard(train, 2, 240_000);
   await expect(train.getByTestId('candidate-error')).toHaveCount(0);
   await expect(train.getByTestId('cell-error')).toHaveCount(0);
-  await expect(train.getByTestId('leaderboard')).toContainText('(CV)');
+  await expect(train.getByTestId('leaderboard-cv-header')).toHaveText('CV RMSE');
+  await expect(train.getByTestId('leaderboard-basis')).toHaveText('Ranked by CV mean RMSE.');
   test.info().annotations.push({ type: 'families', description: String(await train.getByTestId('leaderboard-row').count()) });
   await page.screenshot({ path: `${test.info().outputDir}/split-regression-try-all.png`, fullPage: true });
   expect(pageErrors).toEqual([]);
