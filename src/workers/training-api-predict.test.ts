@@ -17,7 +17,7 @@ describe('trainingApi.predictStoredRun', () => {
   it('predicts held-out rows of a stored run, leaving out rows without a target', async () => {
     trainingApi.putTable('p1', TABLE);
     const run = JSON.parse(JSON.stringify(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto')));
-    const predictions = trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), run, PROBLEM);
+    const predictions = await trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), run, PROBLEM);
     // The tree splits x at 5.5 (midway between the training classes' 4 and 7), so x = 6 is called b; row 11 has no target and is left out.
     expect({ ...predictions, proba: predictions.proba && Array.from(predictions.proba) }).toEqual({
       rows: Uint32Array.of(0, 5, 10),
@@ -31,6 +31,6 @@ describe('trainingApi.predictStoredRun', () => {
   it('refuses an empty part with a message naming what to do', async () => {
     trainingApi.putTable('p1', TABLE);
     const run = await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto');
-    expect(() => trainingApi.predictStoredRun('p1', new Uint32Array(0), run, PROBLEM)).toThrow('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
+    await expect(trainingApi.predictStoredRun('p1', new Uint32Array(0), run, PROBLEM)).rejects.toThrow('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
   });
 });
