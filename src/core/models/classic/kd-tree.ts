@@ -95,20 +95,24 @@ export function createKdStack(tree: KdTree): KdStack {
 }
 
 /**
- * Reduced distance from the query to the node's box: the per-feature gaps summed in column order like
- * measureReduced, so it is never above the distance to any row inside (rounding is monotone).
+ * Reduced distance from the query to the node's box: the per-feature gaps summed in measureReduced's order
+ * (even and odd features apart, then added), so it is never above the distance to any row inside: each gap is
+ * at most that row's difference and rounding is monotone.
  */
 function measureBoxGap(tree: KdTree, node: number, queries: Float64Array, offset: number, manhattan: boolean): number {
   const { cols, lower, upper } = tree;
-  let sum = 0;
+  let even = 0;
+  let odd = 0;
   for (let j = 0; j < cols; j++) {
     const x = queries[offset + j];
     const lo = lower[node * cols + j];
     const hi = upper[node * cols + j];
     const gap = x < lo ? lo - x : x > hi ? x - hi : 0;
-    sum += manhattan ? gap : gap * gap;
+    const term = manhattan ? gap : gap * gap;
+    if (j % 2 === 0) even += term;
+    else odd += term;
   }
-  return sum;
+  return even + odd;
 }
 
 /** Fills node's box from its rows. */

@@ -1,5 +1,6 @@
-// The k-d tree and the blocked brute force against a plain reference (every row measured, sorted by distance
-// then row) on seeded data full of ties and duplicate rows; the automatic choice; stopping between blocks.
+// The k-d tree and the blocked brute force (WebAssembly and JavaScript) against a plain reference (every row
+// measured, sorted by distance then row) on seeded data full of ties and duplicate rows; the automatic choice;
+// stopping between blocks.
 
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../../errors';
@@ -18,7 +19,10 @@ function makeRows(rows: number, cols: number, seed: number, draw: (random: () =>
 const grid = (random: () => number) => Math.floor(random() * 4);
 const gauss = (random: () => number) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 
-/** Every training row measured, in column order, sorted by (distance, row): the definition the searches must meet. */
+/**
+ * Every training row measured, sorted by (distance, row): the definition the searches must meet. Distances
+ * sum even and odd features apart, then add the two (the order every search path uses).
+ */
 function findByFullSort(train: Float64Array, queries: Float64Array, cols: number, k: number, metric: DistanceMetric): Neighbours {
   const rows = train.length / cols;
   const queryRows = queries.length / cols;
@@ -26,12 +30,12 @@ function findByFullSort(train: Float64Array, queries: Float64Array, cols: number
   const distances = new Float64Array(queryRows * k);
   for (let q = 0; q < queryRows; q++) {
     const measured = Array.from({ length: rows }, (_, t) => {
-      let sum = 0;
+      const sums = [0, 0];
       for (let j = 0; j < cols; j++) {
         const d = queries[q * cols + j] - train[t * cols + j];
-        sum += metric === 'manhattan' ? Math.abs(d) : d * d;
+        sums[j % 2] += metric === 'manhattan' ? Math.abs(d) : d * d;
       }
-      return { t, sum };
+      return { t, sum: sums[0] + sums[1] };
     }).sort((a, b) => a.sum - b.sum || a.t - b.t);
     for (let n = 0; n < k; n++) {
       indices[q * k + n] = measured[n].t;
@@ -41,6 +45,15 @@ function findByFullSort(train: Float64Array, queries: Float64Array, cols: number
   return { indices, distances };
 }
 
+/** The neighbours by the k-d tree, the WebAssembly brute force and the JavaScript one. */
+function findAllWays(train: Float64Array, queries: Float64Array, cols: number, k: number, metric: DistanceMetric) {
+  const rows = train.length / cols;
+  const find = (search: 'kd-tree' | 'brute-force', kernel: 'wasm' | 'js') => findNeighbours(createNeighbourIndex(train, rows, cols, k, metric, search, kernel), queries, queries.length / cols);
+  return { tree: find('kd-tree', 'wasm'), wasm: find('brute-force', 'wasm'), js: find('brute-force', 'js') };
+}
+
+const expectAllWays = (expected: Neighbours) => ({ tree: expected, wasm: expected, js: expected });
+
 describe('findNeighbours', () => {
   it.each([
     ['euclidean', 1], ['euclidean', 5], ['euclidean', 17], ['manhattan', 5], ['manhattan', 40],
@@ -48,23 +61,21 @@ describe('findNeighbours', () => {
     const cols = 3;
     const train = makeRows(500, cols, 1, grid, 150);
     const queries = makeRows(90, cols, 2, grid, 10);
-    const expected = findByFullSort(train, queries, cols, k, metric);
-    const rows = train.length / cols;
-    const tree = findNeighbours(createNeighbourIndex(train, rows, cols, k, metric, 'kd-tree'), queries, queries.length / cols);
-    const brute = findNeighbours(createNeighbourIndex(train, rows, cols, k, metric, 'brute-force'), queries, queries.length / cols);
-    expect({ tree, brute }).toEqual({ tree: expected, brute: expected });
+    expect(findAllWays(train, queries, cols, k, metric)).toEqual(expectAllWays(findByFullSort(train, queries, cols, k, metric)));
   });
 
   it.each([
     [6, 'euclidean'], [6, 'manhattan'], [21, 'euclidean'], [9, 'manhattan'],
   ] as const)('tree and brute force equal the full sort on Gaussian rows with duplicates (%i features, %s)', (cols, metric) => {
     const train = makeRows(700, cols, 3, gauss, 60);
-    const queries = makeRows(70, cols, 4, gauss);
-    const expected = findByFullSort(train, queries, cols, 7, metric);
-    const rows = train.length / cols;
-    const tree = findNeighbours(createNeighbourIndex(train, rows, cols, 7, metric, 'kd-tree'), queries, queries.length / cols);
-    const brute = findNeighbours(createNeighbourIndex(train, rows, cols, 7, metric, 'brute-force'), queries, queries.length / cols);
-    expect({ tree, brute }).toEqual({ tree: expected, brute: expected });
+    const queries = makeRows(71, cols, 4, gauss);
+    expect(findAllWays(train, queries, cols, 7, metric)).toEqual(expectAllWays(findByFullSort(train, queries, cols, 7, metric)));
+  });
+
+  it('brute force carries each query block over several blocks of training rows (200 features: 160 rows a block)', () => {
+    const train = makeRows(700, 200, 9, gauss, 3);
+    const queries = makeRows(9, 200, 10, gauss);
+    expect(findAllWays(train, queries, 200, 4, 'euclidean')).toEqual(expectAllWays(findByFullSort(train, queries, 200, 4, 'euclidean')));
   });
 
   it('keeps the lowest rows when every row is the same point, and finds all rows when k = rows', () => {

@@ -5,7 +5,7 @@
 import { createAbortError } from '../../errors';
 import { createCheckpoint } from '../trees/shared/fit-loop';
 import type { PredictOptions } from '../types';
-import { scanBruteForceBlock } from './brute-force-block';
+import { createBruteForceScan, type BruteForceScan } from './brute-force-block';
 import { buildKdTree, createKdStack, searchKdTree, type KdTree } from './kd-tree';
 import type { DistanceMetric } from './neighbour-distance';
 import { NeighbourHeaps } from './neighbour-heaps';
@@ -29,6 +29,9 @@ export interface NeighbourIndex {
   k: number;
   metric: DistanceMetric;
   tree: KdTree | null;
+  /** Brute force's scan ('wasm': the SIMD kernel where it can be had), made at the first search. */
+  kernel: 'wasm' | 'js';
+  scan?: BruteForceScan;
 }
 
 export interface Neighbours {
@@ -43,9 +46,12 @@ export function chooseSearch(rows: number, cols: number, k: number): 'kd-tree' |
   return cols > MAX_TREE_FEATURES || k >= Math.floor(rows / 2) ? 'brute-force' : 'kd-tree';
 }
 
-/** Indexes `rows` × `cols` training values (no NaN) for k-nearest searches; `search` overrides the automatic choice. */
-export function createNeighbourIndex(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, search = chooseSearch(rows, cols, k)): NeighbourIndex {
-  return { train, rows, cols, k, metric, tree: search === 'kd-tree' ? buildKdTree(train, rows, cols) : null };
+/**
+ * Indexes `rows` × `cols` training values (no NaN) for k-nearest searches; `search` overrides the automatic
+ * choice and `kernel: 'js'` keeps brute force off WebAssembly (both for tests).
+ */
+export function createNeighbourIndex(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, search = chooseSearch(rows, cols, k), kernel: 'wasm' | 'js' = 'wasm'): NeighbourIndex {
+  return { train, rows, cols, k, metric, tree: search === 'kd-tree' ? buildKdTree(train, rows, cols) : null, kernel };
 }
 
 /** The k nearest training rows of every query row, in one go. */
@@ -106,7 +112,7 @@ function planBruteForce(index: NeighbourIndex, queries: Float64Array, queryRows:
   const trainBlock = Math.max(4, Math.floor(BRUTE_TRAIN_BLOCK_VALUES / Math.max(1, cols) / 4) * 4);
   const trainBlocks = Math.ceil(rows / trainBlock);
   const heaps = new NeighbourHeaps(BRUTE_QUERY_BLOCK, k);
-  const tile = new Float64Array(16);
+  const scan = (index.scan ??= createBruteForceScan(train, rows, cols, metric, BRUTE_QUERY_BLOCK, trainBlock, index.kernel));
   return {
     units: Math.ceil(queryRows / BRUTE_QUERY_BLOCK) * trainBlocks,
     neighbours,
@@ -114,7 +120,7 @@ function planBruteForce(index: NeighbourIndex, queries: Float64Array, queryRows:
       const qStart = Math.floor(unit / trainBlocks) * BRUTE_QUERY_BLOCK;
       const qEnd = Math.min(queryRows, qStart + BRUTE_QUERY_BLOCK);
       const tStart = (unit % trainBlocks) * trainBlock;
-      scanBruteForceBlock(train, tStart, Math.min(rows, tStart + trainBlock), queries, qStart, qEnd, cols, metric, heaps, tile);
+      scan(queries, qStart, qEnd, tStart, Math.min(rows, tStart + trainBlock), heaps);
       if (tStart + trainBlock < rows) return;
       for (let q = qStart; q < qEnd; q++) heaps.drain(q - qStart, neighbours.indices, neighbours.distances, q * k, metric);
     },
