@@ -83,7 +83,7 @@ describe('trainCandidate', () => {
   });
 
   it('a stop while a kNN predicts the validation rows ends it between blocks: the model is kept, the run stopped and unscored, CV skipped', async () => {
-    // 200 rows, one feature (k-d tree, 32 queries a block): 100 validation rows are 4 blocks; the stop comes at the second.
+    // 200 rows, one feature (k-d tree, 16 queries a block): 100 validation rows are 7 blocks; the stop comes at the second.
     const x = Array.from({ length: 200 }, (_, i) => (i * 37) % 101);
     const table = tableOf(numericColumn('x', x), categoricalColumn('y', x.map((v) => (v > 50 ? 'yes' : 'no'))));
     const rows = Uint32Array.from({ length: 200 }, (_, i) => i);

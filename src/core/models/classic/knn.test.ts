@@ -81,7 +81,7 @@ describe('knn details', () => {
 });
 
 describe('knn predictInBlocks', () => {
-  // 200 rows of 20 features (brute force: 64 queries per block) and of 4 (k-d tree: 32 queries per block).
+  // 200 rows of 20 features (brute force: 64 queries per block) and of 4 (k-d tree: 16 queries per block).
   const makeData = (cols: number) => {
     const values = Float64Array.from({ length: 200 * cols }, (_, i) => Math.sin(i * 12.9898) * 43.758 % 3);
     return { X: { values, rows: 200, cols, featureNames: Array.from({ length: cols }, (_, j) => `x${j}`) }, y: Float64Array.from({ length: 200 }, (_, i) => (values[i * cols] > 0 ? 1 : 0) + (i % 7 === 0 ? 1 : 0)) };

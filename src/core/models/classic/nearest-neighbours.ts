@@ -1,6 +1,6 @@
 // Exact k nearest neighbours on typed arrays, chosen as scikit-learn's algorithm='auto' chooses: a k-d tree
 // built once at fit for up to 15 features, brute force in blocks otherwise. Both give the same neighbours
-// (ties to the lower training row). The work is cut into units of ~1–30 ms so a caller can stop between them.
+// (ties to the lower training row). The work is cut into units of ~1–40 ms so a caller can stop between them.
 
 import { createAbortError } from '../../errors';
 import { createCheckpoint } from '../trees/shared/fit-loop';
@@ -16,8 +16,8 @@ export type { DistanceMetric };
 const BRUTE_QUERY_BLOCK = 64;
 /** Training values per brute-force block (~256 KiB, so a block stays in cache while the query tiles pass). */
 const BRUTE_TRAIN_BLOCK_VALUES = 32_768;
-/** Queries per unit of k-d tree work. */
-const TREE_QUERY_BLOCK = 32;
+/** Queries per unit of k-d tree work (a unit stays under ~40 ms even where the tree prunes little, at 15 features). */
+const TREE_QUERY_BLOCK = 16;
 /** Above this many features scikit-learn's 'auto' searches by brute force (trees stop pruning). */
 const MAX_TREE_FEATURES = 15;
 
@@ -88,7 +88,7 @@ function planSearch(index: NeighbourIndex, queries: Float64Array, queryRows: num
   return index.tree ? planTreeSearch(index, index.tree, queries, queryRows, neighbours) : planBruteForce(index, queries, queryRows, neighbours);
 }
 
-/** Unit u: queries u·32 … of the tree search. */
+/** Unit u: queries u·16 … of the tree search. */
 function planTreeSearch(index: NeighbourIndex, tree: KdTree, queries: Float64Array, queryRows: number, neighbours: Neighbours): SearchPlan {
   const heaps = new NeighbourHeaps(TREE_QUERY_BLOCK, index.k);
   const stack = createKdStack(tree);
