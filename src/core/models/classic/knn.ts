@@ -73,7 +73,7 @@ function createKnnModel(task: Task, params: Hyperparameters, featureNames: strin
     return combine(findNeighbours(index, X.values, X.rows), X.rows);
   };
   const base = {
-    kind: KIND, task, info: { trainingRows: y.length, search: index.tree ? 'k-d tree' : 'brute force' },
+    kind: KIND, task, info: { trainingRows: y.length, search: index.search.kind === 'kd-tree' ? 'k-d tree' : 'brute force' },
     predict: (X: FeatureMatrix) => predictAll(X).predictions,
     async predictInBlocks(X: FeatureMatrix, options: PredictOptions = {}): Promise<ModelOutputs> {
       checkQueries(X);

@@ -123,6 +123,6 @@ describe('findNeighboursInBlocks', () => {
     const treeIndex = createNeighbourIndex(makeRows(400, 4, 7, gauss), 400, 4, 3, 'manhattan');
     let asked = 0;
     await findNeighboursInBlocks(treeIndex, makeRows(100, 4, 8, gauss), 100, { shouldStop: () => (asked++, false) });
-    expect({ tree: treeIndex.tree !== null, asked }).toEqual({ tree: true, asked: 7 });
+    expect({ search: treeIndex.search.kind, asked }).toEqual({ search: 'kd-tree', asked: 7 });
   });
 });

@@ -21,17 +21,15 @@ const TREE_QUERY_BLOCK = 16;
 /** Above this many features scikit-learn's 'auto' searches by brute force (trees stop pruning). */
 const MAX_TREE_FEATURES = 15;
 
-/** Training rows ready to search: row-major values and, when the tree is chosen, the k-d tree over them. */
+/** Training rows ready to search: row-major values and the k-d tree over them, or brute force's scan. */
 export interface NeighbourIndex {
   train: Float64Array;
   rows: number;
   cols: number;
   k: number;
   metric: DistanceMetric;
-  tree: KdTree | null;
-  /** Brute force's scan ('wasm': the SIMD kernel where it can be had), made at the first search. */
-  kernel: 'wasm' | 'js';
-  scan?: BruteForceScan;
+  /** The k-d tree, or brute force's scan (over a copy of the rows in the WebAssembly kernel's memory where it can be had). */
+  search: { kind: 'kd-tree'; tree: KdTree } | { kind: 'brute-force'; scan: BruteForceScan };
 }
 
 export interface Neighbours {
@@ -51,7 +49,17 @@ export function chooseSearch(rows: number, cols: number, k: number): 'kd-tree' |
  * choice and `kernel: 'js'` keeps brute force off WebAssembly (both for tests).
  */
 export function createNeighbourIndex(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, search = chooseSearch(rows, cols, k), kernel: 'wasm' | 'js' = 'wasm'): NeighbourIndex {
-  return { train, rows, cols, k, metric, tree: search === 'kd-tree' ? buildKdTree(train, rows, cols) : null, kernel };
+  return {
+    train, rows, cols, k, metric,
+    search: search === 'kd-tree'
+      ? { kind: search, tree: buildKdTree(train, rows, cols) }
+      : { kind: search, scan: createBruteForceScan(train, rows, cols, metric, BRUTE_QUERY_BLOCK, chooseTrainBlock(cols), kernel) },
+  };
+}
+
+/** Training rows per brute-force block: ~BRUTE_TRAIN_BLOCK_VALUES values, a multiple of 4 (the kernel's group). */
+function chooseTrainBlock(cols: number): number {
+  return Math.max(4, Math.floor(BRUTE_TRAIN_BLOCK_VALUES / Math.max(1, cols) / 4) * 4);
 }
 
 /** The k nearest training rows of every query row, in one go. */
@@ -85,7 +93,8 @@ interface SearchPlan {
 
 function planSearch(index: NeighbourIndex, queries: Float64Array, queryRows: number): SearchPlan {
   const neighbours = { indices: new Uint32Array(queryRows * index.k), distances: new Float64Array(queryRows * index.k) };
-  return index.tree ? planTreeSearch(index, index.tree, queries, queryRows, neighbours) : planBruteForce(index, queries, queryRows, neighbours);
+  const { search } = index;
+  return search.kind === 'kd-tree' ? planTreeSearch(index, search.tree, queries, queryRows, neighbours) : planBruteForce(index, search.scan, queries, queryRows, neighbours);
 }
 
 /** Unit u: queries u·16 … of the tree search. */
@@ -107,12 +116,11 @@ function planTreeSearch(index: NeighbourIndex, tree: KdTree, queries: Float64Arr
 }
 
 /** Unit u: one block of 64 queries × one block of training rows; a query block's blocks run in row order. */
-function planBruteForce(index: NeighbourIndex, queries: Float64Array, queryRows: number, neighbours: Neighbours): SearchPlan {
-  const { train, rows, cols, k, metric } = index;
-  const trainBlock = Math.max(4, Math.floor(BRUTE_TRAIN_BLOCK_VALUES / Math.max(1, cols) / 4) * 4);
+function planBruteForce(index: NeighbourIndex, scan: BruteForceScan, queries: Float64Array, queryRows: number, neighbours: Neighbours): SearchPlan {
+  const { rows, cols, k, metric } = index;
+  const trainBlock = chooseTrainBlock(cols);
   const trainBlocks = Math.ceil(rows / trainBlock);
   const heaps = new NeighbourHeaps(BRUTE_QUERY_BLOCK, k);
-  const scan = (index.scan ??= createBruteForceScan(train, rows, cols, metric, BRUTE_QUERY_BLOCK, trainBlock, index.kernel));
   return {
     units: Math.ceil(queryRows / BRUTE_QUERY_BLOCK) * trainBlocks,
     neighbours,
