@@ -38,10 +38,10 @@ function createKernelScan(train: Float64Array, rows: number, cols: number, manha
   const module = compileDistanceKernel();
   const width = cols + (cols % 2);
   const stride = 8 * width;
-  // Memory: training rows, then a block of queries (one spare row for an odd count), then 8 f64 per 4 rows of output.
+  // Memory: training rows, then a block of queries (rounded up to whole quads), then 8 f64 per 2 rows of output.
   const queriesAt = rows * stride;
-  const outAt = queriesAt + (queryBlock + 1) * stride;
-  const bytes = outAt + 16 * trainBlock;
+  const outAt = queriesAt + 4 * Math.ceil(queryBlock / 4) * stride;
+  const bytes = outAt + 32 * trainBlock;
   if (!module || bytes > MAX_KERNEL_BYTES) return null;
   let kernels: DistanceKernels;
   let memory: WebAssembly.Memory;
@@ -54,31 +54,28 @@ function createKernelScan(train: Float64Array, rows: number, cols: number, manha
   const heap = new Float64Array(memory.buffer);
   for (let t = 0; t < rows; t++) heap.set(train.subarray(t * cols, t * cols + cols), t * width);
   const measure = manhattan ? kernels.manhattan : kernels.squared;
-  const out = new Float64Array(memory.buffer, outAt, 2 * trainBlock);
+  const out = new Float64Array(memory.buffer, outAt, 4 * trainBlock);
   return (queries, qStart, qEnd, tStart, tEnd, heaps) => {
     const count = qEnd - qStart;
     for (let q = 0; q < count; q++) heap.set(queries.subarray((qStart + q) * cols, (qStart + q + 1) * cols), queriesAt / 8 + q * width);
-    const groups = (tEnd - tStart) >> 2;
-    const tileEnd = tStart + 4 * groups;
-    for (let a = 0; a < count; a += 2) {
-      // An odd last query is paired with itself; its second half of the output is ignored.
-      const b = Math.min(a + 1, count - 1);
-      if (groups > 0) measure(queriesAt + a * stride, queriesAt + b * stride, tStart * stride, groups, stride, outAt);
-      offerGroups(out, 0, groups, tStart, a, heaps);
-      scanRows(train, tileEnd, tEnd, queries, qStart + a, a, cols, manhattan, heaps);
-      if (b === a) continue;
-      offerGroups(out, 4, groups, tStart, b, heaps);
-      scanRows(train, tileEnd, tEnd, queries, qStart + b, b, cols, manhattan, heaps);
+    const groups = (tEnd - tStart) >> 1;
+    for (let quad = 0; quad < count; quad += 4) {
+      // A last quad with fewer queries runs on whatever the spare rows hold; their distances are not read.
+      if (groups > 0) measure(queriesAt + quad * stride, tStart * stride, groups, stride, outAt);
+      for (let slot = quad; slot < Math.min(count, quad + 4); slot++) {
+        offerPairs(out, 2 * (slot - quad), groups, tStart, slot, heaps);
+        scanRows(train, tStart + 2 * groups, tEnd, queries, qStart + slot, slot, cols, manhattan, heaps);
+      }
     }
   };
 }
 
-/** Offers one query's kernel distances to `slot`: in every 8 values, the 4 from `half` (0 or 4) are rows t … t + 3. */
-function offerGroups(out: Float64Array, half: number, groups: number, tStart: number, slot: number, heaps: NeighbourHeaps): void {
+/** Offers one query's kernel distances to `slot`: in every 8 values, the 2 from `at` are rows t and t + 1. */
+function offerPairs(out: Float64Array, at: number, groups: number, tStart: number, slot: number, heaps: NeighbourHeaps): void {
   for (let g = 0; g < groups; g++) {
-    for (let r = 0; r < 4; r++) {
-      const d = out[8 * g + half + r];
-      if (d <= heaps.bound[slot]) heaps.offer(slot, d, tStart + 4 * g + r);
-    }
+    const d0 = out[8 * g + at];
+    if (d0 <= heaps.bound[slot]) heaps.offer(slot, d0, tStart + 2 * g);
+    const d1 = out[8 * g + at + 1];
+    if (d1 <= heaps.bound[slot]) heaps.offer(slot, d1, tStart + 2 * g + 1);
   }
 }
