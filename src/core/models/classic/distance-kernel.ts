@@ -54,7 +54,7 @@ export interface DistanceKernels {
 }
 
 /** The kernel module's bytes. */
-export const DISTANCE_KERNEL_BYTES = assembleModule([distanceKernel('squared'), distanceKernel('manhattan')]);
+const DISTANCE_KERNEL_BYTES = assembleModule([distanceKernel('squared'), distanceKernel('manhattan')]);
 
 let compiled: WebAssembly.Module | null | undefined;
 

@@ -7,7 +7,7 @@ import { measureReduced, type DistanceMetric } from './neighbour-distance';
 import type { NeighbourHeaps } from './neighbour-heaps';
 
 /** Rows per leaf, at most about this many (scikit-learn's default leaf_size). */
-export const KD_LEAF_SIZE = 30;
+const KD_LEAF_SIZE = 30;
 
 export interface KdTree {
   cols: number;

@@ -14,7 +14,7 @@ export type { DistanceMetric };
 
 /** Queries per unit of brute-force work (a multiple of the 4-row tile). */
 const BRUTE_QUERY_BLOCK = 64;
-/** Training values per brute-force block (~256 KiB, so a block stays in cache while the query tiles pass). */
+/** Training values per brute-force block (~256 KiB, so a block stays in cache while the query quads pass). */
 const BRUTE_TRAIN_BLOCK_VALUES = 32_768;
 /** Queries per unit of k-d tree work (a unit stays under ~40 ms even where the tree prunes little, at 15 features). */
 const TREE_QUERY_BLOCK = 16;

@@ -21,12 +21,6 @@ export class NeighbourHeaps {
     this.bound = new Float64Array(capacity).fill(Infinity);
   }
 
-  /** Empties every heap. */
-  reset(): void {
-    this.sizes.fill(0);
-    this.bound.fill(Infinity);
-  }
-
   /** Offers training row `row` at reduced distance `d` to query `q`; kept when it is among the k nearest so far. */
   offer(q: number, d: number, row: number): void {
     const k = this.k;
