@@ -54,4 +54,13 @@ describe('trainingApi', () => {
     expect({ stopped: run.stopped, rounds: run.curve.length, fold: await trainingApi.trainFold('t1', PARTS.folds[0], 0, request, 'auto') })
       .toEqual({ stopped: true, rounds: 1, fold: null });
   });
+
+  it('a stop request reaches a kNN while it predicts the validation rows: the run is stopped and unscored', async () => {
+    trainingApi.putTable('t1', TABLE);
+    const request: TrainRequest = { ...REQUEST, id: 'job-knn-stop', family: 'knn', params: { k: 3 } };
+    trainingApi.requestStop('job-knn-stop');
+    const run = await trainingApi.trainRun('t1', PARTS, request, 'auto', createTestRunStore().store);
+    expect({ stopped: run.stopped, metrics: run.metrics.validation, family: run.family })
+      .toEqual({ stopped: true, metrics: { accuracy: { value: null, reason: 'stopped before the validation rows were scored' } }, family: 'knn' });
+  });
 });

@@ -5,6 +5,7 @@
 
 import { transfer } from 'comlink';
 import { ModelSpecError } from '../core/errors';
+import { predictOutputs } from '../core/models/predict-outputs';
 import { loadModel } from '../core/models/registry';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
@@ -116,7 +117,7 @@ export interface RunPredictions {
   classes: string[] | null;
 }
 
-/** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out); arrays come back by transfer. */
+/** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out; one prediction pass); arrays come back by transfer. */
 async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<RunPredictions> {
   const { task, target } = readSupervisedProblem(problem);
   if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
@@ -125,11 +126,12 @@ async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredR
   const scored = prepareHeldOutRows(readTable(tableKey), rows, run, task, target);
   if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
   const classes = run.classes ?? null;
+  const { predictions, proba } = await predictOutputs(model, scored.X, classes !== null);
   const result: RunPredictions = {
     rows: scored.rows,
     yTrue: Float64Array.from(scored.y.values),
-    yPred: Float64Array.from(model.predict(scored.X)),
-    proba: classes && model.predictProba ? Float64Array.from(model.predictProba(scored.X)) : null,
+    yPred: Float64Array.from(predictions),
+    proba: proba ? Float64Array.from(proba) : null,
     classes,
   };
   return transfer(result, [result.rows.buffer, result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);

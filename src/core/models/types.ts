@@ -61,6 +61,19 @@ export interface FitContext {
   shouldStop?: () => boolean;
 }
 
+/** How a long prediction is interrupted: both are read between blocks of rows. */
+export interface PredictOptions {
+  signal?: AbortSignal;
+  /** Cooperative stop (a Stop press in the training worker): true ends the prediction with an AbortError. */
+  shouldStop?: () => boolean;
+}
+
+/** One pass of predictions over X: `predict`'s values and, for a classifier, `predictProba`'s rows × classes. */
+export interface ModelOutputs {
+  predictions: Float64Array;
+  proba: Float64Array | null;
+}
+
 /** A fitted model, plain JSON when serialised: `{ formatVersion, kind, task, params, state }`. */
 export interface SerializedModel {
   formatVersion: 1;
@@ -89,6 +102,12 @@ export interface FittedModel {
   predict(X: FeatureMatrix): Float64Array;
   /** Classification only: row-major probabilities, X.rows × classes. */
   predictProba?(X: FeatureMatrix): Float64Array;
+  /**
+   * Optional, for families whose prediction can take seconds (kNN): predict and predictProba in one pass over X,
+   * in blocks that hand the event loop a turn every ~50 ms; rejects with an AbortError once `options` say stop.
+   * Equal to predict / predictProba. Use `predictOutputs` to call it with a fallback for other models.
+   */
+  predictInBlocks?(X: FeatureMatrix, options?: PredictOptions): Promise<ModelOutputs>;
   /** Learned extras shown to the user (feature importances, coefficients, iterations used, OOB score…). */
   readonly info: Record<string, unknown>;
   /** What went wrong in the fit without failing it (absent or empty when nothing did); not restored by fromJSON. */

@@ -5,18 +5,18 @@ import type { Fold } from '../split/split-spec';
 import type { Table } from '../table/types';
 import { describePreparation, fitPrepared } from './fit-prepared';
 import { prepareTrainingData } from './prepare-training-data';
-import { listProblemMetrics, scoreModel } from './score-model';
+import { listProblemMetrics, scoreModelUnlessStopped } from './score-model';
 import { summarizeFolds } from './summarize-folds';
 
 export { summarizeFolds };
 import type { CvSummary, MetricScores, TrainContext, TrainRequest } from './types';
 
-/** Fits `request` on `fold.train` (pipeline included) and scores it on `fold.validation`. */
-export async function scoreFold(table: Table, fold: Fold, foldIndex: number, request: TrainRequest, ctx: TrainContext = {}): Promise<MetricScores> {
+/** Fits `request` on `fold.train` (pipeline included) and scores it on `fold.validation`; null when a stop came before the fold was scored. */
+export async function scoreFold(table: Table, fold: Fold, foldIndex: number, request: TrainRequest, ctx: TrainContext = {}): Promise<MetricScores | null> {
   const data = prepareTrainingData(table, fold, describePreparation(request));
   if (!data.validation) return {};
   const { model } = await fitPrepared(data, request, ctx, foldIndex);
-  return scoreModel(model, data.validation.X, data.validation.y, request.problem);
+  return scoreModelUnlessStopped(model, data.validation.X, data.validation.y, request.problem, { signal: ctx.signal, shouldStop: ctx.shouldStop });
 }
 
 /** Scores every fold in turn (stopping early on a stop request) and summarises them. */
@@ -24,7 +24,9 @@ export async function crossValidate(table: Table, folds: readonly Fold[], reques
   const scores: MetricScores[] = [];
   for (let f = 0; f < folds.length; f++) {
     if (ctx.shouldStop?.()) break;
-    scores.push(await scoreFold(table, folds[f], f, request, ctx));
+    const fold = await scoreFold(table, folds[f], f, request, ctx);
+    if (fold === null) break;
+    scores.push(fold);
   }
   return summarizeFolds(scores, folds.length, listProblemMetrics(request.problem));
 }

@@ -94,6 +94,22 @@ describe('trainCandidate', () => {
     expect('warnings' in plain).toBe(false);
   });
 
+  it('a stop while a kNN predicts the validation rows ends it between blocks: the model is kept, the run stopped and unscored, CV skipped', async () => {
+    // 200 rows, one feature (k-d tree, 16 queries a block): 100 validation rows are 7 blocks; the stop comes at the second.
+    const x = Array.from({ length: 200 }, (_, i) => (i * 37) % 101);
+    const table = tableOf(numericColumn('x', x), categoricalColumn('y', x.map((v) => (v > 50 ? 'yes' : 'no'))));
+    const rows = Uint32Array.from({ length: 200 }, (_, i) => i);
+    const parts = { train: rows.filter((i) => i % 2 === 0), validation: rows.filter((i) => i % 2 === 1), folds: PARTS.folds };
+    const request = { ...requestFor('knn', { k: 3 }), steps: [] };
+    let calls = 0;
+    const run = await trainCandidate(table, parts, request, { shouldStop: () => ++calls >= 2 });
+    const unscored = { value: null, reason: 'stopped before the validation rows were scored' };
+    const full = await trainCandidate(table, parts, { ...request, crossValidate: false });
+    expect({ stopped: run.stopped, metrics: run.metrics, calls, model: run.model })
+      .toEqual({ stopped: true, metrics: { validation: { accuracy: unscored, 'roc-auc': unscored }, cv: null }, calls: 2, model: full.model });
+    expect(await scoreFold(table, { train: parts.train, validation: parts.validation }, 0, request, { shouldStop: () => true })).toBeNull();
+  });
+
   it('NaN into a family without missing support is the family\'s ModelSpecError', async () => {
     await expect(trainCandidate(TABLE, PARTS, { ...requestFor('knn'), steps: [] })).rejects.toMatchObject({ name: 'ModelSpecError' });
   });

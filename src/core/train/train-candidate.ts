@@ -2,23 +2,36 @@
 // (optionally) cross-validate with the pipeline refitted in every fold, and return a plain TrainedRun.
 
 import type { FittedModel, ModelWarning } from '../models/types';
+import { undefinedMetric } from '../evaluate/metric-value';
 import type { Table } from '../table/types';
 import { crossValidate } from './cross-validate';
 import { describePreparation, fitPrepared, type PreparedFit } from './fit-prepared';
 import { prepareTrainingData, type TrainingData } from './prepare-training-data';
-import { scoreModel } from './score-model';
-import type { CvSummary, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import { listProblemMetrics, scoreModel, scoreModelUnlessStopped } from './score-model';
+import type { CvSummary, MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 
-/** The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. */
+/**
+ * The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. A stop that
+ * arrives while a kNN still predicts the validation rows keeps the model, its run stopped and unscored.
+ */
 export async function trainOnTrainingPart(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
   const startedMs = performance.now();
   const data = prepareTrainingData(table, parts, describePreparation(request));
-  return assembleRun(request, data, await fitPrepared(data, request, ctx), startedMs);
+  const fit = await fitPrepared(data, request, ctx);
+  if (!data.validation) return assembleRun(request, data, fit, startedMs);
+  const scores = await scoreModelUnlessStopped(fit.model, data.validation.X, data.validation.y, request.problem, { signal: ctx.signal, shouldStop: ctx.shouldStop });
+  return assembleRun(request, data, { ...fit, stopped: fit.stopped || scores === null }, startedMs, scores ?? listUnscored(request.problem));
 }
 
-/** The plain run of a finished fit: validation scores, model and pipeline JSON, curve and info. */
-export function assembleRun(request: TrainRequest, data: TrainingData, fit: PreparedFit, startedMs: number): TrainedRun {
-  const validation = data.validation ? scoreModel(fit.model, data.validation.X, data.validation.y, request.problem) : {};
+/** Every metric of the problem, undefined because a stop came before the validation rows were scored. */
+function listUnscored(problem: TrainRequest['problem']): MetricScores {
+  const reason = undefinedMetric('stopped before the validation rows were scored');
+  return Object.fromEntries(listProblemMetrics(problem).map((id) => [id, reason]));
+}
+
+/** The plain run of a finished fit: validation scores (computed here unless given), model and pipeline JSON, curve and info. */
+export function assembleRun(request: TrainRequest, data: TrainingData, fit: PreparedFit, startedMs: number, scores?: MetricScores): TrainedRun {
+  const validation = scores ?? (data.validation ? scoreModel(fit.model, data.validation.X, data.validation.y, request.problem) : {});
   return {
     id: request.id,
     family: fit.family.kind,

@@ -1,10 +1,11 @@
-// k-nearest-neighbours classification and regression (scikit-learn's KNeighborsClassifier / Regressor, brute
-// force): uniform or inverse-distance weights, where a zero-distance neighbour takes all the weight.
+// k-nearest-neighbours classification and regression (scikit-learn's KNeighborsClassifier / Regressor with
+// algorithm='auto'): uniform or inverse-distance weights, where a zero-distance neighbour takes all the weight.
+// The search index (k-d tree or brute force) is built at fit and rebuilt on load; only the rows are stored.
 
 import { ModelSpecError } from '../../errors';
-import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, SerializedModel, Task } from '../types';
-import { assertFeatureCount, checkFitInput, throwIfAborted } from './fit-input';
-import { findNeighbours, type DistanceMetric } from './nearest-neighbours';
+import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, ModelOutputs, PredictOptions, SerializedModel, Task } from '../types';
+import { argmaxRows, assertFeatureCount, assertNoMissing, checkFitInput, throwIfAborted } from './fit-input';
+import { createNeighbourIndex, findNeighbours, findNeighboursInBlocks, type DistanceMetric, type Neighbours } from './nearest-neighbours';
 
 const KIND = 'knn';
 
@@ -14,6 +15,7 @@ const PARAMS: readonly HyperparameterSpec[] = [
   { kind: 'choice', name: 'metric', label: 'Distance', options: ['euclidean', 'manhattan'], default: 'euclidean' },
 ];
 
+/** The stored state (as since the first version: no index, it is rebuilt on load). */
 interface KnnState {
   /** Training rows, row-major. */
   X: number[];
@@ -30,49 +32,56 @@ function fillWeights(distances: Float64Array, q: number, k: number, byDistance: 
   }
 }
 
-function createKnnModel(task: Task, params: Hyperparameters, featureNames: string[], classes: string[] | undefined, state: KnnState): FittedModel {
-  const train = Float64Array.from(state.X);
-  const y = Float64Array.from(state.y);
+/** Class probabilities (weighted votes, rows × classes) and the most probable class (the lowest on ties). */
+function voteClasses({ indices, distances }: Neighbours, rows: number, k: number, byDistance: boolean, y: Float64Array, classCount: number): ModelOutputs {
+  const weights = new Float64Array(k);
+  const proba = new Float64Array(rows * classCount);
+  for (let q = 0; q < rows; q++) {
+    fillWeights(distances, q, k, byDistance, weights);
+    let total = 0;
+    for (let n = 0; n < k; n++) (proba[q * classCount + y[indices[q * k + n]]] += weights[n]), (total += weights[n]);
+    for (let j = 0; j < classCount; j++) proba[q * classCount + j] /= total;
+  }
+  return { predictions: argmaxRows(proba, rows, classCount), proba };
+}
+
+/** Weighted mean of the neighbours' targets. */
+function averageTargets({ indices, distances }: Neighbours, rows: number, k: number, byDistance: boolean, y: Float64Array): ModelOutputs {
+  const weights = new Float64Array(k);
+  const predictions = Float64Array.from({ length: rows }, (_, q) => {
+    fillWeights(distances, q, k, byDistance, weights);
+    let sum = 0;
+    let total = 0;
+    for (let n = 0; n < k; n++) (sum += weights[n] * y[indices[q * k + n]]), (total += weights[n]);
+    return sum / total;
+  });
+  return { predictions, proba: null };
+}
+
+function createKnnModel(task: Task, params: Hyperparameters, featureNames: string[], classes: string[] | undefined, train: Float64Array, y: Float64Array): FittedModel {
   const k = params.k as number;
   const byDistance = params.weights === 'distance';
-  const weights = new Float64Array(k);
-  const neighbours = (X: FeatureMatrix) => {
+  const index = createNeighbourIndex(train, y.length, featureNames.length, k, params.metric as DistanceMetric);
+  const checkQueries = (X: FeatureMatrix) => {
     assertFeatureCount(KIND, X, featureNames);
-    return findNeighbours(train, y.length, X.values, X.rows, X.cols, k, params.metric as DistanceMetric);
+    assertNoMissing(KIND, X);
   };
-  const predictProba = (X: FeatureMatrix): Float64Array => {
-    const { indices, distances } = neighbours(X);
-    const c = classes?.length ?? 0;
-    const proba = new Float64Array(X.rows * c);
-    for (let q = 0; q < X.rows; q++) {
-      fillWeights(distances, q, k, byDistance, weights);
-      let total = 0;
-      for (let n = 0; n < k; n++) (proba[q * c + y[indices[q * k + n]]] += weights[n]), (total += weights[n]);
-      for (let j = 0; j < c; j++) proba[q * c + j] /= total;
-    }
-    return proba;
+  const combine = (neighbours: Neighbours, rows: number): ModelOutputs =>
+    task === 'regression' ? averageTargets(neighbours, rows, k, byDistance, y) : voteClasses(neighbours, rows, k, byDistance, y, classes?.length ?? 0);
+  const predictAll = (X: FeatureMatrix): ModelOutputs => {
+    checkQueries(X);
+    return combine(findNeighbours(index, X.values, X.rows), X.rows);
   };
-  const predictValue = (X: FeatureMatrix): Float64Array => {
-    const { indices, distances } = neighbours(X);
-    return Float64Array.from({ length: X.rows }, (_, q) => {
-      fillWeights(distances, q, k, byDistance, weights);
-      let sum = 0;
-      let total = 0;
-      for (let n = 0; n < k; n++) (sum += weights[n] * y[indices[q * k + n]]), (total += weights[n]);
-      return sum / total;
-    });
+  const base = {
+    kind: KIND, task, info: { trainingRows: y.length, search: index.search.kind === 'kd-tree' ? 'k-d tree' : 'brute force' },
+    predict: (X: FeatureMatrix) => predictAll(X).predictions,
+    async predictInBlocks(X: FeatureMatrix, options: PredictOptions = {}): Promise<ModelOutputs> {
+      checkQueries(X);
+      return combine(await findNeighboursInBlocks(index, X.values, X.rows, options), X.rows);
+    },
+    toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, ...(classes ? { classes } : {}), state: { X: Array.from(train), y: Array.from(y) } satisfies KnnState }),
   };
-  const predictClass = (X: FeatureMatrix): Float64Array => {
-    const proba = predictProba(X);
-    const c = classes?.length ?? 0;
-    return Float64Array.from({ length: X.rows }, (_, q) => {
-      let best = 0;
-      for (let j = 1; j < c; j++) if (proba[q * c + j] > proba[q * c + best]) best = j;
-      return best;
-    });
-  };
-  const base = { kind: KIND, task, info: { trainingRows: y.length }, toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, ...(classes ? { classes } : {}), state }) };
-  return task === 'regression' ? { ...base, predict: predictValue } : { ...base, predict: predictClass, predictProba };
+  return task === 'regression' ? base : { ...base, predictProba: (X: FeatureMatrix) => predictAll(X).proba! };
 }
 
 export const knnFamily: ModelFamily = {
@@ -87,7 +96,10 @@ export const knnFamily: ModelFamily = {
     if ((params.k as number) > X.rows) throw new ModelSpecError(`knn: k = ${params.k} is larger than the ${X.rows} training rows; choose k ≤ ${X.rows}.`);
     throwIfAborted(ctx);
     ctx.onProgress?.({ iteration: 1, total: 1, metrics: {} });
-    return createKnnModel(task, params, [...X.featureNames], y.classes ? [...y.classes] : undefined, { X: Array.from(X.values), y: Array.from(y.values) });
+    return createKnnModel(task, params, [...X.featureNames], y.classes ? [...y.classes] : undefined, Float64Array.from(X.values), Float64Array.from(y.values));
   },
-  fromJSON: (json) => createKnnModel(json.task, json.params, json.featureNames, json.classes, json.state as KnnState),
+  fromJSON: (json) => {
+    const state = json.state as KnnState;
+    return createKnnModel(json.task, json.params, json.featureNames, json.classes, Float64Array.from(state.X), Float64Array.from(state.y));
+  },
 };
