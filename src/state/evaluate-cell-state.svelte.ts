@@ -20,7 +20,7 @@ import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
 import { bootstrapPrimaryMetric, computeMetricRows, describeEvaluationKey, type MetricRow } from './evaluate-report';
 import { SavedOutputCellState } from './saved-output-cell.svelte';
-import { recordFinalEvaluation } from './split-request';
+import { recordFinalEvaluation } from '../core/split/split-request';
 
 /** What an evaluation reads from the cells above. */
 export interface EvaluateInputs {

@@ -12,7 +12,7 @@ import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
 import { SavedOutputCellState } from './saved-output-cell.svelte';
-import { buildSplitRequest, describeSplitInputKey } from './split-request';
+import { buildSplitRequest, describeSplitInputKey } from '../core/split/split-request';
 
 /** What a Split cell saves: the result and the key of the inputs it was computed from. */
 export interface SplitOutput {
@@ -39,7 +39,7 @@ export function publishOutput(output: SplitOutput): PublishedSplit {
 /** The input key for the current spec, or an error message when the spec cannot be run on this table. */
 export function readSplitInput(spec: SplitCellSpec, problem: ProblemCellSpec | null, dataset: PublishedDataset): { key: string | null; error: string | null } {
   try {
-    return { key: describeSplitInputKey(dataset.key, buildSplitRequest(spec, problem, dataset.table)), error: null };
+    return { key: describeSplitInputKey(dataset.key, buildSplitRequest(spec, problem, dataset.table.columns)), error: null };
   } catch (error) {
     return { key: null, error: describeError(error) };
   }
@@ -53,7 +53,7 @@ export class SplitCellState extends SavedOutputCellState<SplitOutput> {
   /** Splits `dataset` as `spec` says in the worker, saves and shows the result; errors stay in the cell. */
   run(spec: SplitCellSpec, problem: ProblemCellSpec | null, dataset: PublishedDataset): Promise<void> {
     return this.runAndSave(async (signal) => {
-      const request = buildSplitRequest(spec, problem, dataset.table);
+      const request = buildSplitRequest(spec, problem, dataset.table.columns);
       const table = await copyTableForTransfer(dataset.table);
       if (signal.aborted) throw createAbortError();
       const result = await callCompute((api) => api.splitTable(transfer(table, collectTransferables(table)), request), signal);

@@ -1,56 +1,16 @@
-// Pure helpers of the Train cell's state: the requests one "Train" press sends, a run completed with its
-// CV folds, the leaderboard's score text and the live curve's lines.
+// Pure helpers of the Train cell's view: a candidate's parameter edit, the leaderboard's score text and the live
+// curve's lines (the press itself is planned in core/train/plan-training.ts).
 
-import type { TrainCandidateSpec, TrainCellSpec } from '../core/notebook/types';
+import type { TrainCandidateSpec } from '../core/notebook/types';
 import { METRICS, type MetricId } from '../core/problem/metrics';
 import type { ProblemSpec } from '../core/problem/types';
-import { summarizeFolds } from '../core/train/summarize-folds';
-import { listCandidates } from '../core/train/list-candidates';
-import { describeRunConfigKey, type RunSetting } from '../core/train/run-config';
 import { listProblemMetrics } from '../core/train/score-model';
-import type { MetricScores, RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
-import type { PipelineStep } from '../core/transform/step-types';
-
-/** One request per candidate of `spec` for `problem`, each with its configuration key on `setting` (plain JSON copies: $state proxies cannot be cloned). */
-export function buildTrainRequests(spec: TrainCellSpec, problem: ProblemSpec, steps: readonly PipelineStep[], createId: () => string, setting: RunSetting): (TrainRequest & { configKey: string })[] {
-  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  return listCandidates(problem.task, spec.candidates, spec.tryAll).map((candidate) => {
-    const request: TrainRequest = {
-      id: createId(),
-      family: candidate.family,
-      params: plain(candidate.params),
-      seed: spec.seed,
-      problem: plain(problem),
-      steps: plain(steps),
-      crossValidate: spec.crossValidate,
-      autoPrepare: spec.autoPrepare,
-    };
-    return { ...request, configKey: describeRunConfigKey(request, setting) };
-  });
-}
-
-/** For each request, the stored run of the same configuration that stands in for it (undefined: train it). */
-export function findReusableRuns<R extends RunSummary>(requests: readonly { configKey: string }[], runs: readonly R[]): (R | undefined)[] {
-  const stored = new Map(runs.filter((run) => run.configKey !== undefined && !run.stopped).map((run) => [run.configKey, run]));
-  return requests.map((request) => stored.get(request.configKey));
-}
+import type { RunSummary, TrainingProgressRecord } from '../core/train/types';
 
 /** `candidates` with `family`'s `name` set to `value` (the family is ticked when it was not). */
 export function setCandidateParam(candidates: readonly TrainCandidateSpec[], family: string, name: string, value: number | string | boolean): TrainCandidateSpec[] {
   if (!candidates.some((c) => c.family === family)) return [...candidates, { family, params: { [name]: value } }];
   return candidates.map((c) => (c.family === family ? { ...c, params: { ...c.params, [name]: value } } : c));
-}
-
-/** The CV folds a press scores: the split's folds when cross-validation is on, none for clustering (scored on validation only). */
-export function listFoldsToScore<F>(spec: Pick<TrainCellSpec, 'crossValidate'>, problem: Pick<ProblemSpec, 'task'>, folds: readonly F[]): readonly F[] {
-  return spec.crossValidate && problem.task !== 'clustering' ? folds : [];
-}
-
-/** `run` with the CV summary of the folds that were scored (null entries: skipped after a stop); no folds → cv null. */
-export function attachFolds<R extends RunSummary>(run: R, folds: readonly (MetricScores | null)[], problem: ProblemSpec): R {
-  if (folds.length === 0) return run;
-  const scored = folds.filter((f): f is MetricScores => f !== null);
-  return { ...run, metrics: { ...run.metrics, cv: summarizeFolds(scored, folds.length, listProblemMetrics(problem)) } };
 }
 
 /** The leaderboard's validation text of `metric` for `run`: "0.9871", or "—" when it has none. */

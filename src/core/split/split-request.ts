@@ -1,11 +1,10 @@
 // Turns a Split cell's spec (plus the Problem above and the table's columns) into the exact core requests —
 // holdout spec, fold spec, summary options — and the key that says whether a saved split still matches.
 
-import { DataError } from '../core/errors';
-import type { ProblemCellSpec, SplitCellSpec } from '../core/notebook/types';
-import type { SplitRequest } from '../core/split/run-split';
-import type { FoldSpec, HoldoutSpec, SplitFractions } from '../core/split/split-spec';
-import type { Table } from '../core/table/types';
+import { DataError } from '../errors';
+import type { ProblemCellSpec, SplitCellSpec } from '../notebook/types';
+import type { SplitRequest } from './run-split';
+import type { FoldSpec, HoldoutSpec, SplitFractions } from './split-spec';
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -31,12 +30,12 @@ export function readPercentages(train: number, validation: number, test: number)
 }
 
 /**
- * The core requests for `spec` over `table` (rows without the Problem's target are left out of every part); a
- * DataError when a column it needs is unset or absent.
+ * The core requests for `spec` over a table of `columns` (rows without the Problem's target are left out of every
+ * part); a DataError when a column it needs is unset or absent.
  */
-export function buildSplitRequest(spec: SplitCellSpec, problem: ProblemCellSpec | null, table: Table): SplitRequest {
+export function buildSplitRequest(spec: SplitCellSpec, problem: ProblemCellSpec | null, columns: readonly { readonly name: string }[]): SplitRequest {
   const kind = resolveStrategy(spec, problem);
-  const names = new Set(table.columns.map((c) => c.name));
+  const names = new Set(columns.map((c) => c.name));
   const present = (name: string | null | undefined) => (name && names.has(name) ? name : undefined);
   const target = present(spec.target) ?? present(problem?.target);
   const timeColumn = present(spec.timeColumn);

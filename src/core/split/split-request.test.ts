@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../core/notebook/cell-kinds';
-import type { ProblemCellSpec, SplitCellSpec } from '../core/notebook/types';
-import type { Table } from '../core/table/types';
+import { CELL_KINDS } from '../notebook/cell-kinds';
+import type { ProblemCellSpec, SplitCellSpec } from '../notebook/types';
+import type { Table } from '../table/types';
 import { buildSplitRequest, describeSplitInputKey, readPercentages, recordFinalEvaluation, resolveStrategy } from './split-request';
 
 const table: Table = {
@@ -23,7 +23,7 @@ describe('split requests', () => {
       resolveStrategy(spec, null),
       resolveStrategy({ ...spec, strategy: 'grouped' }, problem('binary', 'y')),
     ]).toEqual(['stratified', 'random', 'random', 'grouped']);
-    expect(buildSplitRequest(spec, problem('multiclass', 'y'), table)).toEqual({
+    expect(buildSplitRequest(spec, problem('multiclass', 'y'), table.columns)).toEqual({
       holdout: { kind: 'stratified', fractions: { train: 0.7, validation: 0.15, test: 0.15 }, seed: 42, target: 'y' },
       folds: null,
       summarize: { target: 'y', task: 'multiclass', timeColumn: undefined, groupColumn: undefined },
@@ -32,8 +32,8 @@ describe('split requests', () => {
   });
 
   it("passes the Problem's task for its target and leaves out rows without that target; a class column of its own is classes", () => {
-    const regression = buildSplitRequest(spec, problem('regression', 'shop'), table);
-    const ownClasses = buildSplitRequest({ ...spec, strategy: 'stratified', target: 'y' }, problem('regression', 'shop'), table);
+    const regression = buildSplitRequest(spec, problem('regression', 'shop'), table.columns);
+    const ownClasses = buildSplitRequest({ ...spec, strategy: 'stratified', target: 'y' }, problem('regression', 'shop'), table.columns);
     expect([regression.summarize, regression.target, ownClasses.summarize, ownClasses.target]).toEqual([
       { target: 'shop', task: 'regression', timeColumn: undefined, groupColumn: undefined }, 'shop',
       { target: 'y', task: undefined, timeColumn: undefined, groupColumn: undefined }, 'shop',
@@ -41,13 +41,13 @@ describe('split requests', () => {
   });
 
   it('temporal with a gap in days and time-series folds; grouped with group folds', () => {
-    const temporal = buildSplitRequest({ ...spec, strategy: 'temporal', timeColumn: 'when', gapDays: 2, cv: { kind: 'timeseries', k: 3 } }, null, table);
+    const temporal = buildSplitRequest({ ...spec, strategy: 'temporal', timeColumn: 'when', gapDays: 2, cv: { kind: 'timeseries', k: 3 } }, null, table.columns);
     expect(temporal).toEqual({
       holdout: { kind: 'temporal', fractions: spec.fractions, seed: 42, timeColumn: 'when', gapMs: 172_800_000 },
       folds: { kind: 'timeseries', k: 3, seed: 42, timeColumn: 'when' },
       summarize: { target: undefined, task: undefined, timeColumn: 'when', groupColumn: undefined },
     });
-    const grouped = buildSplitRequest({ ...spec, strategy: 'grouped', groupColumn: 'shop', cv: { kind: 'group', k: 2 } }, null, table);
+    const grouped = buildSplitRequest({ ...spec, strategy: 'grouped', groupColumn: 'shop', cv: { kind: 'group', k: 2 } }, null, table.columns);
     expect([grouped.holdout, grouped.folds]).toEqual([
       { kind: 'grouped', fractions: spec.fractions, seed: 42, groupColumn: 'shop' },
       { kind: 'group', k: 2, seed: 42, groupColumn: 'shop' },
@@ -56,9 +56,9 @@ describe('split requests', () => {
 
   it('names what is missing: a class column, a time column, a column no longer in the table, bad percentages', () => {
     const messages = [
-      () => buildSplitRequest({ ...spec, strategy: 'stratified' }, null, table),
-      () => buildSplitRequest({ ...spec, strategy: 'temporal', timeColumn: 'gone' }, null, table),
-      () => buildSplitRequest({ ...spec, strategy: 'random', cv: { kind: 'group', k: 2 } }, null, table),
+      () => buildSplitRequest({ ...spec, strategy: 'stratified' }, null, table.columns),
+      () => buildSplitRequest({ ...spec, strategy: 'temporal', timeColumn: 'gone' }, null, table.columns),
+      () => buildSplitRequest({ ...spec, strategy: 'random', cv: { kind: 'group', k: 2 } }, null, table.columns),
       () => readPercentages(70, 20, 20),
     ].map((run) => {
       try {
@@ -78,9 +78,9 @@ describe('split requests', () => {
   });
 
   it('keys change with the request but not with the final-evaluation count', () => {
-    const request = buildSplitRequest(spec, null, table);
-    const counted = buildSplitRequest({ ...spec, finalEvaluations: 3 }, null, table);
-    const reseeded = buildSplitRequest({ ...spec, seed: 7 }, null, table);
+    const request = buildSplitRequest(spec, null, table.columns);
+    const counted = buildSplitRequest({ ...spec, finalEvaluations: 3 }, null, table.columns);
+    const reseeded = buildSplitRequest({ ...spec, seed: 7 }, null, table.columns);
     expect({
       key: describeSplitInputKey('ds|[]', request),
       sameWhenCounted: describeSplitInputKey('ds|[]', counted) === describeSplitInputKey('ds|[]', request),

@@ -1,0 +1,68 @@
+// How a runner's heavy work reaches where it runs: in the browser the port sends it to workers (which keep each
+// table by its dataset key and each stored run by its id), in Node it runs in-process. Runners see only this.
+
+import type { TableProfile } from '../../profile/types';
+import type { ImportWarning } from '../../ingest/types';
+import type { SplitRequest, SplitResult } from '../../split/run-split';
+import type { RowIndices } from '../../table/types';
+import type { PipelinePreview } from '../../transform/preview-pipeline';
+import type { PipelineStep } from '../../transform/step-types';
+import type { RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../../train/types';
+import type { CellId, DataCellSpec, TrainCellSpec } from '../types';
+import type { DatasetArtifact } from './artifacts';
+
+/** A dataset opened for a Data cell: the artifact, and what the cell shows about it. */
+export interface OpenedDataset {
+  readonly artifact: DatasetArtifact;
+  /** Where it came from ("penguins.csv", "sample: penguins"). */
+  readonly source: string;
+  readonly warnings: readonly ImportWarning[];
+}
+
+/** What a profile is computed against: the target (column associations, class balance) and the import's warnings. */
+export interface ProfileJob {
+  readonly target?: string;
+  readonly importWarnings?: readonly ImportWarning[];
+}
+
+/** One press of a Train cell: every candidate on the same parts (folds already chosen: none for clustering or without CV). */
+export interface TrainJob {
+  readonly datasetKey: string;
+  readonly parts: TrainingParts;
+  readonly requests: readonly TrainRequest[];
+  readonly backend: TrainCellSpec['backend'];
+  /** Live progress of a candidate's main fit (throttled by the port). */
+  readonly onProgress?: (record: TrainingProgressRecord) => void;
+  /** A candidate's status changed (queued → running → done…); `foldsDone` counts its CV folds. */
+  readonly onCandidate?: (event: CandidateEvent) => void;
+}
+
+/** A candidate's status as a Train cell shows it. */
+export interface CandidateEvent {
+  readonly runId: string;
+  readonly status: 'running' | 'done' | 'stopped' | 'error' | 'cancelled';
+  readonly foldsDone?: number;
+  readonly error?: string;
+}
+
+/** How each candidate of a TrainJob ended. */
+export type CandidateOutcome =
+  | { readonly runId: string; readonly status: 'done' | 'stopped'; readonly run: RunSummary; readonly warning?: string }
+  | { readonly runId: string; readonly status: 'error'; readonly error: string }
+  | { readonly runId: string; readonly status: 'cancelled' };
+
+/** Cancel (`signal`: terminate at once, keep nothing) and cooperative stop (`stop`: finish the current iteration, keep the best so far). */
+export interface JobControl {
+  readonly signal?: AbortSignal;
+  readonly stop?: AbortSignal;
+}
+
+/** Everything heavy a runner asks for. Every table is named by its dataset key; a key unknown to the port is an error. */
+export interface ComputePort {
+  /** Opens the dataset a Data cell names (stored, bound to a file, or embedded), with its column overrides applied. */
+  openDataset(cellId: CellId, spec: DataCellSpec, control?: JobControl): Promise<OpenedDataset>;
+  profileTable(datasetKey: string, job: ProfileJob, onProgress?: (done: number, total: number) => void, control?: JobControl): Promise<TableProfile>;
+  splitTable(datasetKey: string, request: SplitRequest, control?: JobControl): Promise<SplitResult>;
+  previewPipeline(datasetKey: string, steps: readonly PipelineStep[], rows: { train: RowIndices; validation: RowIndices }, target: string | null, control?: JobControl): Promise<PipelinePreview>;
+  trainCandidates(job: TrainJob, control?: JobControl): Promise<CandidateOutcome[]>;
+}
