@@ -1,7 +1,7 @@
 // Checks a ProblemSpec against a table and returns every problem a user must fix (errors) or should know
 // (warnings), each naming the bad value and what to do. An empty list means the spec is usable.
 
-import type { Table } from '../table/types';
+import type { ColumnKind, Table } from '../table/types';
 import { factorizeTarget } from './factorize-target';
 import { METRICS, isMetricId, type MetricId } from './metrics';
 import type { ProblemSpec } from './types';
@@ -35,9 +35,34 @@ export interface ProblemIssue {
 /** Fewer rows than this in a class make cross-validation unreliable. */
 export const TINY_CLASS_ROWS = 10;
 
+/** What validation needs to know of a target column, computed where the table is (the rows never travel). */
+export interface TargetFacts {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly rowCount: number;
+  readonly missing: number;
+  /** Classes in sorted order with their counts; null for a numeric column read as a regression target. */
+  readonly classes: { readonly labels: readonly string[]; readonly counts: readonly number[] } | null;
+}
+
+/** The facts of column `target` of `table` for `task`, or null when the table has no such column. */
+export function describeTargetFacts(table: Table, target: string, task: ProblemSpec['task']): TargetFacts | null {
+  const column = table.columns.find((candidate) => candidate.name === target);
+  if (!column) return null;
+  const classes = task === 'regression' && column.kind !== 'numeric' ? null : factorizeTarget(column, task === 'regression' ? 2 : Number.POSITIVE_INFINITY);
+  const missing = classes?.missing ?? countMissingNumbers(column.kind === 'numeric' ? column.values : new Float64Array());
+  return { name: column.name, kind: column.kind, rowCount: table.rowCount, missing, classes: classes ? { labels: classes.labels, counts: classes.counts } : null };
+}
+
 /** Lists the problems with `spec` on `table`, errors first. */
 export function validateProblem(spec: ProblemSpec, table: Table): ProblemIssue[] {
-  const issues = [...checkTarget(spec, table), ...checkMetrics(spec), ...checkCosts(spec)];
+  const facts = spec.target === null ? null : describeTargetFacts(table, spec.target, spec.task);
+  return validateProblemFacts(spec, table.columns.map((c) => c.name), facts);
+}
+
+/** validateProblem from the table's column names and the target's facts (null: no target, or not a column). */
+export function validateProblemFacts(spec: ProblemSpec, columnNames: readonly string[], facts: TargetFacts | null): ProblemIssue[] {
+  const issues = [...checkTarget(spec, columnNames, facts), ...checkMetrics(spec), ...checkCosts(spec)];
   return [...issues.filter((issue) => issue.severity === 'error'), ...issues.filter((issue) => issue.severity === 'warning')];
 }
 
@@ -49,34 +74,32 @@ function warning(code: ProblemIssueCode, message: string): ProblemIssue {
   return { severity: 'warning', code, message };
 }
 
-function checkTarget(spec: ProblemSpec, table: Table): ProblemIssue[] {
+function checkTarget(spec: ProblemSpec, columnNames: readonly string[], facts: TargetFacts | null): ProblemIssue[] {
   if (spec.task === 'clustering') {
     return spec.target === null ? [] : [warning('target-ignored', `Clustering uses no target; "${spec.target}" will be left out of the features too. Clear the target to include it.`)];
   }
   if (spec.target === null) return [error('no-target', `A ${spec.task} problem needs a target column: choose the column to predict.`)];
-  const column = table.columns.find((candidate) => candidate.name === spec.target);
-  if (!column) {
-    const names = table.columns.map((candidate) => `"${candidate.name}"`).join(', ');
+  if (!facts) {
+    const names = columnNames.map((name) => `"${name}"`).join(', ');
     return [error('target-not-found', `The target "${spec.target}" is not a column of this table. Choose one of: ${names}.`)];
   }
-  if (spec.task === 'regression' && column.kind !== 'numeric') {
-    return [error('regression-needs-number', `Regression needs a numeric target, but "${column.name}" is ${column.kind}. Choose a classification task or a numeric column.`)];
+  if (spec.task === 'regression' && facts.kind !== 'numeric') {
+    return [error('regression-needs-number', `Regression needs a numeric target, but "${facts.name}" is ${facts.kind}. Choose a classification task or a numeric column.`)];
   }
-  const classes = factorizeTarget(column, spec.task === 'regression' ? 2 : Number.POSITIVE_INFINITY);
   const issues: ProblemIssue[] = [];
-  const missing = classes?.missing ?? countMissingNumbers(column.kind === 'numeric' ? column.values : new Float64Array());
-  if (missing === table.rowCount) return [error('target-empty', `The target "${column.name}" has no values. Choose another target.`)];
-  if (missing > 0) issues.push(warning('target-has-missing', `${missing} rows have no value for "${column.name}"; they will be left out of training and evaluation.`));
+  if (facts.missing === facts.rowCount) return [error('target-empty', `The target "${facts.name}" has no values. Choose another target.`)];
+  if (facts.missing > 0) issues.push(warning('target-has-missing', `${facts.missing} rows have no value for "${facts.name}"; they will be left out of training and evaluation.`));
+  const classes = facts.classes;
   if (classes === null) return issues;
   if (classes.labels.length === 1) {
-    issues.push(error('one-class', `"${column.name}" has only one value ("${classes.labels[0]}"): there is nothing to predict. Choose another target.`));
+    issues.push(error('one-class', `"${facts.name}" has only one value ("${classes.labels[0]}"): there is nothing to predict. Choose another target.`));
     return issues;
   }
   if (spec.task === 'regression') return issues;
-  return [...issues, ...checkClasses(spec, column.name, classes.labels, classes.counts)];
+  return [...issues, ...checkClasses(spec, facts.name, classes.labels, classes.counts)];
 }
 
-function checkClasses(spec: ProblemSpec, name: string, labels: string[], counts: number[]): ProblemIssue[] {
+function checkClasses(spec: ProblemSpec, name: string, labels: readonly string[], counts: readonly number[]): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   if (spec.task === 'binary') {
     if (labels.length > 2) issues.push(error('too-many-classes-for-binary', `"${name}" has ${labels.length} classes, but binary needs 2. Choose multiclass, or group the classes first.`));

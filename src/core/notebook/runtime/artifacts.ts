@@ -2,6 +2,7 @@
 // whenever the artifact may change, so a saved output can tell whether it still matches its inputs. Tables are
 // not artifacts: they stay where the work runs (a worker, or the Node process), named by the dataset's key.
 
+import type { ImportWarning } from '../../ingest/types';
 import type { ColumnKind } from '../../table/types';
 import type { ProblemSpec } from '../../problem/types';
 import type { Fold } from '../../split/split-spec';
@@ -24,6 +25,8 @@ export interface DatasetArtifact {
   readonly name: string;
   readonly rowCount: number;
   readonly columns: readonly DatasetColumn[];
+  /** What the import noticed (malformed quotes, overflowing numbers…), shown by the Data cell and the profile. */
+  readonly warnings: readonly ImportWarning[];
 }
 
 /** A Split cell's parts (sorted row indices of the dataset) and CV folds over the training part. */

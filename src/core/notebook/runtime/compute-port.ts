@@ -1,6 +1,8 @@
 // How a runner's heavy work reaches where it runs: in the browser the port sends it to workers (which keep each
 // table by its dataset key and each stored run by its id), in Node it runs in-process. Runners see only this.
 
+import type { TargetFacts } from '../../problem/validate-problem';
+import type { ProblemSpec } from '../../problem/types';
 import type { TableProfile } from '../../profile/types';
 import type { ImportWarning } from '../../ingest/types';
 import type { SplitRequest, SplitResult } from '../../split/run-split';
@@ -11,12 +13,10 @@ import type { RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } 
 import type { CellId, DataCellSpec, TrainCellSpec } from '../types';
 import type { DatasetArtifact } from './artifacts';
 
-/** A dataset opened for a Data cell: the artifact, and what the cell shows about it. */
+/** A dataset opened for a Data cell: the artifact, and where it came from ("penguins.csv", "sample: penguins"). */
 export interface OpenedDataset {
   readonly artifact: DatasetArtifact;
-  /** Where it came from ("penguins.csv", "sample: penguins"). */
   readonly source: string;
-  readonly warnings: readonly ImportWarning[];
 }
 
 /** What a profile is computed against: the target (column associations, class balance) and the import's warnings. */
@@ -61,6 +61,8 @@ export interface JobControl {
 export interface ComputePort {
   /** Opens the dataset a Data cell names (stored, bound to a file, or embedded), with its column overrides applied. */
   openDataset(cellId: CellId, spec: DataCellSpec, control?: JobControl): Promise<OpenedDataset>;
+  /** What validation needs to know of the target column (null when the table has no such column). */
+  describeTarget(datasetKey: string, target: string, task: ProblemSpec['task'], control?: JobControl): Promise<TargetFacts | null>;
   profileTable(datasetKey: string, job: ProfileJob, onProgress?: (done: number, total: number) => void, control?: JobControl): Promise<TableProfile>;
   splitTable(datasetKey: string, request: SplitRequest, control?: JobControl): Promise<SplitResult>;
   previewPipeline(datasetKey: string, steps: readonly PipelineStep[], rows: { train: RowIndices; validation: RowIndices }, target: string | null, control?: JobControl): Promise<PipelinePreview>;

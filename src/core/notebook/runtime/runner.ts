@@ -48,8 +48,8 @@ export interface CellRunner<K extends CellKind, O = unknown> {
   /** The key of everything the output depends on: an output computed from another key is stale. */
   describeInputs(spec: CellSpecs[K], inputs: CellInputs): string;
   run(spec: CellSpecs[K], inputs: CellInputs, context: RunContext<O>): Promise<O>;
-  /** The artifact the cells below read (only when `publishes` is set). */
-  publish?(output: O, spec: CellSpecs[K], inputs: CellInputs): ArtifactTypes[ArtifactKind] | null;
+  /** The artifact the cells below read (only when `publishes` is set); `key` is the output's input key. */
+  publish?(output: O, spec: CellSpecs[K], inputs: CellInputs, key: string): ArtifactTypes[ArtifactKind] | null;
   /** A message when the finished output is itself an error for the cell (a class absent from training). */
   errorOf?(output: O): string | null;
   /** The output's key facts as plain JSON (results.json of a headless run). */

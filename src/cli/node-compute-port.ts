@@ -1,0 +1,105 @@
+// The compute port of a headless run: every job in this Node process, through the same core functions the
+// browser's workers call. Tables are kept by dataset key, trained runs (model + pipeline) by run id.
+
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
+import { DataError, isAbortError } from '../core/errors';
+import { importFile } from '../core/ingest/import-file';
+import type { CandidateOutcome, ComputePort, JobControl, OpenedDataset, TrainJob } from '../core/notebook/runtime/compute-port';
+import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
+import type { CellId, DataCellSpec } from '../core/notebook/types';
+import { describeTargetFacts } from '../core/problem/validate-problem';
+import { profileTable } from '../core/profile/profile-table';
+import { runSplit } from '../core/split/run-split';
+import { applyColumnOverrides } from '../core/table/apply-column-overrides';
+import type { Table } from '../core/table/types';
+import { previewPipeline } from '../core/transform/preview-pipeline';
+import { trainCandidate } from '../core/train/train-candidate';
+import { trainUnsupervised } from '../core/train/train-unsupervised';
+import type { RunSummary, TrainedRun } from '../core/train/types';
+
+/** The file a Data cell reads in this run, and the name the notebook gives its dataset. */
+export interface DataBinding {
+  readonly path: string;
+  readonly name: string;
+}
+
+/** The in-process port, and what it kept: the trained runs, for results/runs/<id>.json. */
+export interface NodeComputePort extends ComputePort {
+  readonly runs: ReadonlyMap<string, TrainedRun>;
+}
+
+const NODE_BACKEND = { backend: 'wasm', reason: 'Node: TensorFlow.js on its WebAssembly backend' };
+
+/** A port over `bindings` (Data cell id → file); a Data cell without one is a DataError naming it. */
+export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>): NodeComputePort {
+  const tables = new Map<string, Table>();
+  const runs = new Map<string, TrainedRun>();
+  const table = (key: string): Table => {
+    const found = tables.get(key);
+    if (!found) throw new Error(`No table is open under "${key}"; run the Data cell above first.`);
+    return found;
+  };
+  return {
+    runs,
+    async openDataset(cellId, spec, control) {
+      const binding = bindings.get(cellId);
+      if (!binding) throw new DataError(`The Data cell (${cellId}) has no file: pass --data NAME=path for it.`);
+      return openBoundDataset(binding, spec, tables, control);
+    },
+    describeTarget: async (key, target, task) => describeTargetFacts(table(key), target, task),
+    profileTable: async (key, job, onProgress, control) => profileTable(table(key), { ...job, ...(control?.signal ? { signal: control.signal } : {}), ...(onProgress ? { onProgress } : {}) }),
+    splitTable: async (key, request) => runSplit(table(key), request),
+    previewPipeline: async (key, steps, rows, target) => previewPipeline(table(key), steps, rows, { target }),
+    trainCandidates: (job, control) => trainInProcess(table(job.datasetKey), job, runs, control),
+  };
+}
+
+async function openBoundDataset(binding: DataBinding, spec: DataCellSpec, tables: Map<string, Table>, control?: JobControl): Promise<OpenedDataset> {
+  let file: Blob;
+  try {
+    file = await openAsBlob(binding.path);
+  } catch (error) {
+    throw new DataError(`Cannot read "${binding.path}" for the dataset "${binding.name}": ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const result = await importFile(file, basename(binding.path), spec.options, undefined, control?.signal);
+  const { table } = applyColumnOverrides(result.table, spec.columnOverrides);
+  const key = `${result.contentHash}|${describeDatasetKey(spec.datasetId, spec.columnOverrides)}`;
+  tables.set(key, table);
+  const columns = table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
+  return { artifact: { key, name: binding.name, rowCount: table.rowCount, columns, warnings: result.warnings }, source: binding.path };
+}
+
+/** Trains the job's candidates one after another in this process; each ends done, stopped or with its error. */
+async function trainInProcess(table: Table, job: TrainJob, runs: Map<string, TrainedRun>, control?: JobControl): Promise<CandidateOutcome[]> {
+  const outcomes: CandidateOutcome[] = [];
+  for (const request of job.requests) {
+    if (control?.signal?.aborted) break;
+    job.onCandidate?.({ runId: request.id, status: 'running' });
+    try {
+      const train = request.problem.task === 'clustering' ? trainUnsupervised : trainCandidate;
+      const run = await train(table, job.parts, request, {
+        ...(control?.signal ? { signal: control.signal } : {}),
+        shouldStop: () => control?.stop?.aborted === true,
+        ...(job.onProgress ? { onProgress: job.onProgress } : {}),
+        selectBackend: async () => NODE_BACKEND,
+      });
+      runs.set(run.id, run);
+      const status = run.stopped ? 'stopped' : 'done';
+      job.onCandidate?.({ runId: request.id, status, foldsDone: run.metrics.cv?.completed ?? 0 });
+      outcomes.push({ runId: request.id, status, run: summarizeRun(run) });
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      job.onCandidate?.({ runId: request.id, status: 'error', error: message });
+      outcomes.push({ runId: request.id, status: 'error', error: message });
+    }
+  }
+  return outcomes;
+}
+
+/** A run without its model and fitted pipeline (what every cell reads; the whole run stays with the port). */
+export function summarizeRun(run: TrainedRun): RunSummary {
+  const { model: _model, pipeline: _pipeline, ...summary } = run;
+  return summary;
+}
