@@ -134,6 +134,12 @@ export class NotebookRuntime {
     return this.get(cellId);
   }
 
+  /** The cell's runtime once a run in progress (an automatic one too) has ended. */
+  async whenIdle(cellId: CellId): Promise<CellRuntime> {
+    await this.#entries.get(cellId)?.job?.done;
+    return this.get(cellId);
+  }
+
   /** Ends a cell's run at once; nothing of it is kept. */
   cancel(cellId: CellId): void {
     this.#entries.get(cellId)?.job?.abort.abort();
@@ -151,8 +157,7 @@ export class NotebookRuntime {
    */
   async runAll(options: { onlyStale?: boolean; strict?: boolean } = {}): Promise<{ failed: CellId | null }> {
     for (const cell of this.#notebook?.cells ?? []) {
-      await this.#entries.get(cell.id)?.job?.done;
-      const state = this.get(cell.id);
+      const state = await this.whenIdle(cell.id);
       if (state.status === 'waiting') {
         if (options.strict) return { failed: cell.id };
         continue;

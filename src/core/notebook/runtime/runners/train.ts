@@ -3,6 +3,7 @@
 // instead of trained again. The cell keeps every run of every press; the cells below read the named runs.
 
 import { ModelSpecError } from '../../../errors';
+import { findFamilyInfo } from '../../../models/catalog';
 import { applyRunNames } from '../../../train/name-runs';
 import { buildTrainRequests, findReusableRuns, listFoldsToScore } from '../../../train/plan-training';
 import { rankRuns, readRankValue } from '../../../train/rank-runs';
@@ -66,10 +67,11 @@ export const trainRunner: CellRunner<'train', TrainOutput> = {
     const planned: PressOutcome[] = requests.map((r, i) => ({ runId: reusable[i]?.id ?? r.id, family: r.family, status: reusable[i] ? 'reused' : 'done' }));
     context.onProgress({ message: `Training ${requests.length} candidates`, detail: { kind: 'press', candidates: planned, folds: folds.length } satisfies TrainProgressDetail });
     const toTrain = requests.filter((_, i) => !reusable[i]);
+    const labelOf = (runId: string) => findFamilyInfo(toTrain.find((r) => r.id === runId)?.family ?? '')?.label ?? runId;
     const outcomes = toTrain.length === 0 ? [] : await context.compute.trainCandidates({
       datasetKey: dataset.key, parts: { train: split.train, validation: split.validation, folds: [...folds] }, requests: toTrain, backend: spec.backend,
       onProgress: (record) => context.onProgress({ message: 'Training', detail: { kind: 'curve', runId: record.runId, iteration: record.iteration, total: record.total, metrics: record.metrics } satisfies TrainProgressDetail }),
-      onCandidate: (event) => context.onProgress({ message: `${event.runId}: ${event.status}`, detail: { kind: 'candidate', event } satisfies TrainProgressDetail }),
+      onCandidate: (event) => context.onProgress({ message: `${labelOf(event.runId)}: ${event.status}${event.error ? ` — ${event.error}` : ''}`, detail: { kind: 'candidate', event } satisfies TrainProgressDetail }),
     }, context);
     const byId = new Map(outcomes.map((o) => [o.runId, o]));
     const lastPress = planned.map((p): PressOutcome => {
