@@ -52,6 +52,10 @@ test('breast cancer: train, watch the curve, stop, reload, predict again, try al
   const reloaded = firstCellOfKind(page, 'train');
   const row = reloaded.locator('[data-testid="leaderboard-row"][data-family="gradient_boosting"]');
   await expect(row).toBeVisible({ timeout: 30_000 });
+  // The reload keeps the cell's status and the finished runs' rows with what each built.
+  await expect(reloaded).toHaveAttribute('data-status', 'done');
+  await expect(reloaded.locator('[data-testid="live-candidate"][data-family="random_forest"]')).toHaveAttribute('data-status', 'stopped');
+  await expect(reloaded.locator('[data-testid="live-candidate"][data-family="gradient_boosting"] [data-testid="live-progress"]')).toHaveText(/^\d+ trees/);
   await expect(reloaded.getByTestId('train-run')).toBeEnabled({ timeout: 30_000 });
   await row.getByTestId('predict-validation').click();
   await expect(row.getByTestId('predict-check')).toContainText('equals the stored value', { timeout: 30_000 });

@@ -1,6 +1,6 @@
 // Journey (a): upload a small CSV → counts, inferred types in the schema table, values in the grid.
 import { expect, test } from '@playwright/test';
-import { cellAt, createNotebook, readGridCell, schemaTypeSelect, uploadCsv, waitForImport } from './support/studio';
+import { cellAt, createNotebook, openHome, readGridCell, schemaTypeSelect, uploadCsv, waitForImport } from './support/studio';
 
 test('uploading a CSV shows its shape, inferred types and values', async ({ page }) => {
   await createNotebook(page, 'People');
@@ -21,4 +21,19 @@ test('uploading a CSV shows its shape, inferred types and values', async ({ page
   expect(await readGridCell(cell, 2, 'height_cm')).toBe('—');
   expect(await readGridCell(cell, 5, 'joined')).toBe('—');
   await page.screenshot({ path: '/tmp/ml-studio-upload.png', fullPage: true });
+});
+
+test('a new notebook takes the name of the file imported into it; one left after a failed import is not kept', async ({ page }) => {
+  await createNotebook(page);
+  await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Untitled notebook');
+  await uploadCsv(cellAt(page, 0, 'data'), 'people.csv');
+  await waitForImport(cellAt(page, 0, 'data'));
+  await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('people');
+
+  await createNotebook(page);
+  await uploadCsv(cellAt(page, 0, 'data'), { name: 'empty.csv', buffer: Buffer.from('') });
+  await expect(cellAt(page, 0, 'data').getByRole('alert')).toContainText('is empty');
+  await openHome(page);
+  await expect(page.getByTestId('notebook-item')).toHaveCount(1);
+  await expect(page.getByTestId('notebook-item')).toContainText('people');
 });
