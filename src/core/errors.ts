@@ -1,7 +1,7 @@
 // Errors core throws: a stable `name` the UI switches on (only name/message/stack cross a worker)
 // and a message a user can act on, naming the bad value.
 
-export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError';
+export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError';
 
 export class StudioError extends Error {
   constructor(name: StudioErrorName, message: string) {
@@ -40,5 +40,16 @@ export class ModelSpecError extends StudioError {
 export class TrainingError extends StudioError {
   constructor(message: string) {
     super('TrainingError', message);
+  }
+}
+
+/** A notebook file that cannot be read: not JSON, another format or version, or content that fails validation. */
+export class NotebookFormatError extends StudioError {
+  /** Every problem found, each naming its path and rule ("cells[3].spec.fractions.train must be between 0 and 1 (got 1.5)"). */
+  readonly problems: readonly string[];
+
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super('NotebookFormatError', message);
+    this.problems = problems;
   }
 }
