@@ -13,8 +13,8 @@ import type { Studio } from './studio.svelte';
 /** Above this many bytes of embedded data the export dialog warns (JSON escaping adds ~1 byte per row on top). */
 export const LARGE_EMBED_BYTES = 50 * 1024 * 1024;
 
-/** Rows of CSV written between two yields to the page. */
-const ROWS_PER_SLICE = 20_000;
+/** Cells of CSV written between two yields to the page (~0.3 µs a numeric cell in Node: ~30 ms a slice). */
+const CELLS_PER_SLICE = 100_000;
 
 /** A dataset the notebook's Data cells read: its name in the file and what embedding it would add (≈ its source size). */
 export interface ExportedDataset {
@@ -89,8 +89,9 @@ function findSample(samples: readonly SampleInfo[], spec: DataCellSpec, meta: Da
 async function writeDatasetCsv(table: Table): Promise<string> {
   const writer = createCsvWriter(table);
   const parts = [writer.header];
-  for (let from = 0; from < table.rowCount; from += ROWS_PER_SLICE) {
-    parts.push(writer.rows(from, from + ROWS_PER_SLICE));
+  const rowsPerSlice = Math.max(1, Math.floor(CELLS_PER_SLICE / Math.max(1, table.columns.length)));
+  for (let from = 0; from < table.rowCount; from += rowsPerSlice) {
+    parts.push(writer.rows(from, from + rowsPerSlice));
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return parts.join('');
