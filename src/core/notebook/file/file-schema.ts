@@ -40,7 +40,7 @@ export const fileEnvelope = v.object({
   format: v.literal(NOTEBOOK_FILE_FORMAT, `must be "${NOTEBOOK_FILE_FORMAT}"`),
   formatVersion: v.literal(NOTEBOOK_FILE_VERSION, `must be ${NOTEBOOK_FILE_VERSION}`),
   notebook: v.object({ name: nonEmptyText, cells: v.array(fileCell) }),
-  datasets: v.optional(v.array(embeddedDataset), []),
+  datasets: v.optional(v.array(embeddedDataset), () => []),
 });
 
 export type FileEnvelope = v.InferOutput<typeof fileEnvelope>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NotebookFormatError } from '../../errors';
 import { addCell, createNotebook, updateCellSpec } from '../reducers';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../types';
-import type { DatasetBinding } from './file-types';
+import { NOTEBOOK_FILE_VERSION, type DatasetBinding } from './file-types';
 import { createNotebookFromFile } from './notebook-from-file';
 import { readNotebookFile } from './read-notebook-file';
 import { UPGRADES } from './upgrade-notebook-file';
@@ -83,6 +83,10 @@ describe('notebook file round trip', () => {
     expect([file.notebook.cells[2].spec, file.notebook.cells[3].spec]).toMatchObject([{ gapDays: 0 }, { calibration: 'none' }]);
   });
 
+  it('reads a file without "datasets" as one with none embedded', () => {
+    expect(readNotebookFile(fileWith((d) => delete d.datasets)).datasets).toEqual([]);
+  });
+
   it('drops keys a spec does not know', () => {
     const file = readNotebookFile(fileWith((d) => (d.notebook.cells[1].spec.legacyField = 1)));
     expect(Object.keys(file.notebook.cells[1].spec)).not.toContain('legacyField');
@@ -91,7 +95,7 @@ describe('notebook file round trip', () => {
 
 describe('notebook file versions', () => {
   it('has one upgrade step per version below the current one', () => {
-    expect(UPGRADES).toHaveLength(1);
+    expect(UPGRADES).toHaveLength(NOTEBOOK_FILE_VERSION);
   });
 
   it('upgrades version 0 — a notebook as IndexedDB stores it — to version 1', () => {
