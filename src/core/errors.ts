@@ -43,9 +43,13 @@ export class TrainingError extends StudioError {
   }
 }
 
-/** A notebook file that cannot be read: not JSON, an unknown format version or cell kind, a spec that fails validation. */
+/** A notebook file that cannot be read: not JSON, another format or version, or content that fails validation. */
 export class NotebookFormatError extends StudioError {
-  constructor(message: string) {
+  /** Every problem found, each naming its path and rule ("cells[3].spec.fractions.train must be between 0 and 1 (got 1.5)"). */
+  readonly problems: readonly string[];
+
+  constructor(message: string, problems: readonly string[] = [message]) {
     super('NotebookFormatError', message);
+    this.problems = problems;
   }
 }

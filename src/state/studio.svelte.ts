@@ -12,6 +12,7 @@ import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from '../st
 import { estimateStorage, requestPersistentStorage } from '../storage/usage';
 import { describeError } from './error-message';
 import { createCellId, createNotebookId } from './ids';
+import { importNotebookFile } from './import-notebook';
 import { fetchSampleFile, fetchSamples, type SampleInfo } from './samples';
 import { Toasts } from './toasts.svelte';
 
@@ -26,6 +27,8 @@ export class Studio {
   samples = $state.raw<SampleInfo[]>([]);
   /** False until the first `refresh` finishes (Home shows a loading line until then). */
   loaded = $state(false);
+  /** True while a notebook file is being imported (its datasets may take a while). */
+  importingNotebook = $state(false);
   #db: Promise<StudioDb> | null = null;
   #persistenceAsked = false;
   /** Samples a freshly created notebook's Data cell should import as soon as it mounts. */
@@ -86,6 +89,27 @@ export class Studio {
     await saveNotebook(await this.db(), notebook);
     this.#pendingSamples.set(cellId, sample);
     return notebook.id;
+  }
+
+  /**
+   * Imports a `.notebook.json` file as a new notebook with its datasets (found in the store, embedded or a sample);
+   * returns its id, or null after an error toast naming the problem. A dataset it could not find is named in a toast.
+   */
+  async importNotebook(file: File): Promise<NotebookId | null> {
+    if (this.importingNotebook) return null;
+    this.importingNotebook = true;
+    try {
+      await this.loadSamples();
+      const imported = await importNotebookFile(this, file);
+      for (const wanted of imported.wanted) this.toasts.push(`“${imported.name}” needs ${wanted}: import that file in its Data cell.`);
+      return imported.id;
+    } catch (error) {
+      this.toasts.push(`Could not import “${file.name}”: ${describeError(error)}`, 'error');
+      return null;
+    } finally {
+      this.importingNotebook = false;
+      await this.refresh();
+    }
   }
 
   /** The sample waiting for this cell, removed once taken. */

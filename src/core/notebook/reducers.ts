@@ -75,8 +75,11 @@ export function findCell(notebook: Notebook, cellId: CellId): Cell | undefined {
  * out (they cannot be shown), never crash the page.
  */
 export function completeCellSpecs(notebook: Notebook): Notebook {
-  const cells = notebook.cells
-    .filter((cell) => Object.hasOwn(CELL_KINDS, cell.kind))
-    .map((cell) => ({ ...cell, spec: { ...CELL_KINDS[cell.kind].createSpec(), ...cell.spec } }) as Cell);
+  const cells = notebook.cells.filter((cell) => Object.hasOwn(CELL_KINDS, cell.kind)).map(completeCellSpec);
   return { ...notebook, cells };
+}
+
+/** A cell of a known kind with its spec completed by the kind's defaults (saved fields win; nested objects are not merged). */
+export function completeCellSpec<C extends Cell>(cell: C): C {
+  return { ...cell, spec: { ...CELL_KINDS[cell.kind].createSpec(), ...cell.spec } };
 }

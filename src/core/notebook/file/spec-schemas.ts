@@ -1,0 +1,144 @@
+// Schemas of every cell kind's spec (core/notebook/types.ts CellSpecs is the truth: `satisfies` makes the
+// compiler list every kind and check each schema's output against its spec type). They accept whatever the
+// cells' forms can save; what only the data can decide (a target that exists…) is checked when a cell runs.
+
+import * as v from 'valibot';
+import { findFamilyInfo, MODEL_CATALOG } from '../../models/catalog';
+import { readParams } from '../../models/read-params';
+import { METRIC_IDS } from '../../problem/metrics';
+import { COLUMN_KINDS } from '../../table/types';
+import type { CellKind, CellSpecs, ColumnOverride, DatasetId } from '../types';
+import { between, finiteNumber, integer, integerFrom, nullableText, oneOf, strictlyBetween, texts } from './schema-rules';
+import { pipelineStep } from './step-schemas';
+
+const OVERRIDES = [...COLUMN_KINDS, 'excluded'] as const;
+
+/**
+ * Column name → override. Checked key by key in place rather than with v.record, which drops the keys
+ * "__proto__", "constructor" and "prototype" — and a column may be named so.
+ */
+const columnOverrides = v.pipe(
+  v.custom<Record<string, ColumnOverride>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'must be an object'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const input = dataset.value;
+    for (const [key, value] of Object.entries(input)) {
+      if ((OVERRIDES as readonly unknown[]).includes(value)) continue;
+      addIssue({ message: `must be one of ${OVERRIDES.map((o) => `"${o}"`).join(', ')}`, input: value, path: [{ type: 'object', origin: 'value', input, key, value }] });
+    }
+  }),
+);
+
+const metricId = oneOf(METRIC_IDS);
+
+const fractions = v.pipe(
+  v.object({ train: between(0, 1), validation: between(0, 1), test: between(0, 1) }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.issues) return; // a share out of range is reported on its own
+    const sum = dataset.value.train + dataset.value.validation + dataset.value.test;
+    // The Split form stores shares of 0.1 % steps; float error from adding them is expected.
+    if (Math.abs(sum - 1) > 1e-6) addIssue({ message: 'must add up to 1 (train + validation + test)', input: Math.round(sum * 1e6) / 1e6 });
+  }),
+);
+
+const FAMILY_KINDS = MODEL_CATALOG.map((family) => family.kind);
+
+/** A Train candidate: a known family, and hyperparameters its schema accepts (core/models/read-params.ts). */
+const candidate = v.pipe(
+  v.object({ family: oneOf(FAMILY_KINDS), params: v.record(v.string(), v.union([v.number(), v.string(), v.boolean()], 'must be a number, text or true/false')) }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { family, params } = dataset.value;
+    try {
+      readParams(family, findFamilyInfo(family)?.params ?? [], params);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      addIssue({ message: `are not accepted: ${message}`, input: undefined, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'params', value: params }] });
+    }
+  }),
+);
+
+/** Every cell kind's spec schema. */
+export const CELL_SPEC_SCHEMAS = {
+  data: v.object({
+    datasetId: v.nullable(v.pipe(v.string('must be text or null'), v.transform((id) => id as DatasetId))),
+    sourceLabel: nullableText,
+    options: v.object({
+      format: oneOf(['auto', 'csv', 'tsv', 'json', 'parquet']),
+      delimiter: oneOf(['auto', ',', ';', '\t', '|']),
+      encoding: oneOf(['auto', 'utf-8', 'windows-1252']),
+      missingTokens: texts,
+    }),
+    columnOverrides,
+  }),
+  problem: v.object({
+    target: nullableText,
+    task: oneOf(['binary', 'multiclass', 'regression', 'clustering']),
+    positiveClass: v.optional(v.string()),
+    primaryMetric: metricId,
+    secondaryMetrics: v.array(metricId),
+    costs: v.optional(v.object({ truePositive: finiteNumber, falsePositive: finiteNumber, falseNegative: finiteNumber, trueNegative: finiteNumber })),
+    baseline: v.optional(v.string()),
+    successCriterion: v.optional(v.object({ metric: metricId, op: oneOf(['>=', '<=']), value: finiteNumber })),
+  }),
+  profile: v.object({
+    correlation: oneOf(['pearson', 'spearman', 'cramersV', 'correlationRatio']),
+    scatterX: nullableText,
+    scatterY: nullableText,
+    boxValue: nullableText,
+    boxBy: nullableText,
+  }),
+  split: v.object({
+    strategy: oneOf(['auto', 'random', 'stratified', 'temporal', 'grouped']),
+    fractions,
+    seed: integer,
+    target: nullableText,
+    timeColumn: nullableText,
+    gapDays: between(0, 36_500),
+    groupColumn: nullableText,
+    cv: v.nullable(v.object({ kind: oneOf(['kfold', 'stratified', 'group', 'timeseries']), k: integerFrom(2, 50) })),
+    finalEvaluations: integerFrom(0),
+  }),
+  prepare: v.object({ steps: v.array(pipelineStep) }),
+  train: v.object({
+    candidates: v.array(candidate),
+    tryAll: v.boolean(),
+    crossValidate: v.boolean(),
+    autoPrepare: v.boolean(),
+    seed: integer,
+    backend: oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
+  }),
+  evaluate: v.object({
+    runId: nullableText,
+    threshold: between(0, 1),
+    normalize: v.boolean(),
+    sliceColumn: nullableText,
+    sliceMetric: nullableText,
+    sensitiveColumn: nullableText,
+    calibration: oneOf(['none', 'platt', 'isotonic']),
+  }),
+  explain: v.object({
+    runId: nullableText,
+    repeats: integerFrom(1, 100),
+    shapRows: integerFrom(1, 5000),
+    row: integerFrom(0),
+    pdFeatures: integerFrom(0, 20),
+    explainedClass: nullableText,
+  }),
+  compare: v.object({
+    sortBy: nullableText,
+    rankBy: oneOf(['validation', 'cv']),
+    runA: nullableText,
+    runB: nullableText,
+    alpha: strictlyBetween(0, 1),
+  }),
+  note: v.object({ markdown: v.string() }),
+} satisfies { [K in CellKind]: v.GenericSchema<unknown, CellSpecs[K]> };
+
+/** The known cell kinds, in the registry's order. */
+export const FILE_CELL_KINDS = Object.keys(CELL_SPEC_SCHEMAS) as CellKind[];
+
+/** True when `kind` is a cell kind this build knows. */
+export function isCellKind(kind: unknown): kind is CellKind {
+  return typeof kind === 'string' && Object.hasOwn(CELL_SPEC_SCHEMAS, kind);
+}

@@ -1,0 +1,59 @@
+// Writes a notebook as a file: cells as saved, minus what only means something in this browser (the stored
+// dataset's id, the ids of trained runs), plus each Data cell's portable dataset binding and, when asked, the
+// datasets themselves.
+
+import type { CellId, CellKind, CellSpecs, Notebook } from '../types';
+import { NOTEBOOK_FILE_FORMAT, NOTEBOOK_FILE_VERSION, type DatasetBinding, type EmbeddedDataset, type FileCell, type NotebookFile } from './file-types';
+
+/** What a file is made of besides the notebook. */
+export interface NotebookFileParts {
+  /** Each Data cell's dataset, by cell id; a Data cell without one has no dataset yet. */
+  readonly bindings: ReadonlyMap<CellId, DatasetBinding>;
+  /** The datasets to carry inside the file (CSV text, see write-csv.ts); none by default. */
+  readonly datasets?: readonly EmbeddedDataset[];
+}
+
+/**
+ * Per kind, the spec as another browser or `ml-studio run` should see it: references into this browser's store
+ * become null (a Data cell is bound by its `dataset`; Evaluate, Explain and Compare fall back to the best run).
+ */
+const PORTABLE_SPECS: { readonly [K in CellKind]?: (spec: CellSpecs[K]) => CellSpecs[K] } = {
+  data: (spec) => ({ ...spec, datasetId: null }),
+  evaluate: (spec) => ({ ...spec, runId: null }),
+  explain: (spec) => ({ ...spec, runId: null }),
+  compare: (spec) => ({ ...spec, runA: null, runB: null }),
+};
+
+/** The file for `notebook` (its id and times stay in this browser). */
+export function createNotebookFile(notebook: Notebook, parts: NotebookFileParts): NotebookFile {
+  const cells = notebook.cells.map((cell): FileCell => {
+    const portable = PORTABLE_SPECS[cell.kind] as ((spec: unknown) => unknown) | undefined;
+    const spec = portable ? portable(cell.spec) : cell.spec;
+    const binding = cell.kind === 'data' ? parts.bindings.get(cell.id) : undefined;
+    return { id: cell.id, kind: cell.kind, spec, ...(binding ? { dataset: orderBinding(binding) } : {}) } as FileCell;
+  });
+  return {
+    format: NOTEBOOK_FILE_FORMAT,
+    formatVersion: NOTEBOOK_FILE_VERSION,
+    notebook: { name: notebook.name, cells },
+    datasets: parts.datasets ?? [],
+  };
+}
+
+/** The file as the text of a `.notebook.json` (two-space indented, so a diff of two versions reads well). */
+export function formatNotebookFile(file: NotebookFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The binding's fields in the documented order, so files diff cleanly. */
+function orderBinding(binding: DatasetBinding): DatasetBinding {
+  const { name, fileName, source, rowCount, columns, contentHash } = binding;
+  return {
+    name,
+    fileName,
+    ...(source !== undefined ? { source } : {}),
+    rowCount,
+    columns: columns.map(({ name: column, kind }) => ({ name: column, kind })),
+    contentHash,
+  };
+}
