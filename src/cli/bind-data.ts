@@ -1,19 +1,20 @@
-// Which file each Data cell of a headless run reads: `--data NAME=path` binds a file to the Data cell whose dataset
-// is called NAME; without one, the notebook's own source (a bundled sample, a file beside it) is used. A binding
-// that names no Data cell, or a Data cell left without a file, is an error naming it.
+// Which file each Data cell of a headless run reads: `--data NAME=path` binds a file to the Data cells whose dataset
+// is called NAME; without one, the dataset embedded in the notebook file, else the file it names (a bundled sample,
+// a file beside the notebook). A binding that names no dataset, or a Data cell left without data, is an error.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataError } from '../core/errors';
-import type { CellId, Notebook } from '../core/notebook/types';
+import type { DatasetBinding, NotebookFile } from '../core/notebook/file';
+import type { CellId } from '../core/notebook/types';
 import type { DataBinding } from './node-compute-port';
 
-/** A Data cell as the file names it: its dataset's name and, when known, where its data came from. */
+/** A Data cell as the file names it: its index, its dataset binding and, when embedded, the dataset's text. */
 export interface DataCellSource {
   readonly cellId: CellId;
-  readonly name: string;
-  /** A path relative to the notebook file (or the project, for bundled samples); null when unknown. */
-  readonly source: string | null;
+  readonly index: number;
+  readonly dataset: DatasetBinding;
+  readonly embedded: string | null;
 }
 
 /** Parses one `--data` value ("penguins=data/penguins.csv"); a DataError shows the form it wants. */
@@ -28,33 +29,41 @@ export function parseDataOption(value: string): { name: string; path: string } {
  * `samplesDir`. Unused bindings and unbound cells are DataErrors naming them.
  */
 export function bindData(cells: readonly DataCellSource[], options: { data: readonly { name: string; path: string }[]; notebookDir: string; samplesDir: string }): Map<CellId, DataBinding> {
-  const known = new Set(cells.map((cell) => cell.name));
+  const known = new Set(cells.map((cell) => cell.dataset.name));
   const unused = options.data.filter((binding) => !known.has(binding.name));
   if (unused.length > 0) {
     throw new DataError(`--data ${unused.map((b) => `"${b.name}"`).join(', ')} names no Data cell of this notebook; its datasets are: ${[...known].map((n) => `"${n}"`).join(', ') || 'none'}.`);
   }
   const bindings = new Map<CellId, DataBinding>();
   for (const cell of cells) {
-    const given = options.data.find((binding) => binding.name === cell.name);
-    const path = given ? resolve(given.path) : findSource(cell, options.notebookDir, options.samplesDir);
-    if (!path) throw new DataError(`The Data cell "${cell.name}" has no file: pass --data ${cell.name}=path/to/file.csv.`);
-    bindings.set(cell.cellId, { path, name: cell.name });
+    const { name } = cell.dataset;
+    const given = options.data.find((binding) => binding.name === name);
+    const common = { name, index: cell.index, expected: cell.dataset };
+    if (given) bindings.set(cell.cellId, { ...common, path: resolve(given.path) });
+    else if (cell.embedded !== null) bindings.set(cell.cellId, { ...common, text: cell.embedded, fileName: cell.dataset.fileName });
+    else {
+      const path = findSource(cell.dataset, options.notebookDir, options.samplesDir);
+      if (!path) throw new DataError(`Data cell cells[${cell.index}] (dataset "${name}") has no data: pass --data ${name}=path/to/${cell.dataset.fileName}.`);
+      bindings.set(cell.cellId, { ...common, path });
+    }
   }
   return bindings;
 }
 
-function findSource(cell: DataCellSource, notebookDir: string, samplesDir: string): string | null {
-  if (!cell.source) return null;
-  const candidates = [resolve(notebookDir, cell.source), resolve(samplesDir, cell.source.replace(/^samples\//, ''))];
+/** The dataset's file: its bundled sample, or a file of its name beside the notebook; null when neither exists. */
+function findSource(dataset: DatasetBinding, notebookDir: string, samplesDir: string): string | null {
+  const candidates = [
+    ...(dataset.source ? [resolve(samplesDir, dataset.source.replace(/^samples\//, ''))] : []),
+    resolve(notebookDir, dataset.fileName),
+  ];
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
-/** The Data cells of `notebook`, named by their source label when the file gives no dataset name ("sample: penguins" → "penguins"). */
-export function listDataCells(notebook: Notebook): DataCellSource[] {
-  return notebook.cells.flatMap((cell) => {
-    if (cell.kind !== 'data') return [];
-    const label = cell.spec.sourceLabel ?? `data-${cell.id}`;
-    const name = label.replace(/^sample:\s*/, '').replace(/\.(csv|tsv|txt|json|parquet)$/i, '');
-    return [{ cellId: cell.id, name, source: null }];
+/** The Data cells of `file` that read a dataset, with its embedded text when the file carries it. */
+export function listDataCells(file: NotebookFile): DataCellSource[] {
+  const embedded = new Map(file.datasets.map((dataset) => [dataset.name, dataset.text]));
+  return file.notebook.cells.flatMap((cell, index) => {
+    if (cell.kind !== 'data' || !cell.dataset) return [];
+    return [{ cellId: cell.id, index, dataset: cell.dataset, embedded: embedded.get(cell.dataset.name) ?? null }];
   });
 }

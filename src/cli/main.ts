@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { bindData, listDataCells, parseDataOption } from './bind-data';
-import { readNotebookFile } from './read-notebook';
+import { createHeadlessNotebook, readNotebookFile } from './read-notebook';
 import { runNotebookHeadless, type HeadlessRun } from './run-notebook';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../../public/samples/', import.meta.url));
@@ -57,8 +57,9 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   const say = (line: string) => void (options.quiet ? undefined : process.stderr.write(`${line}\n`));
   let run: HeadlessRun;
   try {
-    const notebook = await readNotebookFile(resolve(file));
-    const bindings = bindData(listDataCells(notebook), { data: options.data.map(parseDataOption), notebookDir: dirname(resolve(file)), samplesDir: SAMPLES_DIR });
+    const notebookFile = await readNotebookFile(resolve(file));
+    const notebook = createHeadlessNotebook(notebookFile);
+    const bindings = bindData(listDataCells(notebookFile), { data: options.data.map(parseDataOption), notebookDir: dirname(resolve(file)), samplesDir: SAMPLES_DIR });
     say(`ml-studio: running "${notebook.name}" (${notebook.cells.length} cells)`);
     run = await runNotebookHeadless(notebook, bindings, say);
   } catch (error) {

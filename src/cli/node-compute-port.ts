@@ -5,6 +5,7 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError, isAbortError } from '../core/errors';
 import { importFile } from '../core/ingest/import-file';
+import { checkDatasetColumns, EMBEDDED_CSV_OPTIONS, type DatasetBinding } from '../core/notebook/file';
 import type { CandidateOutcome, ComputePort, JobControl, OpenedDataset, TrainJob } from '../core/notebook/runtime/compute-port';
 import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
 import type { CellId, DataCellSpec } from '../core/notebook/types';
@@ -18,11 +19,14 @@ import { trainCandidate } from '../core/train/train-candidate';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import type { RunSummary, TrainedRun } from '../core/train/types';
 
-/** The file a Data cell reads in this run, and the name the notebook gives its dataset. */
-export interface DataBinding {
-  readonly path: string;
+/** What a Data cell reads in this run: a file (or the text embedded in the notebook file) for its named dataset. */
+export type DataBinding = {
   readonly name: string;
-}
+  /** The Data cell's index in the notebook (errors name `cells[index]`). */
+  readonly index: number;
+  /** The columns the notebook recorded: a file with others is refused, naming them. */
+  readonly expected: DatasetBinding;
+} & ({ readonly path: string } | { readonly text: string; readonly fileName: string });
 
 /** The in-process port, and what it kept: the trained runs, for results/runs/<id>.json. */
 export interface NodeComputePort extends ComputePort {
@@ -67,18 +71,24 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
 }
 
 async function openBoundDataset(binding: DataBinding, spec: DataCellSpec, tables: Map<string, Table>, control?: JobControl): Promise<OpenedDataset> {
-  let file: Blob;
-  try {
-    file = await openAsBlob(binding.path);
-  } catch (error) {
-    throw new DataError(`Cannot read "${binding.path}" for the dataset "${binding.name}": ${error instanceof Error ? error.message : String(error)}.`);
-  }
-  const result = await importFile(file, basename(binding.path), spec.options, undefined, control?.signal);
+  const { file, fileName, options } = 'path' in binding
+    ? { file: await openFile(binding.path, binding.name), fileName: basename(binding.path), options: spec.options }
+    : { file: new Blob([binding.text]), fileName: binding.fileName, options: EMBEDDED_CSV_OPTIONS };
+  const result = await importFile(file, fileName, options, undefined, control?.signal);
+  checkDatasetColumns(binding.index, binding.expected, result.table.columns.map((c) => ({ name: c.name, kind: c.kind })), spec.columnOverrides);
   const { table } = applyColumnOverrides(result.table, spec.columnOverrides);
   const key = `${result.contentHash}|${describeDatasetKey(spec.datasetId, spec.columnOverrides)}`;
   tables.set(key, table);
   const columns = table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
-  return { artifact: { key, name: binding.name, rowCount: table.rowCount, columns, warnings: result.warnings }, source: binding.path };
+  return { artifact: { key, name: binding.name, rowCount: table.rowCount, columns, warnings: result.warnings }, source: 'path' in binding ? binding.path : `embedded ${binding.fileName}` };
+}
+
+async function openFile(path: string, name: string): Promise<Blob> {
+  try {
+    return await openAsBlob(path);
+  } catch (error) {
+    throw new DataError(`Cannot read "${path}" for the dataset "${name}": ${error instanceof Error ? error.message : String(error)}.`);
+  }
 }
 
 /** Trains the job's candidates one after another in this process; each ends done, stopped or with its error. */
