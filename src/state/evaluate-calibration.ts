@@ -7,7 +7,7 @@ import {
   fitPlattCalibrator, type CalibrationCurve, type MetricValue,
 } from '../core/evaluate';
 import type { SupervisedTask } from '../core/problem/types';
-import { createRandom, shuffleInPlace } from '../core/split/prng';
+import { createRandom, shuffleInPlace } from '../core/random/prng';
 import type { RunPredictions } from '../workers/training-api';
 import { readPositiveScore } from './evaluate-report';
 

@@ -9,7 +9,7 @@ import { readShapEnsemble, type ShapEnsemble } from '../core/explain/shap-tree';
 import { summariseBackground, type Background } from '../core/explain/summarise-background';
 import type { FeatureMatrix, FittedModel } from '../core/models/types';
 import type { SupervisedTask } from '../core/problem/types';
-import { createRandom } from '../core/split/prng';
+import { createRandom } from '../core/random/prng';
 import type { TrainedRun } from '../core/train/types';
 import type { ExplainOptions, ExplainResult, Report, ShapSection, ValidationData } from './explain-run';
 

@@ -5,7 +5,7 @@
 import { undefinedMetric, type MetricValue } from '../core/evaluate/metric-value';
 import type { MetricId } from '../core/problem/metrics';
 import type { ProblemSpec } from '../core/problem/types';
-import { createRandom, shuffleInPlace } from '../core/split/prng';
+import { createRandom, shuffleInPlace } from '../core/random/prng';
 import { readCellText } from '../core/table/column-texts';
 import type { RowIndices, Table } from '../core/table/types';
 import { rescoreRun } from '../core/train/rescore-run';

@@ -4,7 +4,7 @@
 import { DataError } from '../errors';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import { createCheckpoint } from '../models/trees/shared/fit-loop';
-import { createRandom, shuffleInPlace } from '../split/prng';
+import { createRandom, shuffleInPlace } from '../random/prng';
 
 /** Options; onProgress(done, total) fires after each feature. */
 export interface PermutationImportanceOptions {

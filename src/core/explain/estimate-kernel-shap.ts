@@ -6,7 +6,7 @@
 import { DataError } from '../errors';
 import type { FeatureMatrix } from '../models/types';
 import { createCheckpoint } from '../models/trees/shared/fit-loop';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { solveKernelRegression } from './solve-kernel-regression';
 
 /** One number per row of X (a regression value, or one class's probability). */

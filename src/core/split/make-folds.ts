@@ -4,7 +4,7 @@
 import { DataError } from '../errors';
 import type { RowIndices, Table } from '../table/types';
 import { findColumn, keyColumn } from './column-keys';
-import { createRandom, shuffleInPlace } from './prng';
+import { createRandom, shuffleInPlace } from '../random/prng';
 import type { Fold, FoldSpec } from './split-spec';
 
 /** Folds of `trainRows` as `spec` asks; every training row is scored in exactly one fold (except the first time block). */

@@ -6,7 +6,7 @@ import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, M
 import { assertFeatureCount, assertNoMissing, throwIfAborted } from './fit-input';
 import { readParams } from '../read-params';
 import { assignClusters, runLloyd, scaleTolerance, seedCenters, type LloydResult } from './lloyd';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
 
 const KIND = 'kmeans';
 

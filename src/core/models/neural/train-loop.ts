@@ -3,7 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { TrainingError } from '../../errors';
-import { shuffleInPlace } from '../../split/prng';
+import { shuffleInPlace } from '../../random/prng';
 import { createCheckpoint } from '../trees/shared/fit-loop';
 import type { FitContext } from '../types';
 import { computeLossAndGradient } from './backprop';

@@ -2,7 +2,7 @@
 // regression) with exact splits on sorted values, as sklearn's DecisionTreeClassifier / Regressor.
 
 import { createAbortError } from '../../../errors';
-import { createRandom } from '../../../split/prng';
+import { createRandom } from '../../../random/prng';
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, HyperparameterSpec, ModelFamily, Target } from '../../types';
 import { checkTrainingData } from '../shared/check-training-data';
 import { inferTask, readParams } from '../../read-params';

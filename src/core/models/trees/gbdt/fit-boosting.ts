@@ -7,7 +7,7 @@ import { binMatrix, findMissingFeatures, fitBinMapper } from './bin-mapper';
 import { createLoss } from './boosting-loss';
 import type { BoostingSettings } from './boosting-params';
 import { findLeafBinned, type BoostedTree } from './boosted-tree';
-import { createRandom, shuffleInPlace } from '../../../split/prng';
+import { createRandom, shuffleInPlace } from '../../../random/prng';
 import { selectRows, shouldStopEarly, splitValidationRows } from './early-stopping';
 import { createWorkspace, growTree, loadGradients, type GrowSettings } from './grow-tree';
 

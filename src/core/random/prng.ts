@@ -1,5 +1,6 @@
-// Seeded pseudo-random numbers for splits, folds and resampling: mulberry32, 32-bit state,
-// the same sequence in Node, workers and an exported bundle.
+// Seeded pseudo-random numbers for every seeded choice in the studio (splits, folds, resampling, model fits,
+// explanations): mulberry32, 32-bit state, the same sequence in Node, workers and an exported bundle. Stored
+// models and splits depend on these streams, so the generator never changes.
 
 /** A generator of uniform floats in [0, 1) from a 32-bit integer seed (same seed, same sequence). */
 export function createRandom(seed: number): () => number {
@@ -22,4 +23,12 @@ export function shuffleInPlace<T extends { length: number; [i: number]: number }
     values[j] = tmp;
   }
   return values;
+}
+
+/** A seed for stream `index` of `seed` (a forest's tree, a worker's part): murmur3's finaliser over (seed, index), so neighbouring indices give unrelated streams. */
+export function deriveSeed(seed: number, index: number): number {
+  let h = Math.imul((seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, shuffleInPlace } from './prng';
+import { createRandom, deriveSeed, shuffleInPlace } from './prng';
 
 describe('createRandom', () => {
   it('produces the mulberry32 sequence (values from an independent Python port, /tmp-free literal)', () => {
@@ -14,5 +14,11 @@ describe('createRandom', () => {
     const two = shuffleInPlace(Uint32Array.from([0, 1, 2, 3, 4, 5, 6, 7]), createRandom(7));
     expect(Array.from(one)).toEqual(Array.from(two));
     expect(Array.from(one).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('deriveSeed', () => {
+  it('mixes (seed, index) into unrelated seeds, the same in every run (the forest trees stored so far depend on it)', () => {
+    expect([deriveSeed(0, 0), deriveSeed(0, 1), deriveSeed(1, 0), deriveSeed(42, 7)]).toEqual([688333313, 4046247481, 3352061774, 4219809627]);
   });
 });
