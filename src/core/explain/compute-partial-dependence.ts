@@ -3,7 +3,7 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix, FittedModel } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
+import { createCheckpoint } from '../time/create-checkpoint';
 import { createRandom } from '../random/prng';
 import { sampleRows } from '../random/sample-rows';
 import { buildFeatureGrid } from './build-feature-grid';

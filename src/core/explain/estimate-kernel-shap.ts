@@ -5,7 +5,7 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
+import { createCheckpoint } from '../time/create-checkpoint';
 import { createRandom } from '../random/prng';
 import { solveKernelRegression } from './solve-kernel-regression';
 

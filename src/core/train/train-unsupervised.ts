@@ -10,12 +10,13 @@ import { scoreClusters } from './score-clusters';
 import { listProblemMetrics } from './score-model';
 import { pickPlainInfo, pickWarnings } from './train-candidate';
 import type { MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import { nowMs } from '../time/now-ms';
 
 const NO_TARGET = { values: new Float64Array(0) };
 
 /** Fits `request` (a clustering family) on `parts.train`, scores its clusters on `parts.validation`; no CV. */
 export async function trainUnsupervised(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
-  const startedMs = performance.now();
+  const startedMs = nowMs();
   const data = prepareUnsupervisedData(table, parts, describePreparation(request));
   const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation };
   const fit = await fitPrepared(prepared, request, ctx);
@@ -31,7 +32,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     primaryMetric: request.problem.primaryMetric,
     metrics: { validation: data.validation ? scoreClustering(fit.model, data.validation, request) : {}, cv: null },
     curve: fit.curve,
-    durationMs: performance.now() - startedMs,
+    durationMs: nowMs() - startedMs,
     trainedAt: Date.now(),
     stopped: fit.stopped,
     model: fit.model.toJSON(),

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { TrainingError } from '../../errors';
 import { shuffleInPlace } from '../../random/prng';
-import { createCheckpoint } from '../trees/shared/fit-loop';
+import { createCheckpoint } from '../../time/create-checkpoint';
 import type { FitContext } from '../types';
 import { computeLossAndGradient } from './backprop';
 import { flattenWeights, planParameterLayout, unflattenWeights, viewParameters, type ParameterLayout } from './flat-parameters';

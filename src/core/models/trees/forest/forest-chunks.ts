@@ -9,7 +9,7 @@ import type { Criterion } from '../cart/cart-criterion';
 import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from '../cart/cart-ensemble-model';
 import { addTreePredictions, type CartTree } from '../cart/cart-tree';
 import { checkTrainingData } from '../shared/check-training-data';
-import { createCheckpoint } from '../shared/fit-loop';
+import { createCheckpoint } from '../../../time/create-checkpoint';
 import { inferTask, readParams } from '../../read-params';
 import { scoreOutOfBag } from './out-of-bag';
 import type { HyperparameterSpec } from '../../types';

@@ -2,7 +2,7 @@
 // train/validation predictions, report the losses, stop early on the validation loss and keep the best round.
 
 import type { FeatureMatrix, FitContext, Task } from '../../types';
-import { createCheckpoint } from '../shared/fit-loop';
+import { createCheckpoint } from '../../../time/create-checkpoint';
 import { binMatrix, findMissingFeatures, fitBinMapper } from './bin-mapper';
 import { createLoss } from './boosting-loss';
 import type { BoostingSettings } from './boosting-params';

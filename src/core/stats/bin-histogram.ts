@@ -2,7 +2,7 @@
 // auto: width = min(Freedman–Diaconis 2·IQR·n^(−1/3), Sturges ptp/(log2 n + 1)), Sturges alone when IQR = 0;
 // bins = ceil(ptp / width), one bin (±0.5 around the value) for a constant; we cap at `maxBins` (numpy does not).
 
-import { quantileSorted } from '../stats/quantile-sorted';
+import { quantileSorted } from './quantile-sorted';
 
 /** The most bins a profile histogram gets. */
 export const MAX_HISTOGRAM_BINS = 100;

@@ -1,5 +1,6 @@
 // A tiny WebAssembly binary writer: just enough (i32 functions over one imported memory, SIMD loads/stores) to
-// assemble the histogram kernels from readable instruction lists, with no toolchain and no binary in the repo.
+// assemble our kernels (gradient boosting's histograms, kNN's distances) from readable instruction lists, with no
+// toolchain and no binary in the repo.
 
 /** Bytes of an instruction sequence. */
 export type Code = number[];
