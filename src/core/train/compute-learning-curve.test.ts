@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainRequest } from '../core/train/types';
-import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
-import { createTestRunStore } from '../test-support/run-store';
-import { drawTrainingSubsets, type LearningCurveProgress } from './learning-curve-run';
-import { trainingApi } from './training-api';
+import type { TrainRequest } from './types';
+import { categoricalColumn, numericColumn, tableOf } from '../../test-support/table-builders';
+import { computeLearningCurve, drawTrainingSubsets } from './compute-learning-curve';
+import { trainOnTrainingPart } from './train-candidate';
 
 // x < 20 is class a, x ≥ 20 is b. Training rows: 10 of each class (x 0–9 and 30–39); validation far from the
 // boundary (x 10, 11, 40, 41), so any tree fitted on a subset holding both classes scores 1 on both sides.
@@ -28,36 +27,11 @@ describe('drawTrainingSubsets', () => {
   });
 });
 
-describe('trainingApi.computeLearningCurve', () => {
-  it('refits the stored run (read by id) on 10 … 100 % of the training rows, scores train and validation, reports progress', async () => {
-    trainingApi.putTable('lc', TABLE);
-    const runs = createTestRunStore();
-    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto', runs.store));
-    const progress: LearningCurveProgress[] = [];
-    const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: VALIDATION }, (p) => progress.push(p));
-    const one = { value: 1 };
-    expect({ curve, progress }).toEqual({
-      curve: {
-        runId: 'lc-1',
-        metric: 'accuracy',
-        points: [
-          { fraction: 0.1, rows: 2, train: one, validation: one },
-          { fraction: 0.25, rows: 6, train: one, validation: one },
-          { fraction: 0.5, rows: 10, train: one, validation: one },
-          { fraction: 0.75, rows: 16, train: one, validation: one },
-          { fraction: 1, rows: 20, train: one, validation: one },
-        ],
-      },
-      progress: [2, 6, 10, 16, 20].map((rows, i) => ({ done: i + 1, total: 5, rows })),
-    });
-  });
-
+describe('computeLearningCurve', () => {
   it('a size whose fit fails keeps the error as its reason; the other sizes still score', async () => {
-    trainingApi.putTable('lc', TABLE);
     const knn = { ...REQUEST, id: 'lc-knn', family: 'knn', params: { k: 5 } };
-    const runs = createTestRunStore();
-    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, knn, 'auto', runs.store));
-    const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: VALIDATION });
+    const run = await trainOnTrainingPart(TABLE, { train: TRAIN, validation: VALIDATION, folds: [] }, knn);
+    const curve = await computeLearningCurve(TABLE, { run, problem: PROBLEM, train: TRAIN, validation: VALIDATION });
     const failed = { value: null, reason: 'the fit on 2 rows failed: knn: k = 5 is larger than the 2 training rows; choose k ≤ 2.' };
     expect(curve.points.map((p) => [p.rows, p.train, p.validation])).toEqual([
       [2, failed, failed], [6, { value: 1 }, { value: 1 }], [10, { value: 1 }, { value: 1 }], [16, { value: 1 }, { value: 1 }], [20, { value: 1 }, { value: 1 }],
@@ -65,10 +39,8 @@ describe('trainingApi.computeLearningCurve', () => {
   });
 
   it('without validation rows each point says so', async () => {
-    trainingApi.putTable('lc', TABLE);
-    const runs = createTestRunStore();
-    const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto', runs.store));
-    const curve = await trainingApi.computeLearningCurve('lc', { run, problem: PROBLEM, train: TRAIN, validation: new Uint32Array(0) });
+    const run = await trainOnTrainingPart(TABLE, { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST);
+    const curve = await computeLearningCurve(TABLE, { run, problem: PROBLEM, train: TRAIN, validation: new Uint32Array(0) });
     expect(curve.points.map((p) => p.validation)).toEqual(Array.from({ length: 5 }, () => ({ value: null, reason: 'there are no validation rows to score' })));
   });
 });

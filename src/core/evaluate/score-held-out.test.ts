@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunPredictions } from '../workers/training-api';
-import { bootstrapPrimaryMetric, buildBinaryMatrix, computeMetricRows, describeEvaluationKey, normalizeRows, readPositiveScore } from './evaluate-report';
+import type { RunPredictions } from './run-predictions';
+import { readPositiveScore } from './run-predictions';
+import { bootstrapPrimaryMetric, buildBinaryMatrix, computeMetricRows, describeEvaluationKey, normalizeRows } from './score-held-out';
 
 // Four rows, one false positive (row 1); the positive-class probabilities rank every positive above every negative.
 const BINARY: RunPredictions = {

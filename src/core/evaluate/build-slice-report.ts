@@ -2,12 +2,13 @@
 // numbers and dates; past 20 groups the smallest pool into "other"), a metric per group with its bootstrap
 // interval, and a flag on groups far worse than the whole. Cheap enough for the main thread.
 
-import { computeSlices, groupRows, type RowGroups, type SliceReport } from '../core/evaluate';
-import { isMetricId, METRICS, type MetricId } from '../core/problem/metrics';
-import type { SupervisedTask } from '../core/problem/types';
-import type { Column, Table } from '../core/table/types';
-import type { RunPredictions } from '../workers/training-api';
-import { BOOTSTRAP_REPEATS, selectMetric } from './evaluate-report';
+import { isMetricId, METRICS, type MetricId } from '../problem/metrics';
+import type { SupervisedTask } from '../problem/types';
+import type { Column, Table } from '../table/types';
+import { computeSlices, type SliceReport } from './compute-slices';
+import { groupRows, type RowGroups } from './group-rows';
+import type { RunPredictions } from './run-predictions';
+import { BOOTSTRAP_REPEATS, selectMetric } from './score-held-out';
 
 /** Groups shown before the smallest are pooled into "other". */
 export const MAX_SLICE_GROUPS = 20;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn, numericColumn, tableOf, textColumn } from '../test-support/table-builders';
-import type { RunPredictions } from '../workers/training-api';
-import { chooseWorstColumns, pickWorstRows, rankWorstPredictions } from './evaluate-worst';
+import { categoricalColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
+import type { RunPredictions } from './run-predictions';
+import { chooseWorstColumns, pickWorstRows, rankWorstPredictions } from './rank-worst-rows';
 
 const TABLE = tableOf(
   textColumn('name', ['ann', 'bob', 'cy', 'dee', 'eve']),

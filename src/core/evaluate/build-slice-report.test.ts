@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn, numericColumn, tableOf, textColumn } from '../test-support/table-builders';
-import type { RunPredictions } from '../workers/training-api';
-import { buildSliceReport, findGroupColumn, listGroupColumns, resolveSliceMetric } from './evaluate-slices';
+import { categoricalColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
+import type { RunPredictions } from './run-predictions';
+import { buildSliceReport, findGroupColumn, listGroupColumns, resolveSliceMetric } from './build-slice-report';
 
 // Dataset rows 0–6 are evaluated (in the order 5, 0, 3, 1, 4, 2, 6); row 7 is a training row.
 const GROUP = categoricalColumn('g', ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'z']);

@@ -3,16 +3,16 @@
 // the corrected resampled t-test over CV folds when both runs have the same folds), why one cannot run, and the
 // one-line verdict in plain words.
 
-import {
-  formatNumber, testCorrectedResampledT, testMcNemarCounts, testPairedErrors, testPairedScores,
-  type ComparisonTest, type ComparisonVerdict,
-} from '../core/compare';
-import { METRICS, type MetricId } from '../core/problem/metrics';
-import type { SupervisedTask } from '../core/problem/types';
-import type { Fold } from '../core/split/split-spec';
-import { checkFoldPairs, type ComparedRun } from './compare-folds';
+import { METRICS, type MetricId } from '../problem/metrics';
+import type { SupervisedTask } from '../problem/types';
+import type { Fold } from '../split/split-spec';
+import { checkFoldPairs, type ComparedRun } from './check-fold-pairs';
+import { formatNumber, type ComparisonTest, type ComparisonVerdict } from './comparison-result';
+import { testMcNemarCounts } from './test-mcnemar';
+import { testPairedErrors } from './test-paired-errors';
+import { testCorrectedResampledT, testPairedScores } from './test-paired-scores';
 
-export type { ComparedRun } from './compare-folds';
+export type { ComparedRun } from './check-fold-pairs';
 
 /** Held-out predictions of one run: the dataset row of each prediction, its truth and prediction (class index or value). */
 export interface PredictedRows {

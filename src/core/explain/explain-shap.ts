@@ -2,16 +2,18 @@
 // log-odds margin for boosting), Kernel SHAP otherwise with a small background and a sample budget sized from a
 // timed prediction; each for a seeded sample of the validation rows, with the model's own output for the check.
 
-import { computeTreeShap } from '../core/explain/compute-tree-shap';
-import { estimateKernelShap } from '../core/explain/estimate-kernel-shap';
-import { KERNEL_TIME_BUDGET_MS, measurePredictMs, planKernelShap } from '../core/explain/plan-kernel-shap';
-import { readShapEnsemble, type ShapEnsemble } from '../core/explain/shap-tree';
-import { summariseBackground, type Background } from '../core/explain/summarise-background';
-import type { FeatureMatrix, FittedModel } from '../core/models/types';
-import type { SupervisedTask } from '../core/problem/types';
-import { createRandom } from '../core/random/prng';
-import type { TrainedRun } from '../core/train/types';
-import type { ExplainOptions, ExplainResult, Report, ShapSection, ValidationData } from './explain-run';
+import type { FeatureMatrix, FittedModel } from '../models/types';
+import type { SupervisedTask } from '../problem/types';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
+import type { TrainedRun } from '../train/types';
+import { computeTreeShap } from './compute-tree-shap';
+import { estimateKernelShap } from './estimate-kernel-shap';
+import type { ExplainOptions, ExplainResult, ShapSection } from './explain-result';
+import type { Report, ValidationData } from './explain-run';
+import { KERNEL_TIME_BUDGET_MS, measurePredictMs, planKernelShap } from './plan-kernel-shap';
+import { readShapEnsemble, type ShapEnsemble } from './shap-tree';
+import { summariseBackground, type Background } from './summarise-background';
 
 const TREE_KINDS = new Set(['decision_tree', 'random_forest', 'gradient_boosting']);
 const BACKGROUND_ROWS = 50;
@@ -21,7 +23,7 @@ export async function explainShap(
   model: FittedModel, run: TrainedRun, data: ValidationData, explained: ExplainResult['explainedClass'], task: SupervisedTask, options: ExplainOptions, report: Report,
 ): Promise<ShapSection | string> {
   const pick = (limit: number) => {
-    const picked = sampleRows(data.X.rows, limit, options.seed);
+    const picked = sampleRows(data.X.rows, limit, createRandom(options.seed));
     return { X: selectMatrixRows(data.X, picked), rows: Uint32Array.from(picked, (i) => data.rows[i]) };
   };
   try {
@@ -102,18 +104,6 @@ async function explainWithKernelShap(
     ? `Kernel SHAP, every coalition of ${M} features (exact for a ${B}-row background)`
     : `Kernel SHAP estimate, ${samples} samples per row, ${B}-row background`;
   return { method, baseValue, values, predictions: predictOne(X) };
-}
-
-/** All rows when rows ≤ limit, else `limit` seeded distinct rows in ascending order. */
-function sampleRows(rows: number, limit: number, seed: number): Uint32Array {
-  const order = Uint32Array.from({ length: rows }, (_, i) => i);
-  if (rows <= limit) return order;
-  const random = createRandom(seed);
-  for (let i = 0; i < limit; i++) {
-    const k = i + Math.floor(random() * (rows - i));
-    const tmp = order[i]; order[i] = order[k]; order[k] = tmp;
-  }
-  return order.slice(0, limit).sort();
 }
 
 function selectMatrixRows(X: FeatureMatrix, rows: Uint32Array): FeatureMatrix {

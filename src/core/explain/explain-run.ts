@@ -1,89 +1,23 @@
-// The Explain cell's worker job: rebuilds a stored run and, on its validation rows, measures permutation
-// importance, SHAP values of a seeded sample of rows (exact TreeSHAP for tree models, Kernel SHAP otherwise)
-// and partial dependence + ICE for the most important features. The result is plain data, saved as the output.
+// The Explain cell's job: rebuilds a trained run and, on its validation rows, measures permutation importance,
+// SHAP values of a seeded sample of rows (exact TreeSHAP for tree ensembles, Kernel SHAP otherwise) and partial
+// dependence + ICE for the most important features. The result is plain data, saved as the cell's output.
 
-import { traceFeatureSources, type FeatureSource } from '../core/transform/trace-feature-sources';
-import { transfer } from 'comlink';
-import * as evaluate from '../core/evaluate';
-import { DataError, ModelSpecError } from '../core/errors';
-import { computePartialDependence, type PartialDependence } from '../core/explain/compute-partial-dependence';
-import { computePermutationImportance, type ImportanceScore } from '../core/explain/compute-permutation-importance';
-import type { ShapOutputSpace } from '../core/explain/shap-tree';
-import { loadModel } from '../core/models/registry';
-import type { FeatureMatrix, FittedModel } from '../core/models/types';
-import { METRICS, type MetricId } from '../core/problem/metrics';
-import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
-import type { RowIndices, Table } from '../core/table/types';
-import { prepareHeldOutRows } from '../core/train/prepare-held-out';
-import { readSupervisedProblem } from '../core/train/prepare-training-data';
-import { findPositiveClass } from '../core/train/score-model';
-import type { TrainedRun } from '../core/train/types';
+import { DataError, ModelSpecError } from '../errors';
+import { readProbabilityColumn, selectProblemMetric, type ProblemMetric } from '../evaluate/select-problem-metric';
+import { loadModel } from '../models/registry';
+import type { FeatureMatrix, FittedModel } from '../models/types';
+import { METRICS, type MetricId } from '../problem/metrics';
+import type { ProblemSpec, SupervisedTask } from '../problem/types';
+import type { RowIndices, Table } from '../table/types';
+import { prepareHeldOutRows } from '../train/prepare-held-out';
+import { readSupervisedProblem } from '../train/prepare-training-data';
+import { findPositiveClass } from '../train/score-model';
+import type { TrainedRun } from '../train/types';
+import { traceFeatureSources } from '../transform/trace-feature-sources';
+import { computePartialDependence, type PartialDependence } from './compute-partial-dependence';
+import { computePermutationImportance, type ImportanceScore } from './compute-permutation-importance';
+import type { ExplainOptions, ExplainProgress, ExplainResult, ImportanceSection } from './explain-result';
 import { explainShap } from './explain-shap';
-
-/** How much work to spend: shuffles per feature, rows for SHAP, features with a PD plot; classIndex picks a multiclass class (null → the first). */
-export interface ExplainOptions {
-  repeats: number;
-  shapRows: number;
-  pdFeatures: number;
-  seed: number;
-  classIndex: number | null;
-}
-
-/** A progress record: `done` of `total` features (importance, partial dependence) or rows (SHAP). */
-export interface ExplainProgress {
-  stage: 'importance' | 'shap' | 'partial-dependence';
-  done: number;
-  total: number;
-}
-
-/** Permutation importance in the units of `metric`; `baselineScore` is the metric itself (a loss stays a loss). */
-export interface ImportanceSection {
-  metric: MetricId;
-  lowerIsBetter: boolean;
-  baselineScore: number;
-  repeats: number;
-  /** Why another metric than the problem's primary one was used; null when it was the primary one. */
-  note: string | null;
-  /** Per feature, in feature order: how much worse the score gets when it is shuffled (mean, population std). */
-  features: { feature: string; mean: number; std: number }[];
-}
-
-/** SHAP values of one output for the explained rows: baseValue + Σ_j values[i·features + j] = predictions[i]. */
-export interface ShapSection {
-  /** "exact TreeSHAP" or how Kernel SHAP was run. */
-  method: string;
-  space: ShapOutputSpace;
-  baseValue: number;
-  /** Dataset row index of each explained row. */
-  rows: Uint32Array;
-  /** Row-major rows × features. */
-  values: Float64Array;
-  featureValues: Float64Array;
-  /** The model's own output per row in `space` (computed apart from the SHAP values, for the additivity check). */
-  predictions: Float64Array;
-}
-
-/** Everything the Explain cell shows. */
-export interface ExplainResult {
-  featureNames: string[];
-  /** Per feature: category labels by code (categorical, boolean), else null. */
-  featureLevels: (string[] | null)[];
-  /** Each feature traced back through the run's pipeline to its dataset column (labels in raw values); absent in older saved results. */
-  featureSources?: [string, FeatureSource][];
-  /** Validation rows with a target that importance and PD were computed on. */
-  rowsUsed: number;
-  /** Features with a single value on those rows (their importance is 0 by construction). */
-  constantFeatures: string[];
-  /** The class whose probability (or margin) SHAP and PD explain; null for regression. */
-  explainedClass: { index: number; label: string } | null;
-  importance: ImportanceSection;
-  shap: ShapSection | null;
-  /** Why there are no SHAP values, when shap is null. */
-  shapSkipped: string | null;
-  partialDependence: PartialDependence[];
-  /** One sentence per feature whose partial dependence could not be drawn. */
-  partialDependenceSkipped: string[];
-}
 
 const ICE_LINES = 30;
 const PROGRESS_INTERVAL_MS = 50;
@@ -107,8 +41,7 @@ export async function explainRun(
     explainedClass, importance, shap: typeof shap === 'string' ? null : shap, shapSkipped: typeof shap === 'string' ? shap : null,
     partialDependence: pd.curves, partialDependenceSkipped: pd.skipped,
   };
-  const s = result.shap;
-  return transfer(result, s ? [s.rows.buffer, s.values.buffer, s.featureValues.buffer, s.predictions.buffer] : []);
+  return result;
 }
 
 function checkOptions({ repeats, shapRows, pdFeatures }: ExplainOptions): void {
@@ -187,13 +120,13 @@ interface ImportanceScoring {
 function selectImportanceScore(problem: ProblemSpec, task: SupervisedTask, K: number, positive: number, hasProba: boolean): ImportanceScoring {
   const id = problem.primaryMetric;
   const fallbackId: MetricId = task === 'regression' ? 'r2' : 'accuracy';
-  const selected = evaluate.selectProblemMetric(id, K, positive);
+  const selected = selectProblemMetric(id, K, positive);
   const usable = selected && (selected.input === 'predictions' || hasProba);
   const metric = usable ? id : fallbackId;
-  const chosen = usable ? selected : (evaluate.selectProblemMetric(fallbackId, K, positive) as evaluate.ProblemMetric);
+  const chosen = usable ? selected : (selectProblemMetric(fallbackId, K, positive) as ProblemMetric);
   const sign = METRICS[metric].direction === 'lower' ? -1 : 1;
   const score: ImportanceScore = chosen.input === 'positive-score'
-    ? (t, p) => sign * (chosen.compute(t, evaluate.readProbabilityColumn(p, K, positive)).value ?? NaN)
+    ? (t, p) => sign * (chosen.compute(t, readProbabilityColumn(p, K, positive)).value ?? NaN)
     : (t, p) => sign * (chosen.compute(t, p).value ?? NaN);
   const fallbackName = task === 'regression' ? 'R²' : 'accuracy';
   const note = usable ? null : selected

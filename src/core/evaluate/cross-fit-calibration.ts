@@ -2,14 +2,15 @@
 // calibrated by a calibrator fitted on the other 4 of 5 stratified folds), so "after" is not scored on the rows it
 // was fitted to; then the reliability curve, Brier score and log loss before and after.
 
-import {
-  applyIsotonicCalibrator, applyPlattCalibrator, computeBrierScore, computeCalibrationCurve, computeLogLoss, fitIsotonicCalibrator,
-  fitPlattCalibrator, type CalibrationCurve, type MetricValue,
-} from '../core/evaluate';
-import type { SupervisedTask } from '../core/problem/types';
-import { createRandom, shuffleInPlace } from '../core/random/prng';
-import type { RunPredictions } from '../workers/training-api';
-import { readPositiveScore } from './evaluate-report';
+import type { SupervisedTask } from '../problem/types';
+import { createRandom } from '../random/prng';
+import { assignStratifiedFolds } from '../split/make-folds';
+import { computeCalibrationCurve, type CalibrationCurve } from './calibration-curve';
+import { applyIsotonicCalibrator, fitIsotonicCalibrator } from './fit-isotonic';
+import { applyPlattCalibrator, fitPlattCalibrator } from './fit-platt';
+import type { MetricValue } from './metric-value';
+import { computeBrierScore, computeLogLoss } from './probability-metrics';
+import { readPositiveScore, type RunPredictions } from './run-predictions';
 
 export type CalibrationMethod = 'platt' | 'isotonic';
 
@@ -32,21 +33,10 @@ export interface CalibrationResult {
   reason?: string;
 }
 
-/** Fold (0 … foldCount − 1) of each row: each class's rows shuffled with the seeded PRNG and dealt in turn. */
+/** Fold (0 … foldCount − 1) of each row, stratified by class (yTrue holds class indices) as the Split cell's CV folds are. */
 export function assignCalibrationFolds(yTrue: Float64Array, foldCount: number, seed: number): Int32Array {
-  const random = createRandom(seed);
-  const byClass = new Map<number, number[]>();
-  yTrue.forEach((y, i) => {
-    const rows = byClass.get(y);
-    if (rows) rows.push(i);
-    else byClass.set(y, [i]);
-  });
-  const folds = new Int32Array(yTrue.length);
-  let next = 0;
-  for (const key of [...byClass.keys()].sort((a, b) => a - b)) {
-    for (const row of shuffleInPlace(Uint32Array.from(byClass.get(key) ?? []), random)) folds[row] = next++ % foldCount;
-  }
-  return folds;
+  const classCount = yTrue.reduce((most, y) => Math.max(most, y + 1), 0);
+  return assignStratifiedFolds(yTrue, classCount, foldCount, createRandom(seed));
 }
 
 /** Each row's score calibrated by a `method` calibrator fitted on the rows of every other fold. */

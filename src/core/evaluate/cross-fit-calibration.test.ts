@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlattCalibrator, fitPlattCalibrator } from '../core/evaluate';
-import type { RunPredictions } from '../workers/training-api';
-import { assignCalibrationFolds, compareCalibration, crossFitCalibration } from './evaluate-calibration';
+import { makeFolds } from '../split/make-folds';
+import { categoricalColumn, tableOf } from '../../test-support/table-builders';
+import { applyPlattCalibrator, fitPlattCalibrator } from './fit-platt';
+import type { RunPredictions } from './run-predictions';
+import { assignCalibrationFolds, compareCalibration, crossFitCalibration } from './cross-fit-calibration';
 
 // Negatives score 0.1 … 0.45, positives 0.55 … 0.9; fold f holds rows 2f and 2f + 1.
 const SCORE = Float64Array.of(0.1, 0.9, 0.2, 0.8, 0.3, 0.7, 0.4, 0.6, 0.45, 0.55);
@@ -35,6 +37,14 @@ describe('assignCalibrationFolds', () => {
     const folds = assignCalibrationFolds(yTrue, 5, 7);
     const perClass = [0, 1].map((c) => [0, 1, 2, 3, 4].map((f) => folds.filter((fold, i) => fold === f && yTrue[i] === c).length));
     expect({ perClass, again: assignCalibrationFolds(yTrue, 5, 7) }).toEqual({ perClass: [[2, 1, 1, 1, 1], [2, 2, 2, 2, 2]], again: folds });
+  });
+
+  it('deals the rows exactly as the Split cell\'s stratified CV folds do for the same classes and seed (core/split/make-folds)', () => {
+    const yTrue = Float64Array.of(1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0);
+    const table = tableOf(categoricalColumn('y', Array.from(yTrue, (y) => (y === 1 ? 'yes' : 'no'))));
+    const cv = makeFolds(table, Uint32Array.from(yTrue, (_, i) => i), { kind: 'stratified', k: 5, seed: 11, target: 'y' });
+    const foldOfRow = Array.from(yTrue, (_, row) => cv.findIndex((fold) => fold.validation.includes(row)));
+    expect(Array.from(assignCalibrationFolds(yTrue, 5, 11))).toEqual(foldOfRow);
   });
 });
 

@@ -1,8 +1,8 @@
 // Whether two runs' CV scores can be paired fold by fold, and if not, why in words: both must be
 // cross-validated on the same number of folds, every fold finished and scored on the metric.
 
-import { METRICS, type MetricId } from '../core/problem/metrics';
-import type { CvSummary } from '../core/train/types';
+import { METRICS, type MetricId } from '../problem/metrics';
+import type { CvSummary } from '../train/types';
 
 /** A run as the comparison reads it. */
 export interface ComparedRun {

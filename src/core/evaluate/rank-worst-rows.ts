@@ -2,11 +2,11 @@
 // classifiers with probabilities, absolute error for regression, wrong class for classifiers without
 // probabilities), then the top k that pass the filters, joined to their raw dataset values.
 
-import { findWorstPredictions, type WorstPrediction } from '../core/evaluate';
-import type { SupervisedTask } from '../core/problem/types';
-import { formatCell, formatNumber } from '../core/table/format-cell';
-import type { Column, Table } from '../core/table/types';
-import type { RunPredictions } from '../workers/training-api';
+import type { SupervisedTask } from '../problem/types';
+import { formatCell, formatNumber } from '../table/format-cell';
+import type { Column, Table } from '../table/types';
+import { findWorstPredictions, type WorstPrediction } from './find-worst-predictions';
+import type { RunPredictions } from './run-predictions';
 
 /** Rows shown by default. */
 export const WORST_COUNT = 20;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn } from '../test-support/table-builders';
-import type { SupervisedTask } from '../core/problem/types';
-import type { RunPredictions } from '../workers/training-api';
-import { buildFairnessReport as buildOnGroups, predictAtThreshold } from './evaluate-fairness';
-import { groupEvaluatedRows } from './evaluate-slices';
+import { categoricalColumn } from '../../test-support/table-builders';
+import type { SupervisedTask } from '../problem/types';
+import type { RunPredictions } from './run-predictions';
+import { buildFairnessReport as buildOnGroups, predictAtThreshold } from './build-fairness-report';
+import { groupEvaluatedRows } from './build-slice-report';
 
 const SEX = categoricalColumn('sex', ['f', 'f', 'f', 'f', 'm', 'm', 'm', 'm', 'x']);
 const buildFairnessReport = (column: typeof SEX, predictions: RunPredictions, ...rest: [SupervisedTask, number, number]) =>

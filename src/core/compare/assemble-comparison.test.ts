@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CvSummary } from '../core/train/types';
-import { checkFoldPairs } from './compare-folds';
-import { assembleComparison, countAgreement, describeComparisonKey, describeFoldSizes, type ComparisonRequest } from './compare-report';
+import type { CvSummary } from '../train/types';
+import { checkFoldPairs } from './check-fold-pairs';
+import { assembleComparison, countAgreement, describeComparisonKey, describeFoldSizes, type ComparisonRequest } from './assemble-comparison';
 
 const ROWS = Array.from({ length: 20 }, (_, i) => 100 + i);
 const Y = ROWS.map((_, i) => i % 2);

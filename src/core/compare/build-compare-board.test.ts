@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainedRun } from '../core/train/types';
-import { buildCompareBoard, describePickProblem, formatCvScore, listRunMetrics, resolvePicks } from './compare-leaderboard';
+import type { TrainedRun } from '../train/types';
+import { buildCompareBoard, describePickProblem, listRunMetrics, resolvePicks } from './build-compare-board';
 
 function runOf(id: string, family: string, auc: number | null, logLoss: number, folds?: (number | null)[]): TrainedRun {
   return {
@@ -65,9 +65,5 @@ describe('resolvePicks', () => {
     expect(describePickProblem(board, 'gb', 'gb')).toBe('A and B are both “gradient_boosting”: pick two different runs to compare.');
     expect(describePickProblem(buildCompareBoard(runs.slice(0, 1), 'roc-auc', null, 'validation'), 'lr', null)).toBe('Train at least two models to compare: the Train cell above has one run.');
     expect(describePickProblem(buildCompareBoard([], 'roc-auc', null, 'validation'), null, null)).toBe('Train at least two models to compare: the Train cell above has no runs.');
-  });
-
-  it('formats CV as mean ± std, nothing without CV', () => {
-    expect(board.rows.map((r) => formatCvScore(r.cells[0]))).toEqual([null, 'CV 0.9500 ± 0.0100', null]);
   });
 });

@@ -2,15 +2,15 @@
 // nested, seeded shares of the training rows (stratified by the target for classification) and score every fit
 // with the primary metric on its own training rows and on validation. Cancel = terminate the worker.
 
-import { undefinedMetric, type MetricValue } from '../core/evaluate/metric-value';
-import type { MetricId } from '../core/problem/metrics';
-import type { ProblemSpec } from '../core/problem/types';
-import { createRandom, shuffleInPlace } from '../core/random/prng';
-import { readCellText } from '../core/table/column-texts';
-import type { RowIndices, Table } from '../core/table/types';
-import { rescoreRun } from '../core/train/rescore-run';
-import { trainOnTrainingPart } from '../core/train/train-candidate';
-import type { TrainedRun } from '../core/train/types';
+import { undefinedMetric, type MetricValue } from '../evaluate/metric-value';
+import type { MetricId } from '../problem/metrics';
+import type { ProblemSpec } from '../problem/types';
+import { createRandom, shuffleInPlace } from '../random/prng';
+import { readCellText } from '../table/column-texts';
+import type { RowIndices, Table } from '../table/types';
+import { rescoreRun } from './rescore-run';
+import { trainOnTrainingPart } from './train-candidate';
+import type { TrainedRun } from './types';
 
 /** Shares of the training rows refitted on, in order. */
 export const LEARNING_CURVE_FRACTIONS: readonly number[] = [0.1, 0.25, 0.5, 0.75, 1];

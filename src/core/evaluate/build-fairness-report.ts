@@ -2,10 +2,11 @@
 // sensitive column — selection rate, TPR and FPR per group, the three fairlearn differences — and each
 // difference said in plain words ("the true-positive rate of group X is 21 points lower than of group Y").
 
-import { computeFairness, type FairnessReport, type GroupRates, type MetricValue, type RowGroups } from '../core/evaluate';
-import type { SupervisedTask } from '../core/problem/types';
-import type { RunPredictions } from '../workers/training-api';
-import { readPositiveScore } from './evaluate-report';
+import type { SupervisedTask } from '../problem/types';
+import { computeFairness, type FairnessReport, type GroupRates } from './compute-fairness';
+import type { RowGroups } from './group-rows';
+import type { MetricValue } from './metric-value';
+import { readPositiveScore, type RunPredictions } from './run-predictions';
 
 /** A fairness report with its plain-words sentences, or null with the reason it cannot be computed. */
 export interface FairnessResult {

@@ -2,9 +2,9 @@
 // (validation value and CV mean ± std), sorted and ranked by sortLeaderboard on the chosen column, and the
 // default pair of runs to compare (the best two by that ranking).
 
-import { sortLeaderboard, type LeaderboardRow } from '../core/compare';
-import { isMetricId, METRIC_IDS, METRICS, type MetricId } from '../core/problem/metrics';
-import type { RunSummary } from '../core/train/types';
+import { isMetricId, METRIC_IDS, METRICS, type MetricId } from '../problem/metrics';
+import type { RunSummary } from '../train/types';
+import { sortLeaderboard, type LeaderboardRow } from './sort-leaderboard';
 
 /** One metric of one run; values are null with `reason` when missing (never NaN). */
 export interface CompareScoreCell {
@@ -98,16 +98,6 @@ export function resolvePicks(board: CompareBoard, runA: string | null, runB: str
   const a = runA !== null && ids.includes(runA) ? runA : (ids.find((id) => id !== runB) ?? null);
   const b = runB !== null && ids.includes(runB) ? runB : (ids.find((id) => id !== a) ?? null);
   return { runA: a, runB: b };
-}
-
-/** "0.9123" for a score, "—" when missing. */
-export function formatScoreValue(value: number | null): string {
-  return value === null ? '—' : value.toFixed(4);
-}
-
-/** "CV 0.9012 ± 0.0210" when the cell has a CV mean, else null. */
-export function formatCvScore(cell: CompareScoreCell): string | null {
-  return cell.cvMean === null ? null : `CV ${cell.cvMean.toFixed(4)} ± ${(cell.cvStd ?? 0).toFixed(4)}`;
 }
 
 /** Why the picked pair cannot be compared (too few runs, the same run twice), or null when it can. */

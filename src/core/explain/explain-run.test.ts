@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../core/models/registry';
-import type { ProblemSpec } from '../core/problem/types';
-import type { TrainedRun, TrainRequest } from '../core/train/types';
-import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
-import { createTestRunStore } from '../test-support/run-store';
-import { explainRun, type ExplainOptions, type ExplainProgress, type ExplainResult } from './explain-run';
-import { trainingApi } from './training-api';
+import { loadModel } from '../models/registry';
+import type { ProblemSpec } from '../problem/types';
+import type { Table } from '../table/types';
+import type { TrainedRun, TrainRequest } from '../train/types';
+import { categoricalColumn, numericColumn, tableOf } from '../../test-support/table-builders';
+import { trainOnTrainingPart } from '../train/train-candidate';
+import type { ExplainOptions, ExplainProgress, ExplainResult } from './explain-result';
+import { explainRun } from './explain-run';
 
 // 48 rows: y depends on x1 (strongly) and x2 (weakly); noise is a 0/1 column no target uses; flat is constant.
 const X1 = [3, 8, 1, 6, 9, 2, 7, 4, 0, 5, 8, 3, 6, 1, 9, 4, 7, 2, 5, 0, 6, 9, 1, 3, 8, 4, 2, 7, 5, 0, 3, 9, 6, 1, 4, 8, 2, 7, 0, 5, 9, 3, 1, 6, 8, 4, 7, 2];
@@ -26,12 +27,9 @@ const binary: ProblemSpec = { target: 'label', task: 'binary', positiveClass: 'y
 const multiclass: ProblemSpec = { target: 'band', task: 'multiclass', primaryMetric: 'log-loss', secondaryMetrics: [] };
 const regression: ProblemSpec = { target: 'value', task: 'regression', primaryMetric: 'rmse', secondaryMetrics: [] };
 
-const RUNS = createTestRunStore();
-
-/** Trains one run through the worker's own entry point, stores it as the page would, and reads it back whole. */
-async function trainStored(tableKey: string, request: TrainRequest): Promise<TrainedRun> {
-  const ref = await RUNS.commit(await trainingApi.trainRun(tableKey, { train: TRAIN, validation: VALIDATION, folds: [] }, request, 'auto', RUNS.store));
-  return (await RUNS.load(ref.runId))!;
+/** Trains one run on TRAIN of `table`, as the training worker does. */
+function trainOn(table: Table, request: TrainRequest): Promise<TrainedRun> {
+  return trainOnTrainingPart(table, { train: TRAIN, validation: VALIDATION, folds: [] }, request);
 }
 
 /** Trains one run on TRAIN with the other targets dropped. */
@@ -41,8 +39,7 @@ async function train(family: string, problem: ProblemSpec, params: TrainRequest[
     id: `${family}-${problem.target}`, family, params, seed: 3, problem, crossValidate: false,
     steps: [{ id: 'd', kind: 'drop', columns: drop }],
   };
-  trainingApi.putTable('explain', TABLE);
-  return trainStored('explain', request);
+  return trainOn(TABLE, request);
 }
 
 /** Largest |base + Σφ − output| over the explained rows, against `outputs` (one per explained row). */
@@ -114,9 +111,8 @@ describe('explainRun', () => {
     // 12 features > 10: coalitions are sampled, yet a linear model's coalition values are linear, so the fit is exact.
     const columns = Array.from({ length: 12 }, (_, j) => X1.map((_, i) => (i * (j + 3)) % (j + 5)));
     const wide = tableOf(...columns.map((values, j) => numericColumn(`f${j}`, values)), numericColumn('value', X1.map((_, i) => columns.reduce((s, c, j) => s + (j - 5) * c[i], 0.5 * NOISE[i]))));
-    trainingApi.putTable('wide', wide);
     const request: TrainRequest = { id: 'wide', family: 'linear_regression', params: {}, seed: 3, problem: regression, crossValidate: false, steps: [] };
-    const run = await trainStored('wide', request);
+    const run = await trainOn(wide, request);
     const result = await explainRun(wide, VALIDATION, run, regression, OPTIONS);
     const w = (run.model.state as { coefficients: number[] }).coefficients;
     const shap = result.shap!;
@@ -130,7 +126,7 @@ describe('explainRun', () => {
       .toEqual({ method: 'Kernel SHAP estimate, N samples per row, 12-row background', metric: 'rmse', space: 'value', explained: null });
   });
 
-  it('says what to do for one validation row, a run whose features are gone, bad options, and works by table key', async () => {
+  it('says what to do for one validation row, a run whose features are gone, and bad options', async () => {
     const run = await train('decision_tree', binary, { maxDepth: 3 });
     await expect(explainRun(TABLE, Uint32Array.of(4), run, binary, OPTIONS)).rejects.toThrow(
       'Only 1 validation row has a target; permutation importance shuffles rows and needs at least 2 — give the validation part a larger share in the Split cell.');
@@ -139,8 +135,5 @@ describe('explainRun', () => {
       name: 'ModelSpecError', message: expect.stringMatching(/^The run "Decision tree" no longer matches the data: .*["']x2["'].* Retrain it in the Train cell\.$/),
     });
     await expect(explainRun(TABLE, VALIDATION, run, binary, { ...OPTIONS, repeats: 0 })).rejects.toThrow('Shuffles per feature must be a whole number from 1 to 100; got 0.');
-    trainingApi.putTable('explain', TABLE);
-    const byKey = await trainingApi.explainStoredRun('explain', VALIDATION, RUNS.ref(run.id), binary, { ...OPTIONS, pdFeatures: 0 });
-    expect({ method: byKey.shap?.method, pd: byKey.partialDependence, features: byKey.importance.features.length }).toEqual({ method: 'exact TreeSHAP', pd: [], features: 4 });
   });
 });
