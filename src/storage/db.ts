@@ -10,7 +10,8 @@ import { StudioError } from '../core/errors';
 import { measureChunkBytes, selectDatasetChunks } from './chunks';
 import { splitRun } from '../core/train/split-run';
 import type { TrainedRun } from '../core/train/types';
-import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunFitRecord, RunRecord } from './records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import type { CellOutputRecord, DatasetChunk, ModelRecord, RunFitRecord, RunRecord } from './records';
 
 export const STUDIO_DB_VERSION = 4;
 
