@@ -118,7 +118,7 @@ function runFoldTests(request: ComparisonRequest, notes: string[]): ReportedTest
     notes.push(pairs.note);
     return [];
   }
-  const name = METRICS[primaryMetric].name;
+  const name = METRICS[primaryMetric].label;
   const direction = METRICS[primaryMetric].direction;
   const k = pairs.a.length;
   const plain = testPairedScores(pairs.a, pairs.b, { alpha, direction });
@@ -158,7 +158,7 @@ function writeHeadline(request: ComparisonRequest, rows: number, tests: readonly
     : result.test === 'paired-t' && onFolds ? `paired t-test over ${k} folds`
       : result.test === 'paired-t' ? `paired t-test of absolute errors on ${rows} validation rows`
         : `McNemar's ${result.test === 'mcnemar-exact' ? 'exact' : 'chi-square'} test on the validation rows`;
-  const measure = onFolds ? METRICS[request.primaryMetric].name : request.task === 'regression' ? 'absolute error' : 'accuracy';
+  const measure = onFolds ? METRICS[request.primaryMetric].label : request.task === 'regression' ? 'absolute error' : 'accuracy';
   const p = result.pValue as number;
   if (result.verdict === 'no significant difference') {
     const why = result.reason ?? `p = ${formatNumber(p)} ≥ ${result.alpha}`;

@@ -72,11 +72,11 @@ export function buildCompareBoard(runs: readonly RunSummary[], primary: MetricId
       reason: ranked.rank === null ? ((rankBy === 'cv' ? sortedCell.cvReason : sortedCell.validationReason) ?? 'no value') : null,
     };
   });
-  return { metrics: metricIds.map((id) => ({ id, name: METRICS[id].name, direction: METRICS[id].direction })), sortBy: sorted, rankBy, rows };
+  return { metrics: metricIds.map((id) => ({ id, name: METRICS[id].label, direction: METRICS[id].direction })), sortBy: sorted, rankBy, rows };
 }
 
 function describeCell(run: RunSummary, metric: MetricId, row: LeaderboardRow): CompareScoreCell {
-  const name = METRICS[metric].name;
+  const name = METRICS[metric].label;
   const validationReason = row.validation !== null ? null : (run.metrics.validation[metric]?.reason ?? `${name} was not scored for this run`);
   return { metric, validation: row.validation, cvMean: row.cvMean, cvStd: row.cvStd, validationReason, cvReason: explainMissingCv(run, metric, row) };
 }
@@ -87,9 +87,9 @@ function explainMissingCv(run: RunSummary, metric: MetricId, row: LeaderboardRow
   const cv = run.metrics.cv;
   if (!cv) return 'trained without cross-validation';
   const values = cv.metrics[metric]?.values ?? [];
-  if (values.length === 0) return `${METRICS[metric].name} was not scored on the CV folds`;
+  if (values.length === 0) return `${METRICS[metric].label} was not scored on the CV folds`;
   const missing = values.findIndex((v) => v === null || !Number.isFinite(v));
-  return `fold ${missing + 1} of ${values.length} has no ${METRICS[metric].name}`;
+  return `fold ${missing + 1} of ${values.length} has no ${METRICS[metric].label}`;
 }
 
 /** The spec's picks where they name a stored run, else the best two rows of the board (null when too few runs). */

@@ -29,8 +29,8 @@ export function checkFoldPairs(runA: ComparedRun, runB: ComparedRun, metric: Met
   const a = cvA.metrics[metric]?.values ?? [], b = cvB.metrics[metric]?.values ?? [];
   for (const [name, values] of [['A', a], ['B', b]] as const) {
     const missing = values.findIndex((v) => v === null || !Number.isFinite(v));
-    if (values.length !== cvA.folds) return cannot(`run ${name} has no ${METRICS[metric].name} on its folds`);
-    if (missing >= 0) return cannot(`fold ${missing + 1} has no ${METRICS[metric].name} for run ${name}`);
+    if (values.length !== cvA.folds) return cannot(`run ${name} has no ${METRICS[metric].label} on its folds`);
+    if (missing >= 0) return cannot(`fold ${missing + 1} has no ${METRICS[metric].label} for run ${name}`);
   }
   return { a: a as number[], b: b as number[] };
 }

@@ -49,7 +49,7 @@ export function groupEvaluatedRows(column: Column, predictions: RunPredictions):
 /** `metric` per group of `column` over the evaluated rows (predictions.rows index the dataset table). */
 export function buildSliceReport(column: Column, predictions: RunPredictions, metric: MetricId, task: SupervisedTask, positive: number): SliceResult {
   const selected = selectMetric(metric, predictions, positive);
-  if (!selected) return { value: null, reason: `${METRICS[metric].name} needs probabilities, and this model gives none; pick another metric.` };
+  if (!selected) return { value: null, reason: `${METRICS[metric].label} needs probabilities, and this model gives none; pick another metric.` };
   if (predictions.yTrue.length === 0) return { value: null, reason: 'there are no evaluated rows to group' };
   const groups = groupEvaluatedRows(column, predictions);
   const report = computeSlices(groups, predictions.yTrue, selected.other, selected.metric, {

@@ -15,19 +15,22 @@ const BINARY: RunPredictions = {
 const close = (value: number) => ({ value: expect.closeTo(value, 12) });
 
 describe('computeMetricRows', () => {
-  it('binary: the classification table, checked by hand (TP 2, TN 1, FP 1, FN 0)', () => {
+  it('binary: the classification table (every registry metric of the task), checked by hand (TP 2, TN 1, FP 1, FN 0)', () => {
     const rows = computeMetricRows(BINARY, 'binary', 1);
     expect(Object.fromEntries(rows.map((r) => [r.id, r.value]))).toEqual({
       accuracy: close(0.75),
       'balanced-accuracy': close(0.75), // (1/2 + 2/2) / 2
+      f1: close(0.8), // of the positive class: precision 2/3, recall 1
+      precision: close(2 / 3),
+      recall: close(1),
+      'macro-f1': close((2 / 3 + 0.8) / 2),
       'precision-macro': close((1 + 2 / 3) / 2),
       'recall-macro': close(0.75),
-      'f1-macro': close((2 / 3 + 0.8) / 2),
       'precision-weighted': close((1 + 2 / 3) / 2), // equal supports: weighted = macro
       'recall-weighted': close(0.75),
       'f1-weighted': close((2 / 3 + 0.8) / 2),
       'roc-auc': close(1),
-      'average-precision': close(1),
+      'pr-auc': close(1),
       'log-loss': close(-(Math.log(0.9) + Math.log(0.4) + Math.log(0.65) + Math.log(0.8)) / 4),
       brier: close((0.01 + 0.36 + 0.1225 + 0.04) / 4),
       mcc: close(2 / Math.sqrt(12)), // (TP·TN − FP·FN) / √((TP+FP)(TP+FN)(TN+FP)(TN+FN))
@@ -40,14 +43,14 @@ describe('computeMetricRows', () => {
     const rows = computeMetricRows(oneClass, 'binary', 1);
     const bad = rows.filter((r) => r.value.value === null ? typeof r.value.reason !== 'string' || r.value.reason === '' : !Number.isFinite(r.value.value));
     expect({ bad, undefinedIds: rows.filter((r) => r.value.value === null).map((r) => r.id) })
-      .toEqual({ bad: [], undefinedIds: ['roc-auc', 'average-precision', 'mcc', 'kappa'] });
+      .toEqual({ bad: [], undefinedIds: ['roc-auc', 'pr-auc', 'mcc', 'kappa'] });
   });
 
   it('a classifier without probabilities: probability metrics say so', () => {
     const rows = computeMetricRows({ ...BINARY, proba: null }, 'binary', 1);
     expect(rows.filter((r) => r.value.value === null).map((r) => [r.id, r.value.reason])).toEqual([
       ['roc-auc', 'this model gives no probabilities'],
-      ['average-precision', 'this model gives no probabilities'],
+      ['pr-auc', 'this model gives no probabilities'],
       ['log-loss', 'this model gives no probabilities'],
       ['brier', 'this model gives no probabilities'],
     ]);

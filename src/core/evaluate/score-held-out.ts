@@ -2,17 +2,12 @@
 // the metric table for the task, a bootstrap interval for the primary metric, and the binary confusion matrix at
 // a threshold.
 
-import type { MetricId } from '../problem/metrics';
+import { listReportMetrics, type MetricId } from '../problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../problem/types';
-import { computeCohenKappa, computeMcc } from './agreement-metrics';
 import { bootstrapMetric, type BootstrapInterval, type MetricFunction } from './bootstrap-metric';
-import { computeAccuracy, computeBalancedAccuracy, computePrecisionRecallF1 } from './classification-metrics';
-import { undefinedMetric, type MetricValue } from './metric-value';
-import { computeBrierScore, computeLogLoss } from './probability-metrics';
-import { computeAveragePrecision, computeRocAuc, computeRocAucOneVsRest } from './ranking-metrics';
-import { computeExplainedVariance, computeMae, computeMape, computeMedianAbsoluteError, computeMse, computeR2, computeRmse } from './regression-metrics';
-import { readPositiveScore, type RunPredictions } from './run-predictions';
-import { readMetricInput, selectProblemMetric } from './select-problem-metric';
+import type { MetricValue } from './metric-value';
+import type { RunPredictions } from './run-predictions';
+import { computeProblemMetric, readMetricInput, selectProblemMetric } from './select-problem-metric';
 import type { OperatingPoint } from './sweep-thresholds';
 
 /** One row of the metric table; `value` is null with its reason when the metric is undefined (never NaN). */
@@ -25,46 +20,10 @@ export interface MetricRow {
 /** Bootstrap repeats for the primary metric's interval (cheap enough for the main thread). */
 export const BOOTSTRAP_REPEATS = 200;
 
-const NO_PROBA = undefinedMetric('this model gives no probabilities');
-const BINARY_ONLY = undefinedMetric('defined for a binary problem only');
-
-/** The metric table for `task`: classification (11 metrics) or regression (7). */
+/** The metric table for `task`: every registry metric of the task (report-only ones too), in display order. */
 export function computeMetricRows(predictions: RunPredictions, task: SupervisedTask, positive: number): MetricRow[] {
-  const { yTrue, yPred } = predictions;
-  if (task === 'regression') {
-    return [
-      { id: 'mae', label: 'MAE', value: computeMae(yTrue, yPred) },
-      { id: 'mse', label: 'MSE', value: computeMse(yTrue, yPred) },
-      { id: 'rmse', label: 'RMSE', value: computeRmse(yTrue, yPred) },
-      { id: 'r2', label: 'R²', value: computeR2(yTrue, yPred) },
-      { id: 'mape', label: 'MAPE', value: computeMape(yTrue, yPred) },
-      { id: 'median-ae', label: 'Median absolute error', value: computeMedianAbsoluteError(yTrue, yPred) },
-      { id: 'explained-variance', label: 'Explained variance', value: computeExplainedVariance(yTrue, yPred) },
-    ];
-  }
-  const classCount = predictions.classes?.length ?? 2;
-  const score = readPositiveScore(predictions, positive);
-  const macro = computePrecisionRecallF1(yTrue, yPred, 'macro');
-  const weighted = computePrecisionRecallF1(yTrue, yPred, 'weighted');
-  const binary = task === 'binary';
-  const rocAuc = !predictions.proba ? NO_PROBA
-    : binary ? computeRocAuc(yTrue, score as Float64Array, positive) : computeRocAucOneVsRest(yTrue, predictions.proba, classCount);
-  return [
-    { id: 'accuracy', label: 'Accuracy', value: computeAccuracy(yTrue, yPred) },
-    { id: 'balanced-accuracy', label: 'Balanced accuracy', value: computeBalancedAccuracy(yTrue, yPred) },
-    { id: 'precision-macro', label: 'Precision (macro)', value: macro.precision },
-    { id: 'recall-macro', label: 'Recall (macro)', value: macro.recall },
-    { id: 'f1-macro', label: 'F1 (macro)', value: macro.f1 },
-    { id: 'precision-weighted', label: 'Precision (weighted)', value: weighted.precision },
-    { id: 'recall-weighted', label: 'Recall (weighted)', value: weighted.recall },
-    { id: 'f1-weighted', label: 'F1 (weighted)', value: weighted.f1 },
-    { id: 'roc-auc', label: 'ROC-AUC', value: rocAuc },
-    { id: 'average-precision', label: 'Average precision', value: !binary ? BINARY_ONLY : score ? computeAveragePrecision(yTrue, score, positive) : NO_PROBA },
-    { id: 'log-loss', label: 'Log loss', value: predictions.proba ? computeLogLoss(yTrue, predictions.proba, classCount) : NO_PROBA },
-    { id: 'brier', label: 'Brier score', value: !binary ? BINARY_ONLY : score ? computeBrierScore(yTrue, score, positive) : NO_PROBA },
-    { id: 'mcc', label: 'Matthews correlation', value: computeMcc(yTrue, yPred, classCount) },
-    { id: 'kappa', label: "Cohen's kappa", value: computeCohenKappa(yTrue, yPred, 'none', classCount) },
-  ];
+  const outputs = { ...predictions, classCount: predictions.classes?.length ?? 0, positive };
+  return listReportMetrics(task).map(({ id, label }) => ({ id, label, value: computeProblemMetric(id, outputs) }));
 }
 
 /** The metric function and its second input (predictions, positive scores or probabilities) for a problem metric. */

@@ -130,8 +130,8 @@ function selectImportanceScore(problem: ProblemSpec, task: SupervisedTask, K: nu
     : (t, p) => sign * (chosen.compute(t, p).value ?? NaN);
   const fallbackName = task === 'regression' ? 'R²' : 'accuracy';
   const note = usable ? null : selected
-    ? `${METRICS[id].name} needs probabilities, which this model does not give; importance is measured with ${fallbackName}.`
-    : `${METRICS[id].name} does not score a ${task} model; importance is measured with ${fallbackName}.`;
+    ? `${METRICS[id].label} needs probabilities, which this model does not give; importance is measured with ${fallbackName}.`
+    : `${METRICS[id].label} does not score a ${task} model; importance is measured with ${fallbackName}.`;
   return { metric, output: chosen.input === 'predictions' ? 'predict' : 'predictProba', score, note };
 }
 
