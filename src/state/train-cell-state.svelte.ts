@@ -20,7 +20,6 @@ import type { NotebookState } from './notebook-state.svelte';
 import { attachFolds, buildTrainRequests, findReusableRuns, listFoldsToScore, thinCurve } from './train-plan';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { applyRunNames } from '../core/train/name-runs';
-import { findFamilyInfo } from '../core/models/catalog';
 import { ensureTrainingTable } from './training-table';
 
 /** One candidate of the current (or last) training press, as its live row shows it. */
@@ -62,7 +61,6 @@ export function listFinishedCandidates(runs: readonly RunSummary[]): LiveCandida
     foldsDone: run.metrics.cv?.completed ?? 0, foldsTotal: run.metrics.cv?.folds ?? 0,
   }));
 }
-const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
   runs = $state.raw<RunSummary[]>([]);
@@ -167,7 +165,7 @@ export class TrainCellState {
     };
     const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
-    const forestRanges = planForestParts(request, pool.size, DEFAULT_FOREST_TREES);
+    const forestRanges = planForestParts(request, pool.size);
     const main = forestRanges ? this.#trainForestInParts(request, dataset, parts, forestRanges, onProgress, own.signal) : pool.run(async (api) => {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });

@@ -2,6 +2,7 @@
 // log-odds margin for boosting), Kernel SHAP otherwise with a small background and a sample budget sized from a
 // timed prediction; each for a seeded sample of the validation rows, with the model's own output for the check.
 
+import { findFamilyInfo } from '../models/catalog';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import type { SupervisedTask } from '../problem/types';
 import { createRandom } from '../random/prng';
@@ -15,7 +16,6 @@ import { KERNEL_TIME_BUDGET_MS, measurePredictMs, planKernelShap } from './plan-
 import { readShapEnsemble, type ShapEnsemble } from './shap-tree';
 import { summariseBackground, type Background } from './summarise-background';
 
-const TREE_KINDS = new Set(['decision_tree', 'random_forest', 'gradient_boosting']);
 const BACKGROUND_ROWS = 50;
 
 /** SHAP for a seeded sample of ≤ shapRows rows, or a sentence saying why there is none. */
@@ -27,7 +27,7 @@ export async function explainShap(
     return { X: selectMatrixRows(data.X, picked), rows: Uint32Array.from(picked, (i) => data.rows[i]) };
   };
   try {
-    if (TREE_KINDS.has(run.model.kind)) {
+    if (findFamilyInfo(run.model.kind)?.capabilities.treeEnsemble) {
       const { X, rows } = pick(options.shapRows);
       report('shap', 0, X.rows);
       return { ...(await explainWithTreeShap(run, X, explained, task, report)), rows, featureValues: X.values };

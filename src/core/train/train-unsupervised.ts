@@ -1,6 +1,7 @@
 // Trains one clustering candidate (k-means, PCA) on the prepared training rows and returns the same plain
 // TrainedRun as the supervised path (task 'clustering'), so it is stored, ranked and reloaded like the others.
 
+import { findFamilyInfo } from '../models/catalog';
 import { pcaFamily } from '../models/classic/pca';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import type { Table } from '../table/types';
@@ -20,7 +21,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
   const data = prepareUnsupervisedData(table, parts, describePreparation(request));
   const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation };
   const fit = await fitPrepared(prepared, request, ctx);
-  const spectrum = fit.family.kind === 'pca' ? await computeSpectrum(data.train, request.seed) : undefined;
+  const spectrum = fit.family.capabilities.projects2d ? await computeSpectrum(data.train, request.seed) : undefined;
   return {
     id: request.id,
     family: fit.family.kind,
@@ -48,10 +49,11 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
   };
 }
 
-/** Cluster metrics of a model that assigns clusters; for PCA (a projection) every metric says why it is undefined. */
+/** Cluster metrics of a model that assigns clusters; for a projection (PCA) every metric says why it is undefined. */
 export function scoreClustering(model: FittedModel, X: FeatureMatrix, request: Pick<TrainRequest, 'problem' | 'seed'>): MetricScores {
   const metrics = listProblemMetrics(request.problem);
-  if (model.kind === 'pca') return Object.fromEntries(metrics.map((id) => [id, { value: null, reason: 'PCA projects rows; it assigns no clusters to score' }]));
+  const family = findFamilyInfo(model.kind);
+  if (family?.capabilities.projects2d) return Object.fromEntries(metrics.map((id) => [id, { value: null, reason: `${family.label} projects rows; it assigns no clusters to score` }]));
   return scoreClusters(X, model.predict(X), metrics, request.seed);
 }
 

@@ -48,6 +48,7 @@ export const kmeansFamily: ModelFamily = {
   tasks: ['clustering'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: { assignsClusters: true },
   async fit(X, _y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);

@@ -30,6 +30,7 @@ export const decisionTreeFamily: ModelFamily = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: TREE_PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'ordinal', scaled: false }),
+  capabilities: { treeEnsemble: 'averaged' },
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     const p = readParams(KIND, TREE_PARAMS, params);
     checkTrainingData(KIND, X, y, false);
