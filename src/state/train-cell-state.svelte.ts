@@ -12,7 +12,7 @@ import type { TrainingProgress } from '../core/models/types';
 import type { MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import type { ForestPart } from '../core/train/train-forest-parts';
-import { deleteRun, listRuns, saveRunSummary } from '../storage/models';
+import { deleteRun, listRuns, saveRunSummary } from '../storage/runs';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';

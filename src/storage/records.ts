@@ -1,4 +1,4 @@
-// The shapes of the records ML Studio keeps in IndexedDB (schema v4).
+// The shapes of the records ML Studio keeps in IndexedDB (schema v5).
 // Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook, DatasetMeta from
 // core/ingest/dataset-meta.ts, which a dataset record is).
 
@@ -48,10 +48,4 @@ export interface RunRecord {
 export interface RunFitRecord extends RunFit {
   id: string;
   notebookId: NotebookId;
-}
-
-/** Registered models: the store exists from v2; later milestones give the record its fields. */
-export interface ModelRecord {
-  id: string;
-  [field: string]: unknown;
 }

@@ -4,7 +4,7 @@ import type { CellId, NotebookId } from '../core/notebook/types';
 import { splitRun } from '../core/train/split-run';
 import type { TrainedRun } from '../core/train/types';
 import { openStudioDb, type StudioDb } from './db';
-import { deleteRun, listRuns, loadTrainedRun, requireTrainedRun, saveRunFit, saveRunSummary } from './models';
+import { deleteRun, listRuns, loadTrainedRun, requireTrainedRun, saveRunFit, saveRunSummary } from './runs';
 import { buildTrainedRun as runOf, createTestDbName } from './test-fixtures';
 
 /** Stores both parts of `run`, as the training worker (fit) and the page (summary) do. */
