@@ -1,6 +1,6 @@
-// The Evaluate cell's learning-curve job (runs in a training worker): refit a stored run's candidate on growing,
-// nested, seeded shares of the training rows (stratified by the target for classification) and score every fit
-// with the primary metric on its own training rows and on validation. Cancel = terminate the worker.
+// The Evaluate cell's learning curve: refit a trained run's candidate on growing, nested, seeded shares of the
+// training rows (stratified by the target for classification) and score every fit with the primary metric on its
+// own training rows and on validation. In the page a training worker runs it (cancel = terminate the worker).
 
 import { undefinedMetric, type MetricValue } from '../evaluate/metric-value';
 import type { MetricId } from '../problem/metrics';
