@@ -3,7 +3,7 @@
 
 import { knnFamily } from '../../src/core/models/classic/knn';
 import type { FeatureMatrix } from '../../src/core/models/types';
-import { createRandom } from '../../src/core/split/prng';
+import { createRandom } from '../../src/core/random/prng';
 
 /** Seeded binary classification data: `cols` standard-normal features (4 decimals), a label from the first three plus noise. */
 export function generateData(rows: number, cols: number, seed: number): { X: Float64Array; y: Float64Array } {

@@ -1,7 +1,7 @@
 // Node entry of the trees benchmark (bundled by run.mjs with Vite's SSR build): seeded synthetic data and
 // timed fits of our gradient boosting and random forest on it.
 
-import { createRandom } from '../../src/core/split/prng';
+import { createRandom } from '../../src/core/random/prng';
 import type { FeatureMatrix, ModelFamily, Target } from '../../src/core/models/types';
 import { TREE_FAMILIES } from '../../src/core/models/trees/index';
 

@@ -7,7 +7,7 @@ import type { RowIndices, Table } from '../core/table/types';
 import type { FittedPipeline } from '../core/transform/fitted-types';
 import { isColumnRule, type PipelineStep } from '../core/transform/step-types';
 import type { RunSummary } from '../core/train/types';
-import type { DatasetMeta } from '../storage/records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
 
 /** A Data cell's current table (stored table + its column overrides) as later cells see it. */
 export interface PublishedDataset {

@@ -3,15 +3,16 @@
 // cell output keyed by A|B|alpha, so a change of picks shows it as outdated.
 
 import type { Remote } from 'comlink';
+import { assembleComparison, describeComparisonKey, describeFoldSizes, type ComparisonReport } from '../core/compare/assemble-comparison';
 import { DataError } from '../core/errors';
+import type { RunPredictions } from '../core/evaluate/run-predictions';
 import type { MetricId } from '../core/problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import { findPositiveClass } from '../core/train/score-model';
 import type { RunSummary } from '../core/train/types';
 import { getTrainingPool } from '../workers/clients';
-import type { RunPredictions, TrainingApi } from '../workers/training-api';
+import type { TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
-import { assembleComparison, describeComparisonKey, describeFoldSizes, type ComparisonReport } from './compare-report';
 import { copyTableForTransfer } from './copy-table-for-transfer';
 import { SavedOutputCellState } from './saved-output-cell.svelte';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProblemSpec } from '../core/problem/types';
 import type { RunSummary } from '../core/train/types';
-import type { RunPredictions } from '../workers/training-api';
+import type { RunPredictions } from '../core/evaluate/run-predictions';
 import type { StoredRunRef } from '../workers/stored-runs';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { CompareCellState, type CompareInputs } from './compare-cell-state.svelte';

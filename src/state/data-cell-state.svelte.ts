@@ -7,7 +7,7 @@ import type { CellId, ColumnOverride, DataCellSpec, DatasetId } from '../core/no
 import type { OverrideProblem } from '../core/table/apply-column-overrides';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { findDatasetsByHash, loadDataset, listDatasets, saveDataset } from '../storage/datasets';
-import type { DatasetMeta } from '../storage/records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import { callCompute, importFileInWorker } from '../workers/clients';
 import { describeDatasetKey } from './artifacts';
 import { describeError } from './error-message';

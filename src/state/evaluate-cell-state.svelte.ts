@@ -4,21 +4,21 @@
 
 import { proxy, type Remote } from 'comlink';
 import { isAbortError } from '../core/errors';
-import type { BootstrapInterval } from '../core/evaluate';
+import type { RunPredictions } from '../core/evaluate/run-predictions';
+import { describeEvaluationKey, scoreHeldOut, type PartScores } from '../core/evaluate/score-held-out';
 import type { CellId } from '../core/notebook/types';
 import type { MetricId } from '../core/problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import type { RowIndices } from '../core/table/types';
+import type { LearningCurve, LearningCurveProgress } from '../core/train/compute-learning-curve';
 import { findPositiveClass } from '../core/train/score-model';
 import type { RunSummary } from '../core/train/types';
 import { saveCellOutput } from '../storage/cell-outputs';
 import { getTrainingPool } from '../workers/clients';
-import type { LearningCurve, LearningCurveProgress } from '../workers/learning-curve-run';
-import type { RunPredictions, StoredLearningCurveRequest, TrainingApi } from '../workers/training-api';
+import type { StoredLearningCurveRequest, TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
 import { describeError } from './error-message';
-import { bootstrapPrimaryMetric, computeMetricRows, describeEvaluationKey, type MetricRow } from './evaluate-report';
 import { SavedOutputCellState } from './saved-output-cell.svelte';
 import { recordFinalEvaluation } from '../core/split/split-request';
 
@@ -28,13 +28,6 @@ export interface EvaluateInputs {
   split: PublishedSplit;
   splitCellId: CellId;
   problem: ProblemSpec;
-}
-
-/** Scores of one held-out part. */
-export interface PartScores {
-  rows: number;
-  metrics: MetricRow[];
-  primary: BootstrapInterval;
 }
 
 /** The saved output: the run's validation predictions and scores, the last counted test evaluation, the learning curve. */
@@ -57,17 +50,6 @@ export interface EvaluationOutput {
   test: (PartScores & { evaluatedAt: number }) | null;
   /** Set by "Learning curve" (refits of this run on shares of the training rows). */
   learningCurve: LearningCurve | null;
-}
-
-const BOOTSTRAP_SEED = 20261122;
-
-/** Scores predictions with the task's metric table and the primary metric's interval. */
-function scorePart(predictions: RunPredictions, problem: ProblemSpec, task: SupervisedTask, positive: number): PartScores {
-  return {
-    rows: predictions.yTrue.length,
-    metrics: computeMetricRows(predictions, task, positive),
-    primary: bootstrapPrimaryMetric(predictions, problem.primaryMetric, task, positive, BOOTSTRAP_SEED),
-  };
 }
 
 export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
@@ -93,7 +75,7 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
       return {
         version: 2, datasetKey: inputs.dataset.key, key: describeEvaluationKey(run.id, threshold), runId: run.id, runLabel: run.label, task, positive,
         primaryMetric: inputs.problem.primaryMetric, threshold, predictions,
-        validation: scorePart(predictions, inputs.problem, task, positive),
+        validation: scoreHeldOut(predictions, inputs.problem, task, positive),
         test: previous?.runId === run.id ? previous.test : null,
         learningCurve: same ? previous.learningCurve : null,
       };
@@ -118,7 +100,7 @@ export class EvaluateCellState extends SavedOutputCellState<EvaluationOutput> {
       const predictions = await this.#predict(run, inputs, inputs.split.test);
       // Counted as soon as test predictions exist: looking at them is what spends the test set.
       this.notebook.updateSpec(inputs.splitCellId, 'split', recordFinalEvaluation);
-      this.output = { ...output, test: { ...scorePart(predictions, inputs.problem, output.task, output.positive), evaluatedAt: Date.now() } };
+      this.output = { ...output, test: { ...scoreHeldOut(predictions, inputs.problem, output.task, output.positive), evaluatedAt: Date.now() } };
       await this.#save();
     } catch (error) {
       this.finalError = describeError(error);

@@ -6,11 +6,11 @@ import type { ProblemSpec, SupervisedTask } from '../core/problem/types';
 import { collectTransferables } from '../core/table/table-buffers';
 import type { RunSummary } from '../core/train/types';
 import { getTrainingPool } from '../workers/clients';
-import type { ExplainOptions, ExplainProgress, ExplainResult } from '../workers/explain-run';
+import { describeExplanationKey } from '../core/explain/explain-options';
+import type { ExplainOptions, ExplainProgress, ExplainResult } from '../core/explain/explain-result';
 import type { TrainingApi } from '../workers/training-api';
 import type { PublishedDataset, PublishedSplit } from './artifacts';
 import { copyTableForTransfer } from './copy-table-for-transfer';
-import { describeExplanationKey } from './explain-report';
 import { SavedOutputCellState } from './saved-output-cell.svelte';
 
 /** What an explanation reads from the cells above. */

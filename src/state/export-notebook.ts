@@ -6,7 +6,8 @@ import { createCsvWriter } from '../core/csv/write-csv';
 import { createNotebookFile, formatNotebookFile, type DatasetBinding, type EmbeddedDataset } from '../core/notebook/file';
 import type { CellId, DataCellSpec, DatasetId, Notebook } from '../core/notebook/types';
 import type { Table } from '../core/table/types';
-import { listDatasets, loadDataset, type DatasetMeta } from '../storage/datasets';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import { listDatasets, loadDataset } from '../storage/datasets';
 import type { SampleInfo } from './samples';
 import type { Studio } from './studio.svelte';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetId } from '../core/notebook/types';
-import type { DatasetMeta } from '../storage/records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { PublishedDataset } from './artifacts';
 import { NotebookState } from './notebook-state.svelte';
 import { Studio } from './studio.svelte';

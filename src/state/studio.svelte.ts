@@ -7,7 +7,7 @@ import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { openStudioDb, STUDIO_DB_NAME, type StudioDb } from '../storage/db';
 import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets';
-import type { DatasetMeta } from '../storage/records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from '../storage/notebooks';
 import { estimateStorage, requestPersistentStorage } from '../storage/usage';
 import { describeError } from './error-message';

@@ -12,7 +12,7 @@ import type { TrainingProgress } from '../core/models/types';
 import type { MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import type { ForestPart } from '../core/train/train-forest-parts';
-import { deleteRun, listRuns, saveRunSummary } from '../storage/models';
+import { deleteRun, listRuns, saveRunSummary } from '../storage/runs';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { describeError } from './error-message';
@@ -21,7 +21,6 @@ import { attachFolds, buildTrainRequests, findReusableRuns, listFoldsToScore } f
 import { thinCurve } from './train-plan';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { applyRunNames } from '../core/train/name-runs';
-import { findFamilyInfo } from '../core/models/catalog';
 import { ensureTrainingTable } from './training-table';
 
 /** One candidate of the current (or last) training press, as its live row shows it. */
@@ -63,7 +62,6 @@ export function listFinishedCandidates(runs: readonly RunSummary[]): LiveCandida
     foldsDone: run.metrics.cv?.completed ?? 0, foldsTotal: run.metrics.cv?.folds ?? 0,
   }));
 }
-const DEFAULT_FOREST_TREES = Number(findFamilyInfo('random_forest')?.params.find((p) => p.name === 'nEstimators')?.default ?? 100);
 
 export class TrainCellState {
   runs = $state.raw<RunSummary[]>([]);
@@ -168,7 +166,7 @@ export class TrainCellState {
     };
     const folds = listFoldsToScore(spec, inputs.problem, split.folds);
     const parts = { train: split.train, validation: split.validation, folds: [] };
-    const forestRanges = planForestParts(request, pool.size, DEFAULT_FOREST_TREES);
+    const forestRanges = planForestParts(request, pool.size);
     const main = forestRanges ? this.#trainForestInParts(request, dataset, parts, forestRanges, onProgress, own.signal) : pool.run(async (api) => {
       if (this.#stopRequested) return null;
       this.#update(request.id, { status: 'running' });

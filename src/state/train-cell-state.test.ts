@@ -6,7 +6,7 @@ import type { ProblemSpec } from '../core/problem/types';
 import { splitRun } from '../core/train/split-run';
 import type { MetricScores, TrainingParts, TrainRequest } from '../core/train/types';
 import { openStudioDb } from '../storage/db';
-import { listRuns, saveRunFit } from '../storage/models';
+import { listRuns, saveRunFit } from '../storage/runs';
 import { buildTrainedRun } from '../storage/test-fixtures';
 import type { RunStore } from '../workers/stored-runs';
 import type { PublishedDataset, PublishedSplit } from './artifacts';

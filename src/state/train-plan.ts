@@ -26,7 +26,7 @@ export function formatCvScore(run: RunSummary, metric: MetricId): string {
 
 /** The metrics a leaderboard shows: the problem's primary, then its secondary ones, with their names. */
 export function listLeaderboardMetrics(problem: ProblemSpec): { id: MetricId; name: string }[] {
-  return listProblemMetrics(problem).map((id) => ({ id, name: METRICS[id].name }));
+  return listProblemMetrics(problem).map((id) => ({ id, name: METRICS[id].label }));
 }
 
 /** How a curve's metric keys read in the legend; an unknown key is shown as it is. */

@@ -5,7 +5,8 @@ import type { Column, TextColumn } from '../core/table/types';
 import type { DatasetId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { createTextColumn } from '../core/table/text-column';
-import type { ChunkValues, DatasetChunk, StoredColumnMeta, TextChunk } from './records';
+import type { StoredColumnMeta } from '../core/ingest/dataset-meta';
+import type { ChunkValues, DatasetChunk, TextChunk } from './records';
 
 /** Rows per chunk: 512 KiB for a Float64 column, small enough to stream, big enough to keep keys few. */
 export const CHUNK_ROWS = 65_536;

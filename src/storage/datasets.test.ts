@@ -5,7 +5,8 @@ import type { DatasetId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { createTextColumn, readTexts } from '../core/table/text-column';
 import { openStudioDb, type StudioDb } from './db';
-import { deleteDataset, findDatasetsByHash, listDatasets, loadDataset, renameDataset, saveDataset, type DatasetMeta } from './datasets';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import { deleteDataset, findDatasetsByHash, listDatasets, loadDataset, renameDataset, saveDataset } from './datasets';
 import { buildImportResult, buildSampleTable, createTestDbName } from './test-fixtures';
 
 const IMPORTED_AT = Date.UTC(2026, 10, 22, 9, 30);

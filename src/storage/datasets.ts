@@ -7,9 +7,9 @@ import type { ImportResult } from '../core/ingest/types';
 import { DataError, StudioError } from '../core/errors';
 import { assembleColumn, describeColumn, measureChunkBytes, selectColumnChunks, selectDatasetChunks, sliceColumnIntoChunks } from './chunks';
 import type { StudioDb } from './db';
-import type { DatasetChunk, DatasetMeta } from './records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import type { DatasetChunk } from './records';
 
-export type { DatasetMeta, StoredColumnMeta } from './records';
 
 /** Bytes of chunks cloned per task while saving. */
 const PUT_BATCH_BYTES = 8 * 1024 * 1024;

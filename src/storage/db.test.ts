@@ -5,7 +5,7 @@ import type { DatasetId, NotebookId } from '../core/notebook/types';
 import { createTextColumn } from '../core/table/text-column';
 import { openStudioDb } from './db';
 import { loadDataset } from './datasets';
-import { loadTrainedRun } from './models';
+import { loadTrainedRun } from './runs';
 import { splitRun } from '../core/train/split-run';
 import { buildTrainedRun, createTestDbName } from './test-fixtures';
 
@@ -52,7 +52,7 @@ const V1_DATASET = {
 };
 
 describe('openStudioDb', () => {
-  it('creates every v4 store and index in a new database', async () => {
+  it('creates every v5 store and index in a new database (no models store)', async () => {
     const db = await openStudioDb(createTestDbName());
     const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'], 'readonly');
     expect({
@@ -60,8 +60,8 @@ describe('openStudioDb', () => {
       stores: [...db.objectStoreNames],
       indexes: (['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'] as const).flatMap((store) => [...transaction.objectStore(store).indexNames]),
     }).toEqual({
-      version: 4,
-      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'models', 'notebooks', 'runFits', 'runs'],
+      version: 5,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'notebooks', 'runFits', 'runs'],
       indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook', 'by-notebook'],
     });
     db.close();
@@ -112,7 +112,7 @@ describe('openStudioDb', () => {
     const db = await openStudioDb(name);
 
     expect({ version: db.version, runs: await db.getAllFromIndex('runs', 'by-notebook', 'n1' as NotebookId) })
-      .toEqual({ version: 4, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
+      .toEqual({ version: 5, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
     db.close();
   });
 
@@ -134,9 +134,53 @@ describe('openStudioDb', () => {
 
     const { summary, fit } = splitRun(buildTrainedRun('r1', 100));
     expect({ version: db.version, runs: await db.getAll('runs'), fits: await db.getAll('runFits'), whole: await loadTrainedRun(db, 'r1') }).toEqual({
-      version: 4,
+      version: 5,
       runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1', run: summary, savedAt: 7 }],
       fits: [{ id: 'r1', notebookId: 'n1', ...fit }],
+      whole: buildTrainedRun('r1', 100),
+    });
+    db.close();
+  });
+
+  it('upgrades a v4 database: the unused models store is dropped, every other store keeps its records and indexes', async () => {
+    const name = createTestDbName();
+    // The v4 schema as it shipped, with one record in each store (models held none in practice; one here proves it goes).
+    const v4 = await openDB(name, 4, {
+      upgrade(db) {
+        for (const store of ['datasets', 'notebooks', 'models']) db.createObjectStore(store, { keyPath: 'id' });
+        db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+        db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] }).createIndex('by-notebook', 'notebookId');
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+        db.createObjectStore('runFits', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+      },
+    });
+    const { summary, fit } = splitRun(buildTrainedRun('r1', 100));
+    const records = {
+      datasets: { ...V1_DATASET, storedBytes: 24 },
+      notebooks: { formatVersion: 1, id: 'n1', name: 'Kept', cells: [], createdAt: 1, updatedAt: 2 },
+      datasetChunks: { datasetId: 'd1', columnIndex: 0, chunkIndex: 0, values: new Float64Array([1.5, NaN, 3]) },
+      cellOutputs: { notebookId: 'n1', cellId: 'c1', output: { rows: 3 }, savedAt: 3 },
+      runs: { id: 'r1', notebookId: 'n1', cellId: 'c2', run: summary, savedAt: 4 },
+      runFits: { id: 'r1', notebookId: 'n1', ...fit },
+    };
+    for (const [store, record] of Object.entries(records)) await v4.put(store, record);
+    await v4.put('models', { id: 'm1' });
+    v4.close();
+
+    const db = await openStudioDb(name);
+
+    const stores = ['datasets', 'notebooks', 'datasetChunks', 'cellOutputs', 'runs', 'runFits'] as const;
+    expect({
+      version: db.version,
+      stores: [...db.objectStoreNames],
+      records: Object.fromEntries(await Promise.all(stores.map(async (store) => [store, (await db.getAll(store))[0]]))),
+      byNotebook: (await db.getAllKeysFromIndex('runFits', 'by-notebook', 'n1' as NotebookId)),
+      whole: await loadTrainedRun(db, 'r1'),
+    }).toEqual({
+      version: 5,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'notebooks', 'runFits', 'runs'],
+      records,
+      byNotebook: ['r1'],
       whole: buildTrainedRun('r1', 100),
     });
     db.close();
@@ -155,7 +199,7 @@ describe('openStudioDb', () => {
     v1.close();
     const db = await opening;
 
-    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 4, blockedCalls: 1 });
+    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 5, blockedCalls: 1 });
     db.close();
   });
 
@@ -165,10 +209,10 @@ describe('openStudioDb', () => {
     await openStudioDb(name, { onVersionChange });
     const blocked = vi.fn();
 
-    const newer = await openDB(name, 5, { blocked });
+    const newer = await openDB(name, 6, { blocked });
 
     expect({ version: newer.version, versionChangeCalls: onVersionChange.mock.calls.length, blockedCalls: blocked.mock.calls.length }).toEqual({
-      version: 5,
+      version: 6,
       versionChangeCalls: 1,
       blockedCalls: 0,
     });

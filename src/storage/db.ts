@@ -1,18 +1,20 @@
 // The IndexedDB schema of ML Studio, its version and the upgrade ladder. The only place that opens the database.
-// v1 (shipped before): datasets, datasetChunks, notebooks. v2: cellOutputs, runs, models, two indexes, and
-// v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to createdAt).
-// v3: runs indexed by notebook (the Train cell's leaderboard after a reload). v4: a run's model and fitted pipeline
-// move from `runs` to `runFits` (the page lists summaries; workers read and write fits).
+// v1 (shipped before): datasets, datasetChunks, notebooks. v2: cellOutputs, runs, an empty `models` store, two
+// indexes, and v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to
+// createdAt). v3: runs indexed by notebook (the Train cell's leaderboard after a reload). v4: a run's model and
+// fitted pipeline move from `runs` to `runFits` (the page lists summaries; workers read and write fits). v5: the
+// `models` store, never written (a run's model lives in `runFits`), is dropped.
 
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { measureChunkBytes, selectDatasetChunks } from './chunks';
 import { splitRun } from '../core/train/split-run';
 import type { TrainedRun } from '../core/train/types';
-import type { CellOutputRecord, DatasetChunk, DatasetMeta, ModelRecord, RunFitRecord, RunRecord } from './records';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import type { CellOutputRecord, DatasetChunk, RunFitRecord, RunRecord } from './records';
 
-export const STUDIO_DB_VERSION = 4;
+export const STUDIO_DB_VERSION = 5;
 
 /** The database the app uses (tests open others by name). */
 export const STUDIO_DB_NAME = 'ml-studio';
@@ -24,7 +26,6 @@ export interface StudioSchema extends DBSchema {
   cellOutputs: { key: [NotebookId, CellId]; value: CellOutputRecord; indexes: { 'by-notebook': NotebookId } };
   runs: { key: string; value: RunRecord; indexes: { 'by-notebook': NotebookId } };
   runFits: { key: string; value: RunFitRecord; indexes: { 'by-notebook': NotebookId } };
-  models: { key: string; value: ModelRecord };
 }
 
 export type StudioDb = IDBPDatabase<StudioSchema>;
@@ -47,6 +48,7 @@ export async function openStudioDb(name = STUDIO_DB_NAME, hooks: StudioDbHooks =
         if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
         if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
         if (oldVersion < 4) upgradeToV4(database, transaction, oldVersion);
+        if (oldVersion < 5) dropModelsStore(database);
       },
       blocked: () => hooks.onBlocked?.(),
     });
@@ -72,7 +74,6 @@ function upgradeToV2(db: StudioDb, transaction: UpgradeTransaction, oldVersion: 
   const cellOutputs = db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] });
   cellOutputs.createIndex('by-notebook', 'notebookId');
   db.createObjectStore('runs', { keyPath: 'id' });
-  db.createObjectStore('models', { keyPath: 'id' });
   transaction.objectStore('notebooks').createIndex('by-updated', 'updatedAt');
   transaction.objectStore('datasets').createIndex('by-hash', 'contentHash');
   if (oldVersion < 1) return;
@@ -100,16 +101,27 @@ function upgradeToV4(db: StudioDb, transaction: UpgradeTransaction, oldVersion: 
   splitV3Runs(transaction).catch(() => abortQuietly(transaction));
 }
 
+/** True for a run as v3 wrote it, the whole run with model and pipeline (a v2 record may have no run at all). */
+function holdsWholeRun(run: RunRecord['run'] | undefined): run is TrainedRun {
+  return run !== undefined && 'model' in run && 'pipeline' in run;
+}
+
 /** v3 runs held their model and pipeline: each moves to `runFits`, the run keeps its summary. */
 async function splitV3Runs(transaction: UpgradeTransaction): Promise<void> {
   const fits = transaction.objectStore('runFits');
   for (let cursor = await transaction.objectStore('runs').openCursor(); cursor; cursor = await cursor.continue()) {
-    const run = cursor.value.run as RunRecord['run'] | TrainedRun | undefined;
-    if (!run || !('model' in run)) continue;
+    const { run } = cursor.value;
+    if (!holdsWholeRun(run)) continue;
     const { summary, fit } = splitRun(run);
     await fits.put({ id: cursor.value.id, notebookId: cursor.value.notebookId, ...fit });
     await cursor.update({ ...cursor.value, run: summary });
   }
+}
+
+/** v2–v4 databases have the unused `models` store (the schema no longer names it, so the native database drops it). */
+function dropModelsStore(db: StudioDb): void {
+  const native = unwrap(db);
+  if (native.objectStoreNames.contains('models')) native.deleteObjectStore('models');
 }
 
 function abortQuietly(transaction: UpgradeTransaction): void {

@@ -4,7 +4,7 @@ import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/t
 import { openStudioDb, type StudioDb } from './db';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from './notebooks';
 import { loadCellOutputs, saveCellOutput } from './cell-outputs';
-import { saveRunFit, saveRunSummary } from './models';
+import { saveRunFit, saveRunSummary } from './runs';
 import { splitRun } from '../core/train/split-run';
 import { buildTrainedRun as runOf, createTestDbName } from './test-fixtures';
 

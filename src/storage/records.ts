@@ -1,43 +1,9 @@
-// The shapes of the records ML Studio keeps in IndexedDB (schema v4).
-// Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook).
+// The shapes of the records ML Studio keeps in IndexedDB (schema v5).
+// Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook, DatasetMeta from
+// core/ingest/dataset-meta.ts, which a dataset record is).
 
-import type { ColumnKind } from '../core/table/types';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
-import type { ColumnInference, ImportFormat, ImportWarning } from '../core/ingest/types';
 import type { RunFit, RunSummary } from '../core/train/types';
-
-/** What a stored column needs besides its values to rebuild the Column. */
-export interface StoredColumnMeta {
-  name: string;
-  kind: ColumnKind;
-  /** Categorical columns only: the levels the codes index into. */
-  levels?: string[];
-  /** Numeric columns only: every present value is an integer. */
-  integer?: boolean;
-  /** Text columns only: inference judged the column an identifier. */
-  idLike?: boolean;
-}
-
-/** A stored dataset's description; its values live in `datasetChunks`. Times are epoch ms, sizes bytes. */
-export interface DatasetMeta {
-  id: DatasetId;
-  name: string;
-  sourceFileName: string;
-  format: ImportFormat;
-  rowCount: number;
-  columnCount: number;
-  columns: StoredColumnMeta[];
-  /** Sum of the chunk sizes: typed arrays by byteLength (legacy string-array text: 2 bytes per char + 8 per value). */
-  storedBytes: number;
-  sourceBytes: number;
-  /** Hex hash of the source file (SHA-256 of its 8 MiB blocks' SHA-256s, core/ingest/hash-blocks.ts), to spot re-imports of the same file. */
-  contentHash: string;
-  importedAt: number;
-  inference: ColumnInference[];
-  warnings: ImportWarning[];
-  encoding: string;
-  delimiter?: string;
-}
 
 /** One text column's rows in a chunk, packed as in TextColumn; `offsets` start at 0 (length rows + 1). */
 export interface TextChunk {
@@ -82,10 +48,4 @@ export interface RunRecord {
 export interface RunFitRecord extends RunFit {
   id: string;
   notebookId: NotebookId;
-}
-
-/** Registered models: the store exists from v2; later milestones give the record its fields. */
-export interface ModelRecord {
-  id: string;
-  [field: string]: unknown;
 }

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import type { NotebookId, CellId } from '../core/notebook/types';
 import type { RunSummary, TrainedRun } from '../core/train/types';
 import { openStudioDb } from '../storage/db';
-import { loadTrainedRun, saveRunSummary } from '../storage/models';
+import { loadTrainedRun, saveRunSummary } from '../storage/runs';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 
 export interface TestRunStore {

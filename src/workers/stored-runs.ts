@@ -7,7 +7,7 @@ import type { NotebookId } from '../core/notebook/types';
 import { splitRun } from '../core/train/split-run';
 import type { RunSummary, TrainedRun } from '../core/train/types';
 import { openStudioDb, type StudioDb } from '../storage/db';
-import { requireTrainedRun, saveRunFit } from '../storage/models';
+import { requireTrainedRun, saveRunFit } from '../storage/runs';
 
 /** Where a worker stores the fit of a run it trains: the page's database and the run's notebook. */
 export interface RunStore {

@@ -12,7 +12,7 @@ import { computeLossAndGradient } from '../core/models/neural/backprop';
 import { createFlatOptimizer } from '../core/models/neural/flat-optimizer';
 import { flattenWeights, planParameterLayout, viewParameters } from '../core/models/neural/flat-parameters';
 import { initialiseWeights, type NetworkTopology } from '../core/models/neural/network';
-import { createRandom } from '../core/split/prng';
+import { createRandom } from '../core/random/prng';
 import { chooseForPreference, isSoftwareRenderer, rankBackendProbes, type BackendChoice, type BackendProbe } from './tf-backend-ranking';
 
 export type { BackendChoice, BackendProbe };

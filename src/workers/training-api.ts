@@ -4,17 +4,16 @@
 // them by id and read them here. Unit tests call these directly in Node; clients.ts reaches them through a pool.
 
 import { transfer } from 'comlink';
-import { ModelSpecError } from '../core/errors';
-import { predictOutputs } from '../core/models/predict-outputs';
-import { loadModel } from '../core/models/registry';
+import { listPredictionBuffers, type RunPredictions } from '../core/evaluate/run-predictions';
+import { listExplainBuffers, type ExplainOptions, type ExplainProgress, type ExplainResult } from '../core/explain/explain-result';
+import { explainRun } from '../core/explain/explain-run';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
 import type { RowIndices, Table } from '../core/table/types';
-import { readSupervisedProblem } from '../core/train/prepare-training-data';
 import { rescoreRun } from '../core/train/rescore-run';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
-import { prepareHeldOutRows } from '../core/train/prepare-held-out';
+import { predictRun } from '../core/train/predict-run';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import { computePickK, PICK_K_DEFAULTS, type PickKResult } from '../core/train/pick-k';
 import { prepareUnsupervisedData } from '../core/train/prepare-unsupervised-data';
@@ -22,8 +21,7 @@ import { describePreparation } from '../core/train/fit-prepared';
 import { projectRuns, type RunProjection } from '../core/train/project-runs';
 import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/train-forest-parts';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
-import { explainRun, type ExplainOptions, type ExplainProgress } from './explain-run';
-import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, type LearningCurveRequest } from './learning-curve-run';
+import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, type LearningCurveRequest } from '../core/train/compute-learning-curve';
 import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
 import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -106,35 +104,10 @@ async function rescoreStoredRun(tableKey: string, validation: RowIndices, ref: S
   return rescoreRun(readTable(tableKey), validation, await readStoredRun(ref), problem);
 }
 
-/** A stored run's predictions on held-out rows with a target: class indices (in `classes` order) or numbers. */
-export interface RunPredictions {
-  /** Dataset-table row index of each prediction (rows a filter step removed or without a target are left out). */
-  rows: Uint32Array;
-  yTrue: Float64Array;
-  yPred: Float64Array;
-  /** Row-major rows × classes probabilities; null for regression or a classifier without probabilities. */
-  proba: Float64Array | null;
-  classes: string[] | null;
-}
-
-/** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (rows without a target are left out; one prediction pass); arrays come back by transfer. */
+/** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (see predictRun); arrays come back by transfer. */
 async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<RunPredictions> {
-  const { task, target } = readSupervisedProblem(problem);
-  if (rows.length === 0) throw new ModelSpecError('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
-  const run = await readStoredRun(ref);
-  const model = loadModel(run.model);
-  const scored = prepareHeldOutRows(readTable(tableKey), rows, run, task, target);
-  if (!scored) throw new ModelSpecError(`No row has a value for "${target}" to compare predictions with.`);
-  const classes = run.classes ?? null;
-  const { predictions, proba } = await predictOutputs(model, scored.X, classes !== null);
-  const result: RunPredictions = {
-    rows: scored.rows,
-    yTrue: Float64Array.from(scored.y.values),
-    yPred: Float64Array.from(predictions),
-    proba: proba ? Float64Array.from(proba) : null,
-    classes,
-  };
-  return transfer(result, [result.rows.buffer, result.yTrue.buffer, result.yPred.buffer, ...(result.proba ? [result.proba.buffer] : [])]);
+  const predictions = await predictRun(readTable(tableKey), rows, await readStoredRun(ref), problem);
+  return transfer(predictions, listPredictionBuffers(predictions));
 }
 
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
@@ -161,6 +134,12 @@ async function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRef: Sto
   return transfer(projection, [projection.x.buffer, projection.y.buffer, ...(projection.clusters ? [projection.clusters.buffer] : [])]);
 }
 
+/** Explains stored run `ref` on `rows` of table `tableKey` (see explainRun); the SHAP arrays come back by transfer. */
+async function explainStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void): Promise<ExplainResult> {
+  const result = await explainRun(readTable(tableKey), rows, await readStoredRun(ref), problem, options, onProgress);
+  return transfer(result, listExplainBuffers(result));
+}
+
 /** What the page sends for a learning curve: the stored run by id (its family, params, seed and pipeline are read here). */
 export type StoredLearningCurveRequest = Omit<LearningCurveRequest, 'run'> & { run: StoredRunRef };
 
@@ -173,8 +152,7 @@ async function computeStoredLearningCurve(tableKey: string, request: StoredLearn
 export const trainingApi = {
   hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
-  explainStoredRun: async (tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void) =>
-    explainRun(readTable(tableKey), rows, await readStoredRun(ref), problem, options, onProgress),
+  explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,
 };
 export type TrainingApi = typeof trainingApi;

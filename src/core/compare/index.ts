@@ -5,5 +5,5 @@ export * from './comparison-result';
 export * from './test-mcnemar';
 export * from './test-paired-scores';
 export * from './sort-leaderboard';
-export { computeStudentTwoSidedP, computeChiSquareSurvival } from './distribution-tails';
+export { computeStudentTwoSidedP, computeChiSquareSurvival } from '../stats/distribution-tails';
 export * from './test-paired-errors';

@@ -2,6 +2,7 @@
 // (from the metric registry), by the validation score or the CV mean, ties sharing a rank, missing scores last.
 
 import { METRICS, type MetricId } from '../problem/metrics';
+import { measureMeanStd } from '../stats/measure-mean-std';
 
 /** One trained run: validation scores and, when cross-validated, the per-fold scores (null = undefined). */
 export interface LeaderboardRun {
@@ -47,8 +48,9 @@ function summariseRun(run: LeaderboardRun, metric: MetricId, by: 'validation' | 
   const validation = toScore(run.metrics[metric]);
   const folds = (run.folds?.[metric] ?? []).map(toScore);
   const complete = folds.length > 0 && folds.every((v) => v !== null) ? (folds as number[]) : null;
-  const cvMean = complete ? complete.reduce((a, b) => a + b, 0) / complete.length : null;
-  const cvStd = complete && cvMean !== null ? Math.sqrt(complete.reduce((a, v) => a + (v - cvMean) ** 2, 0) / complete.length) : null;
+  const cv = complete ? measureMeanStd(complete) : null;
+  const cvMean = cv?.mean ?? null;
+  const cvStd = cv?.std ?? null;
   return { id: run.id, label: run.label, rank: null, value: by === 'cv' ? cvMean : validation, validation, cvMean, cvStd, folds: folds.length };
 }
 

@@ -4,7 +4,7 @@
 
 import { DataError } from '../errors';
 import { checkAlpha, concludeSentence, decideVerdict, formatNumber, type ComparisonTest } from './comparison-result';
-import { computeBinomialHalfCdf, computeChiSquareSurvival } from './distribution-tails';
+import { computeBinomialHalfCdf, computeChiSquareSurvival } from '../stats/distribution-tails';
 
 /** Below this many discordant rows the exact binomial test is used. */
 export const MCNEMAR_EXACT_BELOW = 25;

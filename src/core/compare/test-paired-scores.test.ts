@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonFixture } from '../../test-support/model-fixtures';
-import { computeRegularisedBeta, computeStudentTwoSidedP } from './distribution-tails';
+import { computeRegularisedBeta, computeStudentTwoSidedP } from '../stats/distribution-tails';
 import { testCorrectedResampledT, testPairedScores } from './test-paired-scores';
 
 interface Reference { statistic: number; pValue: number; df: number }

@@ -4,7 +4,7 @@
 
 import { DataError } from '../errors';
 import { checkAlpha, concludeSentence, decideVerdict, formatNumber, type ComparisonTest } from './comparison-result';
-import { computeStudentTwoSidedP } from './distribution-tails';
+import { computeStudentTwoSidedP } from '../stats/distribution-tails';
 
 /** Options: alpha (0.05), and which way the score is better ('higher' for accuracy, 'lower' for RMSE). */
 export interface PairedScoreOptions {

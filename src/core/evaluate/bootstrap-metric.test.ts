@@ -1,7 +1,7 @@
 // Bootstrap intervals: deterministic per seed, stratified resamples keep the class mix, undefined metrics give
 // reasons, and on a simulated case the 95 % interval covers the true accuracy about 95 % of the time.
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { bootstrapMetric, computeAccuracy, computeMae, computeRocAuc, type MetricValue } from './index';
 
 const f64 = (values: number[]): Float64Array => Float64Array.from(values);

@@ -2,7 +2,7 @@
 // class when stratified, so every resample keeps the class mix), score each resample, read the quantiles.
 import { DataError } from '../errors';
 import { quantileSorted } from '../stats/quantile-sorted';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { assertSameLength, type MetricValue } from './metric-value';
 
 /** A metric over (yTrue, yOther); yOther holds `width` values per row (1, or the class count for probabilities). */

@@ -1,7 +1,7 @@
 // Regression diagnostics for the residual plots: residuals (actual − predicted) and their histogram on
 // numpy's bins='auto' edges (the profile's histogram helpers), plus the range both scatter plots share.
-import { chooseHistogramEdges, countHistogram } from '../profile/bin-histogram';
-import { sortFinite } from '../profile/sort-finite';
+import { chooseHistogramEdges, countHistogram } from '../stats/bin-histogram';
+import { sortFinite } from '../stats/sort-finite';
 import { assertSameLength } from './metric-value';
 
 /** Residuals and their histogram; `histogram` is null (with `reason`) when no residual is finite. */

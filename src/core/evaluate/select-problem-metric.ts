@@ -1,17 +1,10 @@
-// One place that knows, for a problem metric id, which model output it reads (predicted labels or values, the
-// positive class's probability, or every class's probabilities) and which metric function scores it. Training
-// scores, the Evaluate cell's intervals and slices, and permutation importance all go through it.
+// A registry metric (core/problem/metrics) bound to a problem's classes: which model output it reads (predicted
+// labels or values, the positive class's probability, or every class's probabilities) and the function that
+// scores it. Training scores, Evaluate's table, intervals and slices, and permutation importance all go through it.
 
-import type { MetricId } from '../problem/metrics';
+import { METRICS, type MetricId, type MetricInput } from '../problem/metrics';
 import type { MetricFunction } from './bootstrap-metric';
-import * as classification from './classification-metrics';
 import { undefinedMetric, type MetricValue } from './metric-value';
-import { computeLogLoss } from './probability-metrics';
-import * as ranking from './ranking-metrics';
-import * as regression from './regression-metrics';
-
-/** What a metric compares with the true values: predictions, the positive-class probability, or row-major rows × classes probabilities. */
-export type MetricInput = 'predictions' | 'positive-score' | 'probabilities';
 
 /** A problem metric ready to compute: its input and its function of (yTrue, input). */
 export interface ProblemMetric {
@@ -19,27 +12,11 @@ export interface ProblemMetric {
   compute: MetricFunction;
 }
 
-/** The metric `id` for `classCount` classes (0 for regression) and positive class index `positive`; null for a clustering metric. */
+/** The metric `id` of the registry for `classCount` classes (0 for regression) and positive class index `positive`; null for a clustering metric. */
 export function selectProblemMetric(id: MetricId, classCount: number, positive: number): ProblemMetric | null {
-  const byPrediction = (compute: MetricFunction): ProblemMetric => ({ input: 'predictions', compute });
-  switch (id) {
-    case 'accuracy': return byPrediction(classification.computeAccuracy);
-    case 'balanced-accuracy': return byPrediction(classification.computeBalancedAccuracy);
-    case 'f1': case 'precision': case 'recall':
-      return byPrediction((t, p) => classification.computePrecisionRecallF1(t, p, 'binary', positive)[id]);
-    case 'macro-f1': return byPrediction((t, p) => classification.computePrecisionRecallF1(t, p, 'macro').f1);
-    case 'roc-auc':
-      return classCount > 2
-        ? { input: 'probabilities', compute: (t, p) => ranking.computeRocAucOneVsRest(t, p, classCount) }
-        : { input: 'positive-score', compute: (t, s) => ranking.computeRocAuc(t, s, positive) };
-    case 'pr-auc': return { input: 'positive-score', compute: (t, s) => ranking.computeAveragePrecision(t, s, positive) };
-    case 'log-loss': return { input: 'probabilities', compute: (t, p) => computeLogLoss(t, p, classCount) };
-    case 'rmse': return byPrediction(regression.computeRmse);
-    case 'mae': return byPrediction(regression.computeMae);
-    case 'r2': return byPrediction(regression.computeR2);
-    case 'mape': return byPrediction(regression.computeMape);
-    case 'silhouette': case 'davies-bouldin': return null;
-  }
+  const { input, compute } = METRICS[id];
+  if (!input || !compute) return null;
+  return { input: input(classCount), compute: (yTrue, x) => compute(yTrue, x, { classCount, positive }) };
 }
 
 /** Column `positive` of row-major rows × `classCount` probabilities. */

@@ -3,8 +3,9 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix, FittedModel } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
-import { createRandom } from '../split/prng';
+import { createCheckpoint } from '../time/create-checkpoint';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
 import { buildFeatureGrid } from './build-feature-grid';
 
 /** Options: defaults gridResolution 20, percentiles [0.05, 0.95], sampleRows 1000, iceRows 50, seed 0. */
@@ -40,7 +41,7 @@ export async function computePartialDependence(
   if (j < 0 || j >= X.cols) throw new DataError(`Feature ${JSON.stringify(feature)} is not among the model's features (${X.featureNames.join(', ')}).`);
   const column = Float64Array.from({ length: X.rows }, (_, i) => X.values[i * X.cols + j]);
   const grid = buildFeatureGrid(X.featureNames[j], column, options.gridResolution ?? 20, options.percentiles ?? [0.05, 0.95], X.categorical?.[j] ?? false);
-  const rows = sampleRowIndices(X.rows, options.sampleRows ?? 1000, options.seed ?? 0);
+  const rows = sampleRows(X.rows, options.sampleRows ?? 1000, createRandom(options.seed ?? 0));
   const work = new Float64Array(rows.length * X.cols);
   rows.forEach((row, r) => work.set(X.values.subarray(row * X.cols, (row + 1) * X.cols), r * X.cols));
   const matrix: FeatureMatrix = { ...X, values: work, rows: rows.length };
@@ -71,16 +72,4 @@ function selectOutput(model: Pick<FittedModel, 'task' | 'predict' | 'predictProb
     if (!Number.isInteger(k) || k < 0 || k >= K) throw new DataError(`Class ${k} does not exist; this model has classes 0 to ${K - 1}.`);
     return Float64Array.from({ length: X.rows }, (_, i) => proba[i * K + k]);
   };
-}
-
-/** All rows when rows ≤ limit, else a seeded sample of `limit` distinct rows in ascending order. */
-function sampleRowIndices(rows: number, limit: number, seed: number): Uint32Array {
-  const all = Uint32Array.from({ length: rows }, (_, i) => i);
-  if (rows <= limit) return all;
-  const random = createRandom(seed);
-  for (let i = 0; i < limit; i++) {
-    const k = i + Math.floor(random() * (rows - i));
-    const tmp = all[i]; all[i] = all[k]; all[k] = tmp;
-  }
-  return all.subarray(0, limit).sort();
 }

@@ -3,8 +3,9 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix, FittedModel } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
-import { createRandom, shuffleInPlace } from '../split/prng';
+import { createCheckpoint } from '../time/create-checkpoint';
+import { createRandom, shuffleInPlace } from '../random/prng';
+import { measureMeanStd } from '../stats/measure-mean-std';
 
 /** Options; onProgress(done, total) fires after each feature. */
 export interface PermutationImportanceOptions {
@@ -66,7 +67,7 @@ export async function computePermutationImportance(
       drops.push(baselineScore - run(matrix));
     }
     for (let i = 0; i < X.rows; i++) work[i * X.cols + j] = X.values[i * X.cols + j];
-    features.push({ feature: X.featureNames[j], ...summariseDrops(drops), drops });
+    features.push({ feature: X.featureNames[j], ...measureMeanStd(drops), drops });
     options.onProgress?.(j + 1, X.cols);
   }
   return { baselineScore, features };
@@ -77,10 +78,4 @@ function drawPermutations(rows: number, repeats: number, seed: number): Uint32Ar
   if (!Number.isInteger(repeats) || repeats < 1) throw new DataError(`repeats must be a whole number ≥ 1; got ${repeats}.`);
   const random = createRandom(seed);
   return Array.from({ length: repeats }, () => shuffleInPlace(Uint32Array.from({ length: rows }, (_, i) => i), random));
-}
-
-function summariseDrops(drops: number[]): { mean: number; std: number } {
-  const mean = drops.reduce((a, b) => a + b, 0) / drops.length;
-  const variance = drops.reduce((a, d) => a + (d - mean) * (d - mean), 0) / drops.length;
-  return { mean, std: Math.sqrt(variance) };
 }

@@ -128,7 +128,7 @@ describe('computeTreeShap', () => {
     const { json } = rebuildFixtureTree(fx);
     const X = readFixtureMatrix(fx);
     await expect(computeTreeShap({ ...json, kind: 'knn' }, X)).rejects.toMatchObject({
-      name: 'DataError', message: 'TreeSHAP explains decision_tree, random_forest and gradient_boosting models, not "knn"; use Kernel SHAP (estimateKernelShap) for it.',
+      name: 'DataError', message: 'TreeSHAP explains tree ensembles (decision_tree, random_forest, gradient_boosting), not "knn"; use Kernel SHAP (estimateKernelShap) for it.',
     });
     const { cover: _cover, ...withoutCover } = fx.tree;
     await expect(computeTreeShap({ ...json, state: { trees: [withoutCover], info: {} } }, X)).rejects.toMatchObject({

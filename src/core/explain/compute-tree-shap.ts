@@ -3,9 +3,10 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix, SerializedModel } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
+import { createCheckpoint } from '../time/create-checkpoint';
 import { readShapEnsemble, computeTreeExpectation, measureTreeDepth, type ShapOutputSpace } from './shap-tree';
 import { addTreeShap, createPathBuffer } from './tree-shap-path';
+import { nowMs } from '../time/now-ms';
 
 /** SHAP values of many rows: baseValue[k] + Σ_j values[(i·outputs + k)·features + j] = output k of row i. */
 export interface ShapValues {
@@ -41,14 +42,14 @@ export async function computeTreeShap(model: SerializedModel, X: FeatureMatrix, 
   const buffer = createPathBuffer(depth);
   const values = new Float64Array(X.rows * K * M);
   const checkpoint = createCheckpoint(options.signal);
-  let lastReport = performance.now();
+  let lastReport = nowMs();
   for (let i = 0; i < X.rows; i++) {
     await checkpoint();
     const phi = values.subarray(i * K * M, (i + 1) * K * M);
     for (const tree of ensemble.trees) addTreeShap(tree, X.values, i * X.cols, phi, M, buffer);
-    if (options.onProgress && performance.now() - lastReport >= 50) {
+    if (options.onProgress && nowMs() - lastReport >= 50) {
       options.onProgress(i + 1, X.rows);
-      lastReport = performance.now();
+      lastReport = nowMs();
     }
   }
   options.onProgress?.(X.rows, X.rows);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureMatrix } from '../models/types';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { estimateKernelShap } from './estimate-kernel-shap';
 import { readExplainFixture, readFixtureMatrix, rebuildFixtureTree } from './fixtures/read-explain-fixture';
 

@@ -5,8 +5,8 @@
 
 import { DataError } from '../errors';
 import type { FeatureMatrix } from '../models/types';
-import { createCheckpoint } from '../models/trees/shared/fit-loop';
-import { createRandom } from '../split/prng';
+import { createCheckpoint } from '../time/create-checkpoint';
+import { createRandom } from '../random/prng';
 import { solveKernelRegression } from './solve-kernel-regression';
 
 /** One number per row of X (a regression value, or one class's probability). */

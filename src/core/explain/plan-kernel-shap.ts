@@ -3,6 +3,7 @@
 // one and minutes for the other). The method text of the result states what was chosen.
 
 import type { FeatureMatrix } from '../models/types';
+import { nowMs } from '../time/now-ms';
 
 /** Kernel SHAP's time target; samples per row (and, for slow models, rows) are chosen to meet it. */
 export const KERNEL_TIME_BUDGET_MS = 6000;
@@ -34,9 +35,9 @@ export function measurePredictMs(predictOne: (m: FeatureMatrix) => Float64Array,
     return { ...background, values, rows: background.rows * times };
   };
   const time = (batch: FeatureMatrix): number => {
-    const startMs = performance.now();
+    const startMs = nowMs();
     predictOne(batch);
-    return (performance.now() - startMs) / batch.rows;
+    return (nowMs() - startMs) / batch.rows;
   };
   let batch = tile(20);
   // A fast model is timed on a batch as large as Kernel SHAP's own (~10,000 rows), where per-call costs vanish.

@@ -1,7 +1,9 @@
 // The one tree shape TreeSHAP walks: child links, split feature, node cover and leaf values, plus how a row
-// chooses a child. Built from our fitted tree models' JSON (CART, random forest, gradient boosting).
+// chooses a child. Built from the fitted JSON of the families that declare the treeEnsemble capability (CART and
+// random forest trees averaged, gradient-boosted trees summed on a margin).
 
 import { DataError } from '../errors';
+import { findFamilyInfo, MODEL_CATALOG } from '../models/catalog';
 import type { SerializedModel } from '../models/types';
 import { deserializeCartTree, type CartTree } from '../models/trees/cart/cart-tree';
 import { deserializeTree, stepRaw, type BoostedTree } from '../models/trees/gbdt/boosted-tree';
@@ -32,22 +34,24 @@ export interface ShapEnsemble {
   featureNames: string[];
 }
 
-/** Reads a fitted tree model's JSON; throws a DataError for other kinds or models saved without node cover. */
+/** Reads a fitted tree ensemble's JSON (a family with the treeEnsemble capability); throws a DataError for other kinds or models saved without node cover. */
 export function readShapEnsemble(model: SerializedModel): ShapEnsemble {
   const featureNames = [...model.featureNames];
-  if (model.kind === 'decision_tree' || model.kind === 'random_forest') {
+  const ensemble = findFamilyInfo(model.kind)?.capabilities.treeEnsemble;
+  if (ensemble === 'averaged') {
     const trees = (model.state as { trees: Record<string, number | number[]>[] }).trees.map(deserializeCartTree);
     const outputs = trees[0].outputs;
     const space = model.task === 'regression' ? 'value' : 'probability';
     return { trees: trees.map((t) => fromCartTree(t, 1 / trees.length)), outputs, offset: new Float64Array(outputs), space, featureNames };
   }
-  if (model.kind === 'gradient_boosting') {
+  if (ensemble === 'boosted') {
     const state = model.state as { baseline: number[]; trees: Record<string, number[] | number[][]>[][] };
     const trees = state.trees.flatMap((round) => round.map((json, k) => fromBoostedTree(deserializeTree(json), k)));
     const space = model.task === 'regression' ? 'value' : 'margin';
     return { trees, outputs: state.baseline.length, offset: Float64Array.from(state.baseline), space, featureNames };
   }
-  throw new DataError(`TreeSHAP explains decision_tree, random_forest and gradient_boosting models, not "${model.kind}"; use Kernel SHAP (estimateKernelShap) for it.`);
+  const trees = MODEL_CATALOG.filter((family) => family.capabilities.treeEnsemble).map((family) => family.kind);
+  throw new DataError(`TreeSHAP explains tree ensembles (${trees.join(', ')}), not "${model.kind}"; use Kernel SHAP (estimateKernelShap) for it.`);
 }
 
 function requireCover(cover: Float64Array | undefined): Float64Array {

@@ -4,7 +4,8 @@
 import { DataError } from '../errors';
 import { runLloyd, scaleTolerance, seedCenters } from '../models/classic/lloyd';
 import type { FeatureMatrix } from '../models/types';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
 
 /** Background rows and their weights (summing to 1). */
 export interface Background {
@@ -20,12 +21,7 @@ export function summariseBackground(X: FeatureMatrix, options: { limit?: number;
   const random = createRandom(options.seed ?? 0);
   if (X.rows <= limit) return { X, weights: new Float64Array(X.rows).fill(1 / X.rows) };
   if (options.method === 'kmeans' && !X.values.some(Number.isNaN)) return summariseByKmeans(X, limit, random);
-  const order = Uint32Array.from({ length: X.rows }, (_, i) => i);
-  for (let i = 0; i < limit; i++) {
-    const k = i + Math.floor(random() * (X.rows - i));
-    const tmp = order[i]; order[i] = order[k]; order[k] = tmp;
-  }
-  const rows = order.subarray(0, limit).sort();
+  const rows = sampleRows(X.rows, limit, random);
   const values = new Float64Array(limit * X.cols);
   rows.forEach((row, r) => values.set(X.values.subarray(row * X.cols, (row + 1) * X.cols), r * X.cols));
   return { X: { ...X, values, rows: limit }, weights: new Float64Array(limit).fill(1 / limit) };

@@ -15,6 +15,7 @@ import { CHUNK_BYTES, openText, readSlice } from './read-text';
 import type { ColumnScan } from './scan-column';
 import { describeBinary } from './sniff-binary';
 import type { ImportOptions, ImportProgress, ImportResult } from './types';
+import { nowMs } from '../time/now-ms';
 
 /** What a range reader needs besides the file: bytes [start, end), after the header line [0, headerEnd). */
 export interface CsvRangeRequest {
@@ -60,7 +61,7 @@ export async function importCsvInRanges(
   onProgress?: (p: ImportProgress) => void,
   signal?: AbortSignal,
 ): Promise<ImportResult | null> {
-  const started = performance.now();
+  const started = nowMs();
   const first = new Uint8Array(await readSlice(file, 0, CHUNK_BYTES));
   if (signal?.aborted) throw createAbortError();
   const format = detectFormat(options.format, fileName, first);
@@ -119,7 +120,7 @@ export async function importCsvInRanges(
     encoding: 'utf-8',
     sourceBytes: file.size,
     contentHash: await hashing.hash!,
-    durationMs: performance.now() - started,
+    durationMs: nowMs() - started,
   };
 }
 
@@ -137,9 +138,9 @@ async function readRanges(
 ): Promise<CsvRangeRead[] | null> {
   const { headerEnd, starts } = cuts;
   const bytesRead = starts.map(() => 0);
-  let lastReport = performance.now();
+  let lastReport = nowMs();
   const report = () => {
-    const now = performance.now();
+    const now = nowMs();
     if (!onProgress || now - lastReport < 100) return;
     lastReport = now;
     onProgress({ bytesRead: Math.min(file.size, bytesRead.reduce((a, b) => a + b, 0)), bytesTotal: file.size, rows: 0 });

@@ -12,6 +12,7 @@ import { CHUNK_BYTES, openText, readSlice } from './read-text';
 import { describeBinary } from './sniff-binary';
 import type { Table } from '../table/types';
 import type { ColumnInference, ImportOptions, ImportProgress, ImportResult, ImportWarning } from './types';
+import { nowMs } from '../time/now-ms';
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -27,7 +28,7 @@ export async function importFile(
   onProgress?: (p: ImportProgress) => void,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
-  const started = performance.now();
+  const started = nowMs();
   const bytesTotal = file.size;
   if (signal?.aborted) throw createAbortError();
   if (bytesTotal === 0) throw new DataError(`"${fileName}" is empty (0 bytes). Choose another file.`);
@@ -35,9 +36,9 @@ export async function importFile(
   hash.catch(() => undefined); // awaited below; keeps an early DataError from leaving it unhandled
   const first = new Uint8Array(await readSlice(file, 0, CHUNK_BYTES));
   const format = detectFormat(options.format, fileName, first);
-  let lastReport = performance.now();
+  let lastReport = nowMs();
   const report = (bytesRead: number, rows: number, force = false) => {
-    const now = performance.now();
+    const now = nowMs();
     if (!onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
     lastReport = now;
     onProgress({ bytesRead, bytesTotal, rows });
@@ -83,6 +84,6 @@ export async function importFile(
     encoding,
     sourceBytes: bytesTotal,
     contentHash: await hash,
-    durationMs: performance.now() - started,
+    durationMs: nowMs() - started,
   };
 }

@@ -7,7 +7,7 @@ import { NEURAL_INFO } from './neural/params';
 import { TREE_FAMILIES } from './trees';
 import type { FamilyInfo, ModelFamily, Task } from './types';
 
-const describe = ({ kind, label, group, tasks, params, needs }: ModelFamily): FamilyInfo => ({ kind, label, group, tasks, params, needs });
+const describe = ({ kind, label, group, tasks, params, needs, capabilities }: ModelFamily): FamilyInfo => ({ kind, label, group, tasks, params, needs, capabilities });
 
 /** Every family in the order the Train cell lists them (the same order as MODEL_FAMILIES). */
 export const MODEL_CATALOG: readonly FamilyInfo[] = [...CLASSIC_FAMILIES.map(describe), ...TREE_FAMILIES.map(describe), NEURAL_INFO];

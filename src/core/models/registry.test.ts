@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findFamilyInfo, listFamilyInfosForTask, MODEL_CATALOG } from './catalog';
+import type { FamilyCapabilities } from './types';
 import { findModelFamily, listFamiliesForTask, loadModel, MODEL_FAMILIES } from './registry';
 
 describe('model registry', () => {
@@ -33,9 +34,24 @@ describe('model registry', () => {
 
 describe('model catalogue', () => {
   it('describes exactly the registry families, in the same order, with the same schemas', () => {
-    const metadata = MODEL_FAMILIES.map(({ kind, label, group, tasks, params, needs }) => ({ kind, label, group, tasks, params, needs }));
+    const metadata = MODEL_FAMILIES.map(({ kind, label, group, tasks, params, needs, capabilities }) => ({ kind, label, group, tasks, params, needs, capabilities }));
     expect(MODEL_CATALOG).toEqual(metadata);
     expect(findFamilyInfo('neural_network')?.label).toBe('Neural network (MLP)');
     expect(listFamilyInfosForTask('binary').map((f) => f.kind)).toEqual(listFamiliesForTask('binary').map((f) => f.kind));
+  });
+
+  it('declares capabilities on the families: tree ensembles for TreeSHAP, the forest fits in parts of a count its schema has, PCA projects, k-means clusters', () => {
+    const having = (capability: keyof FamilyCapabilities) => MODEL_CATALOG.filter((f) => f.capabilities[capability]).map((f) => [f.kind, f.capabilities[capability]]);
+    expect({
+      treeEnsemble: having('treeEnsemble'), fitsInParts: having('fitsInParts'), projects2d: having('projects2d'), assignsClusters: having('assignsClusters'),
+    }).toEqual({
+      treeEnsemble: [['decision_tree', 'averaged'], ['random_forest', 'averaged'], ['gradient_boosting', 'boosted']],
+      fitsInParts: [['random_forest', { countParam: 'nEstimators' }]],
+      projects2d: [['pca', true]],
+      assignsClusters: [['kmeans', true]],
+    });
+    for (const family of MODEL_CATALOG.filter((f) => f.capabilities.fitsInParts)) {
+      expect(family.params.find((p) => p.name === family.capabilities.fitsInParts?.countParam)?.kind).toBe('int');
+    }
   });
 });

@@ -132,8 +132,26 @@ export interface FamilyNeeds {
   readonly scaled: boolean;
 }
 
+/**
+ * What else the studio may do with a family's runs, declared on the family so that explain, train and the page
+ * read it here rather than keep lists of family kinds. Absent means the family cannot.
+ */
+export interface FamilyCapabilities {
+  /**
+   * Its fitted JSON is a tree ensemble that exact TreeSHAP walks (node cover stored at fit): 'averaged' CART trees
+   * (class probabilities or values averaged over the trees) or 'boosted' trees summed on a raw margin.
+   */
+  readonly treeEnsemble?: 'averaged' | 'boosted';
+  /** It fits as independent parts on several workers, merged in order into the same model: `countParam` counts the parts (a forest's trees). */
+  readonly fitsInParts?: { readonly countParam: string };
+  /** It projects rows to two dimensions (PCA): its runs draw the 2-D view and assign no clusters to score. */
+  readonly projects2d?: boolean;
+  /** It assigns every row a cluster (k-means): its runs colour the 2-D view. */
+  readonly assignsClusters?: boolean;
+}
+
 /** A family's metadata: what the UI needs to list it and draw its form, without the fit code. */
-export type FamilyInfo = Pick<ModelFamily, 'kind' | 'label' | 'group' | 'tasks' | 'params' | 'needs'>;
+export type FamilyInfo = Pick<ModelFamily, 'kind' | 'label' | 'group' | 'tasks' | 'params' | 'needs' | 'capabilities'>;
 
 export interface ModelFamily {
   readonly kind: string;
@@ -143,6 +161,7 @@ export interface ModelFamily {
   readonly params: readonly HyperparameterSpec[];
   /** What the features must be like for these (resolved) hyperparameters; the fit throws a ModelSpecError otherwise. */
   needs(params: Hyperparameters): FamilyNeeds;
+  readonly capabilities: FamilyCapabilities;
   fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel>;
   fromJSON(json: SerializedModel): FittedModel;
 }

@@ -42,18 +42,19 @@ describe('validateProblem', () => {
     ]);
   });
 
-  it('rejects metrics of another task, unknown metrics, bad costs and flags a reversed criterion', () => {
+  it('rejects metrics of another task, unknown and report-only metrics, bad costs and flags a reversed criterion', () => {
     const spec: ProblemSpec = {
       target: 'x',
       task: 'regression',
       primaryMetric: 'roc-auc',
-      secondaryMetrics: ['nope' as 'mae'],
+      secondaryMetrics: ['nope' as 'mae', 'median-ae'],
       costs: { truePositive: 0, falsePositive: Number.NaN, falseNegative: 5, trueNegative: 0 },
       successCriterion: { metric: 'rmse', op: '>=', value: 3 },
     };
     expect(validateProblem(spec, table)).toEqual([
       { severity: 'error', code: 'metric-wrong-task', message: 'ROC-AUC does not apply to regression problems; choose another primary metric.' },
       { severity: 'error', code: 'unknown-metric', message: 'The secondary metric "nope" is unknown. Choose one from the list.' },
+      { severity: 'error', code: 'metric-report-only', message: 'Median absolute error is reported by the Evaluate cell but is not a problem metric; choose another secondary metric from the list.' },
       { severity: 'error', code: 'bad-cost', message: 'The cost of a falsePositive (NaN) is not a finite number. Enter an amount per case.' },
       { severity: 'warning', code: 'criterion-direction', message: 'RMSE is better when lower, but the success criterion asks for ">= 3". Check the direction.' },
       { severity: 'warning', code: 'bad-cost', message: 'Costs per confusion-matrix cell apply to binary problems; they are ignored for regression.' },

@@ -22,6 +22,7 @@ export type ProblemIssueCode =
   | 'tiny-class'
   | 'unknown-metric'
   | 'metric-wrong-task'
+  | 'metric-report-only'
   | 'criterion-direction'
   | 'bad-threshold'
   | 'bad-cost';
@@ -130,7 +131,8 @@ function checkMetrics(spec: ProblemSpec): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const check = (id: MetricId, role: string) => {
     if (!isMetricId(id)) issues.push(error('unknown-metric', `The ${role} metric "${id}" is unknown. Choose one from the list.`));
-    else if (!METRICS[id].tasks.includes(spec.task)) issues.push(error('metric-wrong-task', `${METRICS[id].name} does not apply to ${spec.task} problems; choose another ${role} metric.`));
+    else if (!METRICS[id].tasks.includes(spec.task)) issues.push(error('metric-wrong-task', `${METRICS[id].label} does not apply to ${spec.task} problems; choose another ${role} metric.`));
+    else if (METRICS[id].reportOnly) issues.push(error('metric-report-only', `${METRICS[id].label} is reported by the Evaluate cell but is not a problem metric; choose another ${role} metric from the list.`));
   };
   check(spec.primaryMetric, 'primary');
   spec.secondaryMetrics.forEach((id) => check(id, 'secondary'));
@@ -140,7 +142,7 @@ function checkMetrics(spec: ProblemSpec): ProblemIssue[] {
     if (isMetricId(criterion.metric)) {
       const better = METRICS[criterion.metric].direction;
       if ((better === 'higher') !== (criterion.op === '>=')) {
-        issues.push(warning('criterion-direction', `${METRICS[criterion.metric].name} is better when ${better}, but the success criterion asks for "${criterion.op} ${criterion.value}". Check the direction.`));
+        issues.push(warning('criterion-direction', `${METRICS[criterion.metric].label} is better when ${better}, but the success criterion asks for "${criterion.op} ${criterion.value}". Check the direction.`));
       }
     }
     if (!Number.isFinite(criterion.value)) issues.push(error('bad-threshold', `The success threshold ${criterion.value} is not a finite number.`));

@@ -7,7 +7,7 @@ import { measurePearsonMatrix, measureSpearmanMatrix } from './correlate-matrice
 import { finiteOrNull } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
-import type { RankedColumn } from './rank-column';
+import type { RankedColumn } from '../stats/rank-column';
 import type { CorrelationMatrix, Correlations } from './types';
 
 /** A numeric column ready for correlation: values, finite count, distinct count and lazily built ranks. */

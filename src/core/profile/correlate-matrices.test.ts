@@ -7,7 +7,7 @@ import { correlatePearson } from './correlate-pearson';
 import { correlateSpearmanRanked } from './correlate-spearman';
 import { alignClose } from './fixtures/align-close';
 import { DATASET_NAMES, readDataset, readReference } from './fixtures/read-fixtures';
-import { rankColumn } from './rank-column';
+import { rankColumn } from '../stats/rank-column';
 
 const NaN_ = Number.NaN;
 const columns = [

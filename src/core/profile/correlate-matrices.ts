@@ -9,7 +9,7 @@ import { correlatePartialRanks } from './correlate-partial-ranks';
 import { correlatePearson } from './correlate-pearson';
 import { correlateSpearmanWithGaps, listGaps } from './correlate-spearman';
 import { finiteOrNull } from './json-numbers';
-import type { RankedColumn } from './rank-column';
+import type { RankedColumn } from '../stats/rank-column';
 import { sumCentredProducts } from './sum-centred-products';
 
 /** A pair's centred sums may cancel to this fraction of the raw ones before the pair is recomputed exactly. */

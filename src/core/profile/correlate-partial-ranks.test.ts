@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correlatePartialRanks } from './correlate-partial-ranks';
 import { correlateSpearmanRanked } from './correlate-spearman';
-import { rankColumn } from './rank-column';
+import { rankColumn } from '../stats/rank-column';
 
 const NaN_ = Number.NaN;
 const complete = [Float64Array.from([3, 1, 2, 2, 5, 4, 4, 0]), Float64Array.from([1, 1, 1, 1, 1, 1, 1, 2])].map((values) => rankColumn(values));

@@ -4,7 +4,7 @@
 // all four. Readable form: correlateSpearmanRanked(complete[c], partial[p]) for each c and p.
 
 import { throwIfAborted } from './check-abort';
-import type { RankedColumn } from './rank-column';
+import type { RankedColumn } from '../stats/rank-column';
 
 /** Columns with missing values taken together: their centred ranks are packed row by row (one cache line). */
 const WIDTH = 4;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { correlateRanks, correlateSpearman, correlateSpearmanRanked } from './correlate-spearman';
-import { rankColumn, rankWithin } from './rank-column';
+import { rankColumn, rankWithin } from '../stats/rank-column';
 
 const NaN_ = Number.NaN;
 

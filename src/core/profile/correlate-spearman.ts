@@ -2,7 +2,7 @@
 // rows where both values are finite (as pandas DataFrame.corr(method='spearman') and scipy.stats.spearmanr
 // on those rows). A column whose finite rows all lie in the shared set keeps its full ranks.
 
-import { rankColumn, type RankedColumn } from './rank-column';
+import { rankColumn, type RankedColumn } from '../stats/rank-column';
 
 /** ρ of two ranked columns; NaN with fewer than 2 complete rows or a constant column among them. */
 export function correlateSpearmanRanked(a: RankedColumn, b: RankedColumn): number {

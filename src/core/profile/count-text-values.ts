@@ -4,7 +4,7 @@
 
 import { textAt } from '../table/text-column';
 import type { TextColumn } from '../table/types';
-import { mixHash, sizeTable } from './mix-hash';
+import { mixHash, sizeTable } from '../stats/mix-hash';
 
 /** Distinct present values in first-seen order: `counts[i]` rows hold the value of row `firstRows[i]`. */
 export interface TextValueCounts {

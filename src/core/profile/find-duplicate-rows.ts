@@ -5,7 +5,7 @@
 import type { Table } from '../table/types';
 import { areRowsEqual, hashRows } from './hash-rows';
 import { percent } from './json-numbers';
-import { mixHash, sizeTable } from './mix-hash';
+import { mixHash, sizeTable } from '../stats/mix-hash';
 import type { ColumnProfile, DuplicateRows } from './types';
 
 /** How many duplicate-row examples a profile keeps. */

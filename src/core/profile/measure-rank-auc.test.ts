@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import reference from './fixtures/auc-reference.json';
 import { measureRankAuc } from './measure-rank-auc';
-import { rankColumn } from './rank-column';
+import { rankColumn } from '../stats/rank-column';
 
 const ranked = (values: (number | null)[]) => rankColumn(Float64Array.from(values, (v) => (v === null ? Number.NaN : v)));
 

@@ -2,7 +2,7 @@
 // tie groups of its ranks (Mann–Whitney U, a tie between the classes counting one half), folded to
 // max(AUC, 1 − AUC) so that a feature separating in either direction scores near 1.
 
-import type { RankedColumn } from './rank-column';
+import type { RankedColumn } from '../stats/rank-column';
 
 /**
  * max(AUC, 1 − AUC) over the rows where the feature is finite and the class present (`codes` 0 or 1, −1

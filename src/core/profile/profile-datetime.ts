@@ -4,7 +4,7 @@
 import type { DatetimeColumn } from '../table/types';
 import { percent } from './json-numbers';
 import { quantileSorted } from '../stats/quantile-sorted';
-import { sortFinite } from './sort-finite';
+import { sortFinite } from '../stats/sort-finite';
 import type { DatetimeGap, DatetimeProfile, ValueCount } from './types';
 
 const LARGEST_GAPS = 5;

@@ -12,8 +12,8 @@ import { codeBooleans, profileColumn } from './profile-table';
 import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
-import { rankColumn, rankFromGroups, type RankedColumn, type RankGroups } from './rank-column';
-import { scanWithRanks, sortFinite } from './sort-finite';
+import { rankColumn, rankFromGroups, type RankedColumn, type RankGroups } from '../stats/rank-column';
+import { scanWithRanks, sortFinite } from '../stats/sort-finite';
 import type { ColumnProfile, DuplicateRows, MissingPatterns, NumericProfile, TargetProfile } from './types';
 
 /** Tie groups of numeric columns by name (what ranking them needs), from a `columns` job; a Map, since a column may be named "__proto__". */

@@ -5,7 +5,7 @@
 import type { Table } from '../table/types';
 import { percent } from './json-numbers';
 import { maskMissing } from './mask-missing';
-import { mixHash, sizeTable } from './mix-hash';
+import { mixHash, sizeTable } from '../stats/mix-hash';
 import type { MissingPatterns } from './types';
 
 /** Most columns that take part (most missing first): patterns are exact bit sets below 2^53. */

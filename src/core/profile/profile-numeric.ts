@@ -4,10 +4,10 @@
 
 import type { NumericColumn } from '../table/types';
 import { finiteOrNull, percent } from './json-numbers';
-import { chooseHistogramEdges, countHistogramSorted, findFirst } from './bin-histogram';
+import { chooseHistogramEdges, countHistogramSorted, findFirst } from '../stats/bin-histogram';
 import { measureMoments } from '../stats/measure-moments';
 import { quantileSorted } from '../stats/quantile-sorted';
-import { sortFinite, type FiniteScan } from './sort-finite';
+import { sortFinite, type FiniteScan } from '../stats/sort-finite';
 import type { NumericProfile, Quantiles, ValueCount } from './types';
 
 /** A column needs at least this many present values to be called id-like. */

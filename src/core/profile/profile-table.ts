@@ -15,8 +15,8 @@ import { profileDatetime } from './profile-datetime';
 import { profileMissing } from './profile-missing';
 import { profileNumeric } from './profile-numeric';
 import { profileTarget } from './profile-target';
-import { MAX_RANKED_CELLS, rankColumn, type RankedColumn } from './rank-column';
-import { scanWithOrder, sortFinite } from './sort-finite';
+import { MAX_RANKED_CELLS, rankColumn, type RankedColumn } from '../stats/rank-column';
+import { scanWithOrder, sortFinite } from '../stats/sort-finite';
 import { PROFILE_FORMAT_VERSION, type ColumnProfile, type NumericProfile, type TableProfile } from './types';
 
 export interface ProfileOptions {
@@ -37,7 +37,7 @@ export const DEFAULT_TOP_K = 10;
 export const DEFAULT_MAX_CORRELATION_COLUMNS = 50;
 export const MAX_CORRELATION_CATEGORIES = 50;
 export const MAX_CORRELATION_LEVELS = 100;
-export { MAX_RANKED_CELLS } from './rank-column';
+export { MAX_RANKED_CELLS } from '../stats/rank-column';
 
 /** Profiles `table`; throws DataError for an unknown target and an AbortError when `signal` aborts. */
 export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {

@@ -6,7 +6,7 @@
 import { factorizeTarget } from '../problem/factorize-target';
 import { MAX_PROPOSED_CLASSES, proposeTask } from '../problem/propose-task';
 import type { Column, Table } from '../table/types';
-import { countBinsPerCode } from './bin-histogram';
+import { countBinsPerCode } from '../stats/bin-histogram';
 import { throwIfAborted } from './check-abort';
 import type { CategoryInput, NumericInput } from './build-correlations';
 import { correlateSpearmanRanked } from './correlate-spearman';
@@ -14,7 +14,7 @@ import { finiteOrNull, percent } from './json-numbers';
 import { measureCorrelationRatio } from './measure-correlation-ratio';
 import { measureCramersV } from './measure-cramers-v';
 import { measureRankAuc } from './measure-rank-auc';
-import { MAX_RANKED_CELLS } from './rank-column';
+import { MAX_RANKED_CELLS } from '../stats/rank-column';
 import type { ClassBalance, NumericProfile, TargetAssociation, TargetProfile } from './types';
 
 /** Below this minority share (percent) the class balance carries a warning. */

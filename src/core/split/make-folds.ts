@@ -4,7 +4,7 @@
 import { DataError } from '../errors';
 import type { RowIndices, Table } from '../table/types';
 import { findColumn, keyColumn } from './column-keys';
-import { createRandom, shuffleInPlace } from './prng';
+import { createRandom, shuffleInPlace } from '../random/prng';
 import type { Fold, FoldSpec } from './split-spec';
 
 /** Folds of `trainRows` as `spec` asks; every training row is scored in exactly one fold (except the first time block). */
@@ -46,21 +46,31 @@ function assignStratified(table: Table, rows: number[], k: number, target: strin
   const { ids, labels } = keyColumn(findColumn(table, target, 'target'));
   const classOf = rows.map((r) => ids[r]);
   if (classOf.some((c) => c < 0)) throw new DataError(`Training rows have a missing '${target}': drop or impute them before stratified folds.`);
-  const perClass = labels.map(() => 0);
-  for (const c of classOf) perClass[c]++;
-  const allocation = labels.map(() => new Array<number>(k).fill(0));
+  return assignStratifiedFolds(classOf, labels.length, k, random);
+}
+
+/**
+ * Fold (0 … k − 1) of each row whose class is classOf[i] (0 … classCount − 1), as sklearn's StratifiedKFold sizes
+ * them: the class-sorted rows dealt round-robin give each class's count per fold, then each class's rows, shuffled
+ * with `random` (class by class, in class order), fill the folds in order.
+ */
+export function assignStratifiedFolds(classOf: ArrayLike<number>, classCount: number, k: number, random: () => number): Int32Array {
+  const perClass = new Array<number>(classCount).fill(0);
+  for (let i = 0; i < classOf.length; i++) perClass[classOf[i]]++;
+  const allocation = perClass.map(() => new Array<number>(k).fill(0));
   let position = 0;
   perClass.forEach((count, c) => {
     for (let i = 0; i < count; i++, position++) allocation[c][position % k]++;
   });
-  const fold = new Int32Array(rows.length);
-  labels.forEach((_, c) => {
-    const members = shuffleInPlace(rows.map((_, i) => i).filter((i) => classOf[i] === c), random);
+  const fold = new Int32Array(classOf.length);
+  const rows = Array.from({ length: classOf.length }, (_, i) => i);
+  for (let c = 0; c < classCount; c++) {
+    const members = shuffleInPlace(rows.filter((i) => classOf[i] === c), random);
     let next = 0;
     allocation[c].forEach((count, f) => {
       for (let i = 0; i < count; i++) fold[members[next++]] = f;
     });
-  });
+  }
   return fold;
 }
 

@@ -6,7 +6,7 @@ import { DataError } from '../errors';
 import type { RowIndices, Table } from '../table/types';
 import { allocateCounts, readFractions } from './allocate';
 import { findColumn, keyColumn } from './column-keys';
-import { createRandom, shuffleInPlace } from './prng';
+import { createRandom, shuffleInPlace } from '../random/prng';
 import type { HoldoutSpec, HoldoutSplit } from './split-spec';
 
 /**

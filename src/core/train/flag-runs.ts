@@ -29,7 +29,7 @@ export function findRunsWorseThanBaseline(runs: readonly RunSummary[], metric: M
     const where = basis === 'cv' ? 'CV mean' : 'validation';
     flagged.set(run.id, {
       code: 'worse-than-baseline',
-      message: `${info.name} ${formatNumber(value)} (${where}) is worse than the baseline "${best.run.label}" (${formatNumber(best.value)}): `
+      message: `${info.label} ${formatNumber(value)} (${where}) is worse than the baseline "${best.run.label}" (${formatNumber(best.value)}): `
         + 'this model does worse than a constant guess. Check its other warnings, scale the features, or change its settings before using it.',
     });
   }

@@ -3,7 +3,7 @@
 
 import { runLloyd, scaleTolerance, seedCenters } from '../models/classic/lloyd';
 import type { FeatureMatrix } from '../models/types';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { SILHOUETTE_SAMPLE_ROWS, sampleMatrix } from './score-clusters';
 import { computeSilhouette } from '../models/classic/cluster-quality';
 

@@ -13,14 +13,14 @@ describe('splitTreeRanges', () => {
 });
 
 describe('planForestParts', () => {
-  it('spreads a forest over the workers, at least 4 trees a part; other families and one worker stay whole', () => {
+  it('spreads a forest (the family that fits in parts) over the workers, at least 4 trees a part, 100 by the schema\'s default; other families and one worker stay whole', () => {
     const forest = { family: 'random_forest', params: {}, problem: BINARY };
     expect([
-      planForestParts(forest, 4, 100),
-      planForestParts({ ...forest, params: { nEstimators: 9 } }, 4, 100),
-      planForestParts({ ...forest, params: { nEstimators: 7 } }, 4, 100),
-      planForestParts(forest, 1, 100),
-      planForestParts({ ...forest, family: 'gradient_boosting' }, 4, 100),
+      planForestParts(forest, 4),
+      planForestParts({ ...forest, params: { nEstimators: 9 } }, 4),
+      planForestParts({ ...forest, params: { nEstimators: 7 } }, 4),
+      planForestParts(forest, 1),
+      planForestParts({ ...forest, family: 'gradient_boosting' }, 4),
     ]).toEqual([
       [{ start: 0, end: 25 }, { start: 25, end: 50 }, { start: 50, end: 75 }, { start: 75, end: 100 }],
       [{ start: 0, end: 5 }, { start: 5, end: 9 }],

@@ -8,7 +8,8 @@ import type { FeatureMatrix, FittedModel } from '../models/types';
 import type { RowIndices, Table } from '../table/types';
 import { transformTable } from '../transform/pipeline';
 import { takeRows } from '../transform/take-rows';
-import { sampleRowIndices } from './score-clusters';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
 import type { TrainedRun } from './types';
 
 /** Most points the scatter draws (a seeded sample of the rows above it). */
@@ -32,7 +33,7 @@ export function projectRuns(table: Table, rows: RowIndices, pcaRun: TrainedRun, 
   const clusters = kmeansRun ? predictPerRow(part, kmeansRun, (model, X) => model.predict(X), 1) : null;
   const placed: number[] = [];
   for (let r = 0; r < part.rowCount; r++) if (!Number.isNaN(scores[r * 2]) && (!clusters || !Number.isNaN(clusters[r]))) placed.push(r);
-  const shown = placed.length > PROJECTION_MAX_POINTS ? Array.from(sampleRowIndices(placed.length, PROJECTION_MAX_POINTS, seed), (i) => placed[i]) : placed;
+  const shown = placed.length > PROJECTION_MAX_POINTS ? Array.from(sampleRows(placed.length, PROJECTION_MAX_POINTS, createRandom(seed)), (i) => placed[i]) : placed;
   return {
     x: Float64Array.from(shown, (r) => scores[r * 2]),
     y: Float64Array.from(shown, (r) => scores[r * 2 + 1]),

@@ -5,7 +5,8 @@ import { metricOf, undefinedMetric, type MetricValue } from '../evaluate/metric-
 import { computeSilhouette } from '../models/classic/cluster-quality';
 import type { FeatureMatrix } from '../models/types';
 import type { MetricId } from '../problem/metrics';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
 import { computeDaviesBouldin } from './davies-bouldin';
 import type { MetricScores } from './types';
 
@@ -31,19 +32,8 @@ function scoreOne(id: MetricId, X: FeatureMatrix, labels: ArrayLike<number>, see
 /** At most `count` rows of X with their labels: all of them, or a seeded sample kept in row order. */
 export function sampleMatrix(X: FeatureMatrix, labels: ArrayLike<number>, count: number, seed: number): { X: FeatureMatrix; labels: Float64Array } {
   if (X.rows <= count) return { X, labels: Float64Array.from(labels) };
-  const rows = sampleRowIndices(X.rows, count, seed);
+  const rows = sampleRows(X.rows, count, createRandom(seed));
   const values = new Float64Array(count * X.cols);
   rows.forEach((r, i) => values.set(X.values.subarray(r * X.cols, (r + 1) * X.cols), i * X.cols));
   return { X: { ...X, values, rows: count }, labels: Float64Array.from(rows, (r) => labels[r]) };
-}
-
-/** `count` distinct indices below `rows`, ascending, by a seeded partial Fisher–Yates shuffle. */
-export function sampleRowIndices(rows: number, count: number, seed: number): Uint32Array {
-  const random = createRandom(seed);
-  const order = Uint32Array.from({ length: rows }, (_, i) => i);
-  for (let i = 0; i < Math.min(count, rows); i++) {
-    const j = i + Math.floor(random() * (rows - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, Math.min(count, rows)).sort();
 }

@@ -2,6 +2,7 @@
 // results without importing the fitting code (which pulls TensorFlow.js).
 
 import type { MetricId } from '../problem/metrics';
+import { measureMeanStd } from '../stats/measure-mean-std';
 import type { CvMetric, CvSummary, MetricScores } from './types';
 
 /** Mean and population std (ddof 0) per metric over the folds' defined values; `total` is the planned fold count. */
@@ -14,9 +15,7 @@ export function summarizeFolds(scores: readonly MetricScores[], total: number, m
       summary[id] = { mean: null, std: null, values };
       continue;
     }
-    const mean = defined.reduce((a, b) => a + b, 0) / defined.length;
-    const std = Math.sqrt(defined.reduce((a, v) => a + (v - mean) ** 2, 0) / defined.length);
-    summary[id] = { mean, std, values };
+    summary[id] = { ...measureMeanStd(defined), values };
   }
   return { folds: total, completed: scores.length, metrics: summary };
 }

@@ -9,13 +9,14 @@ import { describePreparation, fitPrepared, type PreparedFit } from './fit-prepar
 import { prepareTrainingData, type TrainingData } from './prepare-training-data';
 import { listProblemMetrics, scoreModel, scoreModelUnlessStopped } from './score-model';
 import type { CvSummary, MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import { nowMs } from '../time/now-ms';
 
 /**
  * The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. A stop that
  * arrives while a kNN still predicts the validation rows keeps the model, its run stopped and unscored.
  */
 export async function trainOnTrainingPart(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
-  const startedMs = performance.now();
+  const startedMs = nowMs();
   const data = prepareTrainingData(table, parts, describePreparation(request));
   const fit = await fitPrepared(data, request, ctx);
   if (!data.validation) return assembleRun(request, data, fit, startedMs);
@@ -43,7 +44,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     primaryMetric: request.problem.primaryMetric,
     metrics: { validation, cv: null },
     curve: fit.curve,
-    durationMs: performance.now() - startedMs,
+    durationMs: nowMs() - startedMs,
     ...(fit.backend ? { backend: fit.backend } : {}),
     trainedAt: Date.now(),
     stopped: fit.stopped,
@@ -62,11 +63,11 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
 
 /** trainOnTrainingPart, then CV over `parts.folds` when asked (skipped after a stop); durationMs covers both. */
 export async function trainCandidate(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
-  const startedMs = performance.now();
+  const startedMs = nowMs();
   const run = await trainOnTrainingPart(table, parts, request, ctx);
   let cv: CvSummary | null = null;
   if (request.crossValidate && parts.folds.length > 0 && !run.stopped) cv = await crossValidate(table, parts.folds, request, ctx);
-  return { ...run, metrics: { ...run.metrics, cv }, durationMs: performance.now() - startedMs };
+  return { ...run, metrics: { ...run.metrics, cv }, durationMs: nowMs() - startedMs };
 }
 
 /** `{ warnings }` as plain records when the fit left any, else nothing (runs without warnings carry no field). */

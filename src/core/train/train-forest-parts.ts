@@ -11,6 +11,7 @@ import { prepareTrainingData } from './prepare-training-data';
 import { createCurveRecorder } from './record-curve';
 import { assembleRun } from './train-candidate';
 import type { TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import { nowMs } from '../time/now-ms';
 
 /** Trees start … end − 1 of a forest, as fitted by one worker (fewer after a stop request). */
 export interface ForestPart {
@@ -40,7 +41,7 @@ export async function fitForestPart(table: Table, parts: TrainingParts, request:
 }
 
 /** Merges the parts of `request`'s forest into one model and returns its run (curve: the OOB score as trees are added). */
-export function mergeForestParts(table: Table, parts: TrainingParts, request: TrainRequest, forestParts: readonly ForestPart[], startedMs = performance.now()): TrainedRun {
+export function mergeForestParts(table: Table, parts: TrainingParts, request: TrainRequest, forestParts: readonly ForestPart[], startedMs = nowMs()): TrainedRun {
   const { family, params, data, setup } = prepareForest(table, parts, request);
   const curve = createCurveRecorder(family.label);
   const model = mergeForestTrees(data.train.X, data.train.y, setup, request.seed, forestParts.map((p) => p.trees), (progress) => curve.record(progress));

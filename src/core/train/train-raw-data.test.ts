@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanColumn, categoricalColumn, datetimeColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
 import { listFamiliesForTask } from '../models/registry';
 import type { ProblemSpec, SupervisedTask } from '../problem/types';
-import { createRandom } from '../split/prng';
+import { createRandom } from '../random/prng';
 import { describeAutoPreparation } from './plan-auto-preparation';
 import { trainCandidate } from './train-candidate';
 

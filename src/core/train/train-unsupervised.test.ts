@@ -65,7 +65,7 @@ describe('trainUnsupervised', () => {
 
   it('PCA: stores the whole spectrum, and its metrics say why they are undefined', async () => {
     const run = await trainUnsupervised(TABLE, PARTS, requestFor('pca', { n_components: 1 }));
-    const reason = 'PCA projects rows; it assigns no clusters to score';
+    const reason = 'Principal component analysis projects rows; it assigns no clusters to score';
     expect({ metrics: run.metrics.validation, spectrum: run.spectrum?.length, sum: run.spectrum?.reduce((a, b) => a + b, 0).toFixed(12) }).toEqual({
       metrics: { silhouette: { value: null, reason }, 'davies-bouldin': { value: null, reason } }, spectrum: 2, sum: (1).toFixed(12),
     });

@@ -1,6 +1,7 @@
 // Trains one clustering candidate (k-means, PCA) on the prepared training rows and returns the same plain
 // TrainedRun as the supervised path (task 'clustering'), so it is stored, ranked and reloaded like the others.
 
+import { findFamilyInfo } from '../models/catalog';
 import { pcaFamily } from '../models/classic/pca';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import type { Table } from '../table/types';
@@ -10,16 +11,17 @@ import { scoreClusters } from './score-clusters';
 import { listProblemMetrics } from './score-model';
 import { pickPlainInfo, pickWarnings } from './train-candidate';
 import type { MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import { nowMs } from '../time/now-ms';
 
 const NO_TARGET = { values: new Float64Array(0) };
 
 /** Fits `request` (a clustering family) on `parts.train`, scores its clusters on `parts.validation`; no CV. */
 export async function trainUnsupervised(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
-  const startedMs = performance.now();
+  const startedMs = nowMs();
   const data = prepareUnsupervisedData(table, parts, describePreparation(request));
   const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation };
   const fit = await fitPrepared(prepared, request, ctx);
-  const spectrum = fit.family.kind === 'pca' ? await computeSpectrum(data.train, request.seed) : undefined;
+  const spectrum = fit.family.capabilities.projects2d ? await computeSpectrum(data.train, request.seed) : undefined;
   return {
     id: request.id,
     family: fit.family.kind,
@@ -31,7 +33,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     primaryMetric: request.problem.primaryMetric,
     metrics: { validation: data.validation ? scoreClustering(fit.model, data.validation, request) : {}, cv: null },
     curve: fit.curve,
-    durationMs: performance.now() - startedMs,
+    durationMs: nowMs() - startedMs,
     trainedAt: Date.now(),
     stopped: fit.stopped,
     model: fit.model.toJSON(),
@@ -47,10 +49,11 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
   };
 }
 
-/** Cluster metrics of a model that assigns clusters; for PCA (a projection) every metric says why it is undefined. */
+/** Cluster metrics of a model that assigns clusters; for a projection (PCA) every metric says why it is undefined. */
 export function scoreClustering(model: FittedModel, X: FeatureMatrix, request: Pick<TrainRequest, 'problem' | 'seed'>): MetricScores {
   const metrics = listProblemMetrics(request.problem);
-  if (model.kind === 'pca') return Object.fromEntries(metrics.map((id) => [id, { value: null, reason: 'PCA projects rows; it assigns no clusters to score' }]));
+  const family = findFamilyInfo(model.kind);
+  if (family?.capabilities.projects2d) return Object.fromEntries(metrics.map((id) => [id, { value: null, reason: `${family.label} projects rows; it assigns no clusters to score` }]));
   return scoreClusters(X, model.predict(X), metrics, request.seed);
 }
 

@@ -63,6 +63,7 @@ function createBaselineFamily(kind: string, label: string, tasks: readonly Task[
     tasks,
     params: [],
     needs: () => ({ acceptsMissing: true, categorical: 'codes', scaled: false }),
+    capabilities: {},
     async fit(X, y, _params, ctx) {
       throwIfAborted(ctx);
       const task = inferTask(y);

@@ -3,6 +3,7 @@
 // that is unavailable, measureReduced row by row. Distances are direct differences (no ‖a‖² − 2a·b + ‖b‖², which
 // cancels), bit-identical on both paths and to the k-d tree's, so every path picks the same neighbours.
 
+import { instantiateWithMemory } from '../../wasm/load-module';
 import { compileDistanceKernel, type DistanceKernels } from './distance-kernel';
 import { measureReduced, type DistanceMetric } from './neighbour-distance';
 import type { NeighbourHeaps } from './neighbour-heaps';
@@ -43,14 +44,9 @@ function createKernelScan(train: Float64Array, rows: number, cols: number, manha
   const outAt = queriesAt + 4 * Math.ceil(queryBlock / 4) * stride;
   const bytes = outAt + 32 * trainBlock;
   if (!module || bytes > MAX_KERNEL_BYTES) return null;
-  let kernels: DistanceKernels;
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
-    kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as DistanceKernels;
-  } catch {
-    return null;
-  }
+  const instance = instantiateWithMemory<DistanceKernels>(module, bytes);
+  if (!instance) return null;
+  const { memory, exports: kernels } = instance;
   const heap = new Float64Array(memory.buffer);
   for (let t = 0; t < rows; t++) heap.set(train.subarray(t * cols, t * cols + cols), t * width);
   const measure = manhattan ? kernels.manhattan : kernels.squared;

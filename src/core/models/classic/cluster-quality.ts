@@ -3,7 +3,8 @@
 
 import type { FeatureMatrix } from '../types';
 import { runLloyd, scaleTolerance, seedCenters } from './lloyd';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
+import { sampleRows } from '../../random/sample-rows';
 
 export const SILHOUETTE_EXACT_ROWS = 5000;
 
@@ -35,7 +36,7 @@ export interface SilhouetteResult {
 /** Mean silhouette (Euclidean); singleton clusters score 0, as in sklearn. */
 export function computeSilhouette(X: FeatureMatrix, labels: ArrayLike<number>, seed = 0): SilhouetteResult {
   const sampled = X.rows > SILHOUETTE_EXACT_ROWS;
-  const rows = sampled ? sampleRows(X.rows, SILHOUETTE_EXACT_ROWS, seed) : Uint32Array.from({ length: X.rows }, (_, i) => i);
+  const rows = sampled ? sampleRows(X.rows, SILHOUETTE_EXACT_ROWS, createRandom(seed)) : Uint32Array.from({ length: X.rows }, (_, i) => i);
   const n = rows.length;
   const clusterIds = [...new Set(Array.from(rows, (r) => labels[r]))].sort((a, b) => a - b);
   if (clusterIds.length < 2 || clusterIds.length > n - 1) {
@@ -73,15 +74,4 @@ export function computeSilhouette(X: FeatureMatrix, labels: ArrayLike<number>, s
     total += spread === 0 ? 0 : (nearest - within) / spread;
   }
   return { value: total / n, rowsUsed: n, sampled };
-}
-
-/** `count` distinct row indices out of `rows`, sorted, by a seeded partial Fisher–Yates shuffle. */
-function sampleRows(rows: number, count: number, seed: number): Uint32Array {
-  const random = createRandom(seed);
-  const order = Uint32Array.from({ length: rows }, (_, i) => i);
-  for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(random() * (rows - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, count).sort();
 }

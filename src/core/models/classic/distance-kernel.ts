@@ -4,7 +4,8 @@
 // Lane 0 sums the even features and lane 1 the odd ones, added at the end: the order measureReduced follows, so
 // every path gives bit-identical distances.
 
-import { assembleModule, I32, op, V128, type Code, type WasmFunction } from '../trees/gbdt/wasm-module';
+import { createModuleLoader } from '../../wasm/load-module';
+import { assembleModule, I32, op, V128, type Code, type WasmFunction } from '../../wasm/wasm-module';
 
 /** f64x2.abs (not in wasm-module's table, which only the boosting kernels have needed so far). */
 const F64X2_ABS: Code = [0xfd, 0xec, 0x01];
@@ -56,16 +57,5 @@ export interface DistanceKernels {
 /** The kernel module's bytes. */
 const DISTANCE_KERNEL_BYTES = assembleModule([distanceKernel('squared'), distanceKernel('manhattan')]);
 
-let compiled: WebAssembly.Module | null | undefined;
-
 /** The compiled module, once per thread; null where WebAssembly SIMD is unavailable. */
-export function compileDistanceKernel(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(DISTANCE_KERNEL_BYTES) ? new WebAssembly.Module(DISTANCE_KERNEL_BYTES) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+export const compileDistanceKernel = createModuleLoader(DISTANCE_KERNEL_BYTES);

@@ -6,7 +6,7 @@ import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, M
 import { assertFeatureCount, assertNoMissing, throwIfAborted } from './fit-input';
 import { readParams } from '../read-params';
 import { assignClusters, runLloyd, scaleTolerance, seedCenters, type LloydResult } from './lloyd';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
 
 const KIND = 'kmeans';
 
@@ -48,6 +48,7 @@ export const kmeansFamily: ModelFamily = {
   tasks: ['clustering'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: { assignsClusters: true },
   async fit(X, _y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);

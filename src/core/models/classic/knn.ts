@@ -91,6 +91,7 @@ export const knnFamily: ModelFamily = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: {},
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     if ((params.k as number) > X.rows) throw new ModelSpecError(`knn: k = ${params.k} is larger than the ${X.rows} training rows; choose k ≤ ${X.rows}.`);

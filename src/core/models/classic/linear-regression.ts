@@ -101,6 +101,7 @@ export const linearRegressionFamily: ModelFamily = {
   tasks: ['regression'],
   params: PARAMS,
   needs: (params) => ({ acceptsMissing: false, categorical: params.penalty === 'none' ? 'one_hot_drop_first' : 'one_hot', scaled: params.penalty !== 'none' }),
+  capabilities: {},
   async fit(X, y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertTaskSupported(KIND, this.tasks, inferTask(y));

@@ -65,6 +65,7 @@ export const logisticRegressionFamily: ModelFamily = {
   tasks: ['binary', 'multiclass'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: {},
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);

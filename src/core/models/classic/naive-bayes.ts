@@ -70,6 +70,7 @@ export const naiveBayesFamily: ModelFamily = {
   tasks: ['binary', 'multiclass'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'codes', scaled: false }),
+  capabilities: {},
   async fit(X, y, rawParams, ctx) {
     const { params, task } = checkFitInput(KIND, PARAMS, this.tasks, X, y, rawParams);
     throwIfAborted(ctx);

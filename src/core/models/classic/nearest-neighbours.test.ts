@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../../errors';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
 import { chooseSearch, createNeighbourIndex, findNeighbours, findNeighboursInBlocks, type DistanceMetric, type Neighbours } from './nearest-neighbours';
 
 /** Rows × cols of values drawn by `draw`, then `duplicates` copies of earlier rows appended. */

@@ -3,7 +3,7 @@
 // (ties to the lower training row). The work is cut into units of ~1–40 ms so a caller can stop between them.
 
 import { createAbortError } from '../../errors';
-import { createCheckpoint } from '../trees/shared/fit-loop';
+import { createCheckpoint } from '../../time/create-checkpoint';
 import type { PredictOptions } from '../types';
 import { createBruteForceScan, type BruteForceScan } from './brute-force-block';
 import { buildKdTree, createKdStack, searchKdTree, type KdTree } from './kd-tree';

@@ -110,6 +110,7 @@ export const pcaFamily: ModelFamily = {
   tasks: ['clustering'],
   params: PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: { projects2d: true },
   async fit(X, _y, rawParams, ctx) {
     const params = readParams(KIND, PARAMS, rawParams);
     assertNoMissing(KIND, X);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
 import { computeLossAndGradient } from './backprop';
 import { flattenWeights, planParameterLayout, unflattenWeights, viewParameters } from './flat-parameters';
 import { computeLogits, initialiseWeights, type NetworkTopology } from './network';

@@ -5,7 +5,7 @@
 // or was still falling at the epoch cap.
 
 import * as tf from '@tensorflow/tfjs';
-import { createRandom } from '../../split/prng';
+import { createRandom } from '../../random/prng';
 import { assertFeatureCount, assertNoMissing, assertTarget, argmaxRows, assertTaskSupported, throwIfAborted } from '../classic/fit-input';
 import { inferTask } from '../read-params';
 import type { FeatureMatrix, FittedModel, Hyperparameters, ModelFamily, ModelWarning, SerializedModel, Task } from '../types';

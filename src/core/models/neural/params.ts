@@ -32,6 +32,7 @@ export const NEURAL_INFO: FamilyInfo = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: NEURAL_PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
+  capabilities: {},
 };
 
 export type Activation = (typeof ACTIVATIONS)[number];

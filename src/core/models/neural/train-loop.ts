@@ -3,8 +3,8 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { TrainingError } from '../../errors';
-import { shuffleInPlace } from '../../split/prng';
-import { createCheckpoint } from '../trees/shared/fit-loop';
+import { shuffleInPlace } from '../../random/prng';
+import { createCheckpoint } from '../../time/create-checkpoint';
 import type { FitContext } from '../types';
 import { computeLossAndGradient } from './backprop';
 import { flattenWeights, planParameterLayout, unflattenWeights, viewParameters, type ParameterLayout } from './flat-parameters';

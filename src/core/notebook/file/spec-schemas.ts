@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { findFamilyInfo, MODEL_CATALOG } from '../../models/catalog';
 import { readParams } from '../../models/read-params';
-import { METRIC_IDS } from '../../problem/metrics';
+import { METRIC_IDS, METRICS } from '../../problem/metrics';
 import { COLUMN_KINDS } from '../../table/types';
 import type { CellKind, CellSpecs, ColumnOverride, DatasetId } from '../types';
 import { between, finiteNumber, integer, integerFrom, nullableText, oneOf, strictlyBetween, texts } from './schema-rules';
@@ -29,7 +29,8 @@ const columnOverrides = v.pipe(
   }),
 );
 
-const metricId = oneOf(METRIC_IDS);
+// The metrics a Problem cell can choose (report-only ones are Evaluate's table alone).
+const metricId = oneOf(METRIC_IDS.filter((id) => !METRICS[id].reportOnly));
 
 const fractions = v.pipe(
   v.object({ train: between(0, 1), validation: between(0, 1), test: between(0, 1) }),

@@ -3,6 +3,7 @@
 // publishes them, marks a cell stale when its inputs' key moves away from its output's, runs one cell, the stale
 // ones or all of them — whether or not a view shows them — and saves outputs through an optional store.
 
+import { nowMs } from '../../time/now-ms';
 import type { Cell, CellId, Notebook } from '../types';
 import type { ArtifactKind, ArtifactTypes, CellInputs } from './artifacts';
 import type { ComputePort } from './compute-port';
@@ -180,7 +181,7 @@ export class NotebookRuntime {
   }
 
   async #execute(cell: Cell, runner: AnyCellRunner, derived: Derived, job: { abort: AbortController; stop: AbortController }): Promise<void> {
-    const now = this.options.now ?? (() => performance.now());
+    const now = this.options.now ?? nowMs;
     const startedMs = now();
     const key = derived.inputKey as string;
     const context: RunContext = {

@@ -3,7 +3,7 @@
 // NaN. Policy: values beyond the training range go to the first/last bin and are counted out of range.
 
 import { decodeNumbers, encodeNumbers, type JsonNumber } from '../json-number';
-import { linspace, sortPresent } from '../numeric-stats';
+import { linspace, sortPresent } from '../../stats/numpy-stats';
 import { quantileSorted } from '../../stats/quantile-sorted';
 import type { BinStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';

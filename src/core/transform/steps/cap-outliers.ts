@@ -3,7 +3,7 @@
 // Policy: every clipped value is counted out of range (in training too). Missing stays missing.
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
-import { sortPresent } from '../numeric-stats';
+import { sortPresent } from '../../stats/numpy-stats';
 import { quantileSorted } from '../../stats/quantile-sorted';
 import type { CapOutliersStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';

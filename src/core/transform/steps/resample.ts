@@ -4,7 +4,7 @@
 
 import type { Column, Table } from '../../table/types';
 import { keyColumn } from '../../split/column-keys';
-import { createRandom } from '../../split/prng';
+import { createRandom, shuffleInPlace } from '../../random/prng';
 import { takeRows } from '../take-rows';
 import type { ResampleStep } from '../step-types';
 import { createStepError, requireColumn } from '../step-context';
@@ -51,11 +51,7 @@ export function resampleTraining(step: ResampleStep, table: Table): ResampledTra
 
 /** `goal` rows from `members`: all of them plus random repeats when growing, a random subset when shrinking. */
 function drawRows(members: number[], goal: number, random: () => number): number[] {
-  const pool = [...members];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
+  const pool = shuffleInPlace([...members], random);
   if (goal <= pool.length) return pool.slice(0, goal);
   const extra = Array.from({ length: goal - pool.length }, () => members[Math.floor(random() * members.length)]);
   return [...pool, ...extra];

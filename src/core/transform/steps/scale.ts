@@ -3,8 +3,8 @@
 // min-max does not clip (values outside [0, 1] are counted); quantile clips to the training range (counted).
 
 import { decodeNumbers, encodeNumber, encodeNumbers, type JsonNumber, decodeNumber } from '../json-number';
-import { computeNormalQuantile } from '../normal-quantile';
-import { interpolate, linspace, sortPresent } from '../numeric-stats';
+import { computeNormalQuantile } from '../../stats/normal-quantile';
+import { interpolate, linspace, sortPresent } from '../../stats/numpy-stats';
 import { quantileSorted } from '../../stats/quantile-sorted';
 import type { ScaleStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';

@@ -4,7 +4,7 @@
 
 import { decodeNumber, encodeNumber, type JsonNumber } from '../json-number';
 import { minimizeBrent } from '../brent-minimize';
-import { sumPairwise, varianceNumpy } from '../numeric-stats';
+import { sumPairwise, varianceNumpy } from '../../stats/numpy-stats';
 import type { YeoJohnsonStep, ResolvedStep } from '../step-types';
 import { createNumericColumn, createStepError, replaceColumns, requireNumeric, type StepDefinition } from '../step-context';
 import { computeStandardStats } from './scale';

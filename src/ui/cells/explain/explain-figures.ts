@@ -5,7 +5,7 @@
 import type { PartialDependence } from '../../../core/explain/compute-partial-dependence';
 import type { ShapBeeswarmStrip, ShapImportance, ShapWaterfall } from '../../../core/explain/summarise-shap';
 import { formatFeatureValue, type FeatureAxis, type FeatureValueLabel } from '../../../state/explain-labels';
-import type { ImportanceSection } from '../../../workers/explain-run';
+import type { ImportanceSection } from '../../../core/explain/explain-result';
 import type { PlotFigure } from '../../plots/plot-types';
 
 const BAR = '#2563eb';

@@ -2,7 +2,7 @@
 // regression) with exact splits on sorted values, as sklearn's DecisionTreeClassifier / Regressor.
 
 import { createAbortError } from '../../../errors';
-import { createRandom } from '../../../split/prng';
+import { createRandom } from '../../../random/prng';
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, HyperparameterSpec, ModelFamily, Target } from '../../types';
 import { checkTrainingData } from '../shared/check-training-data';
 import { inferTask, readParams } from '../../read-params';
@@ -30,6 +30,7 @@ export const decisionTreeFamily: ModelFamily = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: TREE_PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'ordinal', scaled: false }),
+  capabilities: { treeEnsemble: 'averaged' },
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     const p = readParams(KIND, TREE_PARAMS, params);
     checkTrainingData(KIND, X, y, false);

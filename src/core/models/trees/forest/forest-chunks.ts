@@ -2,14 +2,14 @@
 // (seed, tree index) only, so the merged model is the same JSON whatever the chunking; the importances and the
 // out-of-bag score are summed in tree order after the merge (bootstrap counts replayed from each tree's seed).
 
-import { createRandom } from '../../../split/prng';
+import { createRandom, deriveSeed } from '../../../random/prng';
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, Target } from '../../types';
 import { buildCart, type CartSettings } from '../cart/build-cart';
 import type { Criterion } from '../cart/cart-criterion';
 import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from '../cart/cart-ensemble-model';
 import { addTreePredictions, type CartTree } from '../cart/cart-tree';
 import { checkTrainingData } from '../shared/check-training-data';
-import { createCheckpoint } from '../shared/fit-loop';
+import { createCheckpoint } from '../../../time/create-checkpoint';
 import { inferTask, readParams } from '../../read-params';
 import { scoreOutOfBag } from './out-of-bag';
 import type { HyperparameterSpec } from '../../types';
@@ -44,12 +44,9 @@ export function readForestSetup(spec: readonly HyperparameterSpec[], X: FeatureM
   return { params: p, settings, trees: p.nEstimators as number, bootstrap: p.bootstrap as boolean };
 }
 
-/** The random stream of tree `index`: a murmur3-mixed (seed, index), independent of every other tree. */
+/** The random stream of tree `index`: seeded by (seed, index) only, independent of every other tree. */
 export function createTreeRandom(seed: number, index: number): () => number {
-  let h = Math.imul((seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return createRandom((h ^ (h >>> 16)) >>> 0);
+  return createRandom(deriveSeed(seed, index));
 }
 
 /** Bootstrap draw counts per row (n draws with replacement), or 1 for every row without bootstrap. */

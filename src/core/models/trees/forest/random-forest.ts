@@ -29,6 +29,7 @@ export const randomForestFamily: ModelFamily = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: FOREST_PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'ordinal', scaled: false }),
+  capabilities: { treeEnsemble: 'averaged', fitsInParts: { countParam: 'nEstimators' } },
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     // One chunk of every tree: the same model as the chunks fitted across the training workers and merged.
     const setup = readForestSetup(FOREST_PARAMS, X, y, params);

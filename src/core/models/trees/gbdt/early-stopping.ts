@@ -1,7 +1,7 @@
 // Early stopping for boosting: the internal validation split (stratified for classifiers, seeded) and
 // sklearn's patience rule on the validation loss.
 
-import { createRandom, shuffleInPlace } from '../../../split/prng';
+import { createRandom, shuffleInPlace } from '../../../random/prng';
 import type { FeatureMatrix } from '../../types';
 
 /** Sorted train and validation row indices: `fraction` of each class (or of all rows) held out. */

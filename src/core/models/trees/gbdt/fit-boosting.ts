@@ -2,12 +2,12 @@
 // train/validation predictions, report the losses, stop early on the validation loss and keep the best round.
 
 import type { FeatureMatrix, FitContext, Task } from '../../types';
-import { createCheckpoint } from '../shared/fit-loop';
+import { createCheckpoint } from '../../../time/create-checkpoint';
 import { binMatrix, findMissingFeatures, fitBinMapper } from './bin-mapper';
 import { createLoss } from './boosting-loss';
 import type { BoostingSettings } from './boosting-params';
 import { findLeafBinned, type BoostedTree } from './boosted-tree';
-import { createRandom, shuffleInPlace } from '../../../split/prng';
+import { createRandom, shuffleInPlace } from '../../../random/prng';
 import { selectRows, shouldStopEarly, splitValidationRows } from './early-stopping';
 import { createWorkspace, growTree, loadGradients, type GrowSettings } from './grow-tree';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HIST_BINS } from './histogram';
 import { createGrowHeap } from './grow-heap';
 import { KERNEL_BYTES } from './kernel-code';
-import { encodeSigned, encodeUnsigned } from './wasm-module';
+import { encodeSigned, encodeUnsigned } from '../../../wasm/wasm-module';
 
 // 5 rows × 2 features, column-major: feature 0 bins [0, 2, 2, 255, 0], feature 1 bins [1, 1, 0, 3, 255].
 const BINNED = Uint8Array.of(0, 2, 2, 255, 0, 1, 1, 0, 3, 255);

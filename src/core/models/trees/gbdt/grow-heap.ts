@@ -5,6 +5,7 @@
 
 import { ModelSpecError } from '../../../errors';
 import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
+import { instantiateWithMemory } from '../../../wasm/load-module';
 import { compileKernel, FEATURE_BYTES } from './kernel-code';
 import { findNumericSplit, setBest, type SplitChoice, type SplitSettings } from './find-split';
 import { partitionRows } from './partition-rows';
@@ -121,14 +122,9 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
   }
   const histBytes = cols * FEATURE_BYTES;
   if (end + HISTOGRAMS_PER_GROWTH * histBytes > MAX_BYTES) return null;
-  let memory: WebAssembly.Memory;
-  let kernels: Kernels;
-  try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil((end + HISTOGRAMS_PER_GROWTH * histBytes) / PAGE_BYTES) });
-    kernels = new WebAssembly.Instance(kernel, { env: { memory } }).exports as unknown as Kernels;
-  } catch {
-    return null;
-  }
+  const instance = instantiateWithMemory<Kernels>(kernel, end + HISTOGRAMS_PER_GROWTH * histBytes);
+  if (!instance) return null;
+  const { memory, exports: kernels } = instance;
   const free: number[] = [];
   const addHistograms = (from: number, to: number): void => {
     for (let offset = to - histBytes; offset >= from; offset -= histBytes) free.push(offset);

@@ -7,7 +7,8 @@ import { HIST_BINS } from './histogram';
 import { LOGISTIC } from './logistic-kernel';
 import { RADIX } from './sort-kernel';
 import { SCAN_NUMERIC } from './split-kernel';
-import { assembleModule, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
+import { createModuleLoader } from '../../../wasm/load-module';
+import { assembleModule, I32, op, V128, type Code, type WasmFunction } from '../../../wasm/wasm-module';
 
 /** Bytes per histogram bin ([g, h, count] as f64) and per feature. */
 export const BIN_BYTES = 3 * 8;
@@ -164,16 +165,5 @@ const ADD_LEAF: WasmFunction = (() => {
 /** The kernel module's bytes. */
 export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX, SCAN_NUMERIC]);
 
-let compiled: WebAssembly.Module | null | undefined;
-
 /** The compiled kernel module, once per thread; null where WebAssembly SIMD is unavailable. */
-export function compileKernel(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(KERNEL_BYTES) ? new WebAssembly.Module(KERNEL_BYTES) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+export const compileKernel = createModuleLoader(KERNEL_BYTES);

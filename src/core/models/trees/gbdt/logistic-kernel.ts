@@ -3,7 +3,7 @@
 // put into the exponent bits. Gradients within 4 ulp of the Math.exp form (the test measures it); kernels bench:
 // 16.5 -> 6.9 ns per row.
 
-import { I32, op, V128, type Code, type WasmFunction } from './wasm-module';
+import { I32, op, V128, type Code, type WasmFunction } from '../../../wasm/wasm-module';
 
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;

@@ -1,7 +1,7 @@
 // sort-values.ts's radix sort as WebAssembly: 64-bit keys moved as one i64, no bounds checks. Same passes,
 // same result; the kernel's memory holds the values, a scratch buffer and the 2^16 digit counts.
 
-import { I32, I64, op, type Code, type WasmFunction } from './wasm-module';
+import { I32, I64, op, type Code, type WasmFunction } from '../../../wasm/wasm-module';
 
 /** Bytes of the digit counts (2^16 × u32) at the start of the sort's memory. */
 export const COUNTS_BYTES = 4 * (1 << 16);

@@ -2,6 +2,7 @@
 // bits), in WebAssembly (sort-kernel.ts) or JavaScript, both faster than Float64Array.prototype.sort on
 // 160,000 values. Readable form: values.sort().
 
+import { instantiateWithMemory } from '../../../wasm/load-module';
 import { compileKernel } from './kernel-code';
 import { COUNTS_BYTES } from './sort-kernel';
 
@@ -10,19 +11,16 @@ const DIGITS = 1 << 16;
 /** A sort for arrays of up to `capacity` values (no NaN): the WebAssembly kernel where available, else sortValues. */
 export function createSorter(capacity: number, kind: 'wasm' | 'js' = 'wasm'): (values: Float64Array) => void {
   const kernel = kind === 'wasm' ? compileKernel() : null;
-  if (kernel) {
-    try {
-      const memory = new WebAssembly.Memory({ initial: Math.ceil((COUNTS_BYTES + 16 * capacity) / 65536) });
-      const { radix } = new WebAssembly.Instance(kernel, { env: { memory } }).exports as { radix(values: number, scratch: number, m: number): void };
-      const heap = new Float64Array(memory.buffer, COUNTS_BYTES, capacity);
-      return (values) => {
-        heap.set(values);
-        radix(COUNTS_BYTES, COUNTS_BYTES + 8 * capacity, values.length);
-        values.set(heap.subarray(0, values.length));
-      };
-    } catch {
-      // No memory for it: the JavaScript sort below.
-    }
+  // Without the kernel or the memory for it: the JavaScript sort below.
+  const instance = kernel ? instantiateWithMemory<{ radix(values: number, scratch: number, m: number): void }>(kernel, COUNTS_BYTES + 16 * capacity) : null;
+  if (instance) {
+    const { memory, exports: { radix } } = instance;
+    const heap = new Float64Array(memory.buffer, COUNTS_BYTES, capacity);
+    return (values) => {
+      heap.set(values);
+      radix(COUNTS_BYTES, COUNTS_BYTES + 8 * capacity, values.length);
+      values.set(heap.subarray(0, values.length));
+    };
   }
   const scratch = new Float64Array(capacity);
   return (values) => sortValues(values, scratch);

@@ -2,7 +2,7 @@
 // (g, h), both sides' scores by one f64x2 divide. The same operations in the same order as the JavaScript
 // (IEEE arithmetic per lane), so the same split, bit for bit.
 
-import { F64, I32, op, V128, type Code, type WasmFunction } from './wasm-module';
+import { F64, I32, op, V128, type Code, type WasmFunction } from '../../../wasm/wasm-module';
 
 /** The best-split record the kernel reads and updates: byte offsets of its fields. */
 export const RECORD = { gain: 0, gradLeft: 8, hessLeft: 16, countLeft: 24, bin: 32, missingLeft: 36, bytes: 48 } as const;

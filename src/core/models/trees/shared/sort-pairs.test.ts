@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../split/prng';
+import { createRandom } from '../../../random/prng';
 import { sortPairs } from './sort-pairs';
 
 describe('sortPairs', () => {
