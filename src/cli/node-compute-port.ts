@@ -15,6 +15,11 @@ import { runSplit } from '../core/split/run-split';
 import { applyColumnOverrides } from '../core/table/apply-column-overrides';
 import type { Table } from '../core/table/types';
 import { previewPipeline } from '../core/transform/preview-pipeline';
+import { scoreHeldOut } from '../core/evaluate/score-held-out';
+import { explainRun } from '../core/explain/explain-run';
+import type { SupervisedTask } from '../core/problem/types';
+import { predictRun } from '../core/train/predict-run';
+import { findPositiveClass } from '../core/train/score-model';
 import { trainCandidate } from '../core/train/train-candidate';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import type { RunSummary, TrainedRun } from '../core/train/types';
@@ -67,6 +72,13 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
     splitTable: async (key, request) => runSplit(table(key), request),
     previewPipeline: async (key, steps, rows, target) => previewPipeline(table(key), steps, rows, { target }),
     trainCandidates: (job, control) => trainInProcess(table(job.datasetKey), job, runs, control),
+    async evaluateRun(key, rows, runId, problem) {
+      const run = storedRun(runs, runId);
+      const predictions = await predictRun(table(key), rows, run, problem);
+      return { predictions, scores: scoreHeldOut(predictions, problem, problem.task as SupervisedTask, findPositiveClass(problem, run.classes)) };
+    },
+    predictRun: async (key, rows, runId, problem) => predictRun(table(key), rows, storedRun(runs, runId), problem),
+    explainRun: async (key, rows, runId, problem, options, onProgress) => explainRun(table(key), rows, storedRun(runs, runId), problem, options, onProgress),
   };
 }
 
@@ -117,6 +129,12 @@ async function trainInProcess(table: Table, job: TrainJob, runs: Map<string, Tra
     }
   }
   return outcomes;
+}
+
+function storedRun(runs: ReadonlyMap<string, TrainedRun>, runId: string): TrainedRun {
+  const run = runs.get(runId);
+  if (!run) throw new Error(`The run "${runId}" was not trained in this run of the notebook; run its Train cell first.`);
+  return run;
 }
 
 /** A run without its model and fitted pipeline (what every cell reads; the whole run stays with the port). */

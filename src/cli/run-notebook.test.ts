@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { readNotebookFile as parseNotebookFile, type NotebookFile } from '../core/notebook/file';
+import { CELL_KINDS } from '../core/notebook/cell-kinds';
 import { updateCellSpec } from '../core/notebook/reducers';
 import type { CellId } from '../core/notebook/types';
 import { bindData, listDataCells, parseDataOption } from './bind-data';
@@ -42,6 +43,17 @@ describe('runNotebookHeadless', () => {
     expect([...runs.values()].map((run) => [run.family, run.model.kind, run.pipeline.steps.length > 0])).toEqual([['logistic_regression', 'logistic_regression', true], ['most_frequent', 'most_frequent', true]]);
     expect(lines).toContain('cell 5 (Train) …');
   });
+
+  it('Explain and Compare run after Train: importance of the best run, the two best runs tested against each other', async () => {
+    const file = readPenguins();
+    const notebook = createHeadlessNotebook(file);
+    const cells = [...notebook.cells, { id: 'explain' as CellId, kind: 'explain' as const, spec: { ...CELL_KINDS.explain.createSpec(), repeats: 2, shapRows: 20, pdFeatures: 1 } }, { id: 'compare' as CellId, kind: 'compare' as const, spec: CELL_KINDS.compare.createSpec() }];
+    const { results } = await runNotebookHeadless({ ...notebook, cells }, bindPenguins(file));
+    expect(results.cells.slice(-2).map((c) => `${c.title}: ${c.status}${c.error ? ` (${c.error})` : ''}`)).toEqual(['Explain: done', 'Compare: done']);
+    const explain = results.cells[5].summary as { run: string; importance: { feature: string }[] };
+    const compare = results.cells[6].summary as { a: string; b: string; report: { verdict: string } };
+    expect([explain.run, explain.importance.length > 0, compare.a, compare.b]).toEqual(['Logistic regression', true, 'Logistic regression', 'Most frequent class']);
+  }, 60_000);
 
   it('stops at the first failing cell, naming it; the cells below are left waiting', async () => {
     const file = readPenguins();

@@ -1,6 +1,9 @@
 // How a runner's heavy work reaches where it runs: in the browser the port sends it to workers (which keep each
 // table by its dataset key and each stored run by its id), in Node it runs in-process. Runners see only this.
 
+import type { RunPredictions } from '../../evaluate/run-predictions';
+import type { PartScores } from '../../evaluate/score-held-out';
+import type { ExplainOptions, ExplainProgress, ExplainResult } from '../../explain/explain-result';
 import type { TargetFacts } from '../../problem/validate-problem';
 import type { ProblemSpec } from '../../problem/types';
 import type { TableProfile } from '../../profile/types';
@@ -51,6 +54,12 @@ export type CandidateOutcome =
   | { readonly runId: string; readonly status: 'error'; readonly error: string }
   | { readonly runId: string; readonly status: 'cancelled' };
 
+/** A run's predictions on held-out rows and their scores. */
+export interface EvaluatedRun {
+  readonly predictions: RunPredictions;
+  readonly scores: PartScores;
+}
+
 /** Cancel (`signal`: terminate at once, keep nothing) and cooperative stop (`stop`: finish the current iteration, keep the best so far). */
 export interface JobControl {
   readonly signal?: AbortSignal;
@@ -67,4 +76,10 @@ export interface ComputePort {
   splitTable(datasetKey: string, request: SplitRequest, control?: JobControl): Promise<SplitResult>;
   previewPipeline(datasetKey: string, steps: readonly PipelineStep[], rows: { train: RowIndices; validation: RowIndices }, target: string | null, control?: JobControl): Promise<PipelinePreview>;
   trainCandidates(job: TrainJob, control?: JobControl): Promise<CandidateOutcome[]>;
+  /** A stored run's predictions on `rows` scored with the task's metric table and the primary metric's interval (core/evaluate). */
+  evaluateRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, control?: JobControl): Promise<EvaluatedRun>;
+  /** A stored run's predictions on `rows` of the dataset (rows without a target left out), from its model as trained. */
+  predictRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, control?: JobControl): Promise<RunPredictions>;
+  /** A stored run explained on `rows` (permutation importance, SHAP, partial dependence). */
+  explainRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void, control?: JobControl): Promise<ExplainResult>;
 }

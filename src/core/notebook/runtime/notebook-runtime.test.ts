@@ -36,6 +36,9 @@ function createPort(): ComputePort & { jobs: string[] } {
       return previewPipeline(TABLE, steps, rows, { target });
     },
     trainCandidates: async () => { throw new Error('not used'); },
+    evaluateRun: async () => { throw new Error('not used'); },
+    predictRun: async () => { throw new Error('not used'); },
+    explainRun: async () => { throw new Error('not used'); },
   };
 }
 

@@ -2,7 +2,10 @@
 
 import type { CellKind } from '../types';
 import type { AnyCellRunner, CellRunner } from './runner';
+import { compareRunner } from './runners/compare';
 import { dataRunner } from './runners/data';
+import { evaluateRunner } from './runners/evaluate';
+import { explainRunner } from './runners/explain';
 import { noteRunner } from './runners/note';
 import { prepareRunner } from './runners/prepare';
 import { problemRunner } from './runners/problem';
@@ -11,19 +14,20 @@ import { splitRunner } from './runners/split';
 import { trainRunner } from './runners/train';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own output type
-export const CELL_RUNNERS: { readonly [K in CellKind]?: CellRunner<K, any> } = { // TODO(lead): evaluate, explain, compare after the core move
+export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
   data: dataRunner,
   problem: problemRunner,
   profile: profileRunner,
   split: splitRunner,
   prepare: prepareRunner,
   train: trainRunner,
+  evaluate: evaluateRunner,
+  explain: explainRunner,
+  compare: compareRunner,
   note: noteRunner,
 };
 
 /** The runner of `kind`, widened so the runtime can drive any kind. */
 export function findRunner(kind: CellKind): AnyCellRunner {
-  const runner = CELL_RUNNERS[kind];
-  if (!runner) throw new Error(`no runner for ${kind} yet`);
-  return runner as unknown as AnyCellRunner;
+  return CELL_RUNNERS[kind] as unknown as AnyCellRunner;
 }
