@@ -1,15 +1,15 @@
-// Runtime state of one Data cell: importing a file or sample in a worker (progress, cancel = terminate),
-// saving it, reusing a stored dataset, and re-deriving the shown table from the stored one + column overrides.
+// The Data cell's view state: importing a file or sample in a worker (progress, cancel = terminate), saving it,
+// offering a stored duplicate, and pointing the cell at a stored dataset. Opening the dataset with its overrides is
+// the runtime's Data runner (an automatic cell): this class only says what the view shows of it.
 
 import { isAbortError } from '../core/errors';
-import type { ImportProgress, ImportResult } from '../core/ingest/types';
-import type { CellId, ColumnOverride, DataCellSpec, DatasetId } from '../core/notebook/types';
-import type { OverrideProblem } from '../core/table/apply-column-overrides';
-import type { ColumnSummary, Table } from '../core/table/types';
-import { findDatasetsByHash, loadDataset, listDatasets, saveDataset } from '../storage/datasets';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
-import { callCompute, importFileInWorker } from '../workers/clients';
-import { describeDatasetKey } from './artifacts';
+import type { ImportProgress, ImportResult } from '../core/ingest/types';
+import type { DataOutput } from '../core/notebook/runtime/runners/data';
+import type { CellId, ColumnOverride, DataCellSpec, DatasetId } from '../core/notebook/types';
+import { findDatasetsByHash, saveDataset } from '../storage/datasets';
+import { importFileInWorker } from '../workers/clients';
+import type { DatasetView } from './browser-compute-port';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
 import type { SampleInfo } from './samples';
@@ -26,23 +26,13 @@ export interface PendingDuplicate {
 }
 
 export class DataCellState {
-  view = $state<DataCellView>('empty');
   progress = $state.raw<ImportProgress | null>(null);
   /** The file being imported, for the progress line. */
   importingName = $state<string | null>(null);
-  meta = $state.raw<DatasetMeta | null>(null);
-  /** The stored table with the cell's column overrides applied. */
-  table = $state.raw<Table | null>(null);
-  summaries = $state.raw<ColumnSummary[]>([]);
-  /** Columns whose override left some values missing, with what to do. */
-  problems = $state.raw<OverrideProblem[]>([]);
-  applying = $state(false);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   duplicate = $state.raw<PendingDuplicate | null>(null);
-  #storedTable: Table | null = null;
   #importAbort: AbortController | null = null;
-  #generation = 0;
 
   constructor(
     readonly notebook: NotebookState,
@@ -53,16 +43,35 @@ export class DataCellState {
     return this.notebook.specOf(this.cellId, 'data');
   }
 
+  /** The opened dataset the view shows (table, record, columns), once the runtime has opened it. */
+  get opened(): DatasetView | null {
+    const output = this.notebook.cells[this.cellId]?.output as DataOutput | null | undefined;
+    return output ? (this.notebook.datasetViews[output.artifact.key] ?? null) : null;
+  }
+
+  /** What the view shows: nothing yet, the dataset opening, ready, or a dataset deleted meanwhile. */
+  get view(): DataCellView {
+    const run = this.notebook.cells[this.cellId];
+    if (!this.spec?.datasetId) return 'empty';
+    if (run?.status === 'running') return 'loading';
+    if (run?.status === 'error' && run.error?.includes('no longer stored')) return 'missing';
+    return this.opened && run?.status === 'done' ? 'ready' : run?.status === 'error' ? 'empty' : 'loading';
+  }
+
+  /** The runtime's error opening the dataset, or this view's own (an import that failed). */
+  get shownError(): string | null {
+    const run = this.notebook.cells[this.cellId];
+    return this.error ?? (run?.status === 'error' && this.view !== 'missing' ? (run.error ?? null) : null);
+  }
+
   get isImporting(): boolean {
     return this.importingName !== null;
   }
 
-  /** Starts a waiting sample import, or shows the stored dataset the spec points at. */
+  /** Starts a waiting sample import (a notebook started from a sample); the runtime opens a stored dataset itself. */
   async init(): Promise<void> {
     const sample = this.notebook.studio.takePendingSample(this.cellId);
-    if (sample) return this.importSample(sample);
-    const datasetId = this.spec?.datasetId;
-    if (datasetId) await this.showDataset(datasetId);
+    if (sample) await this.importSample(sample);
   }
 
   /** Imports a bundled sample; a sample already stored is reused without asking. */
@@ -76,38 +85,25 @@ export class DataCellState {
     }
   }
 
-  /** Imports `file` in a worker, saves it and shows it. Cancelled imports leave the cell as it was. */
+  /** Imports `file` in a worker, saves it and points the cell at it. Cancelled imports leave the cell as it was. */
   async importFile(file: File, label = file.name, name = stripExtension(file.name), reuseSilently = false): Promise<void> {
     this.cancel();
     const abort = new AbortController();
     this.#importAbort = abort;
     Object.assign(this, { error: null, notice: null, duplicate: null, importingName: file.name });
     this.progress = { bytesRead: 0, bytesTotal: file.size, rows: 0 };
-    const previousRun = this.notebook.runs[this.cellId];
-    this.notebook.setRun(this.cellId, { status: 'running' });
-    const startedMs = performance.now();
     try {
       const options = this.spec?.options;
       if (!options) return;
       const result = await importFileInWorker(file, options, (p) => (this.progress = p), abort.signal);
       const db = await this.notebook.studio.db();
       const matches = await findDatasetsByHash(db, result.contentHash);
-      if (matches.length > 0 && reuseSilently) {
-        await this.useDataset(matches[0].id, label);
-      } else if (matches.length > 0) {
-        this.duplicate = { result, fileName: file.name, label, matches };
-      } else {
-        await this.#saveAndShow(result, file.name, label, name);
-      }
-      this.notebook.setRun(this.cellId, { status: 'done', durationMs: performance.now() - startedMs });
+      if (matches.length > 0 && reuseSilently) this.useDataset(matches[0].id, label);
+      else if (matches.length > 0) this.duplicate = { result, fileName: file.name, label, matches };
+      else await this.#save(result, file.name, label, name);
     } catch (error) {
-      if (isAbortError(error)) {
-        this.notice = 'Import cancelled.';
-        this.notebook.setRun(this.cellId, previousRun ?? { status: 'idle' });
-      } else {
-        this.error = describeError(error);
-        this.notebook.setRun(this.cellId, { status: 'error', error: this.error });
-      }
+      if (isAbortError(error)) this.notice = 'Import cancelled.';
+      else this.error = describeError(error);
     } finally {
       if (this.#importAbort === abort) {
         this.#importAbort = null;
@@ -127,100 +123,43 @@ export class DataCellState {
     const pending = this.duplicate;
     if (!pending) return;
     this.duplicate = null;
-    await this.#guard(() => this.#saveAndShow(pending.result, pending.fileName, pending.label, stripExtension(pending.fileName)));
+    try {
+      await this.#save(pending.result, pending.fileName, pending.label, stripExtension(pending.fileName));
+    } catch (error) {
+      this.error = describeError(error);
+    }
   }
 
-  /** Points the cell at a stored dataset (overrides reset) and shows it. */
-  async useDataset(id: DatasetId, label?: string): Promise<void> {
+  /** Points the cell at a stored dataset (overrides reset); the runtime opens it. */
+  useDataset(id: DatasetId, label?: string): void {
     this.duplicate = null;
+    this.error = null;
     const meta = this.notebook.studio.datasets.find((d) => d.id === id);
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: id, sourceLabel: label ?? meta?.name ?? spec.sourceLabel, columnOverrides: {} }));
     if (meta) this.notebook.adoptDatasetName(meta.name);
-    await this.showDataset(id);
   }
 
   /** Clears the cell's dataset so a new one can be imported (the stored dataset stays). */
   clearDataset(): void {
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: null, sourceLabel: null, columnOverrides: {} }));
-    Object.assign(this, { view: 'empty', meta: null, table: null, summaries: [], problems: [] });
-    this.#storedTable = null;
-    this.notebook.publishDataset(this.cellId, null);
   }
 
-  /** Sets (or with null, removes) one column's override and rebuilds the shown table in the worker. */
-  async setOverride(column: string, override: ColumnOverride | null): Promise<void> {
+  /** Sets (or with null, removes) one column's override; the runtime opens the dataset again with it. */
+  setOverride(column: string, override: ColumnOverride | null): void {
     this.notebook.updateSpec(this.cellId, 'data', (spec) => {
       const { [column]: _old, ...rest } = spec.columnOverrides;
       return { ...spec, columnOverrides: override === null ? rest : { ...rest, [column]: override } };
     });
-    await this.#guard(() => this.#applyOverrides());
   }
 
-  /** Loads a stored dataset and derives the view; a dataset deleted meanwhile shows as missing. */
-  async showDataset(id: DatasetId): Promise<void> {
-    this.view = 'loading';
-    await this.#guard(async () => {
-      const db = await this.notebook.studio.db();
-      const stored = await loadDataset(db, id).catch(async (error: unknown) => {
-        const exists = (await listDatasets(db)).some((d) => d.id === id);
-        if (exists) throw error;
-        return null;
-      });
-      if (!stored) {
-        this.view = 'missing';
-        this.notebook.publishDataset(this.cellId, null);
-        return;
-      }
-      this.meta = stored.meta;
-      this.#storedTable = stored.table;
-      await this.#applyOverrides();
-    });
-    if (this.view === 'loading') this.view = this.meta ? 'ready' : 'empty';
-  }
-
-  async #saveAndShow(result: ImportResult, fileName: string, label: string, name: string): Promise<void> {
+  async #save(result: ImportResult, fileName: string, label: string, name: string): Promise<void> {
     const studio = this.notebook.studio;
     const meta = await saveDataset(await studio.db(), { name, sourceFileName: fileName, table: result.table, result });
+    this.notebook.port.keepStoredTable(meta, result.table);
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: meta.id, sourceLabel: label, columnOverrides: {} }));
     this.notebook.adoptDatasetName(meta.name);
-    this.meta = meta;
-    this.#storedTable = result.table;
-    await this.#applyOverrides();
     void studio.refresh();
     void studio.requestPersistenceOnce();
-  }
-
-  async #applyOverrides(): Promise<void> {
-    const stored = this.#storedTable;
-    const overrides = this.spec?.columnOverrides ?? {};
-    if (!stored) return;
-    const generation = ++this.#generation;
-    this.applying = true;
-    try {
-      const { table, problems } = await callCompute((api) => api.applyColumnOverrides(stored, overrides));
-      const summaries = await callCompute((api) => api.describeColumns(table));
-      if (generation !== this.#generation) return;
-      Object.assign(this, { table, problems, summaries, view: 'ready' });
-      this.#publish(table, overrides);
-    } finally {
-      if (generation === this.#generation) this.applying = false;
-    }
-  }
-
-  /** Hands the shown table to the cells below (Problem, Profile…) through the notebook's registry. */
-  #publish(table: Table, overrides: Record<string, ColumnOverride>): void {
-    const meta = this.meta;
-    if (!meta) return;
-    this.notebook.publishDataset(this.cellId, { datasetId: meta.id, table, meta, key: describeDatasetKey(meta.id, overrides) });
-  }
-
-  async #guard(task: () => Promise<void>): Promise<void> {
-    try {
-      this.error = null;
-      await task();
-    } catch (error) {
-      if (!isAbortError(error)) this.error = describeError(error);
-    }
   }
 }
 

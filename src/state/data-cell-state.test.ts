@@ -9,7 +9,8 @@ import { DataCellState } from './data-cell-state.svelte';
 import { NotebookState } from './notebook-state.svelte';
 import { Studio } from './studio.svelte';
 
-// The worker client, replaced by the same core code run in-process (the real wiring is proven by e2e).
+// The worker client, replaced by the same core code run in-process (the real wiring is proven by e2e). The Data
+// cell opens its dataset through the runtime (an automatic cell): `settle` waits for that run.
 const hooks = vi.hoisted(() => ({ failNextImport: null as Error | null }));
 vi.mock('../workers/clients', () => ({
   importFileInWorker: async (file: File, options: never, onProgress: never, signal: AbortSignal) => {
@@ -20,12 +21,11 @@ vi.mock('../workers/clients', () => ({
   },
   callCompute: async <T>(run: (api: unknown) => T) =>
     run({
-      applyColumnOverrides: (table: Table, overrides: Record<string, ColumnOverride>) => ({
-        table: { rowCount: table.rowCount, columns: table.columns.filter((c) => !Object.hasOwn(overrides, c.name) || overrides[c.name] !== 'excluded') },
-        problems: [],
-      }),
-      describeColumns: (table: Table): ColumnSummary[] =>
-        table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0, missingPct: 0, distinct: 0, examples: [] })),
+      openTable: (table: Table, overrides: Record<string, ColumnOverride>) => {
+        const opened = { rowCount: table.rowCount, columns: table.columns.filter((c) => !Object.hasOwn(overrides, c.name) || overrides[c.name] !== 'excluded') };
+        const summaries: ColumnSummary[] = opened.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0, missingPct: 0, distinct: 0, examples: [] }) as unknown as ColumnSummary);
+        return { table: opened, problems: [], summaries };
+      },
     }),
 }));
 
@@ -40,6 +40,12 @@ async function openDataCell(): Promise<{ studio: Studio; notebook: NotebookState
   return { studio, notebook, cell: new DataCellState(notebook, notebook.notebook!.cells[0].id) };
 }
 
+/** Waits for the Data cell's automatic open (started by the spec edit an import makes). */
+async function settle(notebook: NotebookState, cell: DataCellState): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await notebook.runtime.whenIdle(cell.cellId);
+}
+
 describe('DataCellState', () => {
   beforeEach(() => {
     hooks.failNextImport = null;
@@ -48,14 +54,15 @@ describe('DataCellState', () => {
   it('imports, stores and shows a file, pointing the spec at the new dataset', async () => {
     const { studio, notebook, cell } = await openDataCell();
     await cell.importFile(new File([PEOPLE], 'people.csv'));
+    await settle(notebook, cell);
     const stored = await listDatasets(await studio.db());
     expect({
       view: cell.view,
       error: cell.error,
-      columns: cell.table?.columns.map((c) => c.name),
+      columns: cell.opened?.table.columns.map((c) => c.name),
       stored: stored.map((d) => [d.name, d.rowCount, d.columnCount]),
       spec: { datasetId: cell.spec?.datasetId === stored[0].id, sourceLabel: cell.spec?.sourceLabel },
-      run: notebook.runs[cell.cellId].status,
+      run: notebook.cells[cell.cellId].status,
       importing: cell.isImporting,
     }).toEqual({
       view: 'ready',
@@ -71,10 +78,10 @@ describe('DataCellState', () => {
   it('shows a DataError in the cell and stores nothing', async () => {
     const { studio, notebook, cell } = await openDataCell();
     await cell.importFile(new File([''], 'empty.csv'));
-    expect({ view: cell.view, error: cell.error, run: notebook.runs[cell.cellId], stored: await listDatasets(await studio.db()) }).toEqual({
+    expect({ view: cell.view, error: cell.shownError, run: notebook.cells[cell.cellId].status, stored: await listDatasets(await studio.db()) }).toEqual({
       view: 'empty',
       error: '"empty.csv" is empty (0 bytes). Choose another file.',
-      run: { status: 'error', error: '"empty.csv" is empty (0 bytes). Choose another file.' },
+      run: 'waiting',
       stored: [],
     });
   });
@@ -83,11 +90,11 @@ describe('DataCellState', () => {
     const { notebook, cell } = await openDataCell();
     hooks.failNextImport = createAbortError();
     await cell.importFile(new File([PEOPLE], 'people.csv'));
-    expect({ view: cell.view, error: cell.error, notice: cell.notice, run: notebook.runs[cell.cellId], datasetId: cell.spec?.datasetId }).toEqual({
+    expect({ view: cell.view, error: cell.shownError, notice: cell.notice, run: notebook.cells[cell.cellId].status, datasetId: cell.spec?.datasetId }).toEqual({
       view: 'empty',
       error: null,
       notice: 'Import cancelled.',
-      run: { status: 'idle' },
+      run: 'waiting',
       datasetId: null,
     });
   });
@@ -101,7 +108,8 @@ describe('DataCellState', () => {
     const second = new DataCellState(notebook, secondId);
     await second.importFile(new File([PEOPLE], 'copy.csv'));
     const offered = second.duplicate?.matches.map((m) => m.name);
-    await second.useDataset(second.duplicate!.matches[0].id, second.duplicate!.label);
+    second.useDataset(second.duplicate!.matches[0].id, second.duplicate!.label);
+    await settle(notebook, second);
     expect({
       offered,
       duplicate: second.duplicate,
@@ -113,35 +121,44 @@ describe('DataCellState', () => {
   });
 
   it('applies overrides to the shown table and records them in the spec', async () => {
-    const { cell } = await openDataCell();
+    const { notebook, cell } = await openDataCell();
     await cell.importFile(new File([PEOPLE], 'people.csv'));
-    await cell.setOverride('age', 'excluded');
-    const excluded = { overrides: cell.spec?.columnOverrides, columns: cell.table?.columns.map((c) => c.name) };
-    await cell.setOverride('age', null);
-    expect({ excluded, restored: { overrides: cell.spec?.columnOverrides, columns: cell.table?.columns.map((c) => c.name) } }).toEqual({
+    cell.setOverride('age', 'excluded');
+    await settle(notebook, cell);
+    const excluded = { overrides: cell.spec?.columnOverrides, columns: cell.opened?.table.columns.map((c) => c.name) };
+    cell.setOverride('age', null);
+    await settle(notebook, cell);
+    expect({ excluded, restored: { overrides: cell.spec?.columnOverrides, columns: cell.opened?.table.columns.map((c) => c.name) } }).toEqual({
       excluded: { overrides: { age: 'excluded' }, columns: ['name'] },
       restored: { overrides: {}, columns: ['name', 'age'] },
     });
   });
 
   it('keeps an override of a column named "__proto__" as its own entry (not the prototype), and removes it', async () => {
-    const { cell } = await openDataCell();
+    const { notebook, cell } = await openDataCell();
     await cell.importFile(new File(['__proto__,constructor\n1,a\n2,b\n'], 'reserved.csv'));
-    await cell.setOverride('__proto__', 'excluded');
+    cell.setOverride('__proto__', 'excluded');
+    await settle(notebook, cell);
     const overrides = cell.spec!.columnOverrides;
-    const excluded = { own: Object.keys(overrides), value: Object.hasOwn(overrides, '__proto__') && overrides['__proto__'], columns: cell.table?.columns.map((c) => c.name) };
-    await cell.setOverride('__proto__', null);
-    expect({ excluded, restored: { own: Object.keys(cell.spec!.columnOverrides), columns: cell.table?.columns.map((c) => c.name) } }).toEqual({
+    const excluded = { own: Object.keys(overrides), value: Object.hasOwn(overrides, '__proto__') && overrides['__proto__'], columns: cell.opened?.table.columns.map((c) => c.name) };
+    cell.setOverride('__proto__', null);
+    await settle(notebook, cell);
+    expect({ excluded, restored: { own: Object.keys(cell.spec!.columnOverrides), columns: cell.opened?.table.columns.map((c) => c.name) } }).toEqual({
       excluded: { own: ['__proto__'], value: 'excluded', columns: ['constructor'] },
       restored: { own: [], columns: ['__proto__', 'constructor'] },
     });
   });
 
-  it('says a deleted dataset is gone', async () => {
-    const { studio, cell } = await openDataCell();
+  it('says a deleted dataset is gone when the notebook opens again', async () => {
+    const { studio, notebook, cell } = await openDataCell();
     await cell.importFile(new File([PEOPLE], 'people.csv'));
+    await settle(notebook, cell);
+    await notebook.save();
     await studio.deleteDataset(cell.spec!.datasetId!);
-    await cell.showDataset(cell.spec!.datasetId!);
-    expect({ view: cell.view, error: cell.error }).toEqual({ view: 'missing', error: null });
+    const reopened = new NotebookState(studio, notebook.id);
+    await reopened.load();
+    const again = new DataCellState(reopened, cell.cellId);
+    await settle(reopened, again);
+    expect({ view: again.view, error: again.shownError }).toEqual({ view: 'missing', error: null });
   });
 });

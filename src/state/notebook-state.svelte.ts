@@ -1,7 +1,11 @@
-// The open notebook: its saved shape (edited through the pure core reducers, autosaved ~300 ms after the
-// last edit and on pagehide) and each cell's runtime `CellRun`, which is never saved.
+// The open notebook: its saved shape (edited through the pure core reducers, autosaved ~300 ms after the last edit
+// and on pagehide) and every cell's runtime, owned by the core NotebookRuntime over the page's compute port: status,
+// output and published artifact of each cell, runs of one cell, the stale ones or all, whether a view shows them.
 
-import { findUpstream, listDownstream } from '../core/notebook/dependencies';
+import { findUpstream } from '../core/notebook/dependencies';
+import type { CellInputs } from '../core/notebook/runtime/artifacts';
+import { NotebookRuntime, type CellRuntime } from '../core/notebook/runtime/notebook-runtime';
+import type { RunProgress } from '../core/notebook/runtime/runner';
 import { DEFAULT_NOTEBOOK_NAME, isPristineNotebook } from '../core/notebook/pristine';
 import * as reducers from '../core/notebook/reducers';
 import type { CellId, CellKind, CellSpecs, Notebook, NotebookId, ProblemCellSpec } from '../core/notebook/types';
@@ -10,6 +14,8 @@ import { loadNotebook, saveNotebook } from '../storage/notebooks';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
 import type { PublishedDataset, PublishedModel, PublishedPipeline, PublishedSplit } from './artifacts';
+import { createBrowserComputePort, type BrowserComputePort, type BrowserPortEnv, type DatasetView } from './browser-compute-port';
+import { createCellOutputStore } from './cell-output-store';
 import type { PipelineStep } from '../core/transform/step-types';
 import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
@@ -18,39 +24,41 @@ import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 
 export const AUTOSAVE_DELAY_MS = 300;
 
-/** Runtime state of one cell; `durationMs` is the last run's wall time. */
-export interface CellRun {
-  status: 'idle' | 'running' | 'done' | 'error' | 'stale';
-  error?: string;
-  durationMs?: number;
-}
-
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
 export class NotebookState {
   notebook = $state.raw<Notebook | null>(null);
   loadError = $state<string | null>(null);
   saveStatus = $state<SaveStatus>('saved');
-  runs = $state.raw<Record<CellId, CellRun>>({});
-  /** The runtime artifact registry: each Data cell's current table, by the Data cell's id. */
-  datasets = $state.raw<Record<CellId, PublishedDataset>>({});
-  /** Each Split cell's current parts, by the Split cell's id (absent until it has run or its saved split matches). */
-  splits = $state.raw<Record<CellId, PublishedSplit>>({});
-  /** Each Prepare cell's current fitted pipeline, by the Prepare cell's id (absent until its fit matches its inputs). */
-  pipelines = $state.raw<Record<CellId, PublishedPipeline>>({});
-  /** Each Train cell's stored runs and best run, by the Train cell's id (absent until its leaderboard loads). */
-  models = $state.raw<Record<CellId, PublishedModel>>({});
-  /** Cells that can be re-run from outside (frame button, "Run stale"), by id → their run function. */
-  runners = $state.raw<Record<CellId, () => Promise<void>>>({});
+  /** Every cell's runtime (status, output, error, progress…), as the runtime derives it. */
+  cells = $state.raw<Record<CellId, CellRuntime>>({});
+  /** The datasets Data cells opened, by dataset key: the table the views show, its record and columns. */
+  datasetViews = $state.raw<Record<string, DatasetView>>({});
+  /** Cells shown folded to their header (their views are not mounted); kept per notebook in this browser. */
+  collapsed = $state.raw<ReadonlySet<CellId>>(new Set());
   /** True while "Run stale" / "Run all" works through the notebook. */
   runningAll = $state(false);
+  readonly port: BrowserComputePort;
+  readonly runtime: NotebookRuntime;
+  readonly #progressListeners = new Map<CellId, Set<(progress: RunProgress) => void>>();
   readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
   readonly #onPageHide = () => this.#autosave.flush();
 
   constructor(
     readonly studio: Studio,
     readonly id: NotebookId,
-  ) {}
+    /** Makes the port the runtime computes through (the workers; tests pass one of their own). */
+    makePort: (env: BrowserPortEnv) => BrowserComputePort = createBrowserComputePort,
+  ) {
+    const db = () => this.studio.db();
+    this.port = makePort({ db, runStore: this.runStore, onDatasetView: (view) => (this.datasetViews = { ...this.datasetViews, [view.key]: view }) });
+    this.runtime = new NotebookRuntime({
+      compute: this.port,
+      outputs: createCellOutputStore(db, id),
+      onChange: () => this.#syncCells(),
+      onProgress: (cellId, progress) => this.#progressListeners.get(cellId)?.forEach((listener) => listener(progress)),
+    });
+  }
 
   /** Loads the notebook and starts listening for pagehide; sets `loadError` when it cannot. */
   async load(): Promise<void> {
@@ -59,14 +67,18 @@ export class NotebookState {
       const notebook = await loadNotebook(await this.studio.db(), this.id);
       if (!notebook) throw new StudioError('StorageError', 'This notebook does not exist (it may have been deleted). Go back to Home to open another one.');
       this.notebook = notebook;
+      this.collapsed = readCollapsed(this.id);
+      this.runtime.setNotebook(notebook);
+      await this.runtime.restore();
     } catch (error) {
       this.loadError = describeError(error);
     }
   }
 
-  /** Saves any pending edit and stops listening; a notebook left as it was created (nothing imported) is deleted. */
+  /** Ends the runs in progress, saves any pending edit and stops listening; a notebook left as it was created (nothing imported) is deleted. */
   dispose(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
+    this.runtime.cancelAll();
     if (this.notebook && isPristineNotebook(this.notebook)) {
       this.#autosave.cancel();
       void this.studio.deleteNotebook(this.id);
@@ -93,82 +105,47 @@ export class NotebookState {
 
   deleteCell(cellId: CellId): void {
     this.#edit((nb, now) => reducers.deleteCell(nb, cellId, now));
-    const { [cellId]: _removed, ...rest } = this.runs;
-    this.runs = rest;
-    this.publishDataset(cellId, null);
   }
 
   moveCell(cellId: CellId, offset: number): void {
     this.#edit((nb, now) => reducers.moveCell(nb, cellId, offset, now));
   }
 
-  /** Edits a cell's spec; cells downstream of it that have run are marked 'stale'. */
+  /** Edits a cell's spec; the runtime marks the cells whose inputs changed stale (automatic ones run again). */
   updateSpec<K extends CellKind>(cellId: CellId, kind: K, update: (spec: CellSpecs[K]) => CellSpecs[K]): void {
-    const before = this.notebook;
     this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now));
-    if (this.notebook && this.notebook !== before) this.markDownstreamStale(cellId);
   }
 
-  /** Marks every finished run downstream of `cellId` as stale (its inputs changed). */
-  markDownstreamStale(cellId: CellId): void {
-    if (!this.notebook) return;
-    const stale = listDownstream(this.notebook, cellId).filter((id) => this.runs[id]?.status === 'done');
-    if (stale.length === 0) return;
-    const runs = { ...this.runs };
-    for (const id of stale) runs[id] = { ...runs[id], status: 'stale' };
-    this.runs = runs;
-  }
-
-  /** A Data cell publishes its current table (or null when it has none) for the cells below it. */
-  publishDataset(cellId: CellId, dataset: PublishedDataset | null): void {
-    if (this.datasets[cellId] === dataset) return;
-    const { [cellId]: _old, ...rest } = this.datasets;
-    this.datasets = dataset ? { ...rest, [cellId]: dataset } : rest;
-  }
-
-  /** The dataset the nearest Data cell above `cellId` publishes; null when there is none (or it has no table yet). */
+  /** The dataset the nearest Data cell above `cellId` opened, with its table for the views; null until it has. */
   upstreamDataset(cellId: CellId): { sourceCellId: CellId | null; dataset: PublishedDataset | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'dataset') : null;
-    return { sourceCellId, dataset: sourceCellId ? (this.datasets[sourceCellId] ?? null) : null };
+    const artifact = this.inputsOf(cellId).dataset;
+    const view = artifact ? this.datasetViews[artifact.key] : undefined;
+    return { sourceCellId, dataset: artifact && view ? { datasetId: view.meta.id, table: view.table, meta: view.meta, key: artifact.key } : null };
   }
 
-  /** A Split cell publishes its current parts (or null when it has none that match its inputs). */
-  publishSplit(cellId: CellId, split: PublishedSplit | null): void {
-    if ((this.splits[cellId] ?? null) === split) return;
-    const { [cellId]: _old, ...rest } = this.splits;
-    this.splits = split ? { ...rest, [cellId]: split } : rest;
-  }
-
-  /** The split the nearest Split cell above `cellId` publishes; null when there is none (or it has not run). */
+  /** The split the nearest Split cell above `cellId` publishes; null when there is none (or it is not done). */
   upstreamSplit(cellId: CellId): { sourceCellId: CellId | null; split: PublishedSplit | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'split') : null;
-    return { sourceCellId, split: sourceCellId ? (this.splits[sourceCellId] ?? null) : null };
+    return { sourceCellId, split: this.inputsOf(cellId).split ?? null };
   }
 
-  /** A Prepare cell publishes its current pipeline (or null when its fit does not match its inputs). */
-  publishPipeline(cellId: CellId, pipeline: PublishedPipeline | null): void {
-    if ((this.pipelines[cellId] ?? null) === pipeline) return;
-    const { [cellId]: _old, ...rest } = this.pipelines;
-    this.pipelines = pipeline ? { ...rest, [cellId]: pipeline } : rest;
-  }
-
-  /** The pipeline the nearest Prepare cell above `cellId` publishes; null when there is none (or it has not fitted). */
+  /** The pipeline the nearest Prepare cell above `cellId` publishes; null when there is none (or it is not done). */
   upstreamPipeline(cellId: CellId): { sourceCellId: CellId | null; pipeline: PublishedPipeline | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'pipeline') : null;
-    return { sourceCellId, pipeline: sourceCellId ? (this.pipelines[sourceCellId] ?? null) : null };
-  }
-
-  /** A Train cell publishes its runs and best run (or null when it has none). */
-  publishModel(cellId: CellId, model: PublishedModel | null): void {
-    if ((this.models[cellId] ?? null) === model) return;
-    const { [cellId]: _old, ...rest } = this.models;
-    this.models = model ? { ...rest, [cellId]: model } : rest;
+    return { sourceCellId, pipeline: this.inputsOf(cellId).pipeline ?? null };
   }
 
   /** The runs the nearest Train cell above `cellId` publishes; null when there is none (or it has no runs). */
   upstreamModel(cellId: CellId): { sourceCellId: CellId | null; model: PublishedModel | null } {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'model') : null;
-    return { sourceCellId, model: sourceCellId ? (this.models[sourceCellId] ?? null) : null };
+    return { sourceCellId, model: this.inputsOf(cellId).model ?? null };
+  }
+
+  /** What the runtime hands `cellId` now (read through `cells`, so a view re-reads it when any cell changes). */
+  inputsOf(cellId: CellId): CellInputs {
+    void this.cells;
+    return this.runtime.inputsOf(cellId);
   }
 
   /** Appends `makeStep(existing steps)` (null: nothing) to the nearest Prepare cell below `cellId` (created right below when none); returns its id. */
@@ -195,42 +172,67 @@ export class NotebookState {
     return cell?.kind === kind ? (cell.spec as CellSpecs[K]) : undefined;
   }
 
-  /** Lets a mounted cell be re-run from its frame or by "Run stale"; returns the unregister function. */
-  registerRunner(cellId: CellId, run: () => Promise<void>): () => void {
-    this.runners = { ...this.runners, [cellId]: run };
-    return () => {
-      if (this.runners[cellId] !== run) return;
-      const { [cellId]: _gone, ...rest } = this.runners;
-      this.runners = rest;
-    };
+  /** Runs one cell (a run in progress is cancelled first); its status, output or error show in `cells`. */
+  runCell(cellId: CellId): Promise<CellRuntime> {
+    return this.runtime.run(cellId);
   }
 
-  /** Cells in notebook order that are stale and can be re-run. */
+  /** Ends a cell's run at once (its worker is terminated); nothing of it is kept. */
+  cancelCell(cellId: CellId): void {
+    this.runtime.cancel(cellId);
+  }
+
+  /** Asks a running cell to finish its current step and keep what it has (Train: the best models so far). */
+  stopCell(cellId: CellId): void {
+    this.runtime.stop(cellId);
+  }
+
+  /** Hears every progress record of `cellId`'s runs; returns the unsubscribe function. */
+  listenToProgress(cellId: CellId, listener: (progress: RunProgress) => void): () => void {
+    const listeners = this.#progressListeners.get(cellId) ?? new Set();
+    listeners.add(listener);
+    this.#progressListeners.set(cellId, listeners);
+    return () => void listeners.delete(listener);
+  }
+
+  /** Replaces a cell's output by a view's edit of it (a deleted run, a final evaluation), saved like a run's. */
+  editOutput<O>(cellId: CellId, update: (output: O) => O): Promise<void> {
+    return this.runtime.setOutput(cellId, (output) => update(output as O));
+  }
+
+  isCollapsed(cellId: CellId): boolean {
+    return this.collapsed.has(cellId);
+  }
+
+  /** Folds a cell to its header or unfolds it (remembered for this notebook in this browser). */
+  setCollapsed(cellId: CellId, collapsed: boolean): void {
+    const next = new Set(this.collapsed);
+    if (collapsed) next.add(cellId);
+    else next.delete(cellId);
+    this.collapsed = next;
+    writeCollapsed(this.id, next);
+  }
+
+  /** Cells in notebook order that are stale. */
   get staleCellIds(): CellId[] {
-    return (this.notebook?.cells ?? []).filter((cell) => this.runs[cell.id]?.status === 'stale' && this.runners[cell.id]).map((cell) => cell.id);
+    return (this.notebook?.cells ?? []).filter((cell) => this.cells[cell.id]?.status === 'stale').map((cell) => cell.id);
   }
 
-  /**
-   * Re-runs stale cells top to bottom (`all`: every runnable cell), one at a time. A cell re-run can make cells
-   * below it stale, so the next cell is chosen after each run; a cell whose run fails stops the sweep.
-   */
+  /** Runs the stale cells top to bottom (`all`: every cell); a cell that fails stops the sweep. */
   async runCells(all = false): Promise<void> {
     if (this.runningAll) return;
     this.runningAll = true;
     try {
-      const done = new Set<CellId>();
-      for (let guard = 0; guard < 4 * (this.notebook?.cells.length ?? 0); guard++) {
-        await Promise.resolve(); // let the cells' effects settle their statuses
-        const next = (this.notebook?.cells ?? []).find((cell) =>
-          !done.has(cell.id) && this.runners[cell.id] && (all || this.runs[cell.id]?.status === 'stale'));
-        if (!next) break;
-        done.add(next.id);
-        await this.runners[next.id]();
-        if (this.runs[next.id]?.status === 'error') break;
-      }
+      await this.runtime.runAll({ onlyStale: !all });
     } finally {
       this.runningAll = false;
     }
+  }
+
+  #syncCells(): void {
+    const cells: Record<CellId, CellRuntime> = {};
+    for (const cell of this.notebook?.cells ?? []) cells[cell.id] = this.runtime.get(cell.id);
+    this.cells = cells;
   }
 
   /** Where a training worker stores the fit of a run of this notebook. */
@@ -241,10 +243,6 @@ export class NotebookState {
   /** How a training worker finds stored run `runId` (it reads the model there; the page holds summaries only). */
   storedRun(runId: string): StoredRunRef {
     return { dbName: this.studio.dbName, runId };
-  }
-
-  setRun(cellId: CellId, run: CellRun): void {
-    this.runs = { ...this.runs, [cellId]: run };
   }
 
   /** Writes the notebook now; a failure shows in the save status and as a toast. */
@@ -267,7 +265,28 @@ export class NotebookState {
     const next = reduce(this.notebook, Date.now());
     if (next === this.notebook) return;
     this.notebook = next;
+    this.runtime.setNotebook(next);
     this.saveStatus = 'unsaved';
     this.#autosave.schedule();
+  }
+}
+
+const collapsedKey = (id: NotebookId) => `ml-studio:collapsed:${id}`;
+
+function readCollapsed(id: NotebookId): ReadonlySet<CellId> {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(collapsedKey(id)) ?? '[]');
+    return new Set(Array.isArray(stored) ? stored.filter((cellId): cellId is CellId => typeof cellId === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function writeCollapsed(id: NotebookId, cellIds: ReadonlySet<CellId>): void {
+  try {
+    if (cellIds.size === 0) localStorage.removeItem(collapsedKey(id));
+    else localStorage.setItem(collapsedKey(id), JSON.stringify([...cellIds]));
+  } catch {
+    // Storage full or blocked: the cells stay folded for this visit only.
   }
 }

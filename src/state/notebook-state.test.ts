@@ -1,5 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ComputePort } from '../core/notebook/runtime/compute-port';
+import type { CellId, DatasetId } from '../core/notebook/types';
+import { createToyPort, TOY_TABLE } from '../test-support/toy-compute-port';
+import type { BrowserComputePort, BrowserPortEnv } from './browser-compute-port';
 import { AUTOSAVE_DELAY_MS, NotebookState } from './notebook-state.svelte';
 import { Studio } from './studio.svelte';
 
@@ -9,40 +13,65 @@ function waitMs(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The toy port as the page's: a dataset it opens is shown (as the workers' port does through onDatasetView). */
+function toyBrowserPort(port: ComputePort): (env: BrowserPortEnv) => BrowserComputePort {
+  return (env) => ({
+    ...port,
+    async openDataset(cellId, spec, control) {
+      const opened = await port.openDataset(cellId, spec, control);
+      env.onDatasetView({ key: opened.artifact.key, table: TOY_TABLE, meta: { id: spec.datasetId } as never, summaries: [], problems: [] });
+      return opened;
+    },
+    tableOf: () => TOY_TABLE,
+    cancelCandidate: () => {},
+    keepStoredTable: () => {},
+  });
+}
+
+/** Waits until the automatic runs an edit started have finished. */
+async function settle(state: NotebookState): Promise<void> {
+  await waitMs(0);
+  for (const cell of state.notebook?.cells ?? []) await state.runtime.whenIdle(cell.id);
+}
+
 describe('NotebookState', () => {
   let studio: Studio;
 
   beforeEach(() => {
     vi.stubGlobal('window', new EventTarget());
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) });
     studio = new Studio('/', `notebook-state-test-${dbCount++}`);
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('re-runs stale cells top to bottom, a re-run may make a later cell stale, and an error stops the sweep', async () => {
+  it('runs through the core runtime: the Data cell opens itself, Run stale / Run all follow it, an edit makes the cells below stale, and cells read what the cells above publish', async () => {
     const id = await studio.createNotebook('Runs');
-    const state = new NotebookState(studio, id);
+    const port = createToyPort();
+    const state = new NotebookState(studio, id, toyBrowserPort(port));
     await state.load();
-    const [a, b, c] = [state.addCell('profile'), state.addCell('split'), state.addCell('prepare')];
-    const order: string[] = [];
-    state.registerRunner(a, async () => { order.push('a'); state.setRun(a, { status: 'done' }); state.setRun(c, { status: 'stale' }); });
-    state.registerRunner(b, async () => { order.push('b'); state.setRun(b, { status: 'done' }); });
-    const unregisterC = state.registerRunner(c, async () => { order.push('c'); state.setRun(c, { status: 'error', error: 'bad step' }); });
-    state.setRun(a, { status: 'stale' });
-    state.setRun(b, { status: 'done' });
-    expect(state.staleCellIds).toEqual([a]);
+    const dataId = state.notebook!.cells[0].id;
+    const problemId = state.addCell('problem');
+    const splitId = state.addCell('split');
+    const prepareId = state.addCell('prepare');
+    const before = { status: state.cells[splitId]?.status, waiting: state.cells[splitId]?.waiting, dataset: state.upstreamDataset(splitId).dataset };
+    state.updateSpec(dataId, 'data', (spec) => ({ ...spec, datasetId: 'ds1' as DatasetId }));
+    state.updateSpec(problemId, 'problem', (spec) => ({ ...spec, target: 'y', task: 'binary', positiveClass: 'b' }));
+    await settle(state);
+    const opened = { stale: state.staleCellIds, split: state.cells[splitId].status, table: state.upstreamDataset(splitId).dataset?.table.rowCount };
+    await state.runCells(true);
+    const ran = { jobs: [...port.jobs], statuses: [splitId, prepareId].map((cellId) => state.cells[cellId].status), pipeline: state.upstreamPipeline(prepareId + 'x' as CellId).pipeline };
+    state.updateSpec(splitId, 'split', (spec) => ({ ...spec, seed: 7 }));
+    await settle(state);
+    const edited = { stale: state.staleCellIds, runningAll: state.runningAll };
     await state.runCells();
-    expect(order).toEqual(['a', 'c']);
-    expect(state.runningAll).toBe(false);
-
-    order.length = 0;
-    await state.runCells(true);
-    expect(order).toEqual(['a', 'b', 'c']);
-
-    order.length = 0;
-    state.registerRunner(a, async () => { order.push('a'); state.setRun(a, { status: 'error' }); });
-    unregisterC();
-    await state.runCells(true);
-    expect({ order, runners: Object.keys(state.runners) }).toEqual({ order: ['a'], runners: [a, b] });
+    expect({ before, opened, ran, edited, after: { stale: state.staleCellIds, jobs: port.jobs } }).toEqual({
+      before: { status: 'waiting', waiting: 'Waiting for the Data cell above: Import a file, open a sample or pick a stored dataset.', dataset: null },
+      opened: { stale: [], split: 'idle', table: 40 },
+      ran: { jobs: ['open', 'split'], statuses: ['done', 'done'], pipeline: null },
+      edited: { stale: [splitId], runningAll: false },
+      after: { stale: [], jobs: ['open', 'split', 'split'] },
+    });
     state.dispose();
   });
 
@@ -86,23 +115,28 @@ describe('NotebookState', () => {
     expect(reloaded.notebook?.name).toBe('Saved on pagehide');
   });
 
-  it('keeps runtime cell state out of the saved notebook and drops it with the cell', async () => {
+  it('forgets a deleted cell\'s runtime, folds cells (remembered for the notebook), and cancels a run in progress on dispose', async () => {
     const id = await studio.createNotebook('Draft');
-    const state = new NotebookState(studio, id);
-    await state.load();
-    const cellId = state.notebook!.cells[0].id;
-    state.setRun(cellId, { status: 'error', error: 'The file is empty.' });
-    const runsBefore = state.runs;
-    state.deleteCell(cellId);
-    state.dispose();
-    await waitMs(20);
-    const reloaded = new NotebookState(studio, id);
-    await reloaded.load();
-    expect({ runsBefore, runsAfter: state.runs, cells: reloaded.notebook?.cells }).toEqual({
-      runsBefore: { [cellId]: { status: 'error', error: 'The file is empty.' } },
-      runsAfter: {},
-      cells: [],
+    let cancelled = false;
+    const port = createToyPort({
+      openDataset: (_cellId, _spec, control) => new Promise((_resolve, reject) => control?.signal?.addEventListener('abort', () => {
+        cancelled = true;
+        reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+      })),
     });
+    const state = new NotebookState(studio, id, toyBrowserPort(port));
+    await state.load();
+    const [dataId, noteId] = [state.notebook!.cells[0].id, state.addCell('note')];
+    state.setCollapsed(noteId, true);
+    state.updateSpec(dataId, 'data', (spec) => ({ ...spec, datasetId: 'ds1' as DatasetId }));
+    await waitMs(0);
+    const running = state.cells[dataId].status;
+    state.dispose();
+    await waitMs(0);
+    const reloaded = new NotebookState(studio, id, toyBrowserPort(createToyPort()));
+    await reloaded.load();
+    reloaded.deleteCell(noteId);
+    expect({ running, cancelled, collapsed: reloaded.isCollapsed(noteId), cells: Object.keys(reloaded.cells) }).toEqual({ running: 'running', cancelled: true, collapsed: true, cells: [dataId] });
   });
 
   it('reports a notebook that does not exist instead of blanking', async () => {

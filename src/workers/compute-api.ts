@@ -7,10 +7,11 @@ import type { TableProfile } from '../core/profile/types';
 import { collectSplitBuffers, runSplit, type SplitRequest, type SplitResult } from '../core/split/run-split';
 import { previewPipeline as previewPipelineInCore, type PipelinePreview } from '../core/transform/preview-pipeline';
 import type { PipelineStep } from '../core/transform/step-types';
-import { applyColumnOverrides } from '../core/table/apply-column-overrides';
+import { applyColumnOverrides, type OverrideProblem } from '../core/table/apply-column-overrides';
+import type { ColumnOverride } from '../core/notebook/types';
 import { describeColumns } from '../core/table/describe-columns';
 import { collectTransferables } from '../core/table/table-buffers';
-import type { Table } from '../core/table/types';
+import type { ColumnSummary, Table } from '../core/table/types';
 import { importFileInRanges } from './import-in-ranges';
 import { prepareProfileLanes, profileTableInWorkers } from './profile-in-workers';
 
@@ -61,5 +62,11 @@ function previewPipeline(table: Table, steps: PipelineStep[], rows: { train: Uin
   return transfer(preview, [...collectTransferables(preview.before), ...collectTransferables(preview.after)]);
 }
 
-export const computeApi = { importFile, applyColumnOverrides, describeColumns, prepareProfileLanes, profileTable, splitTable, previewPipeline };
+/** A stored table as a Data cell shows it, in one trip: the column overrides applied and the columns described; the table comes back by transfer. */
+function openTable(stored: Table, overrides: Record<string, ColumnOverride>): { table: Table; problems: OverrideProblem[]; summaries: ColumnSummary[] } {
+  const { table, problems } = applyColumnOverrides(stored, overrides);
+  return transfer({ table, problems, summaries: describeColumns(table) }, collectTransferables(table));
+}
+
+export const computeApi = { importFile, applyColumnOverrides, describeColumns, openTable, prepareProfileLanes, profileTable, splitTable, previewPipeline };
 export type ComputeApi = typeof computeApi;

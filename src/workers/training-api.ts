@@ -3,6 +3,10 @@
 // run's model and pipeline go to storage from here and the page gets its summary; jobs on stored runs name
 // them by id and read them here. Unit tests call these directly in Node; clients.ts reaches them through a pool.
 
+import type { EvaluatedRun } from '../core/notebook/runtime/compute-port';
+import { scoreHeldOut } from '../core/evaluate/score-held-out';
+import { findPositiveClass } from '../core/train/score-model';
+import type { SupervisedTask } from '../core/problem/types';
 import { transfer } from 'comlink';
 import { listPredictionBuffers, type RunPredictions } from '../core/evaluate/run-predictions';
 import { listExplainBuffers, type ExplainOptions, type ExplainProgress, type ExplainResult } from '../core/explain/explain-result';
@@ -110,6 +114,14 @@ async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredR
   return transfer(predictions, listPredictionBuffers(predictions));
 }
 
+/** predictStoredRun, scored with the task's metric table and the primary metric's interval here (not on the page). */
+async function evaluateStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<EvaluatedRun> {
+  const run = await readStoredRun(ref);
+  const predictions = await predictRun(readTable(tableKey), rows, run, problem);
+  const scores = scoreHeldOut(predictions, problem, problem.task as SupervisedTask, findPositiveClass(problem, run.classes));
+  return transfer({ predictions, scores }, listPredictionBuffers(predictions));
+}
+
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
 async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
   const part = await fitForestPart(readTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
@@ -150,7 +162,7 @@ async function computeStoredLearningCurve(tableKey: string, request: StoredLearn
 }
 
 export const trainingApi = {
-  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, pickK, projectStoredRuns,
+  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,

@@ -30,6 +30,8 @@ export interface ProfileJob {
 
 /** One press of a Train cell: every candidate on the same parts (folds already chosen: none for clustering or without CV). */
 export interface TrainJob {
+  /** The Train cell whose runs these are (a port that stores runs files them under it). */
+  readonly cellId: CellId;
   readonly datasetKey: string;
   readonly parts: TrainingParts;
   readonly requests: readonly TrainRequest[];

@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { numericColumn, categoricalColumn, tableOf } from '../../../test-support/table-builders';
-import { describeTargetFacts } from '../../problem/validate-problem';
-import { runSplit } from '../../split/run-split';
-import { previewPipeline } from '../../transform/preview-pipeline';
-import type { Table } from '../../table/types';
+import { createToyPort as createPort } from '../../../test-support/toy-compute-port';
 import { CELL_KINDS } from '../cell-kinds';
 import { addCell, createNotebook, updateCellSpec } from '../reducers';
+import type { RunSummary } from '../../train/types';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../types';
-import type { ComputePort } from './compute-port';
+import type { RunProgress } from './runner';
+import type { TrainOutput, TrainProgressDetail } from './runners/train';
+import type { CandidateOutcome, TrainJob, JobControl } from './compute-port';
 import { NotebookRuntime, type OutputStore, type SavedOutput } from './notebook-runtime';
-
-const TABLE: Table = tableOf(
-  numericColumn('x', Array.from({ length: 40 }, (_, i) => i)),
-  categoricalColumn('y', Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'a' : 'b'))),
-);
-
-/** A port over one in-memory table; it counts the jobs it ran. */
-function createPort(): ComputePort & { jobs: string[] } {
-  const jobs: string[] = [];
-  return {
-    jobs,
-    async openDataset(_cellId, spec) {
-      jobs.push('open');
-      const columns = TABLE.columns.map((c) => ({ name: c.name, kind: c.kind }));
-      return { artifact: { key: `t|${spec.datasetId}`, name: 'toy', rowCount: TABLE.rowCount, columns, warnings: [] }, source: 'toy.csv' };
-    },
-    describeTarget: async (_key, target, task) => describeTargetFacts(TABLE, target, task),
-    profileTable: async () => { throw new Error('not used'); },
-    async splitTable(_key, request) {
-      jobs.push('split');
-      return runSplit(TABLE, request);
-    },
-    async previewPipeline(_key, steps, rows, target) {
-      jobs.push('prepare');
-      return previewPipeline(TABLE, steps, rows, { target });
-    },
-    trainCandidates: async () => { throw new Error('not used'); },
-    evaluateRun: async () => { throw new Error('not used'); },
-    predictRun: async () => { throw new Error('not used'); },
-    explainRun: async () => { throw new Error('not used'); },
-  };
-}
 
 function buildNotebook(): Notebook {
   let notebook = createNotebook('nb' as NotebookId, 'toy', 0);
@@ -94,7 +61,7 @@ describe('NotebookRuntime', () => {
     await settle();
     expect(runtime.get('p' as CellId)).toMatchObject({ status: 'error', error: '"x" has 40 classes, but binary needs 2. Choose multiclass, or group the classes first.' });
     expect(await runtime.runAll({ strict: true })).toEqual({ failed: 'p' });
-    expect(runtime.get('s' as CellId)).toMatchObject({ status: 'waiting', waiting: 'Run the Problem cell above.' });
+    expect(runtime.get('s' as CellId)).toMatchObject({ status: 'waiting', waiting: 'The Problem cell above failed; fix it and run it again.' });
   });
 
   it('restores saved outputs of the same kind and version; one of other inputs shows as stale, a foreign record is ignored', async () => {
@@ -122,4 +89,68 @@ describe('NotebookRuntime', () => {
     expect(runtime.get('s' as CellId)).toMatchObject({ status: 'waiting', waiting: 'Add a Data cell above this one.' });
     expect(CELL_KINDS.split.title).toBe('Split');
   });
+
+  it('a Train press is heard from its first report; Stop keeps what finished, cancelAll keeps nothing, and a press on other rows starts a new board', async () => {
+    const jobs: { job: TrainJob; control?: JobControl; finish: () => void }[] = [];
+    const port = createPort({
+      trainCandidates: (job, control) => new Promise<CandidateOutcome[]>((resolve, reject) => {
+        const finish = () => {
+          const stopped = control?.stop?.aborted === true;
+          resolve(job.requests.map((r) => ({ runId: r.id, status: stopped ? 'stopped' : 'done', run: fakeRun(r.id, r.family, r.configKey, stopped) })));
+        };
+        control?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })));
+        jobs.push({ job, control, finish });
+      }),
+    });
+    let notebook = addCell(buildNotebook(), 'train', 't' as CellId, 0);
+    notebook = updateCellSpec(notebook, 't' as CellId, 'train', (spec) => ({ ...spec, candidates: [{ family: 'logistic_regression', params: {} }] }), 1);
+    const details: TrainProgressDetail[] = [];
+    const runtime = new NotebookRuntime({ compute: port, onProgress: (cellId, progress: RunProgress) => void (cellId === 't' && details.push(progress.detail as TrainProgressDetail)) });
+    runtime.setNotebook(notebook);
+    await settle();
+    await runtime.run('s' as CellId);
+
+    const press = runtime.run('t' as CellId);
+    await settle();
+    expect([details[0]?.kind, runtime.get('t' as CellId).status, runtime.get('t' as CellId).error]).toEqual(['press', 'running', null]);
+    runtime.stop('t' as CellId);
+    jobs[0].finish();
+    const first = (await press).output as TrainOutput;
+    expect(first.lastPress.map((p) => p.status)).toEqual(['stopped']);
+
+    // Ticking another family leaves the runs current; the press reuses nothing stopped and trains both.
+    notebook = updateCellSpec(notebook, 't' as CellId, 'train', (spec) => ({ ...spec, candidates: [...spec.candidates, { family: 'knn', params: {} }] }), 2);
+    runtime.setNotebook(notebook);
+    expect(runtime.get('t' as CellId).status).toBe('done');
+    const second = runtime.run('t' as CellId);
+    await settle();
+    jobs[1].finish();
+    expect(((await second).output as TrainOutput).runs).toHaveLength(3);
+
+    // The notebook closes mid-press: nothing of it is kept.
+    notebook = updateCellSpec(notebook, 't' as CellId, 'train', (spec) => ({ ...spec, candidates: [...spec.candidates, { family: 'naive_bayes', params: {} }] }), 3);
+    runtime.setNotebook(notebook);
+    const third = runtime.run('t' as CellId);
+    await settle();
+    runtime.cancelAll();
+    expect([jobs[2].job.requests.map((r) => r.family), ((await third).output as TrainOutput).runs.length]).toEqual([['naive_bayes'], 3]);
+
+    // Other rows: the next press keeps none of the runs trained on the old ones.
+    notebook = updateCellSpec(notebook, 's' as CellId, 'split', (spec) => ({ ...spec, fractions: { train: 0.5, validation: 0.25, test: 0.25 } }), 4);
+    runtime.setNotebook(notebook);
+    await runtime.run('s' as CellId);
+    expect(runtime.get('t' as CellId).status).toBe('stale');
+    const fourth = runtime.run('t' as CellId);
+    await settle();
+    jobs[3].finish();
+    expect(((await fourth).output as TrainOutput).runs.map((run) => run.family)).toEqual(['logistic_regression', 'knn', 'naive_bayes']);
+  });
 });
+
+function fakeRun(id: string, family: string, configKey: string | undefined, stopped: boolean): RunSummary {
+  return {
+    id, family, label: family, baseline: false, params: {}, task: 'binary', seed: 0, primaryMetric: 'accuracy',
+    metrics: { validation: { accuracy: { value: 0.5 } }, cv: null }, curve: [], durationMs: 1, trainedAt: 0, stopped,
+    featureNames: ['x'], info: {}, ...(configKey ? { configKey } : {}),
+  } as RunSummary;
+}

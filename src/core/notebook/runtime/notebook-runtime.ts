@@ -129,8 +129,9 @@ export class NotebookRuntime {
     this.#entry(cellId).job?.abort.abort();
     const runner = findRunner(cell.kind);
     const job = { abort: new AbortController(), stop: new AbortController(), done: Promise.resolve() };
-    job.done = this.#execute(cell, runner, derived, job);
+    // The job is the cell's before the runner starts: progress it reports at once is heard.
     this.#update(cellId, { job, progress: null });
+    job.done = this.#execute(cell, runner, derived, job);
     await job.done;
     return this.get(cellId);
   }
@@ -144,6 +145,11 @@ export class NotebookRuntime {
   /** Ends a cell's run at once; nothing of it is kept. */
   cancel(cellId: CellId): void {
     this.#entries.get(cellId)?.job?.abort.abort();
+  }
+
+  /** Ends every run in progress (the notebook is closing). */
+  cancelAll(): void {
+    for (const entry of this.#entries.values()) entry.job?.abort.abort();
   }
 
   /** Asks a running cell to finish its current step and keep what it has (Train: the best models so far). */
@@ -163,7 +169,7 @@ export class NotebookRuntime {
         if (options.strict) return { failed: cell.id };
         continue;
       }
-      const due = options.onlyStale ? state.status === 'stale' || state.status === 'idle' : state.status !== 'done' || !findRunner(cell.kind).auto;
+      const due = options.onlyStale ? state.status === 'stale' || state.status === 'idle' : state.status !== 'done' || !isAuto(cell);
       if (due) await this.run(cell.id);
       if (this.get(cell.id).status === 'error') return { failed: cell.id };
     }
@@ -190,6 +196,7 @@ export class NotebookRuntime {
       signal: job.abort.signal,
       stop: job.stop.signal,
       previous: this.#entry(cell.id).output,
+      previousCurrent: this.#entry(cell.id).output !== null && this.#entry(cell.id).outputKey === key,
       onProgress: (progress) => {
         if (this.#entries.get(cell.id)?.job !== job) return;
         this.#entry(cell.id).progress = progress;
@@ -245,7 +252,7 @@ export class NotebookRuntime {
     this.options.onChange?.();
     for (const cell of this.#notebook?.cells ?? []) {
       const state = derived.get(cell.id)!;
-      if (findRunner(cell.kind).auto && (state.status === 'idle' || state.status === 'stale')) void this.run(cell.id);
+      if (isAuto(cell) && (state.status === 'idle' || state.status === 'stale')) void this.run(cell.id);
     }
   }
 
@@ -282,7 +289,13 @@ export class NotebookRuntime {
       // An optional input may be absent, but not unfinished: a Prepare cell above that has not run is waited for.
       else if (producer || !runner.optional.includes(kind)) {
         const title = PRODUCER_TITLES[kind];
-        return { inputs: inputs as CellInputs, waiting: producer ? `Run the ${title} cell above.` : `Add a ${title} cell above this one.` };
+        if (!producer) return { inputs: inputs as CellInputs, waiting: `Add a ${title} cell above this one.` };
+        // A producer that itself waits passes its reason on (the user acts there, not on the cell above it).
+        const upstream = derived.get(producer);
+        const waiting = upstream?.status === 'waiting' && upstream.waiting ? `Waiting for the ${title} cell above: ${upstream.waiting}`
+          : upstream?.status === 'error' ? `The ${title} cell above failed; fix it and run it again.`
+          : upstream?.status === 'running' ? `Waiting for the ${title} cell above to finish.` : `Run the ${title} cell above.`;
+        return { inputs: inputs as CellInputs, waiting };
       }
     }
     return { inputs: inputs as CellInputs, waiting: null };
@@ -297,6 +310,12 @@ export class NotebookRuntime {
     this.#publishCache.set(cell.id, { output, key, artifact });
     return artifact;
   }
+}
+
+/** True when `cell` runs by itself (its runner says so, for this spec). */
+function isAuto(cell: Cell): boolean {
+  const { auto } = findRunner(cell.kind);
+  return typeof auto === 'function' ? auto(cell.spec) : auto;
 }
 
 /** The cell kind that publishes each artifact, as a person would name it. */

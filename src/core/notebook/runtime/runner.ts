@@ -26,6 +26,8 @@ export interface RunContext<O = unknown> {
   readonly onProgress: (progress: RunProgress) => void;
   /** The cell's last output (possibly stale), for runners that reuse parts of it (a Train cell's runs). */
   readonly previous: O | null;
+  /** True when `previous` was computed from the inputs this run gets (it is current, not stale). */
+  readonly previousCurrent: boolean;
 }
 
 /** Why a cell cannot run yet, in words ("Run the Split cell above."); null when it can. */
@@ -41,8 +43,8 @@ export interface CellRunner<K extends CellKind, O = unknown> {
   readonly publishes: ArtifactKind | null;
   /** Bumped when the output's shape changes: saved outputs of another version are ignored (the cell runs again). */
   readonly outputVersion: number;
-  /** Runs by itself whenever its inputs change (cheap cells: Data, Problem, Note); others wait for Run. */
-  readonly auto: boolean;
+  /** Runs by itself whenever its inputs change (cheap work: Data, Problem, Note, a Prepare cell without steps); others wait for Run. */
+  readonly auto: boolean | ((spec: CellSpecs[K]) => boolean);
   /** What is missing to run; called only when every required input is present. */
   check?(spec: CellSpecs[K], inputs: CellInputs): Waiting;
   /** The key of everything the output depends on: an output computed from another key is stale. */

@@ -14,6 +14,8 @@ import { checkSupervised, pickRun } from './pick-run';
 
 /** The Evaluate cell's output: the run's validation predictions and scores, and what the view added to them. */
 export interface EvaluateOutput {
+  /** The dataset key the predictions' rows index (slices, fairness and worst rows read its columns). */
+  readonly datasetKey: string;
   readonly runId: string;
   readonly runLabel: string;
   readonly task: SupervisedTask;
@@ -53,7 +55,7 @@ export const evaluateRunner: CellRunner<'evaluate', EvaluateOutput> = {
     const { predictions, scores } = await context.compute.evaluateRun(requireInput(inputs, 'dataset').key, requireInput(inputs, 'split').validation, run.id, problem, context);
     const previous = context.previous;
     return {
-      runId: run.id, runLabel: run.label, task: problem.task as SupervisedTask, positive: findPositiveClass(problem, run.classes), primaryMetric: problem.primaryMetric,
+      datasetKey: requireInput(inputs, 'dataset').key, runId: run.id, runLabel: run.label, task: problem.task as SupervisedTask, positive: findPositiveClass(problem, run.classes), primaryMetric: problem.primaryMetric,
       predictions, validation: scores,
       test: previous?.runId === run.id ? previous.test : null,
       learningCurve: previous?.runId === run.id ? previous.learningCurve : null,

@@ -20,7 +20,7 @@ export const prepareRunner: CellRunner<'prepare', PrepareOutput> = {
   optional: ['problem'],
   publishes: 'pipeline',
   outputVersion: 1,
-  auto: false,
+  auto: (spec) => spec.steps.length === 0,
   describeInputs(spec, inputs) {
     // Lists do not depend on the target, so only steps with a rule make it part of the key.
     const usesRule = spec.steps.some((s) => 'columns' in s && isColumnRule(s.columns));

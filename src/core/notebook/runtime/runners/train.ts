@@ -1,6 +1,7 @@
 // The Train cell's runner: one press trains every candidate the spec asks for (or "Try all") on the split's
 // training rows, CV folds where asked, through the compute port; a stored run of the same configuration is reused
-// instead of trained again. The cell keeps every run of every press; the cells below read the named runs.
+// instead of trained again. The cell keeps every run of every press on the same rows and problem (a press after
+// the split, the pipeline or the problem changed starts a new board); the cells below read the named runs.
 
 import { ModelSpecError } from '../../../errors';
 import { findFamilyInfo } from '../../../models/catalog';
@@ -47,13 +48,14 @@ export const trainRunner: CellRunner<'train', TrainOutput> = {
   publishes: 'model',
   outputVersion: 1,
   auto: false,
-  check: (spec, inputs) => {
+  check: (_spec, inputs) => {
     const problem = requireInput(inputs, 'problem');
-    if (problem.target === null && problem.task !== 'clustering') return 'Choose a target in the Problem cell above (or the task "Clustering").';
-    return spec.candidates.length === 0 && !spec.tryAll ? 'Tick a model family, or use "Try all".' : null;
+    return problem.target === null && problem.task !== 'clustering' ? 'Choose a target in the Problem cell above (or the task "Clustering").' : null;
   },
-  describeInputs: (spec, inputs) => [
-    requireInput(inputs, 'split').key, inputs.pipeline?.key ?? 'no-pipeline', JSON.stringify(requireInput(inputs, 'problem')), JSON.stringify(spec),
+  // The runs stay current while the rows and the problem they were trained for do: ticking another family, the
+  // seed or the backend changes the next press, not the runs already kept (each records its own configuration).
+  describeInputs: (_spec, inputs) => [
+    requireInput(inputs, 'split').key, inputs.pipeline?.key ?? 'no-pipeline', JSON.stringify(requireInput(inputs, 'problem')),
   ].join('|'),
   async run(spec, inputs, context) {
     const dataset = requireInput(inputs, 'dataset');
@@ -61,15 +63,17 @@ export const trainRunner: CellRunner<'train', TrainOutput> = {
     const problem = requireInput(inputs, 'problem');
     const folds = listFoldsToScore(spec, problem, split.folds);
     const requests = buildTrainRequests(spec, problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID(), { splitKey: split.key, folds: folds.length });
+    if (spec.candidates.length === 0 && !spec.tryAll) throw new ModelSpecError('No model family is ticked: tick one in the list, or use "Try all".');
     if (requests.length === 0) throw new ModelSpecError(`No selected model family fits a ${problem.task} problem; pick one in the list or use "Try all".`);
-    const previous = context.previous?.runs ?? [];
+    // Runs trained on other rows or for another problem are not comparable with this press's: the board starts again.
+    const previous = context.previousCurrent ? (context.previous?.runs ?? []) : [];
     const reusable = findReusableRuns(requests, previous);
     const planned: PressOutcome[] = requests.map((r, i) => ({ runId: reusable[i]?.id ?? r.id, family: r.family, status: reusable[i] ? 'reused' : 'done' }));
     context.onProgress({ message: `Training ${requests.length} candidates`, detail: { kind: 'press', candidates: planned, folds: folds.length } satisfies TrainProgressDetail });
     const toTrain = requests.filter((_, i) => !reusable[i]);
     const labelOf = (runId: string) => findFamilyInfo(toTrain.find((r) => r.id === runId)?.family ?? '')?.label ?? runId;
     const outcomes = toTrain.length === 0 ? [] : await context.compute.trainCandidates({
-      datasetKey: dataset.key, parts: { train: split.train, validation: split.validation, folds: [...folds] }, requests: toTrain, backend: spec.backend,
+      cellId: context.cellId, datasetKey: dataset.key, parts: { train: split.train, validation: split.validation, folds: [...folds] }, requests: toTrain, backend: spec.backend,
       onProgress: (record) => context.onProgress({ message: 'Training', detail: { kind: 'curve', runId: record.runId, iteration: record.iteration, total: record.total, metrics: record.metrics } satisfies TrainProgressDetail }),
       onCandidate: (event) => context.onProgress({ message: `${labelOf(event.runId)}: ${event.status}${event.error ? ` — ${event.error}` : ''}`, detail: { kind: 'candidate', event } satisfies TrainProgressDetail }),
     }, context);
