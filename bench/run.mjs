@@ -16,6 +16,7 @@ const SUITES = {
   neural: () => import('./neural/suite.mjs'),
   training: () => import('./training/suite.mjs'),
   knn: () => import('./knn/suite.mjs'),
+  reopen: () => import('./reopen/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

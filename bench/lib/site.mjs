@@ -17,13 +17,18 @@ export function findChromium() {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
+/** Headless Chromium with the bench's binary and flags (for suites that drive the app without the bench site). */
+export function launchBenchBrowser() {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
 /** Builds bench/out/site, serves it on a free port and opens a browser; call close() when done. */
 export async function openBenchSite() {
   await build({ configFile: CONFIG_FILE, logLevel: 'warn' });
   const server = await preview({ configFile: CONFIG_FILE, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   return {
     baseUrl,
     browser,

@@ -25,9 +25,24 @@ export function summarizeTrace(events) {
     if (names.get(key) === 'CrRendererMain') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const tasks = events
-    .filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && e.ph === 'X' && e.dur > 50_000)
-    .map((e) => ({ wallMs: Math.round(e.dur / 1000), cpuMs: Math.round((e.tdur ?? e.dur) / 1000) }))
+  const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X');
+  const tasks = onMain
+    .filter((e) => e.name === 'RunTask' && e.dur > 50_000)
+    .map((e) => ({ wallMs: Math.round(e.dur / 1000), cpuMs: Math.round((e.tdur ?? e.dur) / 1000), inside: describeInside(onMain, e) }))
     .sort((a, b) => b.wallMs - a.wallMs);
   return { tasks, longestCpuMs: tasks.reduce((max, t) => Math.max(max, t.cpuMs), 0) };
+}
+
+/** What took the time inside `task`: the longest events it contains (name, ms, and a script's URL or function when the trace names one). */
+function describeInside(events, task) {
+  const end = task.ts + task.dur;
+  return events
+    .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end && e.dur > 5_000 && e.name !== 'RunTask')
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, 6)
+    .map((e) => {
+      const data = e.args?.data ?? e.args?.beginData ?? {};
+      const where = data.url ? ` ${String(data.url).split('/').pop()}` : data.functionName ? ` ${data.functionName}` : data.type ? ` ${data.type}` : '';
+      return `${e.name}${where} ${Math.round(e.dur / 1000)}`;
+    });
 }

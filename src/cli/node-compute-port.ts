@@ -9,6 +9,7 @@ import { checkDatasetColumns, EMBEDDED_CSV_OPTIONS, type DatasetBinding } from '
 import type { CandidateOutcome, ComputePort, JobControl, OpenedDataset, TrainJob } from '../core/notebook/runtime/compute-port';
 import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
 import type { CellId, DataCellSpec } from '../core/notebook/types';
+import { proposeTarget } from '../core/problem/propose-target';
 import { describeTargetFacts } from '../core/problem/validate-problem';
 import { profileTable } from '../core/profile/profile-table';
 import { runSplit } from '../core/split/run-split';
@@ -68,6 +69,7 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
       return openBoundDataset(binding, spec, tables, control);
     },
     describeTarget: async (key, target, task) => describeTargetFacts(table(key), target, task),
+    proposeTarget: async (key, target) => proposeTarget(table(key), target),
     profileTable: async (key, job, onProgress, control) => profileTable(table(key), { ...job, ...(control?.signal ? { signal: control.signal } : {}), ...(onProgress ? { onProgress } : {}) }),
     splitTable: async (key, request) => runSplit(table(key), request),
     previewPipeline: async (key, steps, rows, target) => previewPipeline(table(key), steps, rows, { target }),

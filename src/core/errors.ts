@@ -1,7 +1,7 @@
 // Errors core throws: a stable `name` the UI switches on (only name/message/stack cross a worker)
 // and a message a user can act on, naming the bad value.
 
-export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError';
+export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError' | 'WorkerError';
 
 export class StudioError extends Error {
   constructor(name: StudioErrorName, message: string) {

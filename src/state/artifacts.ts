@@ -5,6 +5,7 @@ import type { DatasetArtifact, ModelArtifact, PipelineArtifact, SplitArtifact } 
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { DatasetId } from '../core/notebook/types';
 import type { Table } from '../core/table/types';
+import type { TableRef } from '../workers/dataset-tables';
 
 /** A Data cell's current table (stored table + its column overrides) as the views below see it. */
 export interface PublishedDataset {
@@ -13,6 +14,8 @@ export interface PublishedDataset {
   meta: DatasetMeta;
   /** The dataset artifact's key: changes whenever the dataset or its overrides change. */
   key: DatasetArtifact['key'];
+  /** Where a worker reads this table (jobs send it, never the table). */
+  ref: TableRef;
 }
 
 /** A Split cell's parts and folds. */

@@ -1,29 +1,29 @@
 // The compute port of the page: the runtime's heavy work sent to the compute worker and the training-worker pool.
-// A Data cell's dataset is loaded from IndexedDB and its overrides applied in the compute worker in one trip; the
-// page keeps that table for the views (grid, forms) and a worker receives it once per key. Stored runs are named
-// by id: the worker reads the model from storage.
+// Tables stay where the work is: a Data cell's dataset is read from IndexedDB, its overrides applied and its columns
+// described in the compute worker in one trip, and every job names the table by key and source (a worker that does
+// not hold it reads it itself) — the page sends no table. It keeps a copy for its views (grid, forms, panels).
+// Stored runs are named by id: the worker reads the model from storage.
 
 import { proxy, transfer } from 'comlink';
 import { DataError } from '../core/errors';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { ComputePort, JobControl, OpenedDataset } from '../core/notebook/runtime/compute-port';
-import type { DatasetId } from '../core/notebook/types';
 import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
-import { describeTargetFacts } from '../core/problem/validate-problem';
 import type { OverrideProblem } from '../core/table/apply-column-overrides';
-import { collectTransferables } from '../core/table/table-buffers';
 import type { ColumnSummary, Table } from '../core/table/types';
-import { listDatasets, loadDataset } from '../storage/datasets';
+import { listDatasets } from '../storage/datasets';
 import type { StudioDb } from '../storage/db';
 import { callCompute, getTrainingPool } from '../workers/clients';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
-import { copyTableForTransfer } from './copy-table-for-transfer';
+import type { TableRef } from '../workers/dataset-tables';
 import { trainInPool } from './train-in-pool';
 import { ensureTrainingTable } from './training-table';
 
 /** What a Data cell's view shows of an opened dataset: the table (with overrides), its stored record, its columns. */
 export interface DatasetView {
   readonly key: string;
+  /** Where a worker reads this table: the stored dataset and the overrides. */
+  readonly ref: TableRef;
   readonly table: Table;
   readonly meta: DatasetMeta;
   readonly summaries: readonly ColumnSummary[];
@@ -42,89 +42,71 @@ export interface BrowserPortEnv {
 export interface BrowserComputePort extends ComputePort {
   tableOf(datasetKey: string): Table | null;
   cancelCandidate(runId: string): void;
-  /** Keeps a just-imported dataset's table for the next open (no second read from IndexedDB). */
-  keepStoredTable(meta: DatasetMeta, table: Table): void;
 }
 
 /** A port over the workers for the notebook whose runs live in `env.runStore`. */
 export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePort {
   const views = new Map<string, DatasetView>();
-  // The last stored tables opened (before overrides): a new override re-applies to them without reading IndexedDB.
-  const stored = new Map<DatasetId, { meta: DatasetMeta; table: Table }>();
   const cancels = new Map<string, AbortController>();
-  const tableOf = (key: string): Table => {
+  const viewOf = (key: string): DatasetView => {
     const view = views.get(key);
     if (!view) throw new Error(`The dataset "${key}" is not open; run the Data cell above first.`);
-    return view.table;
+    return view;
   };
-  const dataset = (key: string) => ({ key, table: tableOf(key) });
+  /** Where a worker finds the table of `key` (plain data: it crosses to the worker). */
+  const refOf = (key: string): TableRef => plainRef(viewOf(key).ref);
   const ref = (runId: string): StoredRunRef => ({ dbName: env.runStore.dbName, runId });
-  /** A copy of the table, sent by transfer, so the page's own stays usable (cloning a big table in one message blocks the page). */
-  const sendable = async (key: string) => {
-    const copy = await copyTableForTransfer(tableOf(key));
-    return transfer(copy, collectTransferables(copy));
-  };
   return {
     tableOf: (key) => views.get(key)?.table ?? null,
     cancelCandidate: (runId) => cancels.get(runId)?.abort(),
-    keepStoredTable: (meta, table) => keepLatest(stored, meta.id, { meta, table }),
-    async openDataset(_cellId, spec, control) {
+    async openDataset(_cellId, spec) {
       const id = spec.datasetId;
       if (id === null) throw new DataError('This Data cell has no dataset yet: import a file, open a sample or pick a stored dataset.');
-      const source = stored.get(id) ?? (await readStoredDataset(await env.db(), id));
-      keepLatest(stored, id, source);
-      const sent = await copyTableForTransfer(source.table);
-      const opened = await callCompute((api) => api.openTable(transfer(sent, collectTransferables(sent)), spec.columnOverrides), control?.signal);
       const key = describeDatasetKey(id, spec.columnOverrides);
-      const view: DatasetView = { key, table: opened.table, meta: source.meta, summaries: opened.summaries, problems: opened.problems };
+      const tableRef: TableRef = { key, source: { dbName: env.runStore.dbName, datasetId: id, overrides: spec.columnOverrides } };
+      const opened = await openInWorker(env, plainRef(tableRef));
+      const view: DatasetView = { key, ref: tableRef, table: opened.table, meta: opened.meta, summaries: opened.summaries, problems: opened.problems };
       views.set(key, view);
       env.onDatasetView(view);
       const columns = opened.table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
-      return { artifact: { key, name: source.meta.name, rowCount: opened.table.rowCount, columns, warnings: source.meta.warnings }, source: source.meta.sourceFileName } satisfies OpenedDataset;
+      return { artifact: { key, name: opened.meta.name, rowCount: opened.table.rowCount, columns, warnings: opened.meta.warnings }, source: opened.meta.sourceFileName } satisfies OpenedDataset;
     },
-    describeTarget: async (key, target, task) => describeTargetFacts(tableOf(key), target, task),
-    async profileTable(key, job, onProgress, control) {
-      const table = await sendable(key);
-      return callCompute((api) => api.profileTable(table, { ...job }, onProgress ? proxy(onProgress) : undefined), control?.signal);
-    },
-    async splitTable(key, request, control) {
-      const table = await sendable(key);
-      return callCompute((api) => api.splitTable(table, request), control?.signal);
-    },
+    // Quick jobs are not cancelled (a cancel terminates the shared worker): a superseded answer is dropped by the runtime.
+    describeTarget: (key, target, task) => callCompute((api) => api.describeTarget(refOf(key), target, task)),
+    proposeTarget: (key, target) => callCompute((api) => api.proposeTarget(refOf(key), target)),
+    profileTable: (key, job, onProgress, control) => callCompute((api) => api.profileTable(refOf(key), { ...job }, onProgress ? proxy(onProgress) : undefined), control?.signal),
+    splitTable: (key, request, control) => callCompute((api) => api.splitTable(refOf(key), request), control?.signal),
     async previewPipeline(key, steps, rows, target, control) {
-      const table = await sendable(key);
       const plainRows = { train: rows.train.slice(), validation: rows.validation.slice() };
-      return callCompute((api) => api.previewPipeline(transfer(table, [...collectTransferables(table), plainRows.train.buffer, plainRows.validation.buffer]), [...steps], plainRows, target), control?.signal);
+      return callCompute((api) => api.previewPipeline(refOf(key), [...steps], transfer(plainRows, [plainRows.train.buffer, plainRows.validation.buffer]), target), control?.signal);
     },
-    trainCandidates: (job, control) => trainInPool(job, { dataset: dataset(job.datasetKey), runStore: env.runStore, db: env.db, cancels }, control),
-    evaluateRun: (key, rows, runId, problem, control) => onTrainingWorker(dataset(key), (api) => api.evaluateStoredRun(key, rows, ref(runId), problem), control),
-    predictRun: (key, rows, runId, problem, control) => onTrainingWorker(dataset(key), (api) => api.predictStoredRun(key, rows, ref(runId), problem), control),
+    trainCandidates: (job, control) => trainInPool(job, { dataset: { ref: refOf(job.datasetKey) }, runStore: env.runStore, db: env.db, cancels }, control),
+    evaluateRun: (key, rows, runId, problem, control) => onTrainingWorker(refOf(key), (api) => api.evaluateStoredRun(key, rows, ref(runId), problem), control),
+    predictRun: (key, rows, runId, problem, control) => onTrainingWorker(refOf(key), (api) => api.predictStoredRun(key, rows, ref(runId), problem), control),
     explainRun: (key, rows, runId, problem, options, onProgress, control) =>
-      onTrainingWorker(dataset(key), (api) => api.explainStoredRun(key, rows, ref(runId), problem, options, onProgress ? proxy(onProgress) : undefined), control),
+      onTrainingWorker(refOf(key), (api) => api.explainStoredRun(key, rows, ref(runId), problem, options, onProgress ? proxy(onProgress) : undefined), control),
   };
 }
 
-/** A stored dataset, or a DataError saying it was deleted. */
-async function readStoredDataset(db: StudioDb, id: DatasetId): Promise<{ meta: DatasetMeta; table: Table }> {
+/** A copy of `ref` without the page's reactive proxies (a spec's overrides may be one), so it can cross to a worker. */
+function plainRef(ref: TableRef): TableRef {
+  return { key: ref.key, source: { ...ref.source, overrides: { ...ref.source.overrides } } };
+}
+
+/** Opens the dataset in the compute worker (not cancelled: a superseded open is dropped); a dataset deleted meanwhile is a DataError saying so. */
+async function openInWorker(env: BrowserPortEnv, ref: TableRef): Promise<{ meta: DatasetMeta; table: Table; problems: OverrideProblem[]; summaries: ColumnSummary[] }> {
   try {
-    return await loadDataset(db, id);
+    return await callCompute((api) => api.openDataset(ref));
   } catch (error) {
-    if ((await listDatasets(db)).some((d) => d.id === id)) throw error;
+    if ((await listDatasets(await env.db())).some((d) => d.id === ref.source.datasetId)) throw error;
     throw new DataError('The dataset of this cell is no longer stored (it was deleted). Import the file again or pick another dataset.');
   }
 }
 
-/** Keeps at most two stored tables (the cell's current dataset and the one before). */
-function keepLatest<K, V>(map: Map<K, V>, key: K, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  while (map.size > 2) map.delete(map.keys().next().value as K);
-}
-
-/** Runs `job` on a training worker that holds the dataset's table (sent once); aborting terminates that worker. */
-function onTrainingWorker<T>(dataset: { key: string; table: Table }, job: (api: Parameters<Parameters<ReturnType<typeof getTrainingPool>['run']>[0]>[0]) => Promise<T>, control?: JobControl): Promise<T> {
+/** Runs `job` on a training worker that holds the dataset's table (it reads it itself); aborting terminates that worker. */
+function onTrainingWorker<T>(tableRef: TableRef, job: (api: Parameters<Parameters<ReturnType<typeof getTrainingPool>['run']>[0]>[0]) => Promise<T>, control?: JobControl): Promise<T> {
   return getTrainingPool().run(async (api) => {
-    await ensureTrainingTable(api, dataset);
+    await ensureTrainingTable(api, { ref: tableRef });
     return job(api);
   }, control?.signal);
 }

@@ -155,7 +155,6 @@ export class DataCellState {
   async #save(result: ImportResult, fileName: string, label: string, name: string): Promise<void> {
     const studio = this.notebook.studio;
     const meta = await saveDataset(await studio.db(), { name, sourceFileName: fileName, table: result.table, result });
-    this.notebook.port.keepStoredTable(meta, result.table);
     this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: meta.id, sourceLabel: label, columnOverrides: {} }));
     this.notebook.adoptDatasetName(meta.name);
     void studio.refresh();

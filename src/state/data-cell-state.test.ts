@@ -2,8 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAbortError } from '../core/errors';
 import { importFile } from '../core/ingest/import-file';
-import type { ColumnOverride, NotebookId } from '../core/notebook/types';
-import type { ColumnSummary, Table } from '../core/table/types';
+import type { NotebookId } from '../core/notebook/types';
 import { listDatasets } from '../storage/datasets';
 import { DataCellState } from './data-cell-state.svelte';
 import { NotebookState } from './notebook-state.svelte';
@@ -19,14 +18,7 @@ vi.mock('../workers/clients', () => ({
     if (failure) throw failure;
     return importFile(file, file.name, options, onProgress, signal);
   },
-  callCompute: async <T>(run: (api: unknown) => T) =>
-    run({
-      openTable: (table: Table, overrides: Record<string, ColumnOverride>) => {
-        const opened = { rowCount: table.rowCount, columns: table.columns.filter((c) => !Object.hasOwn(overrides, c.name) || overrides[c.name] !== 'excluded') };
-        const summaries: ColumnSummary[] = opened.columns.map((c) => ({ name: c.name, kind: c.kind, missing: 0, missingPct: 0, distinct: 0, examples: [] }) as unknown as ColumnSummary);
-        return { table: opened, problems: [], summaries };
-      },
-    }),
+  callCompute: async <T>(run: (api: unknown) => T) => run((await import('../workers/compute-api')).computeApi),
 }));
 
 const PEOPLE = 'name,age\nAda,36\nGrace,45\n';

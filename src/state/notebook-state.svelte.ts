@@ -121,7 +121,7 @@ export class NotebookState {
     const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'dataset') : null;
     const artifact = this.inputsOf(cellId).dataset;
     const view = artifact ? this.datasetViews[artifact.key] : undefined;
-    return { sourceCellId, dataset: artifact && view ? { datasetId: view.meta.id, table: view.table, meta: view.meta, key: artifact.key } : null };
+    return { sourceCellId, dataset: artifact && view ? { datasetId: view.meta.id, table: view.table, meta: view.meta, key: artifact.key, ref: view.ref } : null };
   }
 
   /** The split the nearest Split cell above `cellId` publishes; null when there is none (or it is not done). */

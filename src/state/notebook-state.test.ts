@@ -19,12 +19,12 @@ function toyBrowserPort(port: ComputePort): (env: BrowserPortEnv) => BrowserComp
     ...port,
     async openDataset(cellId, spec, control) {
       const opened = await port.openDataset(cellId, spec, control);
-      env.onDatasetView({ key: opened.artifact.key, table: TOY_TABLE, meta: { id: spec.datasetId } as never, summaries: [], problems: [] });
+      const ref = { key: opened.artifact.key, source: { dbName: 'toy', datasetId: spec.datasetId!, overrides: {} } };
+      env.onDatasetView({ key: opened.artifact.key, ref, table: TOY_TABLE, meta: { id: spec.datasetId } as never, summaries: [], problems: [] });
       return opened;
     },
     tableOf: () => TOY_TABLE,
     cancelCandidate: () => {},
-    keepStoredTable: () => {},
   });
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemSpec } from '../core/problem/types';
 import type { Table } from '../core/table/types';
-import { chooseTarget, chooseTask, choosePrimaryMetric, measureMinorityPct, readCriterionOp, setCost, setSuccessCriterion, toggleSecondaryMetric } from './problem-edits';
+import { proposeTarget } from '../core/problem/propose-target';
+import { chooseTarget as chooseTargetOf, chooseTask as chooseTaskOf, choosePrimaryMetric, readCriterionOp, setCost, setSuccessCriterion, toggleSecondaryMetric } from './problem-edits';
 
 /** 10 rows: a rare-positive yes/no target (2 of 10), a 3-class species, a number. */
 const TABLE: Table = {
@@ -13,12 +14,16 @@ const TABLE: Table = {
   ],
 };
 
+/** The edits as the form makes them: with the proposal the worker computes for the (new or current) target. */
+const chooseTarget = (spec: ProblemSpec, table: Table, target: string) => chooseTargetOf(spec, proposeTarget(table, target), target);
+const chooseTask = (spec: ProblemSpec, table: Table, task: ProblemSpec['task']) => chooseTaskOf(spec, spec.target === null ? null : proposeTarget(table, spec.target), task);
+
 const START: ProblemSpec = { target: null, task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'f1', 'log-loss'] };
 
 describe('problem edits', () => {
   it('choosing an imbalanced binary target proposes its positive class and imbalance-aware metrics', () => {
-    expect([measureMinorityPct(TABLE, 'churn'), chooseTarget(START, TABLE, 'churn')]).toEqual([
-      20,
+    expect([proposeTarget(TABLE, 'churn'), chooseTarget(START, TABLE, 'churn')]).toEqual([
+      { task: 'binary', positiveClass: 'yes', reason: '"churn" has two classes; "yes" reads as the positive one.', target: 'churn', classes: ['no', 'yes'], minorityPct: 20 },
       { target: 'churn', task: 'binary', positiveClass: 'yes', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'f1', 'log-loss'] },
     ]);
     const rare: Table = { ...TABLE, columns: [{ ...TABLE.columns[0], codes: Int32Array.from([0, 0, 0, 0, 0, 0, 1, 0, 0, 0]) } as Table['columns'][number]] };

@@ -1,55 +1,37 @@
 // Pure edits of a Problem cell's spec as the form changes: choosing a target proposes the task, positive class
-// and metrics; choosing a task resets the metrics to that task's defaults. The form shows the reasons.
+// and metrics (from the target's proposal, computed where the table is); choosing a task resets the metrics to that
+// task's defaults. The form shows the reasons.
 
 import { defaultMetrics, type DefaultMetrics } from '../core/problem/default-metrics';
-import { factorizeTarget } from '../core/problem/factorize-target';
 import { METRICS, type MetricId } from '../core/problem/metrics';
-import { proposeTask, type TaskProposal } from '../core/problem/propose-task';
+import type { TargetProposal } from '../core/problem/propose-target';
 import type { ProblemCosts, ProblemSpec, SuccessCriterion, Task } from '../core/problem/types';
-import type { Table } from '../core/table/types';
 
-/** Share (0–100) of the rarest class among present values of `target`; undefined for more than 50 classes or none. */
-export function measureMinorityPct(table: Table, target: string | null): number | undefined {
-  const column = table.columns.find((candidate) => candidate.name === target);
-  const classes = column ? factorizeTarget(column, 50) : null;
-  if (!classes || classes.labels.length < 2) return undefined;
-  const total = classes.counts.reduce((sum, count) => sum + count, 0);
-  return (100 * Math.min(...classes.counts)) / total;
+/** The default metrics for `task` (binary looks at the class balance of the target `proposal` describes). */
+export function proposeMetrics(proposal: TargetProposal | null, task: Task): DefaultMetrics {
+  const minorityPct = task === 'binary' ? proposal?.minorityPct : undefined;
+  return defaultMetrics(task, minorityPct === undefined ? undefined : { minorityPct });
 }
 
-/** The default metrics for `spec.task` on this table (binary looks at the class balance). */
-export function proposeMetrics(table: Table, spec: Pick<ProblemSpec, 'task' | 'target'>): DefaultMetrics {
-  const minorityPct = spec.task === 'binary' ? measureMinorityPct(table, spec.target) : undefined;
-  return defaultMetrics(spec.task, minorityPct === undefined ? undefined : { minorityPct });
+/** Sets the target; the task, positive class and metrics follow `proposal` (of that target; a task it cannot propose stays). */
+export function chooseTarget(spec: ProblemSpec, proposal: TargetProposal | null, target: string | null): ProblemSpec {
+  if (target === null) return withTask({ ...spec, target: null }, null, spec.task === 'clustering' ? 'clustering' : spec.task);
+  const known = proposal?.target === target ? proposal : null;
+  const task = known?.task ?? (spec.task === 'clustering' ? 'binary' : spec.task);
+  return withTask({ ...spec, target }, known, task);
 }
 
-/** What proposeTask says about `target`, or null with no target or an unknown column. */
-export function readProposal(table: Table, target: string | null): TaskProposal | null {
-  if (target === null || !table.columns.some((column) => column.name === target)) return null;
-  return proposeTask(table, target);
+/** Sets the task and resets the positive class and metrics to what suits it (`proposal`: of the current target); clustering clears the target. */
+export function chooseTask(spec: ProblemSpec, proposal: TargetProposal | null, task: Task): ProblemSpec {
+  const known = proposal !== null && proposal.target === spec.target ? proposal : null;
+  return withTask(task === 'clustering' ? { ...spec, target: null } : spec, task === 'clustering' ? null : known, task);
 }
 
-/** Sets the target; the task, positive class and metrics follow the proposal (a task it cannot propose stays). */
-export function chooseTarget(spec: ProblemSpec, table: Table, target: string | null): ProblemSpec {
-  if (target === null) return withTask({ ...spec, target: null }, table, spec.task === 'clustering' ? 'clustering' : spec.task);
-  const proposal = readProposal(table, target);
-  const task = proposal?.task ?? (spec.task === 'clustering' ? 'binary' : spec.task);
-  return withTask({ ...spec, target }, table, task);
-}
-
-/** Sets the task and resets the positive class and metrics to what suits it; clustering clears the target. */
-export function chooseTask(spec: ProblemSpec, table: Table, task: Task): ProblemSpec {
-  return withTask(task === 'clustering' ? { ...spec, target: null } : spec, table, task);
-}
-
-function withTask(spec: ProblemSpec, table: Table, task: Task): ProblemSpec {
+function withTask(spec: ProblemSpec, proposal: TargetProposal | null, task: Task): ProblemSpec {
   const { positiveClass: _old, successCriterion, ...rest } = spec;
-  const metrics = proposeMetrics(table, { task, target: spec.target });
+  const metrics = proposeMetrics(proposal, task);
   const next: ProblemSpec = { ...rest, task, primaryMetric: metrics.primary, secondaryMetrics: metrics.secondary };
-  if (task === 'binary') {
-    const positive = readProposal(table, spec.target)?.positiveClass;
-    if (positive !== undefined) next.positiveClass = positive;
-  }
+  if (task === 'binary' && proposal?.positiveClass !== undefined) next.positiveClass = proposal.positiveClass;
   if (successCriterion) next.successCriterion = { ...successCriterion, metric: metrics.primary, op: METRICS[metrics.primary].direction === 'higher' ? '>=' : '<=' };
   return next;
 }

@@ -20,7 +20,7 @@ import { trainInPool } from './train-in-pool';
 // worker stores each run's fit (model + pipeline) itself and answers with the summary; CV folds wait for `openFolds`.
 const foldGates: (() => void)[] = [];
 const api = {
-  hasTable: async () => true,
+  holdDataset: async () => undefined,
   requestStop: async () => undefined,
   trainRun: async (_key: string, _parts: TrainingParts, request: TrainRequest, _backend: string, store: RunStore) => {
     const { summary, fit } = splitRun({ ...buildTrainedRun(request.id, Date.now()), family: request.family });
@@ -50,10 +50,9 @@ function poolBrowserPort(env: BrowserPortEnv): BrowserComputePort {
   const cancels = new Map<string, AbortController>();
   return {
     ...createToyPort(),
-    trainCandidates: (job, control) => trainInPool(job, { dataset: { key: job.datasetKey, table: TOY_TABLE }, runStore: env.runStore, db: env.db, cancels }, control),
+    trainCandidates: (job, control) => trainInPool(job, { dataset: { ref: { key: job.datasetKey, source: { dbName: 'toy', datasetId: 'ds1' as DatasetId, overrides: {} } } }, runStore: env.runStore, db: env.db, cancels }, control),
     tableOf: () => TOY_TABLE,
     cancelCandidate: (runId) => cancels.get(runId)?.abort(),
-    keepStoredTable: () => {},
   };
 }
 

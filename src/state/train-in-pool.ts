@@ -9,17 +9,17 @@ import { attachFolds } from '../core/train/plan-training';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import type { ForestPart } from '../core/train/train-forest-parts';
-import type { Table } from '../core/table/types';
 import type { MetricScores, RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { deleteRun, saveRunSummary } from '../storage/runs';
 import type { StudioDb } from '../storage/db';
 import { getTrainingPool } from '../workers/clients';
+import type { TableRef } from '../workers/dataset-tables';
 import type { RunStore } from '../workers/stored-runs';
 import { ensureTrainingTable } from './training-table';
 
-/** What a press needs of the page: the dataset's table (sent to each worker once), where runs are stored. */
+/** What a press needs of the page: where each worker reads the dataset's table, where runs are stored. */
 export interface PoolTrainingEnv {
-  readonly dataset: { readonly key: string; readonly table: Table };
+  readonly dataset: { readonly ref: TableRef };
   readonly runStore: RunStore;
   readonly db: () => Promise<StudioDb>;
   /** Each running candidate's own cancel, by run id (the × on its row). */
@@ -53,13 +53,13 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
     if (stopped()) return null;
     announce();
     await ensureTrainingTable(api, env.dataset);
-    return api.trainRun(env.dataset.key, parts, request, job.backend, env.runStore, proxy(onProgress));
+    return api.trainRun(env.dataset.ref.key, parts, request, job.backend, env.runStore, proxy(onProgress));
   }, own.signal);
   let foldsDone = 0;
   const foldJobs = job.parts.folds.map((fold, f) => pool.run(async (api) => {
     if (stopped()) return null;
     await ensureTrainingTable(api, env.dataset);
-    const scores = await api.trainFold(env.dataset.key, fold, f, request, job.backend);
+    const scores = await api.trainFold(env.dataset.ref.key, fold, f, request, job.backend);
     job.onCandidate?.({ runId: request.id, status: 'running', foldsDone: ++foldsDone });
     return scores;
   }, own.signal));
@@ -104,7 +104,7 @@ async function trainForestInParts(
     if (stopped()) return { ...range, trees: [] };
     announce();
     await ensureTrainingTable(api, env.dataset);
-    return api.trainForestPart(env.dataset.key, parts, request, range, proxy((record: TrainingProgressRecord) => {
+    return api.trainForestPart(env.dataset.ref.key, parts, request, range, proxy((record: TrainingProgressRecord) => {
       done[i] = record.iteration;
       // Each part's running OOB score covers its own trees only: shown for the first part, named so.
       const metrics: Record<string, number> = i === 0 && record.metrics.validationScore !== undefined ? { oobScoreFirstPart: record.metrics.validationScore } : {};
@@ -115,7 +115,7 @@ async function trainForestInParts(
   const run = await pool.run(async (api) => {
     await ensureTrainingTable(api, env.dataset);
     // The trees pass through the page by transfer, not by copy (a 100-tree forest is tens of megabytes).
-    return api.mergeForestRun(env.dataset.key, parts, request, transfer(forestParts as ForestPart[], listForestPartBuffers(forestParts)), env.runStore);
+    return api.mergeForestRun(env.dataset.ref.key, parts, request, transfer(forestParts as ForestPart[], listForestPartBuffers(forestParts)), env.runStore);
   }, signal);
   return { ...run, durationMs: performance.now() - startedMs };
 }

@@ -1,15 +1,11 @@
-// Sends the dataset table to a training worker once (by key): later jobs on that worker reuse it, and a
-// fresh worker (after a cancel terminated the old one) gets it again.
+// Makes a training worker hold a dataset's table before a job on it: the worker reads it from IndexedDB itself
+// the first time (and again after a cancel terminated it); the page sends the key and where the table comes from.
 
-import { transfer, type Remote } from 'comlink';
-import { collectTransferables } from '../core/table/table-buffers';
-import type { Table } from '../core/table/types';
+import type { Remote } from 'comlink';
+import type { TableRef } from '../workers/dataset-tables';
 import type { TrainingApi } from '../workers/training-api';
-import { copyTableForTransfer } from './copy-table-for-transfer';
 
-/** Makes sure the worker behind `api` holds `dataset`'s table (a copy is transferred, the shown table stays usable). */
-export async function ensureTrainingTable(api: Remote<TrainingApi>, dataset: { readonly key: string; readonly table: Table }): Promise<void> {
-  if (await api.hasTable(dataset.key)) return;
-  const copy = await copyTableForTransfer(dataset.table);
-  await api.putTable(dataset.key, transfer(copy, collectTransferables(copy)));
+/** Makes sure the worker behind `api` holds the table `dataset.ref` names. */
+export async function ensureTrainingTable(api: Remote<TrainingApi>, dataset: { readonly ref: TableRef }): Promise<void> {
+  await api.holdDataset({ key: dataset.ref.key, source: { ...dataset.ref.source, overrides: { ...dataset.ref.source.overrides } } });
 }

@@ -1,6 +1,7 @@
 // A compute port over one small in-memory table (x: 0…39, y: a/b), for runtime and notebook-state tests; it
 // records the jobs it ran. Training, evaluation and explanation are not offered.
 
+import { proposeTarget } from '../core/problem/propose-target';
 import { describeTargetFacts } from '../core/problem/validate-problem';
 import { runSplit } from '../core/split/run-split';
 import type { Table } from '../core/table/types';
@@ -24,6 +25,7 @@ export function createToyPort(overrides: Partial<ComputePort> = {}): ComputePort
       return { artifact: { key: `t|${spec.datasetId}`, name: 'toy', rowCount: TOY_TABLE.rowCount, columns, warnings: [] }, source: 'toy.csv' };
     },
     describeTarget: async (_key, target, task) => describeTargetFacts(TOY_TABLE, target, task),
+    proposeTarget: async (_key, target) => proposeTarget(TOY_TABLE, target),
     profileTable: async () => { throw new Error('not used'); },
     async splitTable(_key, request) {
       jobs.push('split');

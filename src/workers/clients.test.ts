@@ -34,6 +34,18 @@ describe('createWorkerLane', () => {
     expect(log).toEqual(['start 1', 'terminate 1', 'start 2']);
   });
 
+  it('a cancel ends the other calls on the same worker with an error saying so (they would never answer)', async () => {
+    const log: string[] = [];
+    const lane = createWorkerLane(startFake(log));
+    const controller = new AbortController();
+    const sibling = lane.call((api) => api.echo('long', 5000));
+    const cancelled = lane.call((api) => api.echo('slow', 5000), controller.signal);
+    controller.abort();
+    await expect(cancelled).rejects.toEqual(expect.objectContaining({ name: 'AbortError' }));
+    await expect(sibling).rejects.toEqual(expect.objectContaining({ name: 'WorkerError', message: 'This job was interrupted: another job on the same worker was cancelled. Run it again.' }));
+    expect(log).toEqual(['start 1', 'terminate 1']);
+  });
+
   it('rejects at once for an already aborted signal, starting nothing', async () => {
     const log: string[] = [];
     const lane = createWorkerLane(startFake(log));

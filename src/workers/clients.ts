@@ -2,7 +2,7 @@
 // then started afresh on the next call. Imports get their own worker so cancelling one kills no other work.
 
 import { proxy, wrap, type Remote } from 'comlink';
-import { createAbortError } from '../core/errors';
+import { createAbortError, StudioError } from '../core/errors';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import type { ComputeApi } from './compute-api';
 import type { TrainingApi } from './training-api';
@@ -18,21 +18,32 @@ export interface WorkerLane<Api> {
   call<T>(run: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
-/** Creates a lane over `start()`ed workers; an abort terminates the current one and rejects with an AbortError. */
+/**
+ * Creates a lane over `start()`ed workers; an abort terminates the current one and rejects with an AbortError.
+ * Other calls in flight on that worker end too — rejected with an error that says why and what to do (a call on
+ * a terminated worker would otherwise never answer).
+ */
 export function createWorkerLane<Api>(start: () => { worker: WorkerLike; api: Api }): WorkerLane<Api> {
-  let current: { worker: WorkerLike; api: Api } | null = null;
+  let current: { worker: WorkerLike; api: Api; inFlight: Set<(error: Error) => void> } | null = null;
   return {
     call<T>(run: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T> {
       if (signal?.aborted) return Promise.reject(createAbortError());
-      const lane = (current ??= start());
+      const lane = (current ??= { ...start(), inFlight: new Set() });
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => {
+          lane.inFlight.delete(reject);
           lane.worker.terminate();
           if (current === lane) current = null;
+          for (const other of lane.inFlight) other(new StudioError('WorkerError', 'This job was interrupted: another job on the same worker was cancelled. Run it again.'));
+          lane.inFlight.clear();
           reject(createAbortError());
         };
+        lane.inFlight.add(reject);
         signal?.addEventListener('abort', onAbort, { once: true });
-        run(lane.api).then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+        run(lane.api).then(resolve, reject).finally(() => {
+          lane.inFlight.delete(reject);
+          signal?.removeEventListener('abort', onAbort);
+        });
       });
     },
   };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Table } from '../core/table/types';
+import { holdTestTable } from '../test-support/held-table';
 import { computeApi } from './compute-api';
 
 const TABLE: Table = {
@@ -16,7 +17,7 @@ describe('computeApi.profileTable', () => {
   it('profiles with the target and reports the first and last step (others at most every 50 ms)', async () => {
     vi.useFakeTimers(); // the clock stands still, so only the first and last steps pass the 50 ms throttle
     const steps: string[] = [];
-    const profile = await computeApi.profileTable(TABLE, { target: 'y' }, (done, total) => steps.push(`${done}/${total}`));
+    const profile = await computeApi.profileTable(holdTestTable('profile-test', TABLE), { target: 'y' }, (done, total) => steps.push(`${done}/${total}`));
     expect({ steps, rows: profile.rowCount, target: profile.target?.name, task: profile.target?.task, columns: profile.columns.map((c) => c.kind) }).toEqual({
       steps: ['1/6', '6/6'],
       rows: 4,

@@ -13,6 +13,7 @@ import type { ProblemSpec } from '../core/problem/types';
 import type { PipelineStep } from '../core/transform/step-types';
 import type { TrainRequest } from '../core/train/types';
 import { blobOf } from '../test-support/table-builders';
+import { holdTestTable } from '../test-support/held-table';
 import { computeApi } from './compute-api';
 import { trainingApi } from './training-api';
 
@@ -65,17 +66,18 @@ describe('columns and labels named like Object.prototype members', () => {
 
   it('split by class, preview the pipeline, train and predict', async () => {
     const table = await importTable();
-    const split = computeApi.splitTable(table, { holdout: { kind: 'stratified', target: 'x', seed: 1, fractions: { train: 0.75, validation: 0.25, test: 0 } }, folds: null, summarize: { target: 'x' } });
+    const tableRef = holdTestTable('reserved', table);
+    const split = await computeApi.splitTable(tableRef, { holdout: { kind: 'stratified', target: 'x', seed: 1, fractions: { train: 0.75, validation: 0.25, test: 0 } }, folds: null, summarize: { target: 'x' } });
     // A computed key: a literal `__proto__:` would set the prototype instead of a property.
     const counts: Record<string, number>[] = [{ toString: 15, ['__proto__']: 15 }, { toString: 5, ['__proto__']: 5 }, {}];
     expect(split.summary.parts.map((p) => p.classCounts)).toEqual(counts);
     expect(split.summary.issues).toEqual([]);
-    const preview = computeApi.previewPipeline(table, STEPS, split);
+    const preview = await computeApi.previewPipeline(tableRef, STEPS, split);
     expect(preview.after.columns.map((c) => c.name)).toEqual([
       '__proto__', '__proto___missing', 'constructor=__proto__', 'constructor=hasOwnProperty', 'constructor=valueOf', 'constructor_missing', 'toString', 'x',
     ]);
     // Rows 0–35 hold 20 toString and 16 __proto__: balanced weights 36 / (2 · 20) and 36 / (2 · 16) (sklearn's "balanced").
-    const weighted = computeApi.previewPipeline(table, [{ kind: 'resample', id: 'w', method: 'class_weights', target: 'x' }], { train: Uint32Array.from({ length: 36 }, (_, i) => i), validation: new Uint32Array(0) });
+    const weighted = await computeApi.previewPipeline(tableRef, [{ kind: 'resample', id: 'w', method: 'class_weights', target: 'x' }], { train: Uint32Array.from({ length: 36 }, (_, i) => i), validation: new Uint32Array(0) });
     expect(weighted.training.classWeights).toEqual({ toString: 0.9, ['__proto__']: 1.125 });
     const plainTable = await importTable(PLAIN);
     const parts = { train: split.train, validation: split.validation, folds: [] };
@@ -83,11 +85,10 @@ describe('columns and labels named like Object.prototype members', () => {
     for (const family of ['decision_tree', 'random_forest', 'logistic_regression', 'gradient_boosting', 'knn']) {
       const problem: ProblemSpec = { target: 'x', task: 'binary', primaryMetric: 'accuracy', secondaryMetrics: ['roc-auc'] };
       const request: TrainRequest = { id: family, family, params: {}, seed: 1, problem, steps: STEPS, crossValidate: false };
-      // The training worker holds one table at a time.
-      trainingApi.putTable('plain', plainTable);
+      holdTestTable('plain', plainTable);
       const plain = await trainingApi.trainRun('plain', parts, { ...request, id: `${family}-plain`, steps: PLAIN_STEPS }, 'auto', runs.store);
       const expected = await trainingApi.predictStoredRun('plain', split.validation, await runs.commit(plain), problem);
-      trainingApi.putTable('reserved', table);
+      holdTestTable('reserved', table);
       const run = await trainingApi.trainRun('reserved', parts, request, 'auto', runs.store);
       const predicted = await trainingApi.predictStoredRun('reserved', split.validation, await runs.commit(run), problem);
       expect([family, run.featureNames, run.classes, run.metrics, predicted.yPred]).toEqual([

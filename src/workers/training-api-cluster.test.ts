@@ -3,6 +3,7 @@ import { numericColumn, tableOf } from '../test-support/table-builders';
 import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
+import { holdTestTable } from '../test-support/held-table';
 
 // Three groups along a (around 1.5, 20 and 40): k = 3 separates them.
 const TABLE = tableOf(
@@ -17,7 +18,7 @@ const REQUEST: TrainRequest = {
 
 describe('trainingApi on a clustering problem', () => {
   it('trains k-means on the unsupervised path, and a CV fold is skipped', async () => {
-    trainingApi.putTable('c1', TABLE);
+    holdTestTable('c1', TABLE);
     const run = await trainingApi.trainRun('c1', PARTS, REQUEST, 'auto', createTestRunStore().store);
     expect({ task: run.task, family: run.family, silhouetteAbove: (run.metrics.validation.silhouette?.value ?? 0) > 0.8, db: run.metrics.validation['davies-bouldin']?.value !== null })
       .toEqual({ task: 'clustering', family: 'kmeans', silhouetteAbove: true, db: true });
@@ -25,7 +26,7 @@ describe('trainingApi on a clustering problem', () => {
   });
 
   it('picks k with progress after every k and projects validation rows with PCA coloured by k-means', async () => {
-    trainingApi.putTable('c1', TABLE);
+    holdTestTable('c1', TABLE);
     const progress: number[] = [];
     const picked = trainingApi.pickK('c1', PARTS.train, REQUEST, (done) => progress.push(done));
     expect({ ks: picked.points.map((p) => p.k), suggested: picked.suggestedK, progress }).toEqual({ ks: [2, 3, 4, 5, 6, 7, 8], suggested: 3, progress: [1, 2, 3, 4, 5, 6, 7] });

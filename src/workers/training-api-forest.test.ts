@@ -3,6 +3,7 @@ import { categoricalColumn, numericColumn, tableOf } from '../test-support/table
 import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
+import { holdTestTable } from '../test-support/held-table';
 
 const TABLE = tableOf(
   numericColumn('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
@@ -16,7 +17,7 @@ const REQUEST: TrainRequest = {
 
 describe('trainingApi: a forest in parts', () => {
   it('two parts merged give the model trainRun gives, with progress per tree of each part', async () => {
-    trainingApi.putTable('f1', TABLE);
+    holdTestTable('f1', TABLE);
     const progress: string[] = [];
     const first = await trainingApi.trainForestPart('f1', PARTS, REQUEST, { start: 0, end: 5 }, (p) => progress.push(`a${p.iteration}/${p.total}`));
     const second = await trainingApi.trainForestPart('f1', PARTS, REQUEST, { start: 5, end: 8 }, (p) => progress.push(`b${p.iteration}/${p.total}`));

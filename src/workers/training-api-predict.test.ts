@@ -3,6 +3,7 @@ import { categoricalColumn, numericColumn, tableOf } from '../test-support/table
 import { createTestRunStore } from '../test-support/run-store';
 import type { TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
+import { holdTestTable } from '../test-support/held-table';
 
 const TABLE = tableOf(
   numericColumn('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
@@ -16,7 +17,7 @@ const REQUEST: TrainRequest = {
 
 describe('trainingApi.predictStoredRun', () => {
   it('predicts held-out rows of a stored run, leaving out rows without a target', async () => {
-    trainingApi.putTable('p1', TABLE);
+    holdTestTable('p1', TABLE);
     const runs = createTestRunStore();
     const ref = await runs.commit(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto', runs.store));
     const predictions = await trainingApi.predictStoredRun('p1', Uint32Array.of(0, 5, 10, 11), ref, PROBLEM);
@@ -31,14 +32,14 @@ describe('trainingApi.predictStoredRun', () => {
   });
 
   it('refuses an empty part with a message naming what to do', async () => {
-    trainingApi.putTable('p1', TABLE);
+    holdTestTable('p1', TABLE);
     const runs = createTestRunStore();
     const ref = await runs.commit(await trainingApi.trainRun('p1', PARTS, REQUEST, 'auto', runs.store));
     await expect(trainingApi.predictStoredRun('p1', new Uint32Array(0), ref, PROBLEM)).rejects.toThrow('The split part to evaluate has no rows; give it a share above 0 in the Split cell.');
   });
 
   it('refuses a run that is not stored, naming it', async () => {
-    trainingApi.putTable('p1', TABLE);
+    holdTestTable('p1', TABLE);
     await expect(trainingApi.predictStoredRun('p1', PARTS.validation, createTestRunStore().ref('gone'), PROBLEM)).rejects.toMatchObject({
       name: 'StorageError', message: 'The trained run "gone" is not stored (it was deleted, or its training did not finish). Train it again in the Train cell.',
     });

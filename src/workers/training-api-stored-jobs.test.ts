@@ -4,6 +4,7 @@ import type { TrainRequest } from '../core/train/types';
 import { createTestRunStore } from '../test-support/run-store';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
 import { trainingApi } from './training-api';
+import { holdTestTable } from '../test-support/held-table';
 
 // The training worker's jobs on stored runs (learning curve, explanation): each reads the run by id from the page's
 // database, runs core's job on the table it holds by key, and hands the result back. The jobs themselves are
@@ -20,7 +21,7 @@ const REQUEST: TrainRequest = { id: 'lc-1', family: 'decision_tree', params: {},
 
 describe('trainingApi.computeLearningCurve', () => {
   it('refits the stored run (read by id) on 10 … 100 % of the training rows, scores train and validation, reports progress', async () => {
-    trainingApi.putTable('lc', TABLE);
+    holdTestTable('lc', TABLE);
     const runs = createTestRunStore();
     const run = await runs.commit(await trainingApi.trainRun('lc', { train: TRAIN, validation: VALIDATION, folds: [] }, REQUEST, 'auto', runs.store));
     const progress: LearningCurveProgress[] = [];
@@ -46,7 +47,7 @@ describe('trainingApi.computeLearningCurve', () => {
 
 describe('trainingApi.explainStoredRun', () => {
   it('explains the stored run (read by id) on the rows of the table it holds by key', async () => {
-    trainingApi.putTable('explain', TABLE);
+    holdTestTable('explain', TABLE);
     const runs = createTestRunStore();
     const ref = await runs.commit(await trainingApi.trainRun('explain', { train: TRAIN, validation: VALIDATION, folds: [] }, { ...REQUEST, id: 'ex-1' }, 'auto', runs.store));
     const result = await trainingApi.explainStoredRun('explain', VALIDATION, ref, PROBLEM, { repeats: 2, shapRows: 10, pdFeatures: 0, seed: 1, classIndex: null });

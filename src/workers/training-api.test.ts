@@ -3,6 +3,8 @@ import { categoricalColumn, numericColumn, tableOf } from '../test-support/table
 import { createTestRunStore } from '../test-support/run-store';
 import type { TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { trainingApi } from './training-api';
+import { holdTestTable } from '../test-support/held-table';
+import { holdsTable } from './dataset-tables';
 
 const TABLE = tableOf(
   numericColumn('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
@@ -19,14 +21,14 @@ const REQUEST: TrainRequest = {
 };
 
 describe('trainingApi', () => {
-  it('keeps one table by key and refuses a job on a table it does not hold', async () => {
-    trainingApi.putTable('t1', TABLE);
-    expect([trainingApi.hasTable('t1'), trainingApi.hasTable('t2')]).toEqual([true, false]);
-    await expect(trainingApi.trainRun('t2', PARTS, REQUEST, 'auto', createTestRunStore().store)).rejects.toThrow('The training worker has no table "t2"; send it with putTable first.');
+  it('holds the tables it is given by key and refuses a job on a table it does not hold', async () => {
+    await trainingApi.holdDataset(holdTestTable('t1', TABLE));
+    expect([holdsTable('t1'), holdsTable('t2')]).toEqual([true, false]);
+    await expect(trainingApi.trainRun('t2', PARTS, REQUEST, 'auto', createTestRunStore().store)).rejects.toThrow('This worker holds no table "t2"; open it first.');
   });
 
   it('trains a run and throttles progress (the last iteration always arrives)', async () => {
-    trainingApi.putTable('t1', TABLE);
+    holdTestTable('t1', TABLE);
     const progress: TrainingProgressRecord[] = [];
     const run = await trainingApi.trainRun('t1', PARTS, REQUEST, 'auto', createTestRunStore().store, (p) => progress.push(p));
     // Validation x = 5, 6 (a) lie between the classes' training ranges (≤ 4, ≥ 7): one lands past the split, 3 of 4 right. 40 fast rounds: the first passes, then ≤ 1 per 50 ms, and round 40.
@@ -36,7 +38,7 @@ describe('trainingApi', () => {
   });
 
   it('stores the fitted model and pipeline itself and sends the page only the summary', async () => {
-    trainingApi.putTable('t1', TABLE);
+    holdTestTable('t1', TABLE);
     const runs = createTestRunStore();
     const summary = await trainingApi.trainRun('t1', PARTS, { ...REQUEST, id: 'job-stored' }, 'auto', runs.store);
     const before = await runs.load('job-stored'); // the page has not committed the summary yet
@@ -47,7 +49,7 @@ describe('trainingApi', () => {
   });
 
   it('a stop request ends the job\'s fit after its current round and skips its folds', async () => {
-    trainingApi.putTable('t1', TABLE);
+    holdTestTable('t1', TABLE);
     const request = { ...REQUEST, id: 'job-stop' };
     trainingApi.requestStop('job-stop');
     const run = await trainingApi.trainRun('t1', PARTS, request, 'auto', createTestRunStore().store);
@@ -56,7 +58,7 @@ describe('trainingApi', () => {
   });
 
   it('a stop request reaches a kNN while it predicts the validation rows: the run is stopped and unscored', async () => {
-    trainingApi.putTable('t1', TABLE);
+    holdTestTable('t1', TABLE);
     const request: TrainRequest = { ...REQUEST, id: 'job-knn-stop', family: 'knn', params: { k: 3 } };
     trainingApi.requestStop('job-knn-stop');
     const run = await trainingApi.trainRun('t1', PARTS, request, 'auto', createTestRunStore().store);

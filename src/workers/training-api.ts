@@ -1,7 +1,7 @@
 // The whole surface of the training worker: fit one candidate on the training part or score one CV fold,
 // with cooperative stop (requestStop sets a flag the fit's shouldStop reads) and throttled progress. A fitted
 // run's model and pipeline go to storage from here and the page gets its summary; jobs on stored runs name
-// them by id and read them here. Unit tests call these directly in Node; clients.ts reaches them through a pool.
+// them by id and read them here, and the dataset's table is read here too (holdDataset), never sent by the page. Unit tests call these directly in Node; clients.ts reaches them through a pool.
 
 import type { EvaluatedRun } from '../core/notebook/runtime/compute-port';
 import { scoreHeldOut } from '../core/evaluate/score-held-out';
@@ -13,7 +13,7 @@ import { listExplainBuffers, type ExplainOptions, type ExplainProgress, type Exp
 import { explainRun } from '../core/explain/explain-run';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
-import type { RowIndices, Table } from '../core/table/types';
+import type { RowIndices } from '../core/table/types';
 import { rescoreRun } from '../core/train/rescore-run';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
@@ -26,6 +26,7 @@ import { projectRuns, type RunProjection } from '../core/train/project-runs';
 import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/train-forest-parts';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, type LearningCurveRequest } from '../core/train/compute-learning-curve';
+import { readHeldTable, requireTable, type TableRef } from './dataset-tables';
 import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
 import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -35,8 +36,6 @@ export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** Least time between two progress messages of one job (≤ 20 per second); the last iteration always goes. */
 export const PROGRESS_INTERVAL_MS = 50;
 
-// The table is sent once per worker (by key) rather than cloned into every job.
-let cachedTable: { key: string; table: Table } | null = null;
 const stopRequests = new Set<string>();
 
 // tf-backend.ts is optional: a glob finds it when it exists, so this worker builds before it lands.
@@ -60,19 +59,9 @@ function throttle(onProgress: ((record: TrainingProgressRecord) => void) | undef
   };
 }
 
-/** True when this worker holds the table of `key`. */
-function hasTable(key: string): boolean {
-  return cachedTable?.key === key;
-}
-
-/** Keeps `table` under `key` for the jobs that follow (replacing any other table). */
-function putTable(key: string, table: Table): void {
-  cachedTable = { key, table };
-}
-
-function readTable(key: string): Table {
-  if (!cachedTable || cachedTable.key !== key) throw new Error(`The training worker has no table "${key}"; send it with putTable first.`);
-  return cachedTable.table;
+/** Makes this worker hold the table `ref` names (read from IndexedDB here when it does not): the jobs that follow name it by key. */
+async function holdDataset(ref: TableRef): Promise<void> {
+  await requireTable(ref);
 }
 
 /** Asks the fit of job `jobId` (a run id) to end after its current iteration, keeping the best model so far. */
@@ -86,7 +75,7 @@ function requestStop(jobId: string): void {
  */
 async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, store: RunStore, onProgress?: (record: TrainingProgressRecord) => void): Promise<RunSummary> {
   const train = request.problem.task === 'clustering' ? trainUnsupervised : trainOnTrainingPart;
-  const run = await train(readTable(tableKey), parts, request, {
+  const run = await train(readHeldTable(tableKey), parts, request, {
     shouldStop: () => stopRequests.has(request.id),
     onProgress: throttle(onProgress),
     selectBackend: () => selectBackend(backend),
@@ -97,7 +86,7 @@ async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRe
 /** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped or clusters (no CV). */
 async function trainFold(tableKey: string, fold: Fold, foldIndex: number, request: TrainRequest, backend: BackendPreference): Promise<MetricScores | null> {
   if (stopRequests.has(request.id) || request.problem.task === 'clustering') return null;
-  return scoreFold(readTable(tableKey), fold, foldIndex, request, {
+  return scoreFold(readHeldTable(tableKey), fold, foldIndex, request, {
     shouldStop: () => stopRequests.has(request.id),
     selectBackend: () => selectBackend(backend),
   });
@@ -105,50 +94,50 @@ async function trainFold(tableKey: string, fold: Fold, foldIndex: number, reques
 
 /** Rebuilds stored run `ref` from its JSON and scores it on the validation rows of table `tableKey` (no retraining). */
 async function rescoreStoredRun(tableKey: string, validation: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<MetricScores> {
-  return rescoreRun(readTable(tableKey), validation, await readStoredRun(ref), problem);
+  return rescoreRun(readHeldTable(tableKey), validation, await readStoredRun(ref), problem);
 }
 
 /** Rebuilds stored run `ref` from its JSON and predicts `rows` of table `tableKey` (see predictRun); arrays come back by transfer. */
 async function predictStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<RunPredictions> {
-  const predictions = await predictRun(readTable(tableKey), rows, await readStoredRun(ref), problem);
+  const predictions = await predictRun(readHeldTable(tableKey), rows, await readStoredRun(ref), problem);
   return transfer(predictions, listPredictionBuffers(predictions));
 }
 
 /** predictStoredRun, scored with the task's metric table and the primary metric's interval here (not on the page). */
 async function evaluateStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec): Promise<EvaluatedRun> {
   const run = await readStoredRun(ref);
-  const predictions = await predictRun(readTable(tableKey), rows, run, problem);
+  const predictions = await predictRun(readHeldTable(tableKey), rows, run, problem);
   const scores = scoreHeldOut(predictions, problem, problem.task as SupervisedTask, findPositiveClass(problem, run.classes));
   return transfer({ predictions, scores }, listPredictionBuffers(predictions));
 }
 
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
 async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
-  const part = await fitForestPart(readTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
+  const part = await fitForestPart(readHeldTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
   return transfer(part, listForestPartBuffers([part]));
 }
 
 /** Merges the forest parts of `request` in tree order, scores the merged model on validation, stores its fit in `store` and returns its summary. */
 function mergeForestRun(tableKey: string, parts: TrainingParts, request: TrainRequest, forestParts: ForestPart[], store: RunStore): Promise<RunSummary> {
-  return storeRunFit(store, mergeForestParts(readTable(tableKey), parts, request, forestParts));
+  return storeRunFit(store, mergeForestParts(readHeldTable(tableKey), parts, request, forestParts));
 }
 
 /** "Pick k": k-means inertia and silhouette for k = 2..10 on the prepared training rows; `onProgress(done, total)` after each k. */
 function pickK(tableKey: string, train: RowIndices, request: TrainRequest, onProgress?: (done: number, total: number) => void): PickKResult {
-  const X = prepareUnsupervisedData(readTable(tableKey), { train, validation: new Uint32Array(0) }, describePreparation(request)).train;
+  const X = prepareUnsupervisedData(readHeldTable(tableKey), { train, validation: new Uint32Array(0) }, describePreparation(request)).train;
   return computePickK(X, { ...PICK_K_DEFAULTS, seed: request.seed }, onProgress);
 }
 
 /** The 2-D projection of `rows` by a stored PCA run, coloured by a stored k-means run; arrays come back by transfer. */
 async function projectStoredRuns(tableKey: string, rows: RowIndices, pcaRef: StoredRunRef, kmeansRef: StoredRunRef | null, seed: number): Promise<RunProjection> {
   const [pcaRun, kmeansRun] = await Promise.all([readStoredRun(pcaRef), kmeansRef ? readStoredRun(kmeansRef) : null]);
-  const projection = projectRuns(readTable(tableKey), rows, pcaRun, kmeansRun, seed);
+  const projection = projectRuns(readHeldTable(tableKey), rows, pcaRun, kmeansRun, seed);
   return transfer(projection, [projection.x.buffer, projection.y.buffer, ...(projection.clusters ? [projection.clusters.buffer] : [])]);
 }
 
 /** Explains stored run `ref` on `rows` of table `tableKey` (see explainRun); the SHAP arrays come back by transfer. */
 async function explainStoredRun(tableKey: string, rows: RowIndices, ref: StoredRunRef, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void): Promise<ExplainResult> {
-  const result = await explainRun(readTable(tableKey), rows, await readStoredRun(ref), problem, options, onProgress);
+  const result = await explainRun(readHeldTable(tableKey), rows, await readStoredRun(ref), problem, options, onProgress);
   return transfer(result, listExplainBuffers(result));
 }
 
@@ -158,11 +147,11 @@ export type StoredLearningCurveRequest = Omit<LearningCurveRequest, 'run'> & { r
 /** Refits stored run `request.run` on growing shares of the training rows of table `tableKey` (see computeLearningCurve). */
 async function computeStoredLearningCurve(tableKey: string, request: StoredLearningCurveRequest, onProgress?: (progress: LearningCurveProgress) => void): Promise<LearningCurve> {
   const run = await readStoredRun(request.run);
-  return computeLearningCurve(readTable(tableKey), { ...request, run }, onProgress);
+  return computeLearningCurve(readHeldTable(tableKey), { ...request, run }, onProgress);
 }
 
 export const trainingApi = {
-  hasTable, putTable, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, pickK, projectStoredRuns,
+  holdDataset, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,

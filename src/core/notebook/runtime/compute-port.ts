@@ -4,6 +4,7 @@
 import type { RunPredictions } from '../../evaluate/run-predictions';
 import type { PartScores } from '../../evaluate/score-held-out';
 import type { ExplainOptions, ExplainProgress, ExplainResult } from '../../explain/explain-result';
+import type { TargetProposal } from '../../problem/propose-target';
 import type { TargetFacts } from '../../problem/validate-problem';
 import type { ProblemSpec } from '../../problem/types';
 import type { TableProfile } from '../../profile/types';
@@ -74,6 +75,8 @@ export interface ComputePort {
   openDataset(cellId: CellId, spec: DataCellSpec, control?: JobControl): Promise<OpenedDataset>;
   /** What validation needs to know of the target column (null when the table has no such column). */
   describeTarget(datasetKey: string, target: string, task: ProblemSpec['task'], control?: JobControl): Promise<TargetFacts | null>;
+  /** What the Problem form proposes for column `target` (task, reason, positive class, classes; null when there is no such column). */
+  proposeTarget(datasetKey: string, target: string, control?: JobControl): Promise<TargetProposal | null>;
   profileTable(datasetKey: string, job: ProfileJob, onProgress?: (done: number, total: number) => void, control?: JobControl): Promise<TableProfile>;
   splitTable(datasetKey: string, request: SplitRequest, control?: JobControl): Promise<SplitResult>;
   previewPipeline(datasetKey: string, steps: readonly PipelineStep[], rows: { train: RowIndices; validation: RowIndices }, target: string | null, control?: JobControl): Promise<PipelinePreview>;
