@@ -1,12 +1,13 @@
 /// <reference types="vite/client" />
-// The profile bench page: imports the chosen CSV with the app's compute worker (importFile), then profiles the
-// resulting table in a compute worker (profileTable, on a copy made in slices and transferred, as the Profile
-// cell does), watching the main thread for long tasks throughout. `bench/profile/suite.mjs` calls window.runProfileBench.
-import { proxy, transfer, wrap, type Remote } from 'comlink';
+// The profile bench page: imports the chosen CSV with the app's compute worker (importFile), stores it in a bench
+// database as the Data cell does (not timed), then profiles it in a compute worker that reads the stored dataset
+// itself (profileTable by TableRef, as the Profile cell does), watching the main thread for long tasks throughout. `bench/profile/suite.mjs` calls window.runProfileBench.
+import { proxy, wrap, type Remote } from 'comlink';
 import { DEFAULT_IMPORT_OPTIONS } from '../../src/core/notebook/types';
-import { collectTransferables } from '../../src/core/table/table-buffers';
-import { copyTableForTransfer } from '../../src/state/copy-table-for-transfer';
+import { saveDataset } from '../../src/storage/datasets';
+import { openStudioDb } from '../../src/storage/db';
 import type { ComputeApi } from '../../src/workers/compute-api';
+import type { TableRef } from '../../src/workers/dataset-tables';
 import { watchHeartbeat } from '../lib/watch-heartbeat';
 
 export interface PhaseResult {
@@ -49,8 +50,10 @@ async function timePhase<T>(run: () => Promise<T>): Promise<{ value: T; phase: P
 
 /** A compute call that resolves once the worker has loaded its modules, so start-up is not timed. */
 async function warmUp(api: Remote<ComputeApi>): Promise<void> {
-  await api.describeColumns({ rowCount: 0, columns: [] });
+  await api.importFile(new Blob(['a\n1\n']), 'warm-up.csv', DEFAULT_IMPORT_OPTIONS);
 }
+
+const BENCH_DB = 'ml-studio-bench-profile';
 
 async function runProfileBench(target: string | null): Promise<ProfileBenchResult> {
   const file = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
@@ -65,11 +68,12 @@ async function runProfileBench(target: string | null): Promise<ProfileBenchResul
     // As the Profile cell does when it shows a large table: its part workers start before Run is pressed.
     await profiler.api.prepareProfileLanes();
     let steps = 0;
-    // As the Profile cell does: copy the shown table in slices, then transfer the copy.
-    const profiled = await timePhase(async () => {
-      const copy = await copyTableForTransfer(table);
-      return profiler.api.profileTable(transfer(copy, collectTransferables(copy)), target ? { target } : {}, proxy(() => void steps++));
-    });
+    // As the Data cell does: store the imported table; the worker reads it from there (not timed).
+    const db = await openStudioDb(BENCH_DB);
+    const meta = await saveDataset(db, { name: file.name, sourceFileName: file.name, table, result: imported.value });
+    db.close();
+    const ref: TableRef = { key: `bench:${meta.id}`, source: { dbName: BENCH_DB, datasetId: meta.id, overrides: {} } };
+    const profiled = await timePhase(() => profiler.api.profileTable(ref, target ? { target } : {}, proxy(() => void steps++)));
     const profile = profiled.value;
     console.log(`import ${imported.phase.durationMs.toFixed(0)} ms, profile ${profiled.phase.durationMs.toFixed(0)} ms (${steps} progress calls)`);
     return {

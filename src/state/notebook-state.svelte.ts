@@ -2,8 +2,7 @@
 // and on pagehide) and every cell's runtime, owned by the core NotebookRuntime over the page's compute port: status,
 // output and published artifact of each cell, runs of one cell, the stale ones or all, whether a view shows them.
 
-import { findUpstream } from '../core/notebook/dependencies';
-import type { CellInputs } from '../core/notebook/runtime/artifacts';
+import type { ArtifactKind, CellInputs } from '../core/notebook/runtime/artifacts';
 import { NotebookRuntime, type CellRuntime } from '../core/notebook/runtime/notebook-runtime';
 import type { RunProgress } from '../core/notebook/runtime/runner';
 import { DEFAULT_NOTEBOOK_NAME, isPristineNotebook } from '../core/notebook/pristine';
@@ -118,7 +117,7 @@ export class NotebookState {
 
   /** The dataset the nearest Data cell above `cellId` opened, with its table for the views; null until it has. */
   upstreamDataset(cellId: CellId): { sourceCellId: CellId | null; dataset: PublishedDataset | null } {
-    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'dataset') : null;
+    const sourceCellId = this.#producerOf(cellId, 'dataset');
     const artifact = this.inputsOf(cellId).dataset;
     const view = artifact ? this.datasetViews[artifact.key] : undefined;
     return { sourceCellId, dataset: artifact && view ? { datasetId: view.meta.id, table: view.table, meta: view.meta, key: artifact.key, ref: view.ref } : null };
@@ -126,20 +125,26 @@ export class NotebookState {
 
   /** The split the nearest Split cell above `cellId` publishes; null when there is none (or it is not done). */
   upstreamSplit(cellId: CellId): { sourceCellId: CellId | null; split: PublishedSplit | null } {
-    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'split') : null;
+    const sourceCellId = this.#producerOf(cellId, 'split');
     return { sourceCellId, split: this.inputsOf(cellId).split ?? null };
   }
 
   /** The pipeline the nearest Prepare cell above `cellId` publishes; null when there is none (or it is not done). */
   upstreamPipeline(cellId: CellId): { sourceCellId: CellId | null; pipeline: PublishedPipeline | null } {
-    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'pipeline') : null;
+    const sourceCellId = this.#producerOf(cellId, 'pipeline');
     return { sourceCellId, pipeline: this.inputsOf(cellId).pipeline ?? null };
   }
 
   /** The runs the nearest Train cell above `cellId` publishes; null when there is none (or it has no runs). */
   upstreamModel(cellId: CellId): { sourceCellId: CellId | null; model: PublishedModel | null } {
-    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'model') : null;
+    const sourceCellId = this.#producerOf(cellId, 'model');
     return { sourceCellId, model: this.inputsOf(cellId).model ?? null };
+  }
+
+  /** The nearest cell above `cellId` that publishes `kind` (read through `cells`, so a view re-reads it on any change). */
+  #producerOf(cellId: CellId, kind: ArtifactKind): CellId | null {
+    void this.cells;
+    return this.runtime.findProducer(cellId, kind);
   }
 
   /** What the runtime hands `cellId` now (read through `cells`, so a view re-reads it when any cell changes). */
@@ -162,7 +167,7 @@ export class NotebookState {
 
   /** The spec of the nearest Problem cell above `cellId`, or null. */
   upstreamProblem(cellId: CellId): ProblemCellSpec | null {
-    const sourceCellId = this.notebook ? findUpstream(this.notebook, cellId, 'problem') : null;
+    const sourceCellId = this.#producerOf(cellId, 'problem');
     return sourceCellId ? (this.specOf(sourceCellId, 'problem') ?? null) : null;
   }
 

@@ -82,11 +82,15 @@ describe('NotebookRuntime', () => {
     expect([second.get('s' as CellId).status, second.get('q' as CellId).status, port.jobs]).toEqual(['stale', 'waiting', ['open']]);
   });
 
-  it('a cell with nothing above to read waits, naming the cell to add', () => {
+  it('a cell with nothing above to read waits, naming the cell to add; the producer above a cell is the nearest whose runner publishes the kind', () => {
     const notebook = addCell(createNotebook('nb' as NotebookId, 'n', 0), 'split', 's' as CellId, 0);
     const runtime = new NotebookRuntime({ compute: createPort() });
     runtime.setNotebook(notebook);
     expect(runtime.get('s' as CellId)).toMatchObject({ status: 'waiting', waiting: 'Add a Data cell above this one.' });
+    const full = new NotebookRuntime({ compute: createPort() });
+    full.setNotebook(buildNotebook());
+    expect([full.findProducer('q' as CellId, 'split'), full.findProducer('q' as CellId, 'dataset'), full.findProducer('s' as CellId, 'pipeline'), full.findProducer('d' as CellId, 'dataset'), full.findProducer('zz' as CellId, 'dataset')])
+      .toEqual(['s', 'd', null, null, null]);
     expect(CELL_KINDS.split.title).toBe('Split');
   });
 

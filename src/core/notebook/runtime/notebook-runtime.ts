@@ -102,6 +102,14 @@ export class NotebookRuntime {
     return this.#derived.get(cellId)?.inputs ?? {};
   }
 
+  /** The nearest cell above `cellId` whose kind publishes `kind` (its runner says so), done or not; null when none. */
+  findProducer(cellId: CellId, kind: ArtifactKind): CellId | null {
+    const cells = this.#notebook?.cells ?? [];
+    const index = cells.findIndex((cell) => cell.id === cellId);
+    for (let i = index - 1; i >= 0; i--) if (findRunner(cells[i].kind).publishes === kind) return cells[i].id;
+    return null;
+  }
+
   /** The artifact `cellId` publishes now, or null (not done, or it publishes nothing). */
   publishedBy(cellId: CellId): ArtifactTypes[ArtifactKind] | null {
     return this.#derived.get(cellId)?.published ?? null;

@@ -1,7 +1,8 @@
 // The Train cell's runner: one press trains every candidate the spec asks for (or "Try all") on the split's
 // training rows, CV folds where asked, through the compute port; a stored run of the same configuration is reused
-// instead of trained again. The cell keeps every run of every press on the same rows and problem (a press after
-// the split, the pipeline or the problem changed starts a new board); the cells below read the named runs.
+// instead of trained again. The cell keeps every run of every press on the same rows and problem — runs of
+// another pipeline included, to compare preparations — and a press after the split or the problem changed starts
+// a new board; the cells below read the named runs.
 
 import { ModelSpecError } from '../../../errors';
 import { findFamilyInfo } from '../../../models/catalog';
@@ -52,11 +53,10 @@ export const trainRunner: CellRunner<'train', TrainOutput> = {
     const problem = requireInput(inputs, 'problem');
     return problem.target === null && problem.task !== 'clustering' ? 'Choose a target in the Problem cell above (or the task "Clustering").' : null;
   },
-  // The runs stay current while the rows and the problem they were trained for do: ticking another family, the
-  // seed or the backend changes the next press, not the runs already kept (each records its own configuration).
-  describeInputs: (_spec, inputs) => [
-    requireInput(inputs, 'split').key, inputs.pipeline?.key ?? 'no-pipeline', JSON.stringify(requireInput(inputs, 'problem')),
-  ].join('|'),
+  // The runs stay current while the rows and the problem they were trained for do: another pipeline, family, seed
+  // or backend changes the next press, not the runs already kept (each records its own preparation and settings,
+  // and all are scored on the same validation rows, so one board compares them).
+  describeInputs: (_spec, inputs) => [requireInput(inputs, 'split').key, JSON.stringify(requireInput(inputs, 'problem'))].join('|'),
   async run(spec, inputs, context) {
     const dataset = requireInput(inputs, 'dataset');
     const split = requireInput(inputs, 'split');
