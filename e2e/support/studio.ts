@@ -42,7 +42,7 @@ export function cellAt(page: Page, index: number, kind?: 'data' | 'note'): Locat
 export async function addCell(page: Page, kindTitle: 'Data' | 'Note'): Promise<Locator> {
   const before = await page.getByTestId('cell').count();
   await page.getByRole('button', { name: '+ Add cell' }).last().click();
-  await page.getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
+  await page.getByRole('list', { name: 'Cell kinds' }).getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
   await expect(page.getByTestId('cell')).toHaveCount(before + 1);
   return page.getByTestId('cell').nth(before);
 }
@@ -114,7 +114,7 @@ export async function dropFile(cell: Locator, name: string, text: string): Promi
 export async function addCellOfKind(page: Page, kindTitle: string): Promise<Locator> {
   const before = await page.getByTestId('cell').count();
   await page.getByRole('button', { name: '+ Add cell' }).last().click();
-  await page.getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
+  await page.getByRole('list', { name: 'Cell kinds' }).getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
   await expect(page.getByTestId('cell')).toHaveCount(before + 1);
   return page.getByTestId('cell').nth(before);
 }

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { bindData, listDataCells, parseDataOption } from './bind-data';
+import { exportCommand, type ExportOptions } from './export-command';
 import { createHeadlessNotebook, readNotebookFile } from './read-notebook';
 import { runNotebookHeadless, type HeadlessRun } from './run-notebook';
 
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Run every cell of a notebook file in order and write what each produced.')
     .argument('<notebook>', 'a notebook file (.notebook.json), as "Export notebook" writes it')
     .option('--data <NAME=path>', 'read the Data cell whose dataset is NAME from this file (CSV, TSV, JSON or Parquet); repeat for each dataset', (value: string, list: string[]) => [...list, value], [])
-    .option('--out <dir>', 'write results.json (every cell: status, duration, key output) and runs/<id>.json (fitted pipeline + model) here')
+    .option('--out <dir>', 'write results.json (every cell: status, duration, key output), runs/<id>.json (fitted pipeline + model), predictions/*.csv (Predict cells) and exports/<name>.zip (Export cells) here')
     .option('--json', 'print results.json to standard output')
     .option('--quiet', 'no progress on standard error')
     .addHelpText('after', [
@@ -43,6 +44,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     ].join('\n'))
     .action(async (file: string, options: RunOptions) => {
       exitCode = await runCommand(file, options);
+    });
+  program.command('export')
+    .description('Package a trained run as a deployable bundle: model.onnx, predict.mjs / serve.mjs / score.mjs, Triton, KServe and Docker files.')
+    .argument('<run>', 'a run file, runs/<id>.json as `ml-studio run --out` writes it')
+    .requiredOption('--out <bundle.zip|dir>', 'write the bundle as this zip, or as files in this folder')
+    .option('--name <name>', 'the bundle\'s name (default: the run\'s label)')
+    .action(async (file: string, options: ExportOptions) => {
+      exitCode = await exportCommand(file, options, (line) => process.stderr.write(`${line}\n`));
     });
   try {
     await program.parseAsync([...argv]);
@@ -77,9 +86,13 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   return 0;
 }
 
-/** results.json and one runs/<id>.json per trained run (the same JSON the browser stores). */
+/** results.json, one runs/<id>.json per trained run (the same JSON the browser stores), Predict cells' CSV and Export cells' zip. */
 async function writeResults(dir: string, run: HeadlessRun): Promise<void> {
   await mkdir(join(dir, 'runs'), { recursive: true });
   await writeFile(join(dir, 'results.json'), `${JSON.stringify(run.results, null, 2)}\n`);
   for (const [id, trained] of run.runs) await writeFile(join(dir, 'runs', `${id}.json`), `${JSON.stringify(trained)}\n`);
+  for (const [path, blob] of run.files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), new Uint8Array(await blob.arrayBuffer()));
+  }
 }

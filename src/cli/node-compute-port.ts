@@ -20,6 +20,8 @@ import { scoreHeldOut } from '../core/evaluate/score-held-out';
 import { explainRun } from '../core/explain/explain-run';
 import type { SupervisedTask } from '../core/problem/types';
 import { predictRun } from '../core/train/predict-run';
+import { scoreRowsForView } from '../core/export/score-for-view';
+import { packageRunAsZip } from './package-run-node';
 import { findPositiveClass } from '../core/train/score-model';
 import { trainCandidate } from '../core/train/train-candidate';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
@@ -80,6 +82,12 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
       return { predictions, scores: scoreHeldOut(predictions, problem, problem.task as SupervisedTask, findPositiveClass(problem, run.classes)) };
     },
     predictRun: async (key, rows, runId, problem) => predictRun(table(key), rows, storedRun(runs, runId), problem),
+    async scoreRun(source, runId, control) {
+      if (source.kind === 'file') throw new DataError('A headless run scores the Split\'s validation or test rows; to score a file, export the run (an Export cell) and run score.mjs from its bundle.');
+      const { csvParts, ...scored } = await scoreRowsForView(storedRun(runs, runId), table(source.datasetKey), Uint32Array.from(source.rows), control?.signal);
+      return { ...scored, csv: new Blob(csvParts, { type: 'text/csv' }) };
+    },
+    exportRun: async (runId, name) => packageRunAsZip(storedRun(runs, runId), name),
     explainRun: async (key, rows, runId, problem, options, onProgress) => explainRun(table(key), rows, storedRun(runs, runId), problem, options, onProgress),
   };
 }
@@ -141,6 +149,6 @@ function storedRun(runs: ReadonlyMap<string, TrainedRun>, runId: string): Traine
 
 /** A run without its model and fitted pipeline (what every cell reads; the whole run stays with the port). */
 export function summarizeRun(run: TrainedRun): RunSummary {
-  const { model: _model, pipeline: _pipeline, ...summary } = run;
+  const { model: _model, pipeline: _pipeline, inputContract: _contract, ...summary } = run;
   return summary;
 }

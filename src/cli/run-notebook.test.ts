@@ -55,6 +55,18 @@ describe('runNotebookHeadless', () => {
     expect([explain.run, explain.importance.length > 0, compare.a, compare.b]).toEqual(['Logistic regression', true, 'Logistic regression', 'Most frequent class']);
   }, 60_000);
 
+  it('a Predict cell scores the test rows headless: its summary in results.json, every row in predictions/*.csv', async () => {
+    const file = readPenguins();
+    const notebook = createHeadlessNotebook(file);
+    const cells = [...notebook.cells, { id: 'predict' as CellId, kind: 'predict' as const, spec: { ...CELL_KINDS.predict.createSpec(), source: 'test' as const } }];
+    const { results, files } = await runNotebookHeadless({ ...notebook, cells }, bindPenguins(file));
+    const predict = results.cells[5] as { status: string; summary: { run: string; source: string; rows: number; predictions: { kind: string; counts: { rows: number }[] } } };
+    expect([predict.status, predict.summary.run, predict.summary.source]).toEqual(['done', 'Logistic regression', 'test rows']);
+    expect(predict.summary.predictions.counts.reduce((n, c) => n + c.rows, 0)).toBe(predict.summary.rows);
+    const csv = (await files.get('predictions/cell-6-test.csv')!.text()).trim().split('\n');
+    expect([csv.length - 1, csv[0]]).toEqual([predict.summary.rows, 'Species,Island,Beak Length (mm),Beak Depth (mm),Flipper Length (mm),Body Mass (g),Sex,prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo']);
+  }, 60_000);
+
   it('stops at the first failing cell, naming it; the cells below are left waiting', async () => {
     const file = readPenguins();
     const notebook = updateCellSpec(createHeadlessNotebook(file), 'problem' as CellId, 'problem', (spec) => ({ ...spec, task: 'binary' }), 1);

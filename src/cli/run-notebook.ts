@@ -1,6 +1,8 @@
 // A notebook run headless: the core runtime over the in-process compute port, every cell top to bottom, and the
 // results as plain JSON — per cell its status, duration and key output; the trained runs whole, by id.
 
+import type { ExportOutput } from '../core/notebook/runtime/runners/export';
+import type { PredictOutput } from '../core/notebook/runtime/runners/predict';
 import { CELL_KINDS } from '../core/notebook/cell-kinds';
 import { NotebookRuntime } from '../core/notebook/runtime/notebook-runtime';
 import { findRunner } from '../core/notebook/runtime/registry';
@@ -39,6 +41,8 @@ export interface NotebookResults {
 export interface HeadlessRun {
   readonly results: NotebookResults;
   readonly runs: ReadonlyMap<string, TrainedRun>;
+  /** Files the cells made, by path under --out: Predict cells' CSV (predictions/), Export cells' bundles (exports/). */
+  readonly files: ReadonlyMap<string, Blob>;
 }
 
 /** Runs every cell of `notebook` with Data cells bound to files; `onProgress` hears each cell start, progress and end. */
@@ -84,7 +88,19 @@ export async function runNotebookHeadless(
     failed: failed === null ? null : (cells.find((c) => c.id === failed) ?? null),
     cells,
   };
-  return { results, runs: port.runs };
+  return { results, runs: port.runs, files: collectCellFiles(runtime, notebook) };
+}
+
+/** The CSV of every Predict cell and the zip of every Export cell that finished, by the path they get under --out. */
+function collectCellFiles(runtime: NotebookRuntime, notebook: Notebook): Map<string, Blob> {
+  const files = new Map<string, Blob>();
+  notebook.cells.forEach((cell, index) => {
+    const state = runtime.get(cell.id);
+    if (state.status !== 'done' || state.output === null) return;
+    if (cell.kind === 'predict') files.set(`predictions/cell-${index + 1}-${(state.output as PredictOutput).source}.csv`, (state.output as PredictOutput).csv);
+    if (cell.kind === 'export') files.set(`exports/${(state.output as ExportOutput).name}.zip`, (state.output as ExportOutput).zip);
+  });
+  return files;
 }
 
 function describeResult(runtime: NotebookRuntime, cell: Notebook['cells'][number], index: number): CellResult {

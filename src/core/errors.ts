@@ -53,3 +53,10 @@ export class NotebookFormatError extends StudioError {
     this.problems = problems;
   }
 }
+
+/** A run cannot be exported or a bundle cannot be read: a step without a faithful form, a corrupt or foreign zip… */
+export class ExportError extends StudioError {
+  constructor(message: string) {
+    super('ExportError', message);
+  }
+}

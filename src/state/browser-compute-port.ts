@@ -83,6 +83,12 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
     trainCandidates: (job, control) => trainInPool(job, { dataset: { ref: refOf(job.datasetKey) }, runStore: env.runStore, db: env.db, cancels }, control),
     evaluateRun: (key, rows, runId, problem, control) => onTrainingWorker(refOf(key), (api) => api.evaluateStoredRun(key, rows, ref(runId), problem), control),
     predictRun: (key, rows, runId, problem, control) => onTrainingWorker(refOf(key), (api) => api.predictStoredRun(key, rows, ref(runId), problem), control),
+    scoreRun(source, runId, control) {
+      if (source.kind === 'part') return onTrainingWorker(refOf(source.datasetKey), (api) => api.scoreStoredRun(source.datasetKey, source.rows, ref(runId)), control);
+      const fileRef: TableRef = { key: `file:${source.datasetId}`, source: { dbName: env.runStore.dbName, datasetId: source.datasetId, overrides: {} } };
+      return onTrainingWorker(fileRef, (api) => api.scoreStoredRun(fileRef.key, null, ref(runId)), control);
+    },
+    exportRun: (runId, name, control) => onAnyTrainingWorker((api) => api.exportStoredRun(ref(runId), name), control),
     explainRun: (key, rows, runId, problem, options, onProgress, control) =>
       onTrainingWorker(refOf(key), (api) => api.explainStoredRun(key, rows, ref(runId), problem, options, onProgress ? proxy(onProgress) : undefined), control),
   };
@@ -101,6 +107,11 @@ async function openInWorker(env: BrowserPortEnv, ref: TableRef): Promise<{ meta:
     if ((await listDatasets(await env.db())).some((d) => d.id === ref.source.datasetId)) throw error;
     throw new DataError('The dataset of this cell is no longer stored (it was deleted). Import the file again or pick another dataset.');
   }
+}
+
+/** Runs `job` (on stored runs only, no table) on a training worker; aborting terminates that worker. */
+function onAnyTrainingWorker<T>(job: (api: Parameters<Parameters<ReturnType<typeof getTrainingPool>['run']>[0]>[0]) => Promise<T>, control?: JobControl): Promise<T> {
+  return getTrainingPool().run(job, control?.signal);
 }
 
 /** Runs `job` on a training worker that holds the dataset's table (it reads it itself); aborting terminates that worker. */

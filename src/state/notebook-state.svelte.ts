@@ -205,6 +205,11 @@ export class NotebookState {
     return this.runtime.setOutput(cellId, (output) => update(output as O));
   }
 
+  /** Like editOutput, but starts the output of a cell that has none yet (`update` gets null). */
+  putOutput<O>(cellId: CellId, update: (output: O | null) => O): Promise<void> {
+    return this.runtime.putOutput(cellId, (output) => update(output as O | null));
+  }
+
   isCollapsed(cellId: CellId): boolean {
     return this.collapsed.has(cellId);
   }

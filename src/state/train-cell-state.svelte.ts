@@ -1,14 +1,18 @@
 // The Train cell's view state. The runtime runs a press (runners/train.ts → the page's port trains on the worker
 // pool); this turns its progress into live rows (status, iterations, folds, a thinned curve batched ≤ 10 redraws
-// a second), cancels one candidate, deletes a stored run, and checks a stored model on validation again.
+// a second), cancels one candidate, deletes a stored run, checks a stored model on validation again, and imports a
+// run from an exported bundle.
 
 import type { TrainingProgress } from '../core/models/types';
 import type { TrainOutput, TrainProgressDetail } from '../core/notebook/runtime/runners/train';
 import type { CellId } from '../core/notebook/types';
 import type { ProblemSpec } from '../core/problem/types';
 import { applyRunNames } from '../core/train/name-runs';
-import type { MetricScores, RunSummary } from '../core/train/types';
-import { deleteRun } from '../storage/runs';
+import type { MetricScores, RunSummary, TrainedRun } from '../core/train/types';
+import { ExportError } from '../core/errors';
+import { readBundle } from '../core/export/assemble-bundle';
+import { splitRun } from '../core/train/split-run';
+import { deleteRun, saveRunFit, saveRunSummary } from '../storage/runs';
 import { getTrainingPool } from '../workers/clients';
 import type { PublishedDataset, PublishedPipeline, PublishedSplit } from './artifacts';
 import { CellRun } from './cell-run.svelte';
@@ -62,6 +66,9 @@ export class TrainCellState extends CellRun<TrainOutput> {
   pressed = $state.raw<LiveCandidate[] | null>(null);
   checks = $state.raw<Record<string, RunCheck>>({});
   stopping = $state(false);
+  /** The bundle being imported (its file name); null otherwise. */
+  importing = $state<string | null>(null);
+  importError = $state<string | null>(null);
   #pending = new Map<string, Partial<LiveCandidate>>();
   /** Every progress point of each candidate (appended in place; thinned copies go to the rows at each flush). */
   #curves = new Map<string, TrainingProgress[]>();
@@ -132,6 +139,45 @@ export class TrainCellState extends CellRun<TrainOutput> {
     }
   }
 
+  /**
+   * Brings a run in from an exported bundle (.zip): checked (format, hashes, the same target and task), stored
+   * under this cell with a new id, and scored on this notebook's validation rows, so the board compares it fairly.
+   */
+  async importBundle(file: File, inputs: { dataset: PublishedDataset; split: PublishedSplit; problem: ProblemSpec }): Promise<void> {
+    this.importError = null;
+    this.importing = file.name;
+    try {
+      const { run } = readBundle(new Uint8Array(await file.arrayBuffer()));
+      checkImportedRun(run, inputs.problem, file.name);
+      // A new id (the original may still be stored here) and no configuration key (a press never reuses it).
+      const { configKey: _configKey, ...rest } = run;
+      const imported: TrainedRun = { ...rest, id: crypto.randomUUID(), imported: { fileName: file.name, importedAt: Date.now(), originalId: run.id } };
+      const db = await this.notebook.studio.db();
+      const notebookId = this.notebook.notebook?.id;
+      if (!notebookId) return;
+      const { summary, fit } = splitRun(imported);
+      await saveRunFit(db, notebookId, imported.id, fit);
+      await saveRunSummary(db, notebookId, this.cellId, summary);
+      try {
+        const { dataset, split, problem } = inputs;
+        const validation = await getTrainingPool().run(async (api) => {
+          await ensureTrainingTable(api, dataset);
+          return api.rescoreStoredRun(dataset.key, split.validation, this.notebook.storedRun(imported.id), JSON.parse(JSON.stringify(problem)) as ProblemSpec);
+        });
+        const scored: RunSummary = { ...summary, metrics: { validation, cv: null } };
+        await saveRunSummary(db, notebookId, this.cellId, scored);
+        await this.notebook.putOutput<TrainOutput>(this.cellId, (output) => ({ runs: [...(output?.runs ?? []), scored], lastPress: output?.lastPress ?? [] }));
+      } catch (error) {
+        await deleteRun(db, imported.id); // a run this notebook cannot score is not kept
+        throw error;
+      }
+    } catch (error) {
+      this.importError = describeError(error);
+    } finally {
+      this.importing = null;
+    }
+  }
+
   #onDetail(detail: TrainProgressDetail | undefined): void {
     if (!detail) return;
     if (detail.kind === 'press') {
@@ -171,5 +217,14 @@ export class TrainCellState extends CellRun<TrainOutput> {
     const pending = this.#pending;
     this.#pending = new Map();
     this.pressed = this.pressed.map((c) => (pending.has(c.runId) ? { ...c, ...pending.get(c.runId) } : c));
+  }
+}
+
+/** A bundle's run fits this cell when it predicts the same target for the same task. */
+function checkImportedRun(run: TrainedRun, problem: ProblemSpec, fileName: string): void {
+  const target = run.inputContract?.target?.name ?? null;
+  if (run.task !== problem.task || target !== problem.target) {
+    const what = (task: string, column: string | null) => (column ? `${task} of "${column}"` : task);
+    throw new ExportError(`“${fileName}” holds a ${what(run.task, target)} model; this notebook's Problem is ${what(problem.task, problem.target)}. Import it into a notebook with that problem.`);
   }
 }

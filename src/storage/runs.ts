@@ -15,7 +15,7 @@ export type StoredRun = RunRecord;
 
 /** Stores (or replaces, by run id) the model and fitted pipeline of run `runId` of a notebook. */
 export async function saveRunFit(db: StudioDb, notebookId: NotebookId, runId: string, fit: RunFit): Promise<void> {
-  await db.put('runFits', { id: runId, notebookId, model: fit.model, pipeline: fit.pipeline });
+  await db.put('runFits', { id: runId, notebookId, model: fit.model, pipeline: fit.pipeline, ...(fit.inputContract ? { inputContract: fit.inputContract } : {}) });
 }
 
 /** Stores (or replaces, by run id) the summary of a finished run of `cellId`; its fit is saved apart (saveRunFit). */

@@ -39,6 +39,8 @@ export function createToyPort(overrides: Partial<ComputePort> = {}): ComputePort
     evaluateRun: async () => { throw new Error('not used'); },
     predictRun: async () => { throw new Error('not used'); },
     explainRun: async () => { throw new Error('not used'); },
+    scoreRun: async () => { throw new Error('not used'); },
+    exportRun: async () => { throw new Error('not used'); },
     ...overrides,
   };
 }

@@ -3,7 +3,10 @@
 // run's model and pipeline go to storage from here and the page gets its summary; jobs on stored runs name
 // them by id and read them here, and the dataset's table is read here too (holdDataset), never sent by the page. Unit tests call these directly in Node; clients.ts reaches them through a pool.
 
-import type { EvaluatedRun } from '../core/notebook/runtime/compute-port';
+import type { EvaluatedRun, ExportedBundle, ScoredPredictions } from '../core/notebook/runtime/compute-port';
+import { STUDIO_VERSION } from '../core/version';
+import { scoreRowsForView } from '../core/export/score-for-view';
+import { collectTransferables } from '../core/table/table-buffers';
 import { scoreHeldOut } from '../core/evaluate/score-held-out';
 import { findPositiveClass } from '../core/train/score-model';
 import type { SupervisedTask } from '../core/problem/types';
@@ -111,6 +114,19 @@ async function evaluateStoredRun(tableKey: string, rows: RowIndices, ref: Stored
   return transfer({ predictions, scores }, listPredictionBuffers(predictions));
 }
 
+/** Stored run `ref` scores rows of table `tableKey` (every row when `rows` is null), checked against its contract; the CSV comes back as a file. */
+async function scoreStoredRun(tableKey: string, rows: RowIndices | null, ref: StoredRunRef): Promise<ScoredPredictions> {
+  const { csvParts, ...scored } = await scoreRowsForView(await readStoredRun(ref), readHeldTable(tableKey), rows ? Uint32Array.from(rows) : null);
+  return transfer({ ...scored, csv: new Blob(csvParts, { type: 'text/csv' }) }, collectTransferables(scored.preview));
+}
+
+/** Stored run `ref` packaged as a deployable bundle named `name` (the packaging code and the bundle's scripts load on first use). */
+async function exportStoredRun(ref: StoredRunRef, name: string): Promise<ExportedBundle> {
+  const [{ packageRun }, { default: runtime }, run] = await Promise.all([import('../core/export/package-run'), import('virtual:export-runtime'), readStoredRun(ref)]);
+  const packaged = packageRun(run, name, runtime, STUDIO_VERSION, Date.now());
+  return { zip: new Blob([packaged.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), manifest: packaged.manifest, notes: packaged.notes };
+}
+
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
 async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
   const part = await fitForestPart(readHeldTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
@@ -151,7 +167,7 @@ async function computeStoredLearningCurve(tableKey: string, request: StoredLearn
 }
 
 export const trainingApi = {
-  holdDataset, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, pickK, projectStoredRuns,
+  holdDataset, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, scoreStoredRun, exportStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,

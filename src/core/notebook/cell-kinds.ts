@@ -71,6 +71,16 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'A sortable leaderboard of trained runs, their curves side by side, and a paired test of two of them.',
     createSpec: () => ({ sortBy: null, rankBy: 'validation', runA: null, runB: null, alpha: 0.05 }),
   },
+  predict: {
+    title: 'Predict',
+    description: 'A trained run’s predictions on the validation or test rows, or on a new file checked against its inputs; download them as CSV.',
+    createSpec: () => ({ runId: null, source: 'validation', file: null }),
+  },
+  export: {
+    title: 'Export',
+    description: 'Package a trained run to deploy without ML Studio: ONNX, a Node service, batch scoring, Triton and KServe configs, a model card.',
+    createSpec: () => ({ runId: null, name: 'model' }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -78,4 +88,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'explain', 'compare', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'explain', 'compare', 'predict', 'export', 'note'];

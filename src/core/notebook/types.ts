@@ -156,6 +156,24 @@ export interface CompareCellSpec {
   alpha: number;
 }
 
+/** The Predict cell: a stored run's predictions on the validation or test rows, or on a new file. */
+export interface PredictCellSpec {
+  /** A TrainedRun id; null → the leaderboard's best run. */
+  runId: string | null;
+  /** What to score: a part of the Split above, or the file below. */
+  source: 'validation' | 'test' | 'file';
+  /** The file to score, stored as a dataset of this browser (null until one is brought). */
+  file: { datasetId: DatasetId; name: string } | null;
+}
+
+/** The Export cell: the run to package as a deployable bundle and the model's name in it. */
+export interface ExportCellSpec {
+  /** A TrainedRun id; null → the leaderboard's best run. */
+  runId: string | null;
+  /** The model's name in the bundle (Triton model, KServe service, file names): letters, digits, - and _. */
+  name: string;
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
@@ -167,6 +185,8 @@ export interface CellSpecs {
   evaluate: EvaluateCellSpec;
   explain: ExplainCellSpec;
   compare: CompareCellSpec;
+  predict: PredictCellSpec;
+  export: ExportCellSpec;
   note: NoteCellSpec;
 }
 

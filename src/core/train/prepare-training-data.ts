@@ -1,6 +1,7 @@
 // Leakage-safe training data for one fit: the pipeline is fitted on the training rows only (resampling and
 // sample weights included), then the same fitted pipeline transforms the validation rows.
 
+import { deriveInputContract, type InputContract } from '../export/input-contract';
 import { ModelSpecError } from '../errors';
 import { buildFeatureMatrix, type SkippedColumn } from '../models/feature-matrix';
 import type { FamilyNeeds, FeatureMatrix, Target } from '../models/types';
@@ -21,6 +22,8 @@ export interface TrainingData {
   skipped: SkippedColumn[];
   /** What automatic preparation added after the user's steps (null when it was off or added nothing). */
   autoPreparation: AutoPreparation | null;
+  /** The raw columns the fitted pipeline reads, as the training rows had them: what new data is checked against. */
+  contract: InputContract;
 }
 
 /** What to prepare for: the user's steps, the problem, and (for automatic preparation) what the family needs. */
@@ -48,11 +51,12 @@ export function prepareTrainingData(table: Table, rows: { train: RowIndices; val
   const built = buildFeatureMatrix(training.table, featureNames);
   const y = readTrainingTarget(training.table, target, task);
   const train = { X: built.X, y, ...(training.sampleWeights ? { sampleWeights: training.sampleWeights } : {}) };
-  if (rows.validation.length === 0) return { train, validation: null, fitted, skipped: built.skipped, autoPreparation };
+  const contract = deriveInputContract(table, rows.train, fitted, built.X.featureNames, { name: target, classes: y.classes ?? null });
+  if (rows.validation.length === 0) return { train, validation: null, fitted, skipped: built.skipped, autoPreparation, contract };
   const validationTable = transformTable(fitted, takeRows(table, rows.validation)).table;
   const validationX = buildFeatureMatrix(validationTable, [...built.X.featureNames]).X;
   const validation = dropMissingTargets(validationX, readValidationTarget(validationTable, target, task, y));
-  return { train, validation, fitted, skipped: built.skipped, autoPreparation };
+  return { train, validation, fitted, skipped: built.skipped, autoPreparation, contract };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Leakage-safe data for a clustering fit: the pipeline is fitted on the training rows only and transforms the
 // validation rows; only numeric and boolean columns become features (category codes are no distances).
 
+import { deriveInputContract, type InputContract } from '../export/input-contract';
 import { ModelSpecError } from '../errors';
 import { buildFeatureMatrix, type SkippedColumn } from '../models/feature-matrix';
 import type { FeatureMatrix } from '../models/types';
@@ -19,6 +20,8 @@ export interface UnsupervisedData {
   fitted: FittedPipeline;
   skipped: SkippedColumn[];
   autoPreparation: AutoPreparation | null;
+  /** The raw columns the fitted pipeline reads, as the training rows had them. */
+  contract: InputContract;
 }
 
 /** Refuses a problem that is not clustering (the supervised path is prepareTrainingData). */
@@ -37,10 +40,11 @@ export function prepareUnsupervisedData(table: Table, rows: { train: RowIndices;
   const built = buildFeatureMatrix(training.table, names);
   if (built.X.cols === 0) throw new ModelSpecError('There is no numeric column to cluster on; keep or encode at least one column in the Prepare cell.');
   const skipped = [...categorical, ...built.skipped];
-  if (rows.validation.length === 0) return { train: built.X, validation: null, fitted, skipped, autoPreparation };
+  const contract = deriveInputContract(table, rows.train, fitted, built.X.featureNames, null);
+  if (rows.validation.length === 0) return { train: built.X, validation: null, fitted, skipped, autoPreparation, contract };
   const validationTable = transformTable(fitted, takeRows(table, rows.validation)).table;
   const validation = dropIncompleteRows(buildFeatureMatrix(validationTable, [...built.X.featureNames]).X);
-  return { train: built.X, validation, fitted, skipped, autoPreparation };
+  return { train: built.X, validation, fitted, skipped, autoPreparation, contract };
 }
 
 /** X without the rows that miss a value (they have no distance); null when no row is left. */

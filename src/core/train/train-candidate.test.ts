@@ -47,6 +47,8 @@ describe('trainCandidate', () => {
       durationMs: 0, trainedAt: 0, stopped: false,
       model: run.model, pipeline: fitPipeline(STEPS, TABLE, PARTS.train),
       featureNames: ['x'], classes: ['no', 'yes'], info: {}, steps: STEPS, autoPrepare: false,
+      // The raw column the pipeline reads, as the 8 training rows had it (2 missing).
+      inputContract: { formatVersion: 1, columns: [{ name: 'x', kind: 'numeric', missing: 2, min: 1, max: 8 }], target: { name: 'y', classes: ['no', 'yes'] }, trainRowCount: 8 },
     });
     expect(JSON.parse(JSON.stringify(run.model))).toEqual(run.model);
   });

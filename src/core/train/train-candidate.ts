@@ -58,6 +58,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),
     ...pickWarnings(fit.model),
+    inputContract: data.contract,
   };
 }
 

@@ -47,11 +47,11 @@ describe('trainUnsupervised', () => {
     const run = await trainUnsupervised(TABLE, PARTS, requestFor('kmeans', { k: 3 }));
     const validationX = { values: Float64Array.of(0.5, 0.5, 10.5, 0.5, 0.5, 10.5), rows: 3, cols: 2, featureNames: ['a', 'b'] };
     // Each validation row is its own cluster: 3 clusters on 3 rows, so the silhouette is undefined.
-    expect({ ...run, durationMs: 0, trainedAt: 0, model: null, pipeline: null, curve: run.curve.length, info: Object.keys(run.info) }).toEqual({
+    expect({ ...run, durationMs: 0, trainedAt: 0, model: null, pipeline: null, inputContract: run.inputContract?.columns.map((c) => c.name), curve: run.curve.length, info: Object.keys(run.info) }).toEqual({
       id: 'run-kmeans', family: 'kmeans', label: 'k-means', baseline: false, params: { k: 3, n_init: 10, max_iter: 300, tol: 1e-4 },
       task: 'clustering', seed: 3, primaryMetric: 'silhouette',
       metrics: { validation: scoreClusters(validationX, loadModel(run.model).predict(validationX), ['silhouette', 'davies-bouldin'], 3), cv: null },
-      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, featureNames: ['a', 'b'], info: ['inertia', 'iterations'], steps: STEPS, autoPrepare: false,
+      curve: 10, durationMs: 0, trainedAt: 0, stopped: false, model: null, pipeline: null, inputContract: ['a', 'b'], featureNames: ['a', 'b'], info: ['inertia', 'iterations'], steps: STEPS, autoPrepare: false,
     });
     expect(run.metrics.validation.silhouette).toEqual({ value: null, reason: 'silhouette needs 2 to 2 clusters; got 3' });
     expect(JSON.parse(JSON.stringify(run))).toEqual({ ...run, model: JSON.parse(JSON.stringify(run.model)) });

@@ -19,7 +19,7 @@ const NO_TARGET = { values: new Float64Array(0) };
 export async function trainUnsupervised(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
   const startedMs = nowMs();
   const data = prepareUnsupervisedData(table, parts, describePreparation(request));
-  const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation };
+  const prepared = { train: { X: data.train, y: NO_TARGET }, validation: null, fitted: data.fitted, skipped: data.skipped, autoPreparation: data.autoPreparation, contract: data.contract };
   const fit = await fitPrepared(prepared, request, ctx);
   const spectrum = fit.family.capabilities.projects2d ? await computeSpectrum(data.train, request.seed) : undefined;
   return {
@@ -46,6 +46,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     ...(request.configKey ? { configKey: request.configKey } : {}),
     ...pickWarnings(fit.model),
     ...(spectrum ? { spectrum } : {}),
+    inputContract: data.contract,
   };
 }
 

@@ -1,6 +1,7 @@
 // The plain records the Train cell works with: what to train (a request), live progress, and the finished run
 // (metrics on validation and CV folds, curves, model and fitted pipeline JSON) that is stored and ranked.
 
+import type { InputContract } from '../export/input-contract';
 import type { MetricValue } from '../evaluate/metric-value';
 import type { Hyperparameters, ModelWarning, SerializedModel, Task, TrainingProgress } from '../models/types';
 import type { MetricId } from '../problem/metrics';
@@ -100,15 +101,19 @@ export interface TrainedRun {
   configKey?: string;
   /** The main fit's warnings (not converged, diverged, collinear features); absent when there were none. */
   warnings?: ModelWarning[];
+  /** Set on a run brought in from an exported bundle: its file, and when it was imported (its metrics are this notebook's validation rows'). */
+  imported?: { fileName: string; importedAt: number; originalId: string };
+  /** The raw columns its pipeline reads as the training rows had them (absent in runs trained before it existed). */
+  inputContract?: InputContract;
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
 }
 
-/** What the page holds of a run (leaderboard, picks, curves): the run without its model and fitted pipeline. */
-export type RunSummary = Omit<TrainedRun, 'model' | 'pipeline'>;
+/** What the page holds of a run (leaderboard, picks, curves): the run without its model, fitted pipeline and contract. */
+export type RunSummary = Omit<TrainedRun, 'model' | 'pipeline' | 'inputContract'>;
 
-/** The large part of a run, kept in storage and read by workers only: model JSON and fitted pipeline. */
-export type RunFit = Pick<TrainedRun, 'model' | 'pipeline'>;
+/** The large part of a run, kept in storage and read by workers only: model JSON, fitted pipeline, input contract. */
+export type RunFit = Pick<TrainedRun, 'model' | 'pipeline' | 'inputContract'>;
 
 /** Context of one training job: seed comes from the request; stop and abort come from the caller. */
 export interface TrainContext {

@@ -8,7 +8,9 @@ import DataCell from './data/DataCell.svelte';
 import CompareCell from './compare/CompareCell.svelte';
 import EvaluateCell from './evaluate/EvaluateCell.svelte';
 import ExplainCell from './explain/ExplainCell.svelte';
+import ExportCell from './export/ExportCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
+import PredictCell from './predict/PredictCell.svelte';
 import PrepareCell from './prepare/PrepareCell.svelte';
 import SplitCell from './split/SplitCell.svelte';
 import ProblemCell from './problem/ProblemCell.svelte';
@@ -37,6 +39,8 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   evaluate: { component: EvaluateCell, hasContent: (spec) => spec.runId !== null },
   explain: { component: ExplainCell, hasContent: (spec) => spec.runId !== null },
   compare: { component: CompareCell, hasContent: (spec) => spec.runA !== null || spec.runB !== null },
+  predict: { component: PredictCell, hasContent: (spec) => spec.file !== null },
+  export: { component: ExportCell, hasContent: () => false },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 

@@ -22,6 +22,6 @@ describe('layoutLines', () => {
   });
 
   it('writes ticks with up to 4 significant digits', () => {
-    expect([0.693147, 1200, 0.000015, 2].map(formatTick)).toEqual(['0.6931', '1200', '0.000015', '2']);
+    expect([0.693147, 1200, 0.000015, 2, 0.0004242, 0, -0.005].map(formatTick)).toEqual(['0.6931', '1200', '1.5e-5', '2', '4.24e-4', '0', '-5e-3']);
   });
 });

@@ -25,6 +25,8 @@ export interface LinesLayout {
 
 /** Short tick text: up to 4 significant digits, no trailing zeros ("0.6931", "1200", "1.5e-5"). */
 export function formatTick(value: number): string {
+  // At most ~7 characters: the y axis leaves 52 px for its labels (0.0004242 was cut to "0004242").
+  if (value !== 0 && Math.abs(value) < 0.01) return value.toExponential(2).replace(/\.?0+e/, 'e');
   return Number(value.toPrecision(4)).toString();
 }
 

@@ -133,6 +133,15 @@ export const CELL_SPEC_SCHEMAS = {
     runB: nullableText,
     alpha: strictlyBetween(0, 1),
   }),
+  predict: v.object({
+    runId: nullableText,
+    source: oneOf(['validation', 'test', 'file']),
+    file: v.nullable(v.object({ datasetId: v.pipe(v.string(), v.transform((id) => id as DatasetId)), name: v.string() })),
+  }),
+  export: v.object({
+    runId: nullableText,
+    name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, - or _, starting with a letter or digit')),
+  }),
   note: v.object({ markdown: v.string() }),
 } satisfies { [K in CellKind]: v.GenericSchema<unknown, CellSpecs[K]> };
 

@@ -22,6 +22,8 @@ const PORTABLE_SPECS: { readonly [K in CellKind]?: (spec: CellSpecs[K]) => CellS
   evaluate: (spec) => ({ ...spec, runId: null }),
   explain: (spec) => ({ ...spec, runId: null }),
   compare: (spec) => ({ ...spec, runA: null, runB: null }),
+  predict: (spec) => ({ ...spec, runId: null, file: null, source: spec.source === 'file' ? 'validation' : spec.source }),
+  export: (spec) => ({ ...spec, runId: null }),
 };
 
 /** The file for `notebook` (its id and times stay in this browser). */

@@ -14,7 +14,9 @@ import type { RowIndices } from '../../table/types';
 import type { PipelinePreview } from '../../transform/preview-pipeline';
 import type { PipelineStep } from '../../transform/step-types';
 import type { RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../../train/types';
-import type { CellId, DataCellSpec, TrainCellSpec } from '../types';
+import type { CellId, DataCellSpec, DatasetId, TrainCellSpec } from '../types';
+import type { ScoredRows } from '../../export/score-for-view';
+import type { BundleManifest } from '../../export/assemble-bundle';
 import type { DatasetArtifact } from './artifacts';
 
 /** A dataset opened for a Data cell: the artifact, and where it came from ("penguins.csv", "sample: penguins"). */
@@ -63,6 +65,24 @@ export interface EvaluatedRun {
   readonly scores: PartScores;
 }
 
+/** What a Predict cell scores: rows of a dataset (a Split part), or a file stored as a dataset of its own. */
+export type ScoreSource =
+  | { readonly kind: 'part'; readonly datasetKey: string; readonly rows: RowIndices }
+  | { readonly kind: 'file'; readonly datasetId: DatasetId };
+
+/** A stored run's predictions, as the Predict cell keeps them: the CSV as a file, the rest as plain data. */
+export interface ScoredPredictions extends Omit<ScoredRows, 'csvParts'> {
+  readonly csv: Blob;
+}
+
+/** A run packaged as a deployable bundle (the zip), with what it holds and what could not be exported. */
+export interface ExportedBundle {
+  readonly zip: Blob;
+  readonly manifest: BundleManifest;
+  /** Sentences for the user: a step or family without an ONNX form, and why. */
+  readonly notes: readonly string[];
+}
+
 /** Cancel (`signal`: terminate at once, keep nothing) and cooperative stop (`stop`: finish the current iteration, keep the best so far). */
 export interface JobControl {
   readonly signal?: AbortSignal;
@@ -85,6 +105,10 @@ export interface ComputePort {
   evaluateRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, control?: JobControl): Promise<EvaluatedRun>;
   /** A stored run's predictions on `rows` of the dataset (rows without a target left out), from its model as trained. */
   predictRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, control?: JobControl): Promise<RunPredictions>;
+  /** A stored run's predictions on a Split part or a stored file, checked against the run's input contract. */
+  scoreRun(source: ScoreSource, runId: string, control?: JobControl): Promise<ScoredPredictions>;
+  /** A stored run packaged as a deployable bundle named `name` (ONNX, predict / serve / score scripts, configs, card). */
+  exportRun(runId: string, name: string, control?: JobControl): Promise<ExportedBundle>;
   /** A stored run explained on `rows` (permutation importance, SHAP, partial dependence). */
   explainRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void, control?: JobControl): Promise<ExplainResult>;
 }

@@ -194,6 +194,21 @@ export class NotebookRuntime {
     await this.#save(cell, output, entry.outputKey, entry.durationMs);
   }
 
+  /**
+   * A view's edit that may start an output (a Train cell's first run imported from a bundle): `update` gets the
+   * current output or null; a cell still waiting for its inputs, or running, keeps what it has.
+   */
+  async putOutput(cellId: CellId, update: (output: unknown) => unknown): Promise<void> {
+    const entry = this.#entries.get(cellId);
+    const derived = this.#derived.get(cellId);
+    const cell = this.#cell(cellId);
+    if (!entry || !derived || !cell || derived.inputKey === null || entry.job) return;
+    const current = entry.output !== null && entry.outputKey === derived.inputKey ? entry.output : null;
+    const output = update(current);
+    this.#update(cellId, { output, outputKey: derived.inputKey, error: null, errorKey: null });
+    await this.#save(cell, output, derived.inputKey, entry.durationMs);
+  }
+
   async #execute(cell: Cell, runner: AnyCellRunner, derived: Derived, job: { abort: AbortController; stop: AbortController }): Promise<void> {
     const now = this.options.now ?? nowMs;
     const startedMs = now();

@@ -6,7 +6,9 @@ import { compareRunner } from './runners/compare';
 import { dataRunner } from './runners/data';
 import { evaluateRunner } from './runners/evaluate';
 import { explainRunner } from './runners/explain';
+import { exportRunner } from './runners/export';
 import { noteRunner } from './runners/note';
+import { predictRunner } from './runners/predict';
 import { prepareRunner } from './runners/prepare';
 import { problemRunner } from './runners/problem';
 import { profileRunner } from './runners/profile';
@@ -24,6 +26,8 @@ export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
   evaluate: evaluateRunner,
   explain: explainRunner,
   compare: compareRunner,
+  predict: predictRunner,
+  export: exportRunner,
   note: noteRunner,
 };
 

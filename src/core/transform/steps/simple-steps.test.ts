@@ -111,3 +111,17 @@ describe('simple steps', () => {
     expect(out.table.columns.map((c) => Array.from((c as NumericColumn).values))).toEqual([[0, NaN], [9, 0.5]]);
   });
 });
+
+describe('cast to categories', () => {
+  it('codes a value by the training rows, the same in any batch; a level met later follows them', () => {
+    const cities: Table = { rowCount: 5, columns: [textColumn('city', ['Rome', 'Oslo', 'Rome', 'Lima', 'Bonn'])] };
+    const { fitted } = fitPipelineWithTraining([{ kind: 'cast', id: 'k', columns: ['city'], to: 'categorical' }], cities, Uint32Array.from([0, 1, 2]));
+    expect(fitted.steps[0].state).toEqual({ levels: [['city', ['Oslo', 'Rome']]] });
+    const coded = (rows: number[]) => {
+      const column = transformTable(fitted, { rowCount: rows.length, columns: [textColumn('city', rows.map((r) => ['Rome', 'Oslo', 'Rome', 'Lima', 'Bonn'][r]))] }).table.columns[0];
+      return column.kind === 'categorical' ? { codes: Array.from(column.codes), levels: column.levels } : null;
+    };
+    expect(coded([0, 3])).toEqual({ codes: [1, 2], levels: ['Oslo', 'Rome', 'Lima'] });
+    expect(coded([4, 3, 1, 0])).toEqual({ codes: [2, 3, 0, 1], levels: ['Oslo', 'Rome', 'Bonn', 'Lima'] });
+  });
+});
