@@ -17,6 +17,7 @@ const SUITES = {
   training: () => import('./training/suite.mjs'),
   knn: () => import('./knn/suite.mjs'),
   reopen: () => import('./reopen/suite.mjs'),
+  export: () => import('./export/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

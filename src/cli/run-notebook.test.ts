@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { readNotebookFile as parseNotebookFile, type NotebookFile } from '../core/notebook/file';
 import { CELL_KINDS } from '../core/notebook/cell-kinds';
+import { readBundle } from '../core/export/assemble-bundle';
 import { updateCellSpec } from '../core/notebook/reducers';
 import type { CellId } from '../core/notebook/types';
 import { bindData, listDataCells, parseDataOption } from './bind-data';
@@ -66,6 +67,18 @@ describe('runNotebookHeadless', () => {
     const csv = (await files.get('predictions/cell-6-test.csv')!.text()).trim().split('\n');
     expect([csv.length - 1, csv[0]]).toEqual([predict.summary.rows, 'Species,Island,Beak Length (mm),Beak Depth (mm),Flipper Length (mm),Body Mass (g),Sex,prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo']);
   }, 60_000);
+
+  it('an Export cell packages the best run headless: exports/<name>.zip holds a bundle that reads back', async () => {
+    const file = readPenguins();
+    const notebook = createHeadlessNotebook(file);
+    const cells = [...notebook.cells, { id: 'export' as CellId, kind: 'export' as const, spec: { ...CELL_KINDS.export.createSpec(), name: 'penguins-species' } }];
+    const { results, files } = await runNotebookHeadless({ ...notebook, cells }, bindPenguins(file));
+    const exported = results.cells[5] as { status: string; summary: { run: string; files: string[]; notes: string[] } };
+    expect([exported.status, exported.summary.run, exported.summary.notes]).toEqual(['done', 'Logistic regression', []]);
+    expect(exported.summary.files).toEqual(expect.arrayContaining(['model.onnx', 'predict.mjs', 'serve.mjs', 'score.mjs', 'schema.json', 'triton/penguins-species/config.pbtxt']));
+    const { run } = readBundle(new Uint8Array(await files.get('exports/penguins-species.zip')!.arrayBuffer()));
+    expect([run.family, run.inputContract?.target?.name]).toEqual(['logistic_regression', 'Species']);
+  }, 120_000);
 
   it('stops at the first failing cell, naming it; the cells below are left waiting', async () => {
     const file = readPenguins();
