@@ -1,12 +1,13 @@
 // Journey (issue "Export deployable bundles"): penguins → Problem → Split → Train (gradient boosting) → Predict on
 // the validation rows (the in-browser predictions, downloaded) → Export → the test unzips the downloaded bundle in
-// Node, runs ONNX Runtime on model.onnx, starts serve.mjs on a free port and posts the rows over HTTP, runs score.mjs
+// Node, runs ONNX Runtime on model.onnx (onnxruntime-node, and onnxruntime-web in the page), starts serve.mjs on a free port and posts the rows over HTTP, runs score.mjs
 // on the CSV, and gets the in-browser predictions from all three (labels equal, probabilities within 1e-5). Then the
 // bundle is imported back into the Train cell, where it is scored on the validation rows and joins the board.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
@@ -106,6 +107,30 @@ test('penguins: a bundle exported in the browser predicts as the studio does in 
   const onnxProbabilities = Array.from({ length: n }, (_, r) => Array.from((onnx.probabilities.data as Float64Array).subarray(r * classes, (r + 1) * classes)));
   expect(Array.from(onnx.label.data as string[])).toEqual(studio.labels);
   expectClose(onnxProbabilities, studio.probabilities);
+
+  // onnxruntime-web in the page (WebAssembly, one thread): the same graph gives the same predictions in a browser.
+  const ortDist = fileURLToPath(new URL('../node_modules/onnxruntime-web/dist/', import.meta.url));
+  await page.route('**/__ort/**', (route) => {
+    const file = basename(new URL(route.request().url()).pathname);
+    return route.fulfill({ path: join(ortDist, file), contentType: file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  });
+  await page.addScriptTag({ path: join(ortDist, 'ort.wasm.min.js') });
+  const webFeeds = session.inputNames.map((name) => {
+    const at = studio.columns.indexOf(name);
+    const values = studio.inputs.map((row) => row[at]);
+    return NUMBERS.includes(name) ? { name, type: 'float64', values: values.map((v) => (v === '' ? NaN : Number(v))) } : { name, type: 'string', values };
+  });
+  const web = await page.evaluate(async ({ model, feeds }) => {
+    const ortWeb = (window as unknown as { ort: typeof ort & { env: { wasm: { numThreads: number; wasmPaths: string } } } }).ort;
+    ortWeb.env.wasm.numThreads = 1;
+    ortWeb.env.wasm.wasmPaths = `${location.origin}/__ort/`;
+    const webSession = await ortWeb.InferenceSession.create(new Uint8Array(model));
+    const tensors = Object.fromEntries(feeds.map((f) => [f.name, new ortWeb.Tensor(f.type as 'string', f.type === 'string' ? f.values : Float64Array.from(f.values as number[]) as never, [f.values.length, 1])]));
+    const result = await webSession.run(tensors);
+    return { labels: Array.from(result.label.data as string[]), probabilities: Array.from(result.probabilities.data as Float64Array) };
+  }, { model: Array.from(readFileSync(join(dir, 'model.onnx'))), feeds: webFeeds });
+  expect(web.labels).toEqual(studio.labels);
+  expectClose(Array.from({ length: n }, (_, r) => web.probabilities.slice(r * classes, (r + 1) * classes)), studio.probabilities);
 
   // serve.mjs over HTTP, CSV in, JSON out.
   const server = await startServer(dir);

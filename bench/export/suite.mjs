@@ -15,7 +15,6 @@ const REPEATS = Number(process.env.EXPORT_BENCH_REPEATS ?? 3);
 const BATCH = 10_000;
 
 export const usesSite = false;
-export const TARGETS = { scoreOverOrtMin: 0.1 };
 
 function writeOnce(path, make) {
   if (!existsSync(path)) writeFileSync(path, make());
@@ -41,10 +40,11 @@ export async function run() {
   const ortRunMs = median(ort.map((r) => r.runMs));
   const ortParseMs = median(ort.map((r) => r.parseMs));
   return {
-    targets: TARGETS, rows: SCORE_ROWS, fileMB: statSync(scoreCsv).size / 1e6, model: made, repeats: REPEATS,
+    rows: SCORE_ROWS, fileMB: statSync(scoreCsv).size / 1e6, model: made, repeats: REPEATS,
     scoreMjs: { ms: score, medianMs: scoreMs, rowsPerSecond: SCORE_ROWS / (scoreMs / 1000) },
     onnxRuntime: { runMs: ort.map((r) => r.runMs), medianRunMs: ortRunMs, medianParseMs: ortParseMs, rowsPerSecond: SCORE_ROWS / (ortRunMs / 1000) },
-    ratio: (SCORE_ROWS / scoreMs) / (SCORE_ROWS / ortRunMs),
+    ratio: ortRunMs / scoreMs,
+    ratioWithParse: (ortRunMs + ortParseMs) / scoreMs,
   };
 }
 
@@ -54,6 +54,6 @@ export function describe(result) {
     `model: gradient boosting, ${result.model.features} features; ${fmt(result.rows)} rows to score (${result.fileMB.toFixed(1)} MB CSV), ${result.repeats} runs each`,
     `score.mjs (CSV in → CSV out, whole process)      ${fmt(result.scoreMjs.rowsPerSecond).padStart(10)} rows/s  (median ${fmt(result.scoreMjs.medianMs)} ms)`,
     `ONNX Runtime (inference only, 1 thread, 10k batch) ${fmt(result.onnxRuntime.rowsPerSecond).padStart(10)} rows/s  (median ${fmt(result.onnxRuntime.medianRunMs)} ms; CSV split + tensors ${fmt(result.onnxRuntime.medianParseMs)} ms more)`,
-    `score.mjs / ONNX Runtime rows/s                  ${result.ratio.toFixed(2).padStart(10)}     target ≥ ${result.targets.scoreOverOrtMin} ${result.ratio >= result.targets.scoreOverOrtMin ? 'ok' : 'MISSED'}`,
+    `score.mjs / ONNX Runtime rows/s                  ${result.ratio.toFixed(2).padStart(10)}  (against ONNX Runtime with its CSV split: ${result.ratioWithParse.toFixed(2)})`,
   ].join('\n');
 }
