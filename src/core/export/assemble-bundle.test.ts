@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { categoricalColumn, numericColumn, tableOf } from '../../test-support/table-builders';
+import { loadModel } from '../models/registry';
 import { trainCandidate } from '../train/train-candidate';
 import type { TrainedRun } from '../train/types';
 import { assembleBundle, readBundle, zipBundle, zipBundleInChunks, type BundleInput, type OnnxResult } from './assemble-bundle';
@@ -19,9 +22,9 @@ const ONNX: OnnxResult = {
   outputs: [{ name: 'label', type: 'string', shape: ['N'] }, { name: 'probabilities', type: 'double', shape: ['N', 2] }],
 };
 
-async function makeInput(onnx: OnnxResult = ONNX): Promise<BundleInput> {
+async function makeInput(onnx: OnnxResult = ONNX, family = 'logistic_regression', params: Record<string, number | string> = { C: 1 }): Promise<BundleInput> {
   const run = await trainCandidate(TABLE, { train: Uint32Array.of(0, 1, 2, 3, 4, 5), validation: Uint32Array.of(6, 7), folds: [] }, {
-    id: 'run-7', family: 'logistic_regression', params: { C: 1 }, seed: 3, steps: [], crossValidate: false,
+    id: 'run-7', family, params, seed: 3, steps: [], crossValidate: false,
     problem: { target: 'y', task: 'binary', primaryMetric: 'accuracy', secondaryMetrics: ['roc-auc'] },
   });
   return { run: { ...run, trainedAt: 0, durationMs: 0 }, contract: run.inputContract as InputContract, name: 'Churn model v1', onnx, runtime: RUNTIME, exportedAt: Date.UTC(2025, 0, 2), studioVersion: '0.9.0' };
@@ -142,4 +145,43 @@ describe('assembleBundle input', () => {
     expect(keys.filter((k) => ['model', 'pipeline', 'inputContract', 'curve'].includes(k))).toEqual([]);
     expect((manifest.run as Partial<TrainedRun>).featureNames).toEqual(input.run.featureNames);
   });
+});
+
+describe('assembleBundle for a neural network', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+  });
+
+  it('adds tfjs/model.json and its weights, listed and hashed, that tf.loadLayersModel reads as the studio predicts', async () => {
+    const input = await makeInput(ONNX, 'neural_network', { layers: 1, units: 4, epochs: 5 });
+    const { files, manifest, notes } = assembleBundle(input);
+    expect(manifest.files.filter((f) => f.path.startsWith('tfjs/'))).toEqual(['tfjs/model.json', 'tfjs/group1-shard1of1.bin'].map((path) => {
+      const bytes = files.get(path) as Uint8Array;
+      return { path, bytes: bytes.length, sha256: sha256(bytes) };
+    }));
+    expect(notes).toEqual(['predict.mjs, serve.mjs and score.mjs cannot run a neural network (TensorFlow.js is not bundled); run model.onnx with ONNX Runtime, Triton or KServe, or tfjs/model.json with TensorFlow.js.']);
+    const readme = strFromU8(files.get('README.md') as Uint8Array);
+    expect(readme).toContain('## TensorFlow.js');
+    expect(readme).toContain(`tfjs/model.json takes a float32 tensor [N, ${input.run.featureNames.length}]: the pipeline's output features in the run's featureNames order`);
+    expect(readme).toContain("tf.loadLayersModel(`file://${process.cwd()}/tfjs/model.json`)");
+    // Loaded over "HTTP" from the bundle's files, as a page would: model.json names its weights file relative to itself.
+    const fetchFunc = async (url: Parameters<typeof fetch>[0]) => new Response((files.get(String(url).replace('https://host/', '')) as Uint8Array).slice());
+    const model = await tf.loadLayersModel('https://host/tfjs/model.json', { fetchFunc });
+    const cols = input.run.featureNames.length;
+    const X = { values: Float64Array.from({ length: 4 * cols }, (_, i) => ((i * 7) % 5) - 1.5), rows: 4, cols, featureNames: input.run.featureNames };
+    const output = tf.tidy(() => (model.predict(tf.tensor2d(Float32Array.from(X.values), [4, cols])) as tf.Tensor).dataSync());
+    model.dispose();
+    const studio = loadModel(input.run.model).predictProba!(X);
+    expect(Array.from(output, (v, i) => Math.abs(v - studio[i]) <= 1e-5)).toEqual(Array(8).fill(true));
+  }, 60_000);
+
+  it('leaves tfjs/ out with a note when the network cannot be written for TensorFlow.js', async () => {
+    const input = await makeInput(ONNX, 'neural_network', { layers: 1, units: 4, epochs: 1 });
+    const state = input.run.model.state as { topology: object };
+    const model = { ...input.run.model, state: { ...state, topology: { ...state.topology, activation: 'swish' } } };
+    const { files, notes } = assembleBundle({ ...input, run: { ...input.run, model } });
+    expect([...files.keys()].filter((p) => p.startsWith('tfjs/'))).toEqual([]);
+    expect(notes[1]).toBe('No TensorFlow.js files: The activation "swish" has no Keras name, so TensorFlow.js cannot load the network; use one of relu, tanh, sigmoid, elu.');
+    expect(strFromU8(files.get('README.md') as Uint8Array)).not.toContain('## TensorFlow.js');
+  }, 60_000);
 });

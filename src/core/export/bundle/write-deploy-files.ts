@@ -67,9 +67,18 @@ export function writeDockerfile(): string {
   ].join('\n');
 }
 
-/** README.md: what is in the bundle and how to run each part. */
-export function writeReadme(input: BundleInput, safeName: string): string {
+/** README.md: what is in the bundle and how to run each part; `tfjsNotes` (writeTfjsModel's) when it has tfjs/ files. */
+export function writeReadme(input: BundleInput, safeName: string, tfjsNotes: readonly string[] | null = null): string {
   const { run, onnx } = input;
+  const tfjsPart = tfjsNotes === null ? [] : [
+    '## TensorFlow.js', '',
+    ...tfjsNotes.flatMap((note) => [note, '']),
+    '```js',
+    "import * as tf from '@tensorflow/tfjs-node';   // in a page: import * as tf from '@tensorflow/tfjs'",
+    "const model = await tf.loadLayersModel(`file://${process.cwd()}/tfjs/model.json`);   // in a page: tf.loadLayersModel('https://…/tfjs/model.json')",
+    'const output = model.predict(tf.tensor2d([[/* one number per feature, in featureNames order */]]));',
+    'console.log(await output.array());', '```', '',
+  ];
   const onnxPart = 'error' in onnx
     ? ['## ONNX', '', `This run has no ONNX model: ${onnx.error}`, 'predict.mjs, serve.mjs and score.mjs still run it exactly as the studio does.', '']
     : [
@@ -96,5 +105,6 @@ export function writeReadme(input: BundleInput, safeName: string): string {
     'It reads and writes in chunks (constant memory), prints progress on stderr and exits 1 with a message when the file does not fit schema.json.', '',
     '## Docker', '', '```sh', `docker build -t ${safeName.toLowerCase()} . && docker run -p 8080:8080 ${safeName.toLowerCase()}`, '```', '',
     ...onnxPart,
+    ...tfjsPart,
   ].join('\n');
 }
