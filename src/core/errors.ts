@@ -1,7 +1,7 @@
 // Errors core throws: a stable `name` the UI switches on (only name/message/stack cross a worker)
 // and a message a user can act on, naming the bad value.
 
-export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError' | 'WorkerError';
+export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError' | 'WorkerError' | 'RegistryError';
 
 export class StudioError extends Error {
   constructor(name: StudioErrorName, message: string) {
@@ -58,5 +58,12 @@ export class NotebookFormatError extends StudioError {
 export class ExportError extends StudioError {
   constructor(message: string) {
     super('ExportError', message);
+  }
+}
+
+/** A model-registry change that is refused: a bad model name, a run no longer stored, a stage move the rules forbid… */
+export class RegistryError extends StudioError {
+  constructor(message: string) {
+    super('RegistryError', message);
   }
 }

@@ -1,7 +1,7 @@
 // Turns anything thrown into one sentence a person can act on.
 // Only name/message survive a worker boundary, so this switches on `name`, never on classes.
 
-const USER_FACING = new Set(['DataError', 'StorageError', 'PipelineError', 'ModelSpecError', 'TrainingError', 'ExportError', 'NotebookFormatError']);
+const USER_FACING = new Set(['DataError', 'StorageError', 'PipelineError', 'ModelSpecError', 'TrainingError', 'ExportError', 'NotebookFormatError', 'RegistryError', 'WorkerError']);
 
 /** The message to show for `error`: our own errors as they are, storage quota and unknown errors explained. */
 export function describeError(error: unknown): string {

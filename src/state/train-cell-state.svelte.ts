@@ -117,11 +117,16 @@ export class TrainCellState extends CellRun<TrainOutput> {
     this.#update(runId, { status: 'cancelled' });
   }
 
-  /** Forgets a stored run (its summary and its fit). */
+  /** Forgets a stored run (its summary and its fit); a run a registered model version is made of stays, and a toast says why. */
   async remove(runId: string): Promise<void> {
+    try {
+      await deleteRun(await this.notebook.studio.db(), runId);
+    } catch (error) {
+      this.notebook.studio.toasts.push(describeError(error), 'error');
+      return;
+    }
     await this.notebook.editOutput<TrainOutput>(this.cellId, (output) => ({ ...output, runs: output.runs.filter((run) => run.id !== runId) }));
     this.pressed = this.pressed?.filter((c) => c.runId !== runId) ?? null;
-    await deleteRun(await this.notebook.studio.db(), runId);
   }
 
   /** Rebuilds `run` from its stored JSON in a worker and scores the validation rows again (no retraining). */

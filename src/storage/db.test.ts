@@ -6,6 +6,7 @@ import { createTextColumn } from '../core/table/text-column';
 import { openStudioDb } from './db';
 import { loadDataset } from './datasets';
 import { loadTrainedRun } from './runs';
+import { registerVersion } from './registry';
 import { splitRun } from '../core/train/split-run';
 import { buildTrainedRun, createTestDbName } from './test-fixtures';
 
@@ -52,17 +53,20 @@ const V1_DATASET = {
 };
 
 describe('openStudioDb', () => {
-  it('creates every v5 store and index in a new database (no models store)', async () => {
+  it('creates every v6 store and index in a new database', async () => {
     const db = await openStudioDb(createTestDbName());
-    const transaction = db.transaction(['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'], 'readonly');
+    const stores = ['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits', 'models', 'modelVersions', 'registryLog'] as const;
+    const transaction = db.transaction([...stores], 'readonly');
     expect({
       version: db.version,
       stores: [...db.objectStoreNames],
-      indexes: (['datasets', 'notebooks', 'cellOutputs', 'runs', 'runFits'] as const).flatMap((store) => [...transaction.objectStore(store).indexNames]),
+      indexes: stores.flatMap((store) => [...transaction.objectStore(store).indexNames]),
+      keys: stores.slice(5).map((store) => transaction.objectStore(store).keyPath),
     }).toEqual({
-      version: 5,
-      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'notebooks', 'runFits', 'runs'],
-      indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook', 'by-notebook'],
+      version: 6,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'modelVersions', 'models', 'notebooks', 'registryLog', 'runFits', 'runs'],
+      indexes: ['by-hash', 'by-updated', 'by-notebook', 'by-notebook', 'by-notebook', 'by-model', 'by-run', 'by-model'],
+      keys: ['name', 'id', 'id'],
     });
     db.close();
   });
@@ -112,7 +116,7 @@ describe('openStudioDb', () => {
     const db = await openStudioDb(name);
 
     expect({ version: db.version, runs: await db.getAllFromIndex('runs', 'by-notebook', 'n1' as NotebookId) })
-      .toEqual({ version: 5, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
+      .toEqual({ version: 6, runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1' }] });
     db.close();
   });
 
@@ -134,7 +138,7 @@ describe('openStudioDb', () => {
 
     const { summary, fit } = splitRun(buildTrainedRun('r1', 100));
     expect({ version: db.version, runs: await db.getAll('runs'), fits: await db.getAll('runFits'), whole: await loadTrainedRun(db, 'r1') }).toEqual({
-      version: 5,
+      version: 6,
       runs: [{ id: 'r1', notebookId: 'n1', cellId: 'c1', run: summary, savedAt: 7 }],
       fits: [{ id: 'r1', notebookId: 'n1', ...fit }],
       whole: buildTrainedRun('r1', 100),
@@ -142,7 +146,7 @@ describe('openStudioDb', () => {
     db.close();
   });
 
-  it('upgrades a v4 database: the unused models store is dropped, every other store keeps its records and indexes', async () => {
+  it('upgrades a v4 database: the unused models store is dropped (v6 makes a new, empty one), every other store keeps its records and indexes', async () => {
     const name = createTestDbName();
     // The v4 schema as it shipped, with one record in each store (models held none in practice; one here proves it goes).
     const v4 = await openDB(name, 4, {
@@ -176,11 +180,62 @@ describe('openStudioDb', () => {
       records: Object.fromEntries(await Promise.all(stores.map(async (store) => [store, (await db.getAll(store))[0]]))),
       byNotebook: (await db.getAllKeysFromIndex('runFits', 'by-notebook', 'n1' as NotebookId)),
       whole: await loadTrainedRun(db, 'r1'),
+      models: await db.getAll('models'),
     }).toEqual({
-      version: 5,
-      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'notebooks', 'runFits', 'runs'],
+      version: 6,
+      stores: ['cellOutputs', 'datasetChunks', 'datasets', 'modelVersions', 'models', 'notebooks', 'registryLog', 'runFits', 'runs'],
       records,
+      models: [],
       byNotebook: ['r1'],
+      whole: buildTrainedRun('r1', 100),
+    });
+    db.close();
+  });
+
+  it('upgrades a v5 database with data: every record and index intact, the registry stores added empty and usable', async () => {
+    const name = createTestDbName();
+    // The v5 schema as it shipped: no models store, runs and fits indexed by notebook.
+    const v5 = await openDB(name, 5, {
+      upgrade(db) {
+        db.createObjectStore('datasets', { keyPath: 'id' }).createIndex('by-hash', 'contentHash');
+        db.createObjectStore('notebooks', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+        db.createObjectStore('datasetChunks', { keyPath: ['datasetId', 'columnIndex', 'chunkIndex'] });
+        db.createObjectStore('cellOutputs', { keyPath: ['notebookId', 'cellId'] }).createIndex('by-notebook', 'notebookId');
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+        db.createObjectStore('runFits', { keyPath: 'id' }).createIndex('by-notebook', 'notebookId');
+      },
+    });
+    const { summary, fit } = splitRun(buildTrainedRun('r1', 100));
+    const records = {
+      datasets: { ...V1_DATASET, storedBytes: 24 },
+      notebooks: { formatVersion: 1, id: 'n1', name: 'Kept', cells: [], createdAt: 1, updatedAt: 2 },
+      datasetChunks: { datasetId: 'd1', columnIndex: 0, chunkIndex: 0, values: new Float64Array([1.5, NaN, 3]) },
+      cellOutputs: { notebookId: 'n1', cellId: 'c1', output: { rows: 3 }, savedAt: 3 },
+      runs: { id: 'r1', notebookId: 'n1', cellId: 'c2', run: summary, savedAt: 4 },
+      runFits: { id: 'r1', notebookId: 'n1', ...fit },
+    };
+    for (const [store, record] of Object.entries(records)) await v5.put(store, record);
+    v5.close();
+
+    const db = await openStudioDb(name);
+
+    const stores = ['datasets', 'notebooks', 'datasetChunks', 'cellOutputs', 'runs', 'runFits'] as const;
+    const before = {
+      records: Object.fromEntries(await Promise.all(stores.map(async (store) => [store, await db.getAll(store)]))),
+      byNotebook: [await db.getAllKeysFromIndex('runs', 'by-notebook', 'n1' as NotebookId), await db.getAllKeysFromIndex('runFits', 'by-notebook', 'n1' as NotebookId)],
+      byHash: await db.getAllKeysFromIndex('datasets', 'by-hash', 'cafe'),
+      byUpdated: await db.getAllKeysFromIndex('notebooks', 'by-updated'),
+      registry: [await db.count('models'), await db.count('modelVersions'), await db.count('registryLog')],
+    };
+    const registered = await registerVersion(db, { modelName: 'churn', runId: 'r1' });
+    expect({ version: db.version, ...before, registered: registered.id, whole: await loadTrainedRun(db, 'r1') }).toEqual({
+      version: 6,
+      records: Object.fromEntries(Object.entries(records).map(([store, record]) => [store, [record]])),
+      byNotebook: [['r1'], ['r1']],
+      byHash: ['d1'],
+      byUpdated: ['n1'],
+      registry: [0, 0, 0],
+      registered: 'churn@1',
       whole: buildTrainedRun('r1', 100),
     });
     db.close();
@@ -199,7 +254,7 @@ describe('openStudioDb', () => {
     v1.close();
     const db = await opening;
 
-    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 5, blockedCalls: 1 });
+    expect({ version: db.version, blockedCalls: onBlocked.mock.calls.length }).toEqual({ version: 6, blockedCalls: 1 });
     db.close();
   });
 
@@ -209,10 +264,10 @@ describe('openStudioDb', () => {
     await openStudioDb(name, { onVersionChange });
     const blocked = vi.fn();
 
-    const newer = await openDB(name, 6, { blocked });
+    const newer = await openDB(name, 7, { blocked });
 
     expect({ version: newer.version, versionChangeCalls: onVersionChange.mock.calls.length, blockedCalls: blocked.mock.calls.length }).toEqual({
-      version: 6,
+      version: 7,
       versionChangeCalls: 1,
       blockedCalls: 0,
     });

@@ -3,7 +3,8 @@
 // indexes, and v1 records migrated (dataset storedBytes computed from chunks, notebook updatedAt defaulted to
 // createdAt). v3: runs indexed by notebook (the Train cell's leaderboard after a reload). v4: a run's model and
 // fitted pipeline move from `runs` to `runFits` (the page lists summaries; workers read and write fits). v5: the
-// `models` store, never written (a run's model lives in `runFits`), is dropped.
+// `models` store, never written (a run's model lives in `runFits`), is dropped. v6: the model registry — `models`
+// (registered names), `modelVersions` (a run registered as a numbered version with a stage) and `registryLog`.
 
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
@@ -12,9 +13,10 @@ import { measureChunkBytes, selectDatasetChunks } from './chunks';
 import { splitRun } from '../core/train/split-run';
 import type { TrainedRun } from '../core/train/types';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import type { ModelVersion, RegisteredModel, RegistryChange } from '../core/registry/types';
 import type { CellOutputRecord, DatasetChunk, RunFitRecord, RunRecord } from './records';
 
-export const STUDIO_DB_VERSION = 5;
+export const STUDIO_DB_VERSION = 6;
 
 /** The database the app uses (tests open others by name). */
 export const STUDIO_DB_NAME = 'ml-studio';
@@ -26,6 +28,12 @@ export interface StudioSchema extends DBSchema {
   cellOutputs: { key: [NotebookId, CellId]; value: CellOutputRecord; indexes: { 'by-notebook': NotebookId } };
   runs: { key: string; value: RunRecord; indexes: { 'by-notebook': NotebookId } };
   runFits: { key: string; value: RunFitRecord; indexes: { 'by-notebook': NotebookId } };
+  /** v6: registered models by name. (v2–v4 had an unused store of the same name, dropped in v5.) */
+  models: { key: string; value: RegisteredModel };
+  /** v6: keyed by `${modelName}@${version}`. */
+  modelVersions: { key: string; value: ModelVersion; indexes: { 'by-model': string; 'by-run': string } };
+  /** v6: keyed by `${modelName}#${sequence}`. */
+  registryLog: { key: string; value: RegistryChange; indexes: { 'by-model': string } };
 }
 
 export type StudioDb = IDBPDatabase<StudioSchema>;
@@ -49,6 +57,7 @@ export async function openStudioDb(name = STUDIO_DB_NAME, hooks: StudioDbHooks =
         if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
         if (oldVersion < 4) upgradeToV4(database, transaction, oldVersion);
         if (oldVersion < 5) dropModelsStore(database);
+        if (oldVersion < 6) createRegistryStores(database);
       },
       blocked: () => hooks.onBlocked?.(),
     });
@@ -118,10 +127,18 @@ async function splitV3Runs(transaction: UpgradeTransaction): Promise<void> {
   }
 }
 
-/** v2–v4 databases have the unused `models` store (the schema no longer names it, so the native database drops it). */
+/** v2–v4 databases have an unused `models` store (v6 names a new one, created after this drop). */
 function dropModelsStore(db: StudioDb): void {
   const native = unwrap(db);
   if (native.objectStoreNames.contains('models')) native.deleteObjectStore('models');
+}
+
+function createRegistryStores(db: StudioDb): void {
+  db.createObjectStore('models', { keyPath: 'name' });
+  const versions = db.createObjectStore('modelVersions', { keyPath: 'id' });
+  versions.createIndex('by-model', 'modelName');
+  versions.createIndex('by-run', 'runId');
+  db.createObjectStore('registryLog', { keyPath: 'id' }).createIndex('by-model', 'modelName');
 }
 
 function abortQuietly(transaction: UpgradeTransaction): void {

@@ -4,7 +4,8 @@ import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/t
 import { openStudioDb, type StudioDb } from './db';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from './notebooks';
 import { loadCellOutputs, saveCellOutput } from './cell-outputs';
-import { saveRunFit, saveRunSummary } from './runs';
+import { loadTrainedRun, saveRunFit, saveRunSummary } from './runs';
+import { registerVersion } from './registry';
 import { splitRun } from '../core/train/split-run';
 import { buildTrainedRun as runOf, createTestDbName } from './test-fixtures';
 
@@ -86,4 +87,19 @@ it('deletes a notebook with its cell outputs and trained runs, leaving other not
   expect(await loadCellOutputs(db, EMPTY.id)).toEqual(new Map([['c9', { rows: 1 }]]));
   expect({ outputs: await db.count('cellOutputs'), runs: await db.count('runs'), fits: await db.getAllKeys('runFits') }).toEqual({ outputs: 1, runs: 0, fits: ['r9'] });
   await expect(deleteNotebook(db, PENGUINS.id)).resolves.toBeUndefined();
+});
+
+it('keeps the runs (summary and fit) of a deleted notebook that a model version references', async () => {
+  await saveNotebook(db, PENGUINS);
+  for (const id of ['kept', 'dropped']) {
+    const { summary, fit } = splitRun(runOf(id, 100));
+    await saveRunSummary(db, PENGUINS.id, 'c3' as CellId, summary);
+    await saveRunFit(db, PENGUINS.id, id, fit);
+  }
+  await registerVersion(db, { modelName: 'penguin species', runId: 'kept' });
+
+  await deleteNotebook(db, PENGUINS.id);
+
+  expect({ notebooks: await db.count('notebooks'), runs: await db.getAllKeys('runs'), fits: await db.getAllKeys('runFits'), whole: await loadTrainedRun(db, 'kept') })
+    .toEqual({ notebooks: 0, runs: ['kept'], fits: ['kept'], whole: runOf('kept', 100) });
 });

@@ -36,12 +36,17 @@ export async function listNotebooks(db: StudioDb): Promise<NotebookSummary[]> {
   return notebooks.reverse().map(({ id, name, cells, createdAt, updatedAt }) => ({ id, name, cellCount: cells.length, createdAt, updatedAt }));
 }
 
-/** Deletes a notebook with its cell outputs and trained runs (summaries and fits) in one transaction; an unknown id is a no-op. */
+/**
+ * Deletes a notebook with its cell outputs and trained runs (summaries and fits) in one transaction; an unknown id is
+ * a no-op. Runs registered as model versions stay (summary and fit), so the registry can still load and roll back to them.
+ */
 export async function deleteNotebook(db: StudioDb, id: NotebookId): Promise<void> {
-  const transaction = db.transaction(['notebooks', 'cellOutputs', 'runs', 'runFits'], 'readwrite');
+  const transaction = db.transaction(['notebooks', 'cellOutputs', 'runs', 'runFits', 'modelVersions'], 'readwrite');
+  const registered = transaction.objectStore('modelVersions').index('by-run');
   const deleteRuns = async (store: 'runs' | 'runFits') => {
     const keys = await transaction.objectStore(store).index('by-notebook').getAllKeys(id);
-    await Promise.all(keys.map((key) => transaction.objectStore(store).delete(key)));
+    const counts = await Promise.all(keys.map((key) => registered.count(key)));
+    await Promise.all(keys.filter((_, i) => counts[i] === 0).map((key) => transaction.objectStore(store).delete(key)));
   };
   await Promise.all([
     transaction.objectStore('notebooks').delete(id),

@@ -1,4 +1,4 @@
-// The shapes of the records ML Studio keeps in IndexedDB (schema v5).
+// The shapes of the records ML Studio keeps in IndexedDB (schema v6).
 // Only storage/ reads and writes them; the rest of the app sees domain types (Table, Notebook, DatasetMeta from
 // core/ingest/dataset-meta.ts, which a dataset record is).
 

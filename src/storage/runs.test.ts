@@ -4,7 +4,8 @@ import type { CellId, NotebookId } from '../core/notebook/types';
 import { splitRun } from '../core/train/split-run';
 import type { TrainedRun } from '../core/train/types';
 import { openStudioDb, type StudioDb } from './db';
-import { deleteRun, listRuns, loadTrainedRun, requireTrainedRun, saveRunFit, saveRunSummary } from './runs';
+import { deleteRun, listAllRuns, listRuns, loadTrainedRun, requireTrainedRun, saveRunFit, saveRunSummary } from './runs';
+import { registerVersion } from './registry';
 import { buildTrainedRun as runOf, createTestDbName } from './test-fixtures';
 
 /** Stores both parts of `run`, as the training worker (fit) and the page (summary) do. */
@@ -36,6 +37,29 @@ describe('trained runs in storage', () => {
     await deleteRun(db, 'missing');
     expect({ gone: await loadTrainedRun(db, 'r1'), fits: await db.count('runFits'), left: (await listRuns(db, N1)).map((r) => r.id) })
       .toEqual({ gone: null, fits: 3, left: ['r2', 'r3'] });
+    db.close();
+  });
+
+  it('lists the runs of every notebook, newest trained first', async () => {
+    const db = await openStudioDb(createTestDbName());
+    await store(db, 'n1', 'c1', runOf('r1', 100));
+    await store(db, 'n2', 'c1', runOf('r2', 300));
+    await store(db, 'n1', 'c2', runOf('r3', 200));
+    expect((await listAllRuns(db)).map((r) => [r.id, r.notebookId, r.cellId])).toEqual([['r2', 'n2', 'c1'], ['r3', 'n1', 'c2'], ['r1', 'n1', 'c1']]);
+    db.close();
+  });
+
+  it('refuses to delete a run registered as a model version, naming the versions; both parts stay', async () => {
+    const db = await openStudioDb(createTestDbName());
+    await store(db, 'n1', 'c1', runOf('r1', 100));
+    await registerVersion(db, { modelName: 'churn', runId: 'r1' });
+    await registerVersion(db, { modelName: 'fraud', runId: 'r1' });
+
+    await expect(deleteRun(db, 'r1')).rejects.toMatchObject({
+      name: 'StorageError',
+      message: 'The run "r1" is registered as churn v1, fraud v1; registered runs are kept so each version can be reproduced and rolled back to. Delete another run, or keep this one.',
+    });
+    expect(await loadTrainedRun(db, 'r1')).toEqual(runOf('r1', 100));
     db.close();
   });
 

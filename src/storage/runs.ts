@@ -29,6 +29,12 @@ export async function listRuns(db: StudioDb, notebookId: NotebookId, cellId?: Ce
   return records.filter((r) => cellId === undefined || r.cellId === cellId).sort((a, b) => a.run.trainedAt - b.run.trainedAt);
 }
 
+/** The summaries of every stored run of every notebook, newest trained first (the Runs page). */
+export async function listAllRuns(db: StudioDb): Promise<StoredRun[]> {
+  const records = await db.getAll('runs');
+  return records.sort((a, b) => b.run.trainedAt - a.run.trainedAt);
+}
+
 /** One whole stored run (summary + fit) by id, or null when either part is missing. */
 export async function loadTrainedRun(db: StudioDb, runId: string): Promise<TrainedRun | null> {
   const transaction = db.transaction(['runs', 'runFits'], 'readonly');
@@ -43,8 +49,16 @@ export async function requireTrainedRun(db: StudioDb, runId: string): Promise<Tr
   return run;
 }
 
-/** Forgets one run, summary and fit; an unknown id is a no-op. */
+/** Forgets one run, summary and fit; an unknown id is a no-op. A run registered as a model version is kept: StorageError naming the versions. */
 export async function deleteRun(db: StudioDb, runId: string): Promise<void> {
-  const transaction = db.transaction(['runs', 'runFits'], 'readwrite');
+  const transaction = db.transaction(['runs', 'runFits', 'modelVersions'], 'readwrite');
+  // Checked in the same transaction as the delete, so a version registered from another tab meanwhile is seen.
+  const versions = await transaction.objectStore('modelVersions').index('by-run').getAll(runId);
+  if (versions.length > 0) {
+    transaction.abort();
+    await transaction.done.catch(() => undefined);
+    const names = versions.map((v) => `${v.modelName} v${v.version}`).join(', ');
+    throw new StudioError('StorageError', `The run "${runId}" is registered as ${names}; registered runs are kept so each version can be reproduced and rolled back to. Delete another run, or keep this one.`);
+  }
   await Promise.all([transaction.objectStore('runs').delete(runId), transaction.objectStore('runFits').delete(runId), transaction.done]);
 }
