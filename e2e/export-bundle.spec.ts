@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
-import { addCellOfKind, openSample, runSplit, trainFamilies } from './support/studio';
+import { addCellOfKind, trainPenguinsSpecies } from './support/studio';
 
 const NUMBERS = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
 
@@ -68,11 +68,7 @@ test('penguins: a bundle exported in the browser predicts as the studio does in 
   test.setTimeout(300_000);
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await openSample(page, 'penguins');
-  const problem = await addCellOfKind(page, 'Problem');
-  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('Species');
-  await runSplit(await addCellOfKind(page, 'Split'));
-  const train = await trainFamilies(page, ['gradient_boosting']);
+  const train = await trainPenguinsSpecies(page);
 
   const predict = await addCellOfKind(page, 'Predict');
   await predict.getByTestId('predict-run').click();

@@ -4,7 +4,7 @@
 // scored; a file without a column the model reads is refused naming it; a reload keeps the predictions.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
-import { addCellOfKind, openSample, runSplit, trainFamilies, waitForSaved } from './support/studio';
+import { addCellOfKind, trainPenguinsSpecies, waitForSaved } from './support/studio';
 
 const PENGUINS = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
 
@@ -34,11 +34,7 @@ test('penguins: predictions on the validation rows and on a new file checked aga
   test.setTimeout(240_000);
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await openSample(page, 'penguins');
-  const problem = await addCellOfKind(page, 'Problem');
-  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('Species');
-  await runSplit(await addCellOfKind(page, 'Split'));
-  await trainFamilies(page, ['gradient_boosting']);
+  await trainPenguinsSpecies(page);
 
   const predict = await addCellOfKind(page, 'Predict');
   await expect(predict.getByTestId('predict-run-select')).toContainText('(best)');

@@ -2,7 +2,8 @@
 // Runs page lists both → Compare shows the parameter diff and both metrics → register each as "penguins-species"
 // (v1, v2) → Models → the model: v1 to production, v2 to production (v1 archived), roll back to v1 (v1 production,
 // v2 archived); the log holds every change → v1's model card shows its family and a typed intended use → reload
-// keeps it all.
+// keeps it all → v1's lineage (dataset → pipeline → run → version) → on the Runs page a tag and a note, a tag:
+// search, Reproduce (every metric equal), an archived run hidden until "Show archived", all kept after a reload.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addCellOfKind, openSample, runSplit, trainFamilies } from './support/studio';
 
@@ -93,5 +94,36 @@ test('penguins: runs across notebooks, compare, register two versions, promote, 
   await page.getByTestId('card-version').selectOption('1');
   await expect(page.getByTestId('card-intended-use')).toHaveValue('Sorting penguin photos by species in the field guide.');
   await expect(page.getByTestId('model-card')).toContainText('Sorting penguin photos by species in the field guide.');
+
+  // Lineage of v1: the penguins dataset (by hash) → its pipeline → the logistic regression run → v1 in production.
+  const lineage = page.getByTestId('lineage-node');
+  await expect(lineage.and(page.locator('[data-kind="dataset"]'))).toContainText('penguins');
+  await expect(lineage.and(page.locator('[data-kind="dataset"]')).locator('code')).toHaveText(/^[0-9a-f]{12}$/);
+  await expect(lineage.and(page.locator('[data-kind="pipeline"]')).locator('code')).toHaveText(/^[0-9a-f]{12}$/);
+  await expect(lineage.and(page.locator('[data-kind="run"]'))).toContainText(/logistic regression/i);
+  await expect(lineage.and(page.locator('[data-kind="version"]'))).toContainText(`${MODEL} v1`);
+
+  // The Runs page: a tag and a note, found again by tag:; Reproduce retrains from the record; archive hides a run.
+  await page.getByRole('link', { name: 'Runs' }).first().click();
+  const logistic = page.getByTestId('runs-row').and(page.locator('[data-family="logistic_regression"]'));
+  await logistic.getByTestId('runs-edit-notes').click();
+  await page.getByTestId('runs-tags-input').fill('chosen, field-guide');
+  await page.getByTestId('runs-note-input').fill('Simple and good enough.');
+  await page.getByTestId('runs-notes-save').click();
+  await expect(logistic.getByTestId('runs-tag')).toHaveText(['chosen', 'field-guide']);
+  await expect(logistic.getByTestId('runs-note')).toHaveText('Simple and good enough.');
+  await page.getByTestId('runs-search').fill('tag:chosen');
+  await expect(page.getByTestId('runs-row')).toHaveCount(1);
+  await page.getByTestId('runs-search').fill('');
+  await logistic.getByTestId('runs-reproduce').click();
+  await expect(page.getByTestId('runs-reproduce-result').locator('[data-outcome]')).toHaveText('Reproduced exactly: every metric equal.', { timeout: 60_000 });
+  const boosting = page.getByTestId('runs-row').and(page.locator('[data-family="gradient_boosting"]'));
+  await boosting.getByTestId('runs-archive').click();
+  await expect(boosting).toHaveCount(0);
+  await page.getByTestId('runs-show-archived').check();
+  await expect(boosting).toContainText('archived');
+  await page.reload();
+  await expect(logistic.getByTestId('runs-tag')).toHaveText(['chosen', 'field-guide']);
+  await expect(boosting).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });

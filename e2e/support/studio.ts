@@ -204,3 +204,12 @@ export async function trainFamilies(page: Page, families: string[], options: { c
   await waitForLeaderboard(train, families.length, options.timeout ?? 120_000);
   return train;
 }
+
+/** Penguins sample → Problem (Species, multiclass) → Split (defaults) → Train `families`; returns the Train cell. */
+export async function trainPenguinsSpecies(page: Page, families: string[] = ['gradient_boosting']): Promise<Locator> {
+  await openSample(page, 'penguins');
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('Species');
+  await runSplit(await addCellOfKind(page, 'Split'));
+  return trainFamilies(page, families);
+}

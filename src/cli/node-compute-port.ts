@@ -102,7 +102,7 @@ async function openBoundDataset(binding: DataBinding, spec: DataCellSpec, tables
   const key = `${result.contentHash}|${describeDatasetKey(spec.datasetId, spec.columnOverrides)}`;
   tables.set(key, table);
   const columns = table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
-  return { artifact: { key, name: binding.name, rowCount: table.rowCount, columns, warnings: result.warnings }, source: 'path' in binding ? binding.path : `embedded ${binding.fileName}` };
+  return { artifact: { key, name: binding.name, rowCount: table.rowCount, columns, warnings: result.warnings, contentHash: result.contentHash }, source: 'path' in binding ? binding.path : `embedded ${binding.fileName}` };
 }
 
 async function openFile(path: string, name: string): Promise<Blob> {

@@ -69,7 +69,7 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
       views.set(key, view);
       env.onDatasetView(view);
       const columns = opened.table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
-      return { artifact: { key, name: opened.meta.name, rowCount: opened.table.rowCount, columns, warnings: opened.meta.warnings }, source: opened.meta.sourceFileName } satisfies OpenedDataset;
+      return { artifact: { key, name: opened.meta.name, rowCount: opened.table.rowCount, columns, warnings: opened.meta.warnings, contentHash: opened.meta.contentHash }, source: opened.meta.sourceFileName } satisfies OpenedDataset;
     },
     // Quick jobs are not cancelled (a cancel terminates the shared worker): a superseded answer is dropped by the runtime.
     describeTarget: (key, target, task) => callCompute((api) => api.describeTarget(refOf(key), target, task)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NotebookId } from '../core/notebook/types';
 import type { RunSummary } from '../core/train/types';
-import { ANY_RUN, filterRuns, listRunFacets, sortRuns, type RunRow } from './runs-view';
+import { ANY_RUN, filterRuns, listRunFacets, parseRunSearch, parseTagList, sortRuns, type RunRow } from './runs-view';
 
 function rowOf(id: string, notebook: string, summary: Partial<RunSummary>): RunRow {
   const run = {
@@ -67,5 +67,33 @@ describe('listRunFacets', () => {
       tasks: ['binary', 'regression'],
       metrics: ['accuracy', 'log-loss', 'rmse'],
     });
+  });
+});
+
+describe('tags, notes and archived runs in the filter', () => {
+  const TAGGED = [
+    rowOf('t1', 'n1', { tags: ['Baseline', 'v2'], note: 'first try with more trees', trainedAt: 3 }),
+    rowOf('t2', 'n1', { tags: ['v2'], trainedAt: 2 }),
+    rowOf('t3', 'n1', { tags: ['v2'], archived: true, trainedAt: 1 }),
+  ];
+
+  it('keeps runs with every tag:name asked (any case), matches the other words on notes and tags too', () => {
+    expect([
+      ids(filterRuns(TAGGED, { ...ANY_RUN, text: 'tag:v2' })),
+      ids(filterRuns(TAGGED, { ...ANY_RUN, text: 'tag:baseline tag:V2' })),
+      ids(filterRuns(TAGGED, { ...ANY_RUN, text: 'tag:v2 more trees' })),
+      ids(filterRuns(TAGGED, { ...ANY_RUN, text: 'tag:none' })),
+      ids(filterRuns(TAGGED, { ...ANY_RUN, text: 'baseline' })),
+    ]).toEqual([['t1', 't2'], ['t1'], ['t1'], [], ['t1']]);
+  });
+
+  it('hides archived runs unless "Show archived" is on', () => {
+    expect([ids(filterRuns(TAGGED, ANY_RUN)), ids(filterRuns(TAGGED, { ...ANY_RUN, showArchived: true }))]).toEqual([['t1', 't2'], ['t1', 't2', 't3']]);
+  });
+
+  it('parses the search box and a typed tag list', () => {
+    expect([parseRunSearch('  tag:A  gradient  Tag:b tag: '), parseTagList(' baseline, v2  tuned,,v2 ')]).toEqual([
+      { tags: ['a', 'b'], text: 'gradient tag:' }, ['baseline', 'v2', 'tuned'],
+    ]);
   });
 });

@@ -15,33 +15,52 @@ export interface RunRow {
   readonly versions: readonly Pick<ModelVersion, 'modelName' | 'version' | 'stage'>[];
 }
 
-/** What the table shows: '' in a field means "any"; `text` matches label, family, params and notebook name, case-insensitively. */
+/**
+ * What the table shows: '' in a field means "any"; `text` matches label, family, params, tags, note and notebook name,
+ * case-insensitively, and each `tag:name` word in it keeps only runs tagged so. Archived runs only with `showArchived`.
+ */
 export interface RunFilter {
   notebookId: string;
   family: string;
   task: string;
   text: string;
+  showArchived: boolean;
 }
 
-export const ANY_RUN: RunFilter = { notebookId: '', family: '', task: '', text: '' };
+export const ANY_RUN: RunFilter = { notebookId: '', family: '', task: '', text: '', showArchived: false };
 
 /** Newest trained first, or best first by a metric's validation value in its own direction (runs without it last). */
 export type RunSort = { kind: 'trained' } | { kind: 'metric'; metric: MetricId };
 
 /** The rows that pass every field of `filter`, in their order. */
 export function filterRuns(rows: readonly RunRow[], filter: RunFilter): RunRow[] {
-  const text = filter.text.trim().toLowerCase();
+  const { tags, text } = parseRunSearch(filter.text);
   return rows.filter((row) => {
+    if (!filter.showArchived && row.run.archived) return false;
     if (filter.notebookId !== '' && row.notebookId !== filter.notebookId) return false;
     if (filter.family !== '' && row.run.family !== filter.family) return false;
     if (filter.task !== '' && row.run.task !== filter.task) return false;
+    const own = (row.run.tags ?? []).map((tag) => tag.toLowerCase());
+    if (!tags.every((tag) => own.includes(tag))) return false;
     return text === '' || describeSearchText(row).includes(text);
   });
 }
 
+/** A search box's text split into the tags it asks for (`tag:name`, lower-cased) and the rest, trimmed and lower-cased. */
+export function parseRunSearch(search: string): { tags: string[]; text: string } {
+  const words = search.trim().toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const tags = words.filter((word) => word.startsWith('tag:') && word.length > 4).map((word) => word.slice(4));
+  return { tags, text: words.filter((word) => !(word.startsWith('tag:') && word.length > 4)).join(' ') };
+}
+
+/** Tags typed as one line ("baseline, v2  tuned"): split on commas and spaces, blanks dropped. */
+export function parseTagList(typed: string): string[] {
+  return [...new Set(typed.split(/[\s,]+/).filter((tag) => tag !== ''))];
+}
+
 function describeSearchText(row: RunRow): string {
   const params = Object.entries(row.run.params).map(([name, value]) => `${name}=${String(value)}`);
-  return [row.run.label, row.run.family, row.notebookName, ...params].join(' ').toLowerCase();
+  return [row.run.label, row.run.family, row.notebookName, ...params, ...(row.run.tags ?? []), row.run.note ?? ''].join(' ').toLowerCase();
 }
 
 /** A sorted copy of `rows`; ties keep the newest trained first. */

@@ -62,3 +62,28 @@ export async function deleteRun(db: StudioDb, runId: string): Promise<void> {
   }
   await Promise.all([transaction.objectStore('runs').delete(runId), transaction.objectStore('runFits').delete(runId), transaction.done]);
 }
+
+/** Replaces run `runId`'s tags (trimmed, blanks and repeats dropped) and note; a StorageError names a run that is not stored. */
+export async function updateRunNotes(db: StudioDb, runId: string, notes: { tags: readonly string[]; note: string }): Promise<RunSummary> {
+  const tags = [...new Set(notes.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+  return updateRunSummary(db, runId, (run) => ({ ...run, tags, note: notes.note.trim() }));
+}
+
+/** Archives (hides from the Runs page unless shown) or restores run `runId`; a StorageError names a run that is not stored. */
+export async function setRunArchived(db: StudioDb, runId: string, archived: boolean): Promise<RunSummary> {
+  return updateRunSummary(db, runId, (run) => ({ ...run, archived }));
+}
+
+// Read and written in one transaction, so an edit from another tab in between is not lost to a stale copy.
+async function updateRunSummary(db: StudioDb, runId: string, change: (run: RunSummary) => RunSummary): Promise<RunSummary> {
+  const transaction = db.transaction('runs', 'readwrite');
+  const record = await transaction.store.get(runId);
+  if (!record) {
+    transaction.abort();
+    await transaction.done.catch(() => undefined);
+    throw new StudioError('StorageError', `The run "${runId}" is not stored (it was deleted, perhaps in another tab). Reload the Runs page.`);
+  }
+  const run = change(record.run);
+  await Promise.all([transaction.store.put({ ...record, run }), transaction.done]);
+  return run;
+}

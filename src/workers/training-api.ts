@@ -18,6 +18,7 @@ import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
 import type { RowIndices } from '../core/table/types';
 import { rescoreRun } from '../core/train/rescore-run';
+import { reproduceRun, type ReproduceReport } from '../core/train/reproduce-run';
 import { scoreFold } from '../core/train/cross-validate';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
 import { predictRun } from '../core/train/predict-run';
@@ -157,6 +158,13 @@ async function explainStoredRun(tableKey: string, rows: RowIndices, ref: StoredR
   return transfer(result, listExplainBuffers(result));
 }
 
+/** Trains stored run `ref` again from its record on table `table` (its dataset by hash, with the planned overrides) and compares metrics; nothing is stored. */
+async function reproduceStoredRun(table: TableRef, ref: StoredRunRef, notes: string[]): Promise<ReproduceReport> {
+  const run = await readStoredRun(ref);
+  const jobId = `${run.id}:reproduce`;
+  return reproduceRun(await requireTable(table), run, { shouldStop: () => stopRequests.has(jobId), selectBackend: () => selectBackend('auto') }, notes);
+}
+
 /** What the page sends for a learning curve: the stored run by id (its family, params, seed and pipeline are read here). */
 export type StoredLearningCurveRequest = Omit<LearningCurveRequest, 'run'> & { run: StoredRunRef };
 
@@ -171,5 +179,6 @@ export const trainingApi = {
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,
+  reproduceStoredRun,
 };
 export type TrainingApi = typeof trainingApi;

@@ -10,6 +10,7 @@ import { prepareTrainingData, type TrainingData } from './prepare-training-data'
 import { listProblemMetrics, scoreModel, scoreModelUnlessStopped } from './score-model';
 import type { CvSummary, MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 import { nowMs } from '../time/now-ms';
+import { recordProvenance } from './record-provenance';
 
 /**
  * The main fit of `request` on `parts.train`, scored on `parts.validation`; `metrics.cv` is null. A stop that
@@ -58,6 +59,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),
     ...pickWarnings(fit.model),
+    ...recordProvenance(request, data.fitted),
     inputContract: data.contract,
   };
 }

@@ -12,6 +12,7 @@ import { listProblemMetrics } from './score-model';
 import { pickPlainInfo, pickWarnings } from './train-candidate';
 import type { MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 import { nowMs } from '../time/now-ms';
+import { recordProvenance } from './record-provenance';
 
 const NO_TARGET = { values: new Float64Array(0) };
 
@@ -46,6 +47,7 @@ export async function trainUnsupervised(table: Table, parts: TrainingParts, requ
     ...(request.configKey ? { configKey: request.configKey } : {}),
     ...pickWarnings(fit.model),
     ...(spectrum ? { spectrum } : {}),
+    ...recordProvenance(request, data.fitted),
     inputContract: data.contract,
   };
 }

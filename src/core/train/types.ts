@@ -11,6 +11,8 @@ import type { RowIndices } from '../table/types';
 import type { FittedPipeline } from '../transform/fitted-types';
 import type { PipelineStep } from '../transform/step-types';
 import type { AutoPreparation } from './plan-auto-preparation';
+import type { ColumnKind } from '../table/types';
+import type { SplitRequest } from '../split/run-split';
 
 /** One candidate to fit: a family, its hyperparameters (missing ones take the family's defaults) and a seed. */
 export interface TrainRequest {
@@ -27,6 +29,39 @@ export interface TrainRequest {
   autoPrepare?: boolean;
   /** describeRunConfigKey of this request on its split; the run keeps it so an identical request reuses the run. */
   configKey?: string;
+  /** What the run is trained from (dataset, split, problem), recorded on the run with its pipeline's hash; absent in tests. */
+  provenance?: TrainSource;
+}
+
+/** The dataset a run was trained on, as its Data cell opened it (column overrides applied). */
+export interface DatasetFacts {
+  /** DatasetMeta.contentHash of the stored file (hex SHA-256); '' when the port did not know it. */
+  contentHash: string;
+  name: string;
+  rowCount: number;
+  columns: { name: string; kind: ColumnKind }[];
+}
+
+/** Where a run's training and validation rows came from: the Split cell's request (its spec resolved against the Problem and columns). */
+export interface SplitFacts {
+  key: string;
+  /** What core's runSplit was asked (holdout with seed, folds, target): recomputing it gives the same rows. */
+  request: SplitRequest;
+  trainRows: number;
+  validationRows: number;
+}
+
+/** What the train runner knows of a run's inputs, passed through the TrainRequest. */
+export interface TrainSource {
+  dataset: DatasetFacts;
+  split: SplitFacts;
+  /** The Problem the run was trained for (target, task, positive class, metrics). */
+  problem: ProblemSpec;
+}
+
+/** A run's provenance: its inputs, and the SHA-256 hex of its fitted pipeline's JSON. */
+export interface RunProvenance extends TrainSource {
+  pipelineHash: string;
 }
 
 /** The split parts a candidate trains on: row indices of the dataset table. */
@@ -107,6 +142,13 @@ export interface TrainedRun {
   inputContract?: InputContract;
   /** PCA runs: the explained-variance ratio of every component (not only the kept ones), for the bar chart. */
   spectrum?: number[];
+  /** What it was trained from (dataset, split, problem, pipeline hash); absent in runs trained before it existed. */
+  provenance?: RunProvenance;
+  /** The user's tags (trimmed, distinct) and note; absent until the user writes them. */
+  tags?: string[];
+  note?: string;
+  /** Hidden from the Runs page unless "Show archived" is on. */
+  archived?: boolean;
 }
 
 /** What the page holds of a run (leaderboard, picks, curves): the run without its model, fitted pipeline and contract. */

@@ -6,6 +6,7 @@ import type { ImportWarning } from '../../ingest/types';
 import type { ColumnKind } from '../../table/types';
 import type { ProblemSpec } from '../../problem/types';
 import type { Fold } from '../../split/split-spec';
+import type { SplitRequest } from '../../split/run-split';
 import type { RowIndices } from '../../table/types';
 import type { FittedPipeline } from '../../transform/fitted-types';
 import type { PipelineStep } from '../../transform/step-types';
@@ -27,6 +28,8 @@ export interface DatasetArtifact {
   readonly columns: readonly DatasetColumn[];
   /** What the import noticed (malformed quotes, overflowing numbers…), shown by the Data cell and the profile. */
   readonly warnings: readonly ImportWarning[];
+  /** The stored file's content hash (DatasetMeta.contentHash), recorded on the runs trained from it; absent in older saved outputs. */
+  readonly contentHash?: string;
 }
 
 /** A Split cell's parts (sorted row indices of the dataset) and CV folds over the training part. */
@@ -36,6 +39,8 @@ export interface SplitArtifact {
   readonly validation: RowIndices;
   readonly test: RowIndices;
   readonly folds: readonly Fold[];
+  /** What runSplit was asked (the cell's spec resolved), recorded on runs so Reproduce can cut the same rows; absent in older saved outputs. */
+  readonly request?: SplitRequest;
 }
 
 /** A Prepare cell's steps and their fit on the split's training rows. */

@@ -22,7 +22,9 @@ export const dataRunner: CellRunner<'data', DataOutput> = {
   inputs: [],
   optional: [],
   publishes: 'dataset',
-  outputVersion: 1,
+  // 2: the artifact carries the file's content hash (runs record it); an older saved output opens the dataset again,
+  // under the same key, so the cells below stay current.
+  outputVersion: 2,
   auto: true,
   check: (spec) => (spec.datasetId === null ? 'Import a file, open a sample or pick a stored dataset.' : null),
   describeInputs: (spec) => describeDatasetKey(spec.datasetId, spec.columnOverrides),

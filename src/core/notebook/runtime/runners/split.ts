@@ -36,7 +36,10 @@ export const splitRunner: CellRunner<'split', SplitOutput> = {
     const result = await context.compute.splitTable(dataset.key, buildSplitRequest(spec, inputs.problem ?? null, dataset.columns), context);
     return { result };
   },
-  publish: ({ result }, _spec, _inputs, key) => ({ key, train: result.train, validation: result.validation, test: result.test, folds: result.folds }),
+  publish: ({ result }, spec, inputs, key) => ({
+    key, train: result.train, validation: result.validation, test: result.test, folds: result.folds,
+    ...(inputs.dataset ? { request: buildSplitRequest(spec, inputs.problem ?? null, inputs.dataset.columns) } : {}),
+  }),
   errorOf: ({ result }) => result.summary.issues.find((issue) => issue.level === 'error')?.message ?? null,
   summarize: ({ result }) => ({
     parts: result.summary.parts.map((p) => ({ part: p.part, rows: p.size, ...(p.targetSummary ? { target: p.targetSummary } : {}), ...(p.classCounts ? { classes: p.classCounts } : {}) })),

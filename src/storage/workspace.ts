@@ -1,0 +1,197 @@
+// The whole studio database as one workspace file (core/workspace) and back. Import is all or nothing: the file is
+// read and checked, compared with what this browser holds, then written in ONE readwrite transaction over every
+// store, so a bad record, a conflict, a full disk or a closed tab leaves the database exactly as it was.
+// A record whose id exists here is skipped when identical and refused when different (no remapping: see planImport);
+// only a cell output, a cache of its cell's last run, keeps this browser's version when they differ.
+
+import { StudioError } from '../core/errors';
+import { createTextColumn } from '../core/table/text-column';
+import { readWorkspaceZip } from '../core/workspace/read-workspace';
+import { readBlobBytes } from '../core/workspace/tagged-json';
+import { WORKSPACE_KINDS, type WorkspaceChunk, type WorkspaceContents, type WorkspaceKind, type WorkspaceRecord } from '../core/workspace/workspace-format';
+import { writeWorkspaceZip } from '../core/workspace/write-workspace';
+import type { StudioDb } from './db';
+import type { DatasetChunk } from './records';
+
+/** Every store a workspace holds, in the order import writes them. */
+const STORES = ['datasets', 'datasetChunks', 'notebooks', 'cellOutputs', 'runs', 'runFits', 'models', 'modelVersions', 'registryLog'] as const;
+type Store = (typeof STORES)[number];
+type Records = { [S in Store]: readonly WorkspaceRecord[] };
+
+/** What an import did, per record kind: records written, and records skipped because this browser held them already. */
+export interface WorkspaceImportReport {
+  added: Record<WorkspaceKind, number>;
+  skipped: Record<WorkspaceKind, number>;
+  /** Always 0: records that conflict are refused, not given new ids. */
+  remapped: number;
+}
+
+/** The zip of every record of every store, read in one transaction; `exportedAtMs` (epoch ms) goes into workspace.json. */
+export async function exportWorkspace(db: StudioDb, exportedAtMs = Date.now()): Promise<Uint8Array> {
+  const transaction = db.transaction([...STORES], 'readonly');
+  const all = await Promise.all(STORES.map((store) => transaction.objectStore(store).getAll() as Promise<unknown[]>));
+  const records = Object.fromEntries(STORES.map((store, i) => [store, all[i]])) as unknown as Records;
+  const datasetChunks = (records.datasetChunks as unknown as DatasetChunk[]).map(packLegacyText);
+  return writeWorkspaceZip({ ...records, datasetChunks } as WorkspaceContents, exportedAtMs);
+}
+
+/** Imports a workspace zip; throws a StorageError (and writes nothing) when the file is bad or conflicts with stored records. */
+export async function importWorkspace(db: StudioDb, zip: Uint8Array): Promise<WorkspaceImportReport> {
+  const { contents } = readWorkspaceZip(zip, (bytes, type) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const incoming = contents as unknown as Records;
+  const existing = await readExisting(db, incoming);
+  const plan = await planImport(incoming, existing);
+  if (plan.conflicts.length > 0) {
+    const named = [...new Set(plan.conflicts)];
+    const what = `${named.slice(0, 6).join(', ')}${named.length > 6 ? ` and ${named.length - 6} more` : ''}`;
+    const fix = named.some((name) => name.startsWith('the model')) ? 'Delete those here (a model: rename it in the other browser and export again)' : 'Delete those here';
+    throw new StudioError('StorageError', `Nothing was imported: this browser already holds ${what} with the same id but different content. ${fix} and import again.`);
+  }
+  await writeRecords(db, plan.toAdd);
+  const count = (records: Records) => Object.fromEntries(WORKSPACE_KINDS.map((kind) => [kind, records[kind].length])) as Record<WorkspaceKind, number>;
+  return { added: count(plan.toAdd), skipped: count(plan.skipped), remapped: 0 };
+}
+
+/** The key of a record in its store, as IndexedDB takes it. */
+function keyOf(store: Store, record: WorkspaceRecord): IDBValidKey {
+  switch (store) {
+    case 'datasetChunks': return [record.datasetId, record.columnIndex, record.chunkIndex] as IDBValidKey;
+    case 'cellOutputs': return [record.notebookId, record.cellId] as IDBValidKey;
+    case 'models': return record.name as IDBValidKey;
+    default: return record.id as IDBValidKey;
+  }
+}
+
+/** The stored record under each incoming record's key (undefined where none), store by store, in one read transaction. */
+async function readExisting(db: StudioDb, incoming: Records): Promise<{ [S in Store]: (WorkspaceRecord | undefined)[] }> {
+  const transaction = db.transaction([...STORES], 'readonly');
+  const found = await Promise.all(
+    STORES.map((store) => Promise.all(incoming[store].map((record) => transaction.objectStore(store).get(keyOf(store, record) as never) as Promise<WorkspaceRecord | undefined>))),
+  );
+  return Object.fromEntries(STORES.map((store, i) => [store, found[i]])) as { [S in Store]: (WorkspaceRecord | undefined)[] };
+}
+
+/**
+ * Splits the incoming records into those to add and those already here (identical content), and names every
+ * conflict (same key, other content). Conflicts are refused rather than remapped to new ids: a remap must rewrite
+ * every reference (outputs, runs, fits, versions, Data cell specs, Train outputs' run lists) and is not built yet.
+ */
+async function planImport(incoming: Records, existing: { [S in Store]: (WorkspaceRecord | undefined)[] }): Promise<{ toAdd: Records; skipped: Records; conflicts: string[] }> {
+  const present = STORES.flatMap((store) => existing[store].filter((r): r is WorkspaceRecord => r !== undefined));
+  const incomingPresent = STORES.flatMap((store) => incoming[store].filter((_, i) => existing[store][i] !== undefined));
+  const blobBytes = await readBlobBytes([...present, ...incomingPresent]);
+  const toAdd = {} as { [S in Store]: WorkspaceRecord[] };
+  const skipped = {} as { [S in Store]: WorkspaceRecord[] };
+  const conflicts: string[] = [];
+  for (const store of STORES) {
+    toAdd[store] = [];
+    skipped[store] = [];
+    incoming[store].forEach((record, i) => {
+      const here = existing[store][i];
+      if (here === undefined) toAdd[store].push(record);
+      // A cell output is a cache of its cell's last run (opening a notebook re-saves some): this browser's is kept.
+      else if (store === 'cellOutputs' || isSameValue(here, record, blobBytes)) skipped[store].push(record);
+      else conflicts.push(nameConflict(store, record, incoming));
+    });
+  }
+  return { toAdd, skipped, conflicts };
+}
+
+function nameConflict(store: Store, record: WorkspaceRecord, incoming: Records): string {
+  const text = (value: unknown) => String(value);
+  switch (store) {
+    case 'datasets': return `the dataset "${text(record.name)}" (${text(record.id)})`;
+    case 'datasetChunks': {
+      const dataset = incoming.datasets.find((d) => d.id === record.datasetId);
+      return `the dataset "${text(dataset?.name)}" (${text(record.datasetId)})`;
+    }
+    case 'notebooks': return `the notebook "${text(record.name)}" (${text(record.id)})`;
+    case 'cellOutputs': return `the output of cell ${text(record.cellId)} of notebook ${text(record.notebookId)}`;
+    case 'runs':
+    case 'runFits': return `the run ${text(record.id)}`;
+    case 'models': return `the model "${text(record.name)}"`;
+    case 'modelVersions':
+    case 'registryLog': return `the model "${text(record.modelName)}"`;
+  }
+}
+
+/** Deep equality of stored values: numbers by Object.is (NaN equals NaN, -0 is not 0), typed arrays and Blobs by bytes. */
+function isSameValue(a: unknown, b: unknown, blobBytes: ReadonlyMap<object, Uint8Array>): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  const same = (x: unknown, y: unknown) => isSameValue(x, y, blobBytes);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (ArrayBuffer.isView(a) || a instanceof ArrayBuffer) return isSameBytes(toBytes(a), toBytes(b as ArrayBufferView));
+  if (a instanceof Blob) return a.type === (b as Blob).type && isSameBytes(blobBytes.get(a)!, blobBytes.get(b)!);
+  if (a instanceof Date) return Object.is(a.getTime(), (b as Date).getTime());
+  if (a instanceof Map || a instanceof Set) {
+    const [left, right] = [[...a], [...(b as Map<unknown, unknown> | Set<unknown>)]];
+    return left.length === right.length && left.every((entry, i) => same(entry, right[i]));
+  }
+  const [keysA, keysB] = [Object.keys(a), Object.keys(b)];
+  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function toBytes(value: ArrayBufferView | ArrayBuffer): Uint8Array {
+  return ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value);
+}
+
+function isSameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Records added between two awaited requests while writing. */
+const ADD_BATCH_RECORDS = 256;
+
+/** Adds every record in ONE readwrite transaction over all stores; any failure aborts it, so nothing is written. */
+async function writeRecords(db: StudioDb, records: Records): Promise<void> {
+  const transaction = db.transaction([...STORES], 'readwrite');
+  const done = transaction.done;
+  try {
+    let pending = 0;
+    for (const store of STORES) {
+      for (const record of records[store]) {
+        // add, not put: a record another tab stored meanwhile is a ConstraintError that aborts the whole import.
+        const request = transaction.objectStore(store).add(record as never);
+        request.catch(ignore);
+        // Awaiting a request now and then keeps the transaction alive and lets the page breathe between batches.
+        if (++pending % ADD_BATCH_RECORDS === 0) await request;
+      }
+    }
+  } catch (error) {
+    abortQuietly(transaction);
+    await done.catch(ignore);
+    throw describeWriteFailure(error);
+  }
+  try {
+    await done;
+  } catch (error) {
+    throw describeWriteFailure(error);
+  }
+}
+
+function describeWriteFailure(error: unknown): StudioError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') return new StudioError('StorageError', 'Not enough browser storage to import this workspace. Nothing was imported; delete datasets or runs you no longer need (Clean up) and try again.');
+  if (name === 'ConstraintError') return new StudioError('StorageError', 'A record of this workspace was stored in another tab while importing. Nothing was imported; import the file again.');
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StudioError('StorageError', `Could not import the workspace (${reason}). Nothing was imported; try again.`);
+}
+
+/** A chunk as the workspace keeps it: text written before packed text (string arrays) is packed first. */
+function packLegacyText(chunk: DatasetChunk): WorkspaceChunk {
+  if (!Array.isArray(chunk.values)) return chunk as WorkspaceChunk;
+  const { bytes, offsets, missing } = createTextColumn('', chunk.values);
+  return { ...chunk, values: { bytes, offsets, missing } };
+}
+
+function abortQuietly(transaction: { abort(): void }): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already finished; `done` carries the outcome.
+  }
+}
+
+function ignore(): void {}
