@@ -1,6 +1,6 @@
 // Journey: penguins sample → Problem → Split → Train (gradient boosting) → register the run as "penguins-species"
 // on the Runs page → Home → Export workspace → a new, empty browser context → Import workspace → the notebook is
-// listed and opens with its run on the leaderboard, and the model page shows v1.
+// listed and opens with its run on the leaderboard, and the model page shows v1 in production with the same log.
 import { expect, test } from '@playwright/test';
 import { openHome, trainPenguinsSpecies } from './support/studio';
 
@@ -18,6 +18,14 @@ test('workspace: export everything, import it into an empty browser, notebook, r
   await row.getByTestId('register-name').fill(MODEL);
   await row.getByTestId('register-submit').click();
   await expect(row.getByTestId('runs-versions')).toContainText(MODEL);
+  // v1 to production, so the registry carries a stage and two logged changes across.
+  await page.goto(`/#/models/${MODEL}`);
+  const v1 = page.locator('[data-testid="model-version-row"][data-version="1"]');
+  await v1.locator('[data-testid="stage-action"][data-stage="production"]').click();
+  await v1.getByTestId('reason-input').fill('first approved model');
+  await v1.getByTestId('confirm-action').click();
+  await expect(v1).toHaveAttribute('data-stage', 'production');
+  await expect(page.getByTestId('change-log-row')).toHaveCount(2);
 
   await openHome(page);
   await expect(page.getByTestId('workspace-summary')).toContainText('Datasets');
@@ -33,7 +41,7 @@ test('workspace: export everything, import it into an empty browser, notebook, r
   await openHome(fresh);
   await expect(fresh.getByTestId('notebook-item')).toHaveCount(0);
   await fresh.getByTestId('workspace-import-input').setInputFiles(zipPath);
-  await expect(fresh.getByTestId('workspace-import-result')).toContainText(/added 1 dataset, 1 notebook, \d+ cell outputs, 1 run, 1 fitted model, 1 model, 1 model version, 1 registry change\./);
+  await expect(fresh.getByTestId('workspace-import-result')).toContainText(/added 1 dataset, 1 notebook, \d+ cell outputs, 1 run, 1 fitted model, 1 model, 1 model version, 2 registry changes\./);
   await expect(fresh.getByTestId('notebook-item')).toHaveCount(1);
 
   await fresh.getByTestId('notebook-item').getByRole('link').click();
@@ -43,7 +51,9 @@ test('workspace: export everything, import it into an empty browser, notebook, r
 
   await fresh.goto(`/#/models/${MODEL}`);
   await expect(fresh.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
-  await expect(fresh.locator('[data-testid="model-version-row"][data-version="1"]')).toBeVisible();
+  await expect(fresh.locator('[data-testid="model-version-row"][data-version="1"]')).toHaveAttribute('data-stage', 'production');
+  await expect(fresh.getByTestId('change-log-row')).toHaveCount(2);
+  await expect(fresh.getByTestId('change-log-row').first()).toContainText('first approved model');
 
   // Importing the same file again adds nothing: every record is already there, identical.
   await openHome(fresh);
