@@ -7,26 +7,26 @@ import { NOTEBOOK_FILE_FORMAT, NOTEBOOK_FILE_VERSION } from './file-types';
 type JsonObject = Record<string, unknown>;
 
 /** UPGRADES[n] turns a version-n document into version n + 1; its length is NOTEBOOK_FILE_VERSION. */
-export const UPGRADES: readonly ((document: JsonObject) => JsonObject)[] = [upgradeFromStoredNotebook];
+export const UPGRADES: readonly ((parsed: JsonObject) => JsonObject)[] = [upgradeFromStoredNotebook];
 
 /** The versions this build reads, oldest first. */
 export const READABLE_VERSIONS: readonly number[] = Array.from({ length: NOTEBOOK_FILE_VERSION + 1 }, (_, version) => version);
 
-/** The document as a current-version file (its content unchecked); a document of no known version is a NotebookFormatError. */
-export function upgradeNotebookFile(document: unknown): JsonObject {
-  const version = detectFileVersion(document);
-  let upgraded = document as JsonObject;
+/** The parsed file as a current-version file (its content unchecked); a file of no known version is a NotebookFormatError. */
+export function upgradeNotebookFile(parsed: unknown): JsonObject {
+  const version = detectFileVersion(parsed);
+  let upgraded = parsed as JsonObject;
   for (let from = version; from < NOTEBOOK_FILE_VERSION; from++) upgraded = UPGRADES[from](upgraded);
   return upgraded;
 }
 
 /** 0 for a stored notebook (`cells` and no `format`), else the file's `formatVersion` when this build reads it. */
-export function detectFileVersion(document: unknown): number {
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    const found = Array.isArray(document) ? 'a list' : JSON.stringify(document);
+export function detectFileVersion(parsed: unknown): number {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const found = Array.isArray(parsed) ? 'a list' : JSON.stringify(parsed);
     throw fail(`it holds ${found}, not a notebook (an object with "format": "${NOTEBOOK_FILE_FORMAT}")`);
   }
-  const { format, formatVersion, cells } = document as JsonObject;
+  const { format, formatVersion, cells } = parsed as JsonObject;
   if (format === undefined) {
     if (Array.isArray(cells)) return 0;
     throw fail(`it has no "format": "${NOTEBOOK_FILE_FORMAT}" field, so it is not an ML Studio notebook`);
@@ -42,9 +42,9 @@ export function detectFileVersion(document: unknown): number {
 }
 
 /** 0 → 1: the stored notebook `{ formatVersion, id, name, cells, createdAt, updatedAt }` wrapped; ids and times are the importing browser's business. */
-function upgradeFromStoredNotebook(document: JsonObject): JsonObject {
-  const cells = Array.isArray(document.cells) ? document.cells.map(keepCellFields) : document.cells;
-  return { format: NOTEBOOK_FILE_FORMAT, formatVersion: 1, notebook: { name: document.name, cells }, datasets: [] };
+function upgradeFromStoredNotebook(parsed: JsonObject): JsonObject {
+  const cells = Array.isArray(parsed.cells) ? parsed.cells.map(keepCellFields) : parsed.cells;
+  return { format: NOTEBOOK_FILE_FORMAT, formatVersion: 1, notebook: { name: parsed.name, cells }, datasets: [] };
 }
 
 function keepCellFields(cell: unknown): unknown {
