@@ -1,0 +1,44 @@
+// The input contract names the raw columns a run needs: those a step reads (derive and filter expressions too) or
+// the model reads as they are — not a column the pipeline only drops, nor the target — measured on training rows.
+import { describe, expect, it } from 'vitest';
+import { categoricalColumn, numericColumn, tableOf, textColumn } from '../../test-support/table-builders';
+import { fitPipeline } from '../transform/pipeline';
+import { deriveInputContract } from './input-contract';
+
+const TABLE = tableOf(
+  numericColumn('a', [1, 2, null, 4, 50]),
+  numericColumn('b', [10, 20, 30, 40, 50]),
+  categoricalColumn('colour', ['red', 'blue', null, 'red', 'green']),
+  textColumn('id', ['r1', 'r2', 'r3', 'r4', 'r5']),
+  numericColumn('only_filtered', [1, 1, 1, 1, 0]),
+  categoricalColumn('y', ['no', 'yes', 'no', 'yes', 'no']),
+);
+const TRAIN = Uint32Array.of(0, 1, 2, 3);
+
+describe('deriveInputContract', () => {
+  it('lists what a step or the model reads, with training ranges, levels in code order and counts', () => {
+    const fitted = fitPipeline([
+      { kind: 'filter', id: 'f', expression: 'only_filtered == 1' },
+      { kind: 'derive', id: 'd', name: 'ab', expression: 'a * 2 + b' },
+      { kind: 'drop', id: 'x', columns: ['id', 'only_filtered', 'a', 'b'] },
+    ], TABLE, TRAIN);
+    const contract = deriveInputContract(TABLE, TRAIN, fitted, ['ab', 'colour'], { name: 'y', classes: ['no', 'yes'] });
+    expect(contract).toEqual({
+      formatVersion: 1,
+      columns: [
+        { name: 'a', kind: 'numeric', missing: 1, min: 1, max: 4 },
+        { name: 'b', kind: 'numeric', missing: 0, min: 10, max: 40 },
+        { name: 'colour', kind: 'categorical', missing: 1, levels: ['red', 'blue', 'green'], counts: [2, 1, 0] }, // the table's code order
+        { name: 'only_filtered', kind: 'numeric', missing: 0, min: 1, max: 1 },
+      ],
+      target: { name: 'y', classes: ['no', 'yes'] },
+      trainRowCount: 4,
+    });
+  });
+
+  it('refuses a run whose table lost a column it reads or reads it as another kind, saying to retrain', () => {
+    const fitted = fitPipeline([], TABLE, TRAIN);
+    expect(() => deriveInputContract(tableOf(numericColumn('b', [1])), TRAIN, fitted, ['a'], null)).toThrow(/reads a column "a" that the table does not have/);
+    expect(() => deriveInputContract(tableOf(textColumn('a', ['1', '2', '3', '4', '5'])), TRAIN, fitted, ['a'], null)).toThrow(/read "a" as numeric, but the table has it as text/);
+  });
+});
