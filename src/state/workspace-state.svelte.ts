@@ -17,6 +17,21 @@ export function describeCounts(counts: WorkspaceImportReport['added']): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
+/** The sentence shown after an import: what was added, what was here already, and what got a new id or name. */
+export function describeImport(fileName: string, report: WorkspaceImportReport): string {
+  const skipped = describeCounts(report.skipped);
+  const sentences = [`Imported “${fileName}”: added ${describeCounts(report.added)}${skipped === 'nothing' ? '' : `; already here: ${skipped}`}.`];
+  const renamed = report.renamedModels.map(({ from, to }) => `model “${from}” was imported as “${to}”`);
+  if (report.remapped > 0) {
+    const what = report.remapped === 1 ? '1 record got a new id because this browser has a different one' : `${report.remapped} records got new ids because this browser has different ones`;
+    sentences.push(`${[`${what} under the same id`, ...renamed].join('; ')}.`);
+  } else if (renamed.length > 0) {
+    const text = renamed.join('; ');
+    sentences.push(`${text[0].toUpperCase()}${text.slice(1)} because this browser has another model of that name.`);
+  }
+  return sentences.join(' ');
+}
+
 /** The download name of a workspace exported at `epochMs`: ml-studio-workspace-YYYY-MM-DD.zip (UTC date). */
 export function nameWorkspaceFile(epochMs: number): string {
   return `ml-studio-workspace-${new Date(epochMs).toISOString().slice(0, 10)}.zip`;
@@ -62,8 +77,7 @@ export class WorkspaceState {
     this.lastImport = null;
     try {
       const report = await importWorkspace(await this.studio.db(), new Uint8Array(await file.arrayBuffer()));
-      const skipped = describeCounts(report.skipped);
-      this.lastImport = `Imported “${file.name}”: added ${describeCounts(report.added)}${skipped === 'nothing' ? '' : `; already here: ${skipped}`}.`;
+      this.lastImport = describeImport(file.name, report);
     } catch (error) {
       this.studio.toasts.push(`Could not import “${file.name}”: ${describeError(error)}`, 'error');
     } finally {

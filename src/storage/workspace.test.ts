@@ -6,12 +6,12 @@ import { splitRun } from '../core/train/split-run';
 import { readWorkspaceZip } from '../core/workspace/read-workspace';
 import { writeWorkspaceZip } from '../core/workspace/write-workspace';
 import type { WorkspaceContents } from '../core/workspace/workspace-format';
-import { saveCellOutput } from './cell-outputs';
+import { loadCellOutputs, saveCellOutput } from './cell-outputs';
 import { saveDataset } from './datasets';
 import { openStudioDb, type StudioDb } from './db';
-import { saveNotebook } from './notebooks';
-import { registerVersion, setStage, updateCardEdits } from './registry';
-import { saveRunFit, saveRunSummary } from './runs';
+import { loadNotebook, saveNotebook } from './notebooks';
+import { listChanges, loadModelVersions, registerVersion, setStage, updateCardEdits } from './registry';
+import { listRuns, loadTrainedRun, saveRunFit, saveRunSummary } from './runs';
 import { buildImportResult, buildSampleTable, buildTrainedRun, createTestDbName } from './test-fixtures';
 import { exportWorkspace, importWorkspace } from './workspace';
 
@@ -82,6 +82,7 @@ it('exports every store and imports it into an empty database exactly, ids kept'
     added: { datasets: 1, notebooks: 1, cellOutputs: 2, runs: 2, runFits: 2, models: 1, modelVersions: 2, registryLog: 4 },
     skipped: { datasets: 0, notebooks: 0, cellOutputs: 0, runs: 0, runFits: 0, models: 0, modelVersions: 0, registryLog: 0 },
     remapped: 0,
+    renamedModels: [],
   });
   const [expected, actual] = [await readAll(source), await readAll(target)];
   expect(actual.datasetChunks).toHaveLength(10);
@@ -106,20 +107,92 @@ it('skips what the database already holds identically, so importing twice adds n
   expect(await readAll(db)).toEqual(before);
 });
 
-it('refuses records whose id is stored with other content, naming them, and writes nothing', async () => {
+it('gives records whose id is stored with other content new ids, rewriting every reference, in one import', async () => {
   const source = await openDb();
   await fillDb(source);
   const zip = await exportWorkspace(source);
   const target = await openDb();
-  await saveNotebook(target, createNotebook(NOTEBOOK, 'Another notebook', 5));
-  await saveRunSummary(target, 'nb-9' as NotebookId, 'c' as CellId, splitRun(buildTrainedRun('r2', 999)).summary);
+  const local = createNotebook(NOTEBOOK, 'Another notebook', 5);
+  await saveNotebook(target, local);
+  const localRun = splitRun(buildTrainedRun('r2', 999)).summary;
+  await saveRunSummary(target, 'nb-9' as NotebookId, 'c' as CellId, localRun);
 
-  await expect(importWorkspace(target, zip)).rejects.toMatchObject({
-    name: 'StorageError',
-    message: 'Nothing was imported: this browser already holds the notebook "Penguins" (nb-1), the run r2 with the same id but different content. Delete those here and import again.',
-  });
-  expect((await readAll(target)).notebooks).toEqual([createNotebook(NOTEBOOK, 'Another notebook', 5)]);
-  expect(await target.count('datasets')).toBe(0);
+  const report = await importWorkspace(target, zip);
+
+  expect(report.remapped).toBe(2);
+  expect(report.renamedModels).toEqual([]);
+  expect(report.added).toEqual({ datasets: 1, notebooks: 1, cellOutputs: 2, runs: 2, runFits: 2, models: 1, modelVersions: 2, registryLog: 4 });
+  const notebooks = await target.getAll('notebooks');
+  expect(notebooks).toHaveLength(2);
+  expect(await loadNotebook(target, NOTEBOOK)).toEqual(local);
+  const imported = notebooks.find((n) => n.id !== NOTEBOOK)!;
+  expect(imported.name).toBe('Penguins');
+  expect(imported.id).toMatch(/^[0-9a-f-]{36}$/);
+  // The run r2 here is left alone; the imported r2 has a new id, in its run record, summary, fit and model version.
+  expect((await target.get('runs', 'r2'))?.run).toEqual(localRun);
+  const runs = await listRuns(target, imported.id);
+  const newR2 = runs.find((r) => r.id !== 'r1')!.id;
+  expect(runs.map((r) => [r.id, r.run.id, r.notebookId]).sort()).toEqual([['r1', 'r1', imported.id], [newR2, newR2, imported.id]].sort());
+  expect((await target.get('runFits', newR2))?.notebookId).toBe(imported.id);
+  expect(await loadTrainedRun(target, newR2)).toMatchObject({ id: newR2, family: expect.any(String) });
+  expect((await loadModelVersions(target, 'churn')).map((v) => [v.runId, v.notebookId])).toEqual([['r1', imported.id], [newR2, imported.id]]);
+  // Its outputs moved with it, the Train output naming the new run id.
+  const outputs = await loadCellOutputs(target, imported.id);
+  expect([...outputs.keys()].sort()).toEqual(['predict-1', 'train-1']);
+  expect((outputs.get('train-1' as CellId) as { output: unknown }).output).toEqual({ runs: [{ id: 'r1' }, { id: newR2 }], lastPress: [] });
+  expect(await loadCellOutputs(target, NOTEBOOK)).toEqual(new Map());
+  expect(await target.count('datasets')).toBe(1);
+});
+
+it('gives a dataset stored with other content a new id, its chunks and the Data cell naming it following', async () => {
+  const source = await openDb();
+  await fillDb(source);
+  const zip = await exportWorkspace(source);
+  const datasetId = (await source.getAll('datasets'))[0].id;
+  const target = await openDb();
+  const table = buildSampleTable(10);
+  await saveDataset(target, { name: 'mine', sourceFileName: 'mine.csv', table, result: buildImportResult(table) });
+  const mine = (await target.getAll('datasets'))[0];
+  await target.delete('datasets', mine.id);
+  await target.put('datasets', { ...mine, id: datasetId });
+  const chunksHere = await target.count('datasetChunks');
+
+  const report = await importWorkspace(target, zip);
+
+  // The notebook names the new dataset id, so it differs from nothing here: only the dataset is remapped.
+  expect(report.remapped).toBe(1);
+  const newId = (await target.getAll('datasets')).map((d) => d.id).find((id) => id !== datasetId)!;
+  expect((await loadNotebook(target, NOTEBOOK)).cells[0].spec).toMatchObject({ datasetId: newId });
+  expect((await target.getAll('datasetChunks')).filter((c) => c.datasetId === newId)).toHaveLength(10);
+  expect(await target.count('datasetChunks')).toBe(chunksHere + 10);
+  expect((await target.get('datasets', datasetId))?.name).toBe('mine');
+});
+
+it('after importing a conflicting workspace, the local and the imported notebook each open with their own outputs and runs', async () => {
+  const source = await openDb();
+  await fillDb(source);
+  const zip = await exportWorkspace(source);
+  const target = await openDb();
+  await saveNotebook(target, createNotebook(NOTEBOOK, 'Mine', 5));
+  await saveCellOutput(target, NOTEBOOK, 'train-1' as CellId, 'mine');
+  const { summary, fit } = splitRun(buildTrainedRun('r1', 7));
+  await saveRunFit(target, NOTEBOOK, 'r1', fit);
+  await saveRunSummary(target, NOTEBOOK, 'train-1' as CellId, summary);
+
+  await importWorkspace(target, zip);
+
+  const imported = (await target.getAll('notebooks')).find((n) => n.id !== NOTEBOOK)!;
+  expect((await loadNotebook(target, NOTEBOOK)).name).toBe('Mine');
+  expect(imported.name).toBe('Penguins');
+  expect(await loadCellOutputs(target, NOTEBOOK)).toEqual(new Map([['train-1', 'mine']]));
+  expect((await listRuns(target, NOTEBOOK)).map((r) => r.run)).toEqual([summary]);
+  const importedOutputs = await loadCellOutputs(target, imported.id);
+  expect([...importedOutputs.keys()].sort()).toEqual(['predict-1', 'train-1']);
+  const importedRuns = await listRuns(target, imported.id);
+  expect(importedRuns).toHaveLength(2);
+  expect(importedRuns.map((r) => r.id)).not.toContain('r1');
+  const trainRuns = (importedOutputs.get('train-1' as CellId) as { output: { runs: { id: string }[] } }).output.runs.map((r) => r.id);
+  expect(trainRuns.sort()).toEqual(importedRuns.map((r) => r.id).sort());
 });
 
 it('imports nothing from a file whose last record is invalid', async () => {
@@ -167,13 +240,43 @@ it('keeps this browser\'s version of a cell output that differs (an output is a 
   expect((await target.get('cellOutputs', [NOTEBOOK, 'train-1' as CellId]))?.output).toBe('newer here');
 });
 
-it('names a model whose registry differs and refuses it', async () => {
+it('imports a model whose registry differs here under a new name, its versions and changes renamed', async () => {
   const source = await openDb();
   await fillDb(source);
   const zip = await exportWorkspace(source);
   const target = await openDb();
   await target.put('models', { name: 'churn', createdAt: 1, description: 'made here' });
 
-  await expect(importWorkspace(target, zip)).rejects.toThrow('Nothing was imported: this browser already holds the model "churn" with the same id but different content. Delete those here (a model: rename it in the other browser and export again) and import again.');
-  expect(await target.count('runs')).toBe(0);
+  const report = await importWorkspace(target, zip);
+
+  expect(report.renamedModels).toEqual([{ from: 'churn', to: 'churn imported' }]);
+  expect(report.remapped).toBe(0);
+  expect(await target.get('models', 'churn')).toEqual({ name: 'churn', createdAt: 1, description: 'made here' });
+  expect((await loadModelVersions(target, 'churn imported')).map((v) => [v.id, v.modelName, v.runId])).toEqual([['churn imported@1', 'churn imported', 'r1'], ['churn imported@2', 'churn imported', 'r2']]);
+  expect((await listChanges(target, 'churn imported')).map((c) => c.id)).toEqual(['churn imported#1', 'churn imported#2', 'churn imported#3', 'churn imported#4']);
+  expect(await loadModelVersions(target, 'churn')).toEqual([]);
+  // A new version of the renamed model can be registered (its name follows the model name rules).
+  await expect(registerVersion(target, { modelName: 'churn imported', runId: 'r1' })).rejects.toThrow('already churn imported v1');
+});
+
+it('renames a conflicting model whose versions point at remapped runs, to the next free name', async () => {
+  const source = await openDb();
+  await fillDb(source);
+  const zip = await exportWorkspace(source);
+  const target = await openDb();
+  const { summary, fit } = splitRun(buildTrainedRun('r1', 7));
+  await saveRunFit(target, 'nb-here' as NotebookId, 'r1', fit);
+  await saveRunSummary(target, 'nb-here' as NotebookId, 'c' as CellId, summary);
+  await registerVersion(target, { modelName: 'churn', runId: 'r1' });
+  await target.put('models', { name: 'churn imported', createdAt: 1, description: '' });
+
+  const report = await importWorkspace(target, zip);
+
+  expect(report.remapped).toBe(1);
+  expect(report.renamedModels).toEqual([{ from: 'churn', to: 'churn imported 2' }]);
+  const newR1 = (await listRuns(target, NOTEBOOK)).map((r) => r.id).find((id) => id !== 'r2')!;
+  expect(newR1).not.toBe('r1');
+  expect((await loadModelVersions(target, 'churn imported 2')).map((v) => [v.version, v.runId, v.stage])).toEqual([[1, newR1, 'none'], [2, 'r2', 'production']]);
+  expect((await loadModelVersions(target, 'churn')).map((v) => v.runId)).toEqual(['r1']);
+  expect((await target.get('runs', 'r1'))?.notebookId).toBe('nb-here');
 });

@@ -1,15 +1,18 @@
 // The whole studio database as one workspace file (core/workspace) and back. Import is all or nothing: the file is
 // read and checked, compared with what this browser holds, then written in ONE readwrite transaction over every
-// store, so a bad record, a conflict, a full disk or a closed tab leaves the database exactly as it was.
-// A record whose id exists here is skipped when identical and refused when different (no remapping: see planImport);
+// store, so a bad record, a full disk or a closed tab leaves the database exactly as it was.
+// A record whose id exists here is skipped when identical. When different, its dataset, notebook or run gets a new
+// id and its model a new name, and every reference to it in the imported records follows (core/workspace/remap-ids.ts);
 // only a cell output, a cache of its cell's last run, keeps this browser's version when they differ.
 
-import { StudioError } from '../core/errors';
+import type { DatasetId, NotebookId } from '../core/notebook/types';
 import { createTextColumn } from '../core/table/text-column';
 import { readWorkspaceZip } from '../core/workspace/read-workspace';
+import { findOwner, nameImportedModel, remapRecord, type IdRemap } from '../core/workspace/remap-ids';
 import { readBlobBytes } from '../core/workspace/tagged-json';
 import { WORKSPACE_KINDS, type WorkspaceChunk, type WorkspaceContents, type WorkspaceKind, type WorkspaceRecord } from '../core/workspace/workspace-format';
 import { writeWorkspaceZip } from '../core/workspace/write-workspace';
+import { StudioError } from '../core/errors';
 import type { StudioDb } from './db';
 import type { DatasetChunk } from './records';
 
@@ -17,13 +20,16 @@ import type { DatasetChunk } from './records';
 const STORES = ['datasets', 'datasetChunks', 'notebooks', 'cellOutputs', 'runs', 'runFits', 'models', 'modelVersions', 'registryLog'] as const;
 type Store = (typeof STORES)[number];
 type Records = { [S in Store]: readonly WorkspaceRecord[] };
+type Existing = { [S in Store]: (WorkspaceRecord | undefined)[] };
 
-/** What an import did, per record kind: records written, and records skipped because this browser held them already. */
+/** What an import did, per record kind: records written (remapped ones included), and records skipped because this browser held them already. */
 export interface WorkspaceImportReport {
   added: Record<WorkspaceKind, number>;
   skipped: Record<WorkspaceKind, number>;
-  /** Always 0: records that conflict are refused, not given new ids. */
+  /** Datasets, notebooks and runs written under a new id because this browser holds other ones under theirs. */
   remapped: number;
+  /** Models written under a new name because this browser holds another model under theirs. */
+  renamedModels: { from: string; to: string }[];
 }
 
 /** The zip of every record of every store, read in one transaction; `exportedAtMs` (epoch ms) goes into workspace.json. */
@@ -35,21 +41,16 @@ export async function exportWorkspace(db: StudioDb, exportedAtMs = Date.now()): 
   return writeWorkspaceZip({ ...records, datasetChunks } as WorkspaceContents, exportedAtMs);
 }
 
-/** Imports a workspace zip; throws a StorageError (and writes nothing) when the file is bad or conflicts with stored records. */
+/** Imports a workspace zip; throws a StorageError (and writes nothing) when the file is bad or cannot be written. */
 export async function importWorkspace(db: StudioDb, zip: Uint8Array): Promise<WorkspaceImportReport> {
   const { contents } = readWorkspaceZip(zip, (bytes, type) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const incoming = contents as unknown as Records;
-  const existing = await readExisting(db, incoming);
-  const plan = await planImport(incoming, existing);
-  if (plan.conflicts.length > 0) {
-    const named = [...new Set(plan.conflicts)];
-    const what = `${named.slice(0, 6).join(', ')}${named.length > 6 ? ` and ${named.length - 6} more` : ''}`;
-    const fix = named.some((name) => name.startsWith('the model')) ? 'Delete those here (a model: rename it in the other browser and export again)' : 'Delete those here';
-    throw new StudioError('StorageError', `Nothing was imported: this browser already holds ${what} with the same id but different content. ${fix} and import again.`);
-  }
+  const { existing, modelNames } = await readExisting(db, incoming);
+  const plan = await planImport(incoming, existing, modelNames);
   await writeRecords(db, plan.toAdd);
   const count = (records: Records) => Object.fromEntries(WORKSPACE_KINDS.map((kind) => [kind, records[kind].length])) as Record<WorkspaceKind, number>;
-  return { added: count(plan.toAdd), skipped: count(plan.skipped), remapped: 0 };
+  const { datasets, notebooks, runs, models } = plan.remap;
+  return { added: count(plan.toAdd), skipped: count(plan.skipped), remapped: datasets.size + notebooks.size + runs.size, renamedModels: [...models].map(([from, to]) => ({ from, to })) };
 }
 
 /** The key of a record in its store, as IndexedDB takes it. */
@@ -62,57 +63,79 @@ function keyOf(store: Store, record: WorkspaceRecord): IDBValidKey {
   }
 }
 
-/** The stored record under each incoming record's key (undefined where none), store by store, in one read transaction. */
-async function readExisting(db: StudioDb, incoming: Records): Promise<{ [S in Store]: (WorkspaceRecord | undefined)[] }> {
+/**
+ * The stored record under each incoming record's key (undefined where none), store by store, and every name a model,
+ * version or registry change uses here (what a renamed model must avoid), in one read transaction.
+ */
+async function readExisting(db: StudioDb, incoming: Records): Promise<{ existing: Existing; modelNames: Set<string> }> {
   const transaction = db.transaction([...STORES], 'readonly');
-  const found = await Promise.all(
-    STORES.map((store) => Promise.all(incoming[store].map((record) => transaction.objectStore(store).get(keyOf(store, record) as never) as Promise<WorkspaceRecord | undefined>))),
-  );
-  return Object.fromEntries(STORES.map((store, i) => [store, found[i]])) as { [S in Store]: (WorkspaceRecord | undefined)[] };
+  const [found, models, versionNames, logNames] = await Promise.all([
+    Promise.all(STORES.map((store) => Promise.all(incoming[store].map((record) => transaction.objectStore(store).get(keyOf(store, record) as never) as Promise<WorkspaceRecord | undefined>)))),
+    transaction.objectStore('models').getAllKeys(),
+    transaction.objectStore('modelVersions').getAllKeys(),
+    transaction.objectStore('registryLog').getAllKeys(),
+  ]);
+  const existing = Object.fromEntries(STORES.map((store, i) => [store, found[i]])) as Existing;
+  // A version's key is `${modelName}@${version}`, a change's `${modelName}#${sequence}`: their model names are what precedes the last separator.
+  const before = (key: IDBValidKey, separator: string) => String(key).slice(0, String(key).lastIndexOf(separator));
+  const modelNames = new Set([...models.map(String), ...versionNames.map((k) => before(k, '@')), ...logNames.map((k) => before(k, '#'))]);
+  return { existing, modelNames };
 }
 
 /**
- * Splits the incoming records into those to add and those already here (identical content), and names every
- * conflict (same key, other content). Conflicts are refused rather than remapped to new ids: a remap must rewrite
- * every reference (outputs, runs, fits, versions, Data cell specs, Train outputs' run lists) and is not built yet.
+ * Splits the incoming records into those to add (under their own ids, or new ones) and those already here
+ * (identical content). A dataset, notebook or run whose record here differs, after the references in it were
+ * rewritten, gets a new id; every record naming it follows, which can make another record differ (a notebook whose
+ * run got a new id), so this repeats until no new id is drawn. A model that differs (its record, versions or
+ * changes) gets a new name. A cell output is a cache of its cell's last run (opening a notebook re-saves some): when
+ * its notebook keeps its id, this browser's output is kept.
  */
-async function planImport(incoming: Records, existing: { [S in Store]: (WorkspaceRecord | undefined)[] }): Promise<{ toAdd: Records; skipped: Records; conflicts: string[] }> {
+async function planImport(incoming: Records, existing: Existing, modelNamesHere: ReadonlySet<string>): Promise<{ toAdd: Records; skipped: Records; remap: IdRemap }> {
   const present = STORES.flatMap((store) => existing[store].filter((r): r is WorkspaceRecord => r !== undefined));
   const incomingPresent = STORES.flatMap((store) => incoming[store].filter((_, i) => existing[store][i] !== undefined));
   const blobBytes = await readBlobBytes([...present, ...incomingPresent]);
+  const remap = { datasets: new Map<string, string>(), notebooks: new Map<string, string>(), runs: new Map<string, string>(), models: new Map<string, string>() };
+  const differing = new Set<string>();
+  for (let drawn = true; drawn; ) {
+    drawn = false;
+    for (const store of STORES) {
+      if (store === 'cellOutputs') continue;
+      incoming[store].forEach((record, i) => {
+        const here = existing[store][i];
+        const owner = findOwner(store, record)!;
+        if (here === undefined || remap[owner.kind].has(owner.id) || differing.has(`${owner.kind}/${owner.id}`)) return;
+        if (isSameValue(here, remapRecord(store, record, remap), blobBytes)) return;
+        if (owner.kind === 'models') differing.add(`models/${owner.id}`);
+        else {
+          remap[owner.kind].set(owner.id, owner.kind === 'notebooks' ? (crypto.randomUUID() as NotebookId) : owner.kind === 'datasets' ? (crypto.randomUUID() as DatasetId) : crypto.randomUUID());
+          drawn = true;
+        }
+      });
+    }
+  }
+  // Models last: nothing refers to a model, and whether one differs depends on the runs and notebooks remapped above.
+  const taken = new Set([...modelNamesHere, ...incoming.models.map((m) => String(m.name))]);
+  for (const key of differing) {
+    const name = key.slice('models/'.length);
+    const renamed = nameImportedModel(name, (candidate) => taken.has(candidate));
+    taken.add(renamed);
+    remap.models.set(name, renamed);
+  }
   const toAdd = {} as { [S in Store]: WorkspaceRecord[] };
   const skipped = {} as { [S in Store]: WorkspaceRecord[] };
-  const conflicts: string[] = [];
   for (const store of STORES) {
     toAdd[store] = [];
     skipped[store] = [];
     incoming[store].forEach((record, i) => {
-      const here = existing[store][i];
-      if (here === undefined) toAdd[store].push(record);
-      // A cell output is a cache of its cell's last run (opening a notebook re-saves some): this browser's is kept.
-      else if (store === 'cellOutputs' || isSameValue(here, record, blobBytes)) skipped[store].push(record);
-      else conflicts.push(nameConflict(store, record, incoming));
+      const written = remapRecord(store, record, remap);
+      const owner = findOwner(store, record);
+      const moved = owner === null ? remap.notebooks.has(String(record.notebookId)) : remap[owner.kind].has(owner.id);
+      // What is not moved and is here is identical (or a cell output, of which this browser's is kept).
+      if (!moved && existing[store][i] !== undefined) skipped[store].push(record);
+      else toAdd[store].push(written);
     });
   }
-  return { toAdd, skipped, conflicts };
-}
-
-function nameConflict(store: Store, record: WorkspaceRecord, incoming: Records): string {
-  const text = (value: unknown) => String(value);
-  switch (store) {
-    case 'datasets': return `the dataset "${text(record.name)}" (${text(record.id)})`;
-    case 'datasetChunks': {
-      const dataset = incoming.datasets.find((d) => d.id === record.datasetId);
-      return `the dataset "${text(dataset?.name)}" (${text(record.datasetId)})`;
-    }
-    case 'notebooks': return `the notebook "${text(record.name)}" (${text(record.id)})`;
-    case 'cellOutputs': return `the output of cell ${text(record.cellId)} of notebook ${text(record.notebookId)}`;
-    case 'runs':
-    case 'runFits': return `the run ${text(record.id)}`;
-    case 'models': return `the model "${text(record.name)}"`;
-    case 'modelVersions':
-    case 'registryLog': return `the model "${text(record.modelName)}"`;
-  }
+  return { toAdd, skipped, remap };
 }
 
 /** Deep equality of stored values: numbers by Object.is (NaN equals NaN, -0 is not 0), typed arrays and Blobs by bytes. */
