@@ -56,7 +56,7 @@ test('a notebook exported with its data and dropped back on Home has the same ce
 
   await dropOnHome(page, download.suggestedFilename(), text);
   await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Palmer penguins', { timeout: 30_000 });
-  expect(await listCellKinds(page)).toEqual(kinds);
+  await expect.poll(() => listCellKinds(page)).toEqual(kinds);
   const data = cellAt(page, 0, 'data');
   await waitForImport(data);
   await expect(data.getByTestId('dataset-summary')).toContainText('344');
