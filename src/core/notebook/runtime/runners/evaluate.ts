@@ -10,7 +10,7 @@ import type { SupervisedTask } from '../../../problem/types';
 import type { MetricId } from '../../../problem/metrics';
 import type { CellRunner } from '../runner';
 import { requireInput } from '../runner';
-import { checkSupervised, pickRun } from './pick-run';
+import { checkPickedRun, checkSupervised, findPickedRun, requirePickedRun } from './pick-run';
 
 /** The Evaluate cell's output: the run's validation predictions and scores, and what the view added to them. */
 export interface EvaluateOutput {
@@ -38,19 +38,15 @@ export const evaluateRunner: CellRunner<'evaluate', EvaluateOutput> = {
   outputVersion: 1,
   auto: false,
   check(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    return checkSupervised(requireInput(inputs, 'problem')) ?? ('waiting' in picked ? picked.waiting : null);
+    return checkSupervised(requireInput(inputs, 'problem')) ?? checkPickedRun(inputs, spec.runId);
   },
   describeInputs(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    const runId = 'run' in picked ? picked.run.id : 'none';
+    const runId = findPickedRun(inputs, spec.runId)?.id ?? 'none';
     return `${requireInput(inputs, 'split').key}|run=${runId}|${JSON.stringify(requireInput(inputs, 'problem'))}`;
   },
   async run(spec, inputs, context) {
     const problem = requireInput(inputs, 'problem');
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    if (!('run' in picked)) throw new Error(picked.waiting);
-    const { run } = picked;
+    const run = requirePickedRun(inputs, spec.runId);
     context.onProgress({ message: `Predicting the validation rows with ${run.label}` });
     const { predictions, scores } = await context.compute.evaluateRun(requireInput(inputs, 'dataset').key, requireInput(inputs, 'split').validation, run.id, problem, context);
     const previous = context.previous;

@@ -6,7 +6,7 @@ import type { ExplainResult } from '../../../explain/explain-result';
 import type { SupervisedTask } from '../../../problem/types';
 import type { CellRunner } from '../runner';
 import { requireInput } from '../runner';
-import { checkSupervised, pickRun } from './pick-run';
+import { checkPickedRun, checkSupervised, findPickedRun, requirePickedRun } from './pick-run';
 
 /** The Explain cell's output: which run was explained and the explanation. */
 export interface ExplainOutput {
@@ -24,19 +24,16 @@ export const explainRunner: CellRunner<'explain', ExplainOutput> = {
   outputVersion: 1,
   auto: false,
   check(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    return checkSupervised(requireInput(inputs, 'problem')) ?? ('waiting' in picked ? picked.waiting : null);
+    return checkSupervised(requireInput(inputs, 'problem')) ?? checkPickedRun(inputs, spec.runId);
   },
   describeInputs(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    const options = readExplainOptions(spec, 'run' in picked ? picked.run.classes : undefined);
-    return `${requireInput(inputs, 'split').key}|${describeExplanationKey('run' in picked ? picked.run.id : 'none', options)}|${JSON.stringify(requireInput(inputs, 'problem'))}`;
+    const run = findPickedRun(inputs, spec.runId);
+    const options = readExplainOptions(spec, run?.classes);
+    return `${requireInput(inputs, 'split').key}|${describeExplanationKey(run?.id ?? 'none', options)}|${JSON.stringify(requireInput(inputs, 'problem'))}`;
   },
   async run(spec, inputs, context) {
     const problem = requireInput(inputs, 'problem');
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    if (!('run' in picked)) throw new Error(picked.waiting);
-    const { run } = picked;
+    const run = requirePickedRun(inputs, spec.runId);
     const result = await context.compute.explainRun(
       requireInput(inputs, 'dataset').key, requireInput(inputs, 'split').validation, run.id, problem, readExplainOptions(spec, run.classes),
       (progress) => context.onProgress({ message: `Explaining: ${progress.stage}`, done: progress.done, total: progress.total, detail: progress }), context,

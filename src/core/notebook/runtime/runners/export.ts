@@ -5,8 +5,7 @@
 
 import type { ExportedBundle } from '../compute-port';
 import type { CellRunner } from '../runner';
-import { requireInput } from '../runner';
-import { pickRun } from './pick-run';
+import { checkPickedRun, findPickedRun, requirePickedRun } from './pick-run';
 
 export interface ExportOutput extends ExportedBundle {
   readonly runId: string;
@@ -22,18 +21,10 @@ export const exportRunner: CellRunner<'export', ExportOutput> = {
   publishes: null,
   outputVersion: 1,
   auto: false,
-  check(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    return 'waiting' in picked ? picked.waiting : null;
-  },
-  describeInputs(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    return `run=${'run' in picked ? picked.run.id : 'none'}|name=${spec.name}`;
-  },
+  check: (spec, inputs) => checkPickedRun(inputs, spec.runId),
+  describeInputs: (spec, inputs) => `run=${findPickedRun(inputs, spec.runId)?.id ?? 'none'}|name=${spec.name}`,
   async run(spec, inputs, context) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    if (!('run' in picked)) throw new Error(picked.waiting);
-    const { run } = picked;
+    const run = requirePickedRun(inputs, spec.runId);
     context.onProgress({ message: `Packaging ${run.label}` });
     const bundle = await context.compute.exportRun(run.id, spec.name, context);
     return { ...bundle, runId: run.id, runLabel: run.label, name: spec.name, exportedAt: Date.now() };

@@ -3,7 +3,8 @@
 
 import type { ProblemSpec } from '../../../problem/types';
 import type { RunSummary } from '../../../train/types';
-import type { ModelArtifact } from '../artifacts';
+import type { CellInputs, ModelArtifact } from '../artifacts';
+import { requireInput } from '../runner';
 
 /** The run `runId` names (null → the best), or why there is none to work on. */
 export function pickRun(model: ModelArtifact, runId: string | null): { run: RunSummary } | { waiting: string } {
@@ -17,4 +18,23 @@ export function pickRun(model: ModelArtifact, runId: string | null): { run: RunS
 /** Why a cell that scores predictions cannot work on this problem (clustering, no target), or null. */
 export function checkSupervised(problem: ProblemSpec): string | null {
   return problem.target === null || problem.task === 'clustering' ? 'Choose a target (a supervised task) in the Problem cell above: this cell scores predictions of it.' : null;
+}
+
+/** Why a cell cannot work on the run `runId` picks from its model input yet, or null (for `check`). */
+export function checkPickedRun(inputs: CellInputs, runId: string | null): string | null {
+  const picked = pickRun(requireInput(inputs, 'model'), runId);
+  return 'waiting' in picked ? picked.waiting : null;
+}
+
+/** The run `runId` picks from the model input, or null (for `describeInputs`: an absent run keys as 'none'). */
+export function findPickedRun(inputs: CellInputs, runId: string | null): RunSummary | null {
+  const picked = pickRun(requireInput(inputs, 'model'), runId);
+  return 'run' in picked ? picked.run : null;
+}
+
+/** The run `runId` picks; none is an Error with the reason (`run` is called once `check` passed). */
+export function requirePickedRun(inputs: CellInputs, runId: string | null): RunSummary {
+  const picked = pickRun(requireInput(inputs, 'model'), runId);
+  if ('waiting' in picked) throw new Error(picked.waiting);
+  return picked.run;
 }

@@ -6,7 +6,7 @@ import { describeContractReport } from '../../../export/check-contract';
 import type { ScoredPredictions } from '../compute-port';
 import type { CellRunner } from '../runner';
 import { requireInput } from '../runner';
-import { pickRun } from './pick-run';
+import { checkPickedRun, findPickedRun, requirePickedRun } from './pick-run';
 
 export interface PredictOutput extends ScoredPredictions {
   readonly runId: string;
@@ -27,21 +27,18 @@ export const predictRunner: CellRunner<'predict', PredictOutput> = {
   outputVersion: 1,
   auto: false,
   check(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    if ('waiting' in picked) return picked.waiting;
+    const waiting = checkPickedRun(inputs, spec.runId);
+    if (waiting !== null) return waiting;
     if (spec.source === 'file') return spec.file === null ? 'Bring a file to score: CSV, TSV, JSON or Parquet with the columns the run was trained on.' : null;
     return inputs.split === undefined ? 'Add a Split cell above to score its validation or test rows, or score a file.' : null;
   },
   describeInputs(spec, inputs) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    const runId = 'run' in picked ? picked.run.id : 'none';
+    const runId = findPickedRun(inputs, spec.runId)?.id ?? 'none';
     const source = spec.source === 'file' ? `file=${spec.file?.datasetId ?? 'none'}` : `${spec.source}|${inputs.split?.key ?? 'no-split'}`;
     return `run=${runId}|${source}`;
   },
   async run(spec, inputs, context) {
-    const picked = pickRun(requireInput(inputs, 'model'), spec.runId);
-    if (!('run' in picked)) throw new Error(picked.waiting);
-    const { run } = picked;
+    const run = requirePickedRun(inputs, spec.runId);
     const sourceName = spec.source === 'file' ? (spec.file?.name ?? 'file') : `${spec.source} rows`;
     context.onProgress({ message: `Predicting the ${sourceName} with ${run.label}` });
     const scored = await context.compute.scoreRun(describeSource(spec, inputs), run.id, context);
