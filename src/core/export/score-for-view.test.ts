@@ -11,6 +11,7 @@ import { writeCsv } from '../csv/write-csv';
 import { takeRows } from '../transform/take-rows';
 import { predictRun } from '../train/predict-run';
 import { trainCandidate } from '../train/train-candidate';
+import { predictTable, writePredictionsCsv } from './predict-table';
 import { scoreRowsForView } from './score-for-view';
 
 const ROWS = 120;
@@ -51,6 +52,14 @@ describe('scoreRowsForView', () => {
     expect(file.preview.columns.slice(0, 3).map((c) => c.name)).toEqual(['prediction', 'proba_no', 'proba_yes']);
     expect(file.csvParts.join('').split('\n')[0]).toMatch(/^label,colour,x,member,/);
     expect(file.summary.kind === 'labels' && file.summary.counts.reduce((n, c) => n + c.rows, 0)).toBe(PARTS.validation.length);
+  }, 60_000);
+
+  it('writes the CSV of a large table in parts of 20,000 rows that join to the one-piece file', async () => {
+    const run = await trainCandidate(TABLE, PARTS, { id: 'm', family: 'logistic_regression', params: {}, seed: 1, problem: PROBLEM, steps: [], crossValidate: false });
+    const large = takeRows(TABLE, Uint32Array.from({ length: 45_000 }, (_, i) => i % ROWS));
+    const scored = await scoreRowsForView(run, large, null);
+    const whole = writePredictionsCsv(large, await predictTable(run, run.inputContract!, large));
+    expect([scored.csvParts.length, scored.csvParts.join('') === whole, scored.preview.rowCount]).toEqual([4, true, 1000]);
   }, 60_000);
 
   it('refuses a run trained before contracts were recorded, saying to retrain', async () => {

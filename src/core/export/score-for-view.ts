@@ -7,10 +7,11 @@ import type { Column, Table } from '../table/types';
 import { takeRows } from '../transform/take-rows';
 import type { TrainedRun } from '../train/types';
 import type { ContractReport } from './check-contract';
-import { predictTable, writePredictionsCsv, type ScoredTable } from './predict-table';
+import { createPredictionsCsvWriter, predictTable, type ScoredTable } from './predict-table';
 
 /** Rows of the preview table the cell shows (the CSV has every row). */
 export const PREVIEW_ROWS = 1000;
+const CSV_PART_ROWS = 20_000;
 
 /** What was predicted, in a line or two: label counts (classes, clusters) or the spread of a number. */
 export type PredictionSummary =
@@ -21,7 +22,7 @@ export interface ScoredRows {
   readonly rowCount: number;
   readonly report: ContractReport;
   readonly preview: Table;
-  /** The CSV file (input columns, then predictions and probabilities), in parts of a few thousand rows. */
+  /** The CSV file (input columns, then predictions and probabilities): the header, then parts of 20,000 rows. */
   readonly csvParts: string[];
   readonly summary: PredictionSummary;
 }
@@ -33,7 +34,15 @@ export async function scoreRowsForView(run: TrainedRun, table: Table, rows: Uint
   const input = rows ? takeRows(table, rows) : table;
   const scored = await predictTable(run, contract, input, signal);
   const preview = buildPreview(input, scored);
-  return { rowCount: input.rowCount, report: scored.report, preview, csvParts: [writePredictionsCsv(input, scored)], summary: summarizePredictions(scored) };
+  return { rowCount: input.rowCount, report: scored.report, preview, csvParts: writeCsvParts(input, scored), summary: summarizePredictions(scored) };
+}
+
+/** The predictions CSV in parts of CSV_PART_ROWS rows (one string of a million rows would be hundreds of MB at once). */
+function writeCsvParts(input: Table, scored: ScoredTable): string[] {
+  const writer = createPredictionsCsvWriter(input, scored);
+  const parts = [writer.header];
+  for (let from = 0; from < input.rowCount; from += CSV_PART_ROWS) parts.push(writer.rows(from, Math.min(input.rowCount, from + CSV_PART_ROWS)));
+  return parts;
 }
 
 /** The first PREVIEW_ROWS rows: the prediction columns, then every input column. */
