@@ -18,6 +18,8 @@ const SUITES = {
   knn: () => import('./knn/suite.mjs'),
   reopen: () => import('./reopen/suite.mjs'),
   export: () => import('./export/suite.mjs'),
+  tune: () => import('./tune/suite.mjs'),
+  automl: () => import('./automl/suite.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

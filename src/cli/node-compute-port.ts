@@ -58,6 +58,7 @@ function selectNodeBackend(): Promise<typeof NODE_BACKEND> {
 export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>): NodeComputePort {
   const tables = new Map<string, Table>();
   const runs = new Map<string, TrainedRun>();
+  const runCells = new Map<string, CellId>();
   const table = (key: string): Table => {
     const found = tables.get(key);
     if (!found) throw new Error(`No table is open under "${key}"; run the Data cell above first.`);
@@ -65,6 +66,8 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
   };
   return {
     runs,
+    parallelism: 1,
+    listCellRuns: async (cellId) => [...runs.values()].filter((run) => runCells.get(run.id) === cellId).map(summarizeRun),
     async openDataset(cellId, spec, control) {
       const binding = bindings.get(cellId);
       if (!binding) throw new DataError(`The Data cell (${cellId}) has no file: pass --data NAME=path for it.`);
@@ -75,7 +78,11 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
     profileTable: async (key, job, onProgress, control) => profileTable(table(key), { ...job, ...(control?.signal ? { signal: control.signal } : {}), ...(onProgress ? { onProgress } : {}) }),
     splitTable: async (key, request) => runSplit(table(key), request),
     previewPipeline: async (key, steps, rows, target) => previewPipeline(table(key), steps, rows, { target }),
-    trainCandidates: (job, control) => trainInProcess(table(job.datasetKey), job, runs, control),
+    trainCandidates: async (job, control) => {
+      const outcomes = await trainInProcess(table(job.datasetKey), job, runs, control);
+      for (const outcome of outcomes) if (outcome.status === 'done' || outcome.status === 'stopped') runCells.set(outcome.runId, job.cellId);
+      return outcomes;
+    },
     async evaluateRun(key, rows, runId, problem) {
       const run = storedRun(runs, runId);
       const predictions = await predictRun(table(key), rows, run, problem);

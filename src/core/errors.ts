@@ -1,7 +1,7 @@
 // Errors core throws: a stable `name` the UI switches on (only name/message/stack cross a worker)
 // and a message a user can act on, naming the bad value.
 
-export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError' | 'WorkerError' | 'RegistryError';
+export type StudioErrorName = 'DataError' | 'PipelineError' | 'ModelSpecError' | 'TrainingError' | 'ExportError' | 'StorageError' | 'NotebookFormatError' | 'WorkerError' | 'RegistryError' | 'TuneError';
 
 export class StudioError extends Error {
   constructor(name: StudioErrorName, message: string) {
@@ -65,5 +65,12 @@ export class ExportError extends StudioError {
 export class RegistryError extends StudioError {
   constructor(message: string) {
     super('RegistryError', message);
+  }
+}
+
+/** A search cannot run as asked: an empty or contradictory range, a grid larger than the trial budget, a budget too small for one trial. */
+export class TuneError extends StudioError {
+  constructor(message: string) {
+    super('TuneError', message);
   }
 }

@@ -12,6 +12,7 @@ import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
 import type { OverrideProblem } from '../core/table/apply-column-overrides';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { listDatasets } from '../storage/datasets';
+import { listRuns } from '../storage/runs';
 import type { StudioDb } from '../storage/db';
 import { callCompute, getTrainingPool } from '../workers/clients';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
@@ -57,6 +58,10 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
   const refOf = (key: string): TableRef => plainRef(viewOf(key).ref);
   const ref = (runId: string): StoredRunRef => ({ dbName: env.runStore.dbName, runId });
   return {
+    get parallelism() {
+      return getTrainingPool().size;
+    },
+    listCellRuns: async (cellId) => (await listRuns(await env.db(), env.runStore.notebookId, cellId)).map((stored) => stored.run),
     tableOf: (key) => views.get(key)?.table ?? null,
     cancelCandidate: (runId) => cancels.get(runId)?.abort(),
     async openDataset(_cellId, spec) {

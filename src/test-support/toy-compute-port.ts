@@ -35,6 +35,8 @@ export function createToyPort(overrides: Partial<ComputePort> = {}): ComputePort
       jobs.push('prepare');
       return previewPipeline(TOY_TABLE, steps, rows, { target });
     },
+    parallelism: 1,
+    listCellRuns: async () => [],
     trainCandidates: async () => { throw new Error('not used'); },
     evaluateRun: async () => { throw new Error('not used'); },
     predictRun: async () => { throw new Error('not used'); },

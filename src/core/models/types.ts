@@ -30,10 +30,34 @@ export const AUTO = 'auto';
  * max bound the numbers a user (or a search) may give.
  */
 export type HyperparameterSpec =
-  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
-  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string }
-  | { kind: 'choice'; name: string; label: string; options: readonly string[]; default: string; help?: string }
-  | { kind: 'bool'; name: string; label: string; default: boolean; help?: string };
+  | { kind: 'int'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string; when?: ParamCondition; tune?: NumericTuneHint }
+  | { kind: 'float'; name: string; label: string; min: number; max: number; default: number | typeof AUTO; log?: boolean; help?: string; when?: ParamCondition; tune?: NumericTuneHint }
+  | { kind: 'choice'; name: string; label: string; options: readonly string[]; default: string; help?: string; when?: ParamCondition; tune?: ChoiceTuneHint }
+  | { kind: 'bool'; name: string; label: string; default: boolean; help?: string; when?: ParamCondition; tune?: true };
+
+/**
+ * A parameter that only matters for some values of another (l1_ratio only with penalty "elasticnet"): the form
+ * greys it out otherwise and a search leaves it at its default there.
+ */
+export interface ParamCondition {
+  readonly param: string;
+  readonly in: readonly (string | boolean)[];
+}
+
+/**
+ * Where tuning searches a number by default (narrower than what a user may type: min/max bound the valid values,
+ * this the useful ones). `lowCost` is the cheap start of a cost-aware search (FLAML's low-cost initial point: few
+ * rounds, small trees). Absent: the parameter stays at its default unless the user adds it to the space.
+ */
+export interface NumericTuneHint {
+  readonly min: number;
+  readonly max: number;
+  readonly log?: boolean;
+  readonly lowCost?: number;
+}
+
+/** A choice tuning searches by default: every option (true) or these. */
+export type ChoiceTuneHint = true | readonly string[];
 
 export type HyperparameterValue = number | string | boolean;
 export type Hyperparameters = Record<string, HyperparameterValue>;
@@ -148,6 +172,11 @@ export interface FamilyCapabilities {
   readonly projects2d?: boolean;
   /** It assigns every row a cluster (k-means): its runs colour the 2-D view. */
   readonly assignsClusters?: boolean;
+  /**
+   * The hyperparameter that sets how much work a fit does (boosting rounds, trees, epochs): successive halving may
+   * give early trials a fraction of it instead of a fraction of the rows. Absent: trials are cut by rows.
+   */
+  readonly budgetParam?: string;
 }
 
 /** A family's metadata: what the UI needs to list it and draw its form, without the fit code. */

@@ -56,6 +56,14 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Fit model families on the prepared training rows, score them on validation (and CV folds), rank them.',
     createSpec: () => ({ candidates: [{ family: 'gradient_boosting', params: {} }], tryAll: false, crossValidate: true, autoPrepare: true, seed: 42, backend: 'auto' }),
   },
+  tune: {
+    title: 'Tune',
+    description: 'Search a model family’s hyperparameters (grid, random, Bayesian, successive halving) on CV folds or validation rows, or find the best model within a time budget.',
+    createSpec: () => ({
+      mode: 'family', family: 'gradient_boosting', space: {}, strategy: 'bayes', gridSteps: 3, trials: 20, budgetSeconds: 0,
+      halving: false, objective: 'cv', useBest: null, autoPrepare: true, seed: 42,
+    }),
+  },
   evaluate: {
     title: 'Evaluate',
     description: 'Metrics with intervals, threshold, curves, slices, fairness, gain/lift, worst rows, calibration and a learning curve of a trained model on validation rows.',
@@ -88,4 +96,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'evaluate', 'explain', 'compare', 'predict', 'export', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'tune', 'evaluate', 'explain', 'compare', 'predict', 'export', 'note'];

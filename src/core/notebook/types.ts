@@ -5,6 +5,7 @@ import type { ProblemSpec } from '../problem/types';
 import type { FoldSpec, HoldoutSpec, SplitFractions } from '../split/split-spec';
 import type { PipelineStep } from '../transform/step-types';
 import type { ColumnKind } from '../table/types';
+import type { ParamEdit, SearchStrategy } from '../tune/types';
 
 export type NotebookId = string & { readonly __brand: 'NotebookId' };
 export type CellId = string & { readonly __brand: 'CellId' };
@@ -110,6 +111,34 @@ export interface TrainCellSpec {
   backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 }
 
+/**
+ * The Tune cell: a hyperparameter search over one family's space, or (`mode: 'auto'`) "find the best model" across
+ * families within a time budget. Trials are runs of this cell; the search's key (family, space, strategy, objective,
+ * halving, seed, preparation, and the rows and problem) names them, so a press with the same key resumes.
+ */
+export interface TuneCellSpec {
+  mode: 'family' | 'auto';
+  /** The family searched in 'family' mode. */
+  family: string;
+  /** The user's edits of the family's default space (parameter → range, options or a fixed value). */
+  space: Record<string, ParamEdit>;
+  strategy: SearchStrategy;
+  /** Grid: points per number range. */
+  gridSteps: number;
+  /** The most trials (configurations) of the search; with halving, the configurations of its first rung. */
+  trials: number;
+  /** Wall-clock budget in seconds (0: none, 'family' mode only); no trial starts after it and running ones stop. */
+  budgetSeconds: number;
+  /** Successive halving: early trials get a third of the budget and only the best third go on. */
+  halving: boolean;
+  /** Read the primary metric's CV mean (the Split's folds) or its validation value; never the test part. */
+  objective: 'cv' | 'validation';
+  /** "Use best": refit the best trial on the training rows, or on training and validation rows; null: not yet. */
+  useBest: 'train' | 'train+validation' | null;
+  autoPrepare: boolean;
+  seed: number;
+}
+
 /** The Evaluate cell: which stored run of the Train cell above to evaluate and the binary decision threshold. */
 export interface EvaluateCellSpec {
   /** A TrainedRun id; null → the leaderboard's best run. */
@@ -182,6 +211,7 @@ export interface CellSpecs {
   split: SplitCellSpec;
   prepare: PrepareCellSpec;
   train: TrainCellSpec;
+  tune: TuneCellSpec;
   evaluate: EvaluateCellSpec;
   explain: ExplainCellSpec;
   compare: CompareCellSpec;

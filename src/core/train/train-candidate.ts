@@ -58,6 +58,7 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
     autoPrepare: request.autoPrepare !== false,
     ...(data.autoPreparation ? { autoPreparation: data.autoPreparation } : {}),
     ...(request.configKey ? { configKey: request.configKey } : {}),
+    ...(request.trial ? { trial: { ...request.trial } } : {}),
     ...pickWarnings(fit.model),
     ...recordProvenance(request, data.fitted),
     inputContract: data.contract,

@@ -31,6 +31,30 @@ export interface TrainRequest {
   configKey?: string;
   /** What the run is trained from (dataset, split, problem), recorded on the run with its pipeline's hash; absent in tests. */
   provenance?: TrainSource;
+  /** Set when the run is a trial of a hyperparameter search (the Tune cell); the run keeps it. */
+  trial?: TrialTag;
+}
+
+/**
+ * A run that is a trial of a Tune cell's search: the search it belongs to (`describeSearchKey`), its place, and the
+ * share of the full budget it was given (rows or boosting rounds, trees, epochs). A stored trial is how a search
+ * resumes after a reload or a cancel: the runs are the history.
+ */
+export interface TrialTag {
+  searchKey: string;
+  index: number;
+  /** The configuration as the search proposed it (before its budget was applied): a resumed search matches on it. */
+  config: Hyperparameters;
+  /** 0 < budget ≤ 1 (1: the full rows and iterations). */
+  budget: number;
+  /** Successive halving's rung (0 = first); 0 without halving. */
+  rung: number;
+  /** The objective the search reads: the CV mean or the validation value of the primary metric. */
+  objective: 'cv' | 'validation';
+  /** What the budget cut: a share of the training rows, or of the family's budget parameter. */
+  budgetBy: 'rows' | 'iterations';
+  /** The final model a search trained from its best trial ("use best"): the rows it was refit on. */
+  final?: 'train' | 'train+validation';
 }
 
 /** The dataset a run was trained on, as its Data cell opened it (column overrides applied). */
@@ -149,6 +173,8 @@ export interface TrainedRun {
   note?: string;
   /** Hidden from the Runs page unless "Show archived" is on. */
   archived?: boolean;
+  /** A trial of a Tune cell's search (or the final model it trained); absent for other runs. */
+  trial?: TrialTag;
 }
 
 /** What the page holds of a run (leaderboard, picks, curves): the run without its model, fitted pipeline and contract. */

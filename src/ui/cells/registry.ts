@@ -16,6 +16,7 @@ import SplitCell from './split/SplitCell.svelte';
 import ProblemCell from './problem/ProblemCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
 import TrainCell from './train/TrainCell.svelte';
+import TuneCell from './tune/TuneCell.svelte';
 
 /** Props every cell component receives; `spec` is the cell's current saved spec. */
 export interface CellProps<K extends CellKind> {
@@ -36,6 +37,7 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   split: { component: SplitCell, hasContent: () => true },
   prepare: { component: PrepareCell, hasContent: (spec) => spec.steps.length > 0 },
   train: { component: TrainCell, hasContent: () => true },
+  tune: { component: TuneCell, hasContent: () => true },
   evaluate: { component: EvaluateCell, hasContent: (spec) => spec.runId !== null },
   explain: { component: ExplainCell, hasContent: (spec) => spec.runId !== null },
   compare: { component: CompareCell, hasContent: (spec) => spec.runA !== null || spec.runB !== null },

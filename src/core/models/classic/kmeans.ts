@@ -11,7 +11,7 @@ import { createRandom } from '../../random/prng';
 const KIND = 'kmeans';
 
 const PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'int', name: 'k', label: 'Clusters (k)', min: 1, max: 1000, default: 3 },
+  { kind: 'int', name: 'k', label: 'Clusters (k)', min: 1, max: 1000, default: 3, tune: { min: 2, max: 12 } },
   { kind: 'int', name: 'n_init', label: 'Restarts', min: 1, max: 100, default: 10, help: 'Runs from different k-means++ seeds; the lowest inertia wins' },
   { kind: 'int', name: 'max_iter', label: 'Max iterations per run', min: 1, max: 10000, default: 300 },
   { kind: 'float', name: 'tol', label: 'Tolerance', min: 0, max: 1, default: 1e-4, log: true, help: 'Relative to the mean feature variance, as in sklearn' },

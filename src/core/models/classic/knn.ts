@@ -10,8 +10,8 @@ import { createNeighbourIndex, findNeighbours, findNeighboursInBlocks, type Dist
 const KIND = 'knn';
 
 const PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'int', name: 'k', label: 'Neighbours (k)', min: 1, max: 1000, default: 5 },
-  { kind: 'choice', name: 'weights', label: 'Weights', options: ['uniform', 'distance'], default: 'uniform' },
+  { kind: 'int', name: 'k', label: 'Neighbours (k)', min: 1, max: 1000, default: 5, tune: { min: 1, max: 50, log: true } },
+  { kind: 'choice', name: 'weights', label: 'Weights', options: ['uniform', 'distance'], default: 'uniform', tune: true },
   { kind: 'choice', name: 'metric', label: 'Distance', options: ['euclidean', 'manhattan'], default: 'euclidean' },
 ];
 

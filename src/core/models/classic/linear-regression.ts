@@ -12,9 +12,10 @@ import { solveLeastSquares, type LeastSquaresSolution } from './least-squares';
 const KIND = 'linear_regression';
 
 const PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'choice', name: 'penalty', label: 'Penalty', options: ['none', 'l2', 'l1', 'elasticnet'], default: 'none', help: 'none = ordinary least squares, l2 = ridge, l1 = lasso' },
-  { kind: 'float', name: 'alpha', label: 'Alpha', min: 0, max: 1e6, default: 1, log: true, help: 'Penalty strength (ridge: α·||w||²; lasso / elastic net: scaled by 1/(2n) as in sklearn)' },
-  { kind: 'float', name: 'l1_ratio', label: 'L1 ratio', min: 0, max: 1, default: 0.5, help: 'Elastic net only: share of the L1 penalty' },
+  { kind: 'choice', name: 'penalty', label: 'Penalty', options: ['none', 'l2', 'l1', 'elasticnet'], default: 'none', help: 'none = ordinary least squares, l2 = ridge, l1 = lasso', tune: true },
+  { kind: 'float', name: 'alpha', label: 'Alpha', min: 0, max: 1e6, default: 1, log: true, help: 'Penalty strength (ridge: α·||w||²; lasso / elastic net: scaled by 1/(2n) as in sklearn)',
+    when: { param: 'penalty', in: ['l2', 'l1', 'elasticnet'] }, tune: { min: 1e-4, max: 1e3, log: true } },
+  { kind: 'float', name: 'l1_ratio', label: 'L1 ratio', min: 0, max: 1, default: 0.5, help: 'Elastic net only: share of the L1 penalty', when: { param: 'penalty', in: ['elasticnet'] }, tune: { min: 0.1, max: 0.9 } },
   { kind: 'float', name: 'tol', label: 'Tolerance', min: 1e-12, max: 1, default: 1e-4, log: true },
   { kind: 'int', name: 'max_iter', label: 'Max iterations', min: 1, max: 100000, default: 1000 },
 ];

@@ -10,8 +10,8 @@ import { minimiseProximal } from './proximal-gradient';
 const KIND = 'logistic_regression';
 
 const PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'choice', name: 'penalty', label: 'Penalty', options: ['l2', 'l1'], default: 'l2' },
-  { kind: 'float', name: 'C', label: 'C (inverse regularisation)', min: 1e-6, max: 1e6, default: 1, log: true, help: 'Smaller C = stronger penalty, as in sklearn' },
+  { kind: 'choice', name: 'penalty', label: 'Penalty', options: ['l2', 'l1'], default: 'l2', tune: true },
+  { kind: 'float', name: 'C', label: 'C (inverse regularisation)', min: 1e-6, max: 1e6, default: 1, log: true, help: 'Smaller C = stronger penalty, as in sklearn', tune: { min: 1e-3, max: 1e3, log: true } },
   { kind: 'float', name: 'tol', label: 'Tolerance', min: 1e-12, max: 1, default: 1e-4, log: true },
   { kind: 'int', name: 'max_iter', label: 'Max iterations', min: 1, max: 100000, default: 100 },
 ];

@@ -9,7 +9,7 @@ import { fitNaiveBayesState, type NaiveBayesState } from './naive-bayes-fit';
 const KIND = 'naive_bayes';
 
 const PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'float', name: 'var_smoothing', label: 'Variance smoothing', min: 0, max: 1, default: 1e-9, log: true, help: 'Share of the largest numeric variance added to every variance' },
+  { kind: 'float', name: 'var_smoothing', label: 'Variance smoothing', min: 0, max: 1, default: 1e-9, log: true, help: 'Share of the largest numeric variance added to every variance', tune: { min: 1e-12, max: 1e-3, log: true } },
   { kind: 'float', name: 'alpha', label: 'Category smoothing (alpha)', min: 0, max: 100, default: 1, help: 'Additive smoothing for categorical features' },
 ];
 

@@ -11,12 +11,12 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 
 /** The schema: hidden layers × units, activation, dropout, optimiser, learning rate, batches, epochs, early stopping. */
 export const NEURAL_PARAMS: readonly HyperparameterSpec[] = [
-  { kind: 'int', name: 'layers', label: 'Hidden layers', min: 1, max: 4, default: 2 },
-  { kind: 'int', name: 'units', label: 'Units per hidden layer', min: 4, max: 512, default: 64, log: true },
+  { kind: 'int', name: 'layers', label: 'Hidden layers', min: 1, max: 4, default: 2, tune: { min: 1, max: 3, lowCost: 1 } },
+  { kind: 'int', name: 'units', label: 'Units per hidden layer', min: 4, max: 512, default: 64, log: true, tune: { min: 16, max: 256, log: true, lowCost: 16 } },
   { kind: 'choice', name: 'activation', label: 'Activation', options: ACTIVATIONS, default: 'relu' },
-  { kind: 'float', name: 'dropout', label: 'Dropout rate', min: 0, max: 0.8, default: 0, help: 'Share of hidden units dropped at random in each training step' },
+  { kind: 'float', name: 'dropout', label: 'Dropout rate', min: 0, max: 0.8, default: 0, help: 'Share of hidden units dropped at random in each training step', tune: { min: 0, max: 0.5 } },
   { kind: 'choice', name: 'optimizer', label: 'Optimiser', options: OPTIMIZERS, default: 'adam' },
-  { kind: 'float', name: 'learning_rate', label: 'Learning rate', min: 1e-5, max: 1, default: 1e-3, log: true },
+  { kind: 'float', name: 'learning_rate', label: 'Learning rate', min: 1e-5, max: 1, default: 1e-3, log: true, tune: { min: 1e-4, max: 1e-1, log: true } },
   { kind: 'int', name: 'batch_size', label: 'Batch size', min: 8, max: 4096, default: AUTO, log: true, help: 'auto: a tenth of the training rows, kept within 16–256' },
   { kind: 'int', name: 'epochs', label: 'Epochs', min: 1, max: 1000, default: AUTO, help: 'The most epochs; auto: enough for 3,000 optimiser steps, kept within 10–500 epochs — early stopping usually ends sooner' },
   { kind: 'int', name: 'patience', label: 'Early-stopping patience (epochs)', min: 0, max: 1000, default: 10, help: '0 = off; watches the validation loss (the training loss without validation rows) and keeps the best weights' },
@@ -32,7 +32,7 @@ export const NEURAL_INFO: FamilyInfo = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: NEURAL_PARAMS,
   needs: () => ({ acceptsMissing: false, categorical: 'one_hot', scaled: true }),
-  capabilities: {},
+  capabilities: { budgetParam: 'epochs' },
 };
 
 export type Activation = (typeof ACTIVATIONS)[number];

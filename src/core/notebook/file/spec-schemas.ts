@@ -60,6 +60,13 @@ const candidate = v.pipe(
 );
 
 /** Every cell kind's spec schema. */
+/** One parameter of a Tune cell's space as the user edited it. */
+const paramEdit = v.variant('mode', [
+  v.object({ mode: v.literal('range'), min: finiteNumber, max: finiteNumber, log: v.boolean() }),
+  v.object({ mode: v.literal('options'), options: v.array(v.union([v.string(), v.boolean()])) }),
+  v.object({ mode: v.literal('fixed'), value: v.union([finiteNumber, v.string(), v.boolean()]) }),
+]);
+
 export const CELL_SPEC_SCHEMAS = {
   data: v.object({
     datasetId: v.nullable(v.pipe(v.string('must be text or null'), v.transform((id) => id as DatasetId))),
@@ -108,6 +115,21 @@ export const CELL_SPEC_SCHEMAS = {
     autoPrepare: v.boolean(),
     seed: integer,
     backend: oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
+  }),
+  tune: v.object({
+    mode: oneOf(['family', 'auto']),
+    family: v.pipe(v.string(), v.check((kind) => findFamilyInfo(kind) !== undefined, 'must be a known model family')),
+    // Each edit is checked against the family's schema when the cell runs (it names the parameter and the fix).
+    space: v.record(v.string(), paramEdit),
+    strategy: oneOf(['grid', 'random', 'bayes']),
+    gridSteps: integerFrom(2, 20),
+    trials: integerFrom(1, 10_000),
+    budgetSeconds: between(0, 86_400),
+    halving: v.boolean(),
+    objective: oneOf(['cv', 'validation']),
+    useBest: v.nullable(oneOf(['train', 'train+validation'])),
+    autoPrepare: v.boolean(),
+    seed: integer,
   }),
   evaluate: v.object({
     runId: nullableText,

@@ -91,6 +91,10 @@ export interface JobControl {
 
 /** Everything heavy a runner asks for. Every table is named by its dataset key; a key unknown to the port is an error. */
 export interface ComputePort {
+  /** How many fits can run side by side (the training workers; 1 in-process): a search keeps this many trials running. */
+  readonly parallelism: number;
+  /** The summaries of the runs stored for `cellId` (a search's trials survive a cancel or a reload), oldest first. */
+  listCellRuns(cellId: CellId): Promise<RunSummary[]>;
   /** Opens the dataset a Data cell names (stored, bound to a file, or embedded), with its column overrides applied. */
   openDataset(cellId: CellId, spec: DataCellSpec, control?: JobControl): Promise<OpenedDataset>;
   /** What validation needs to know of the target column (null when the table has no such column). */

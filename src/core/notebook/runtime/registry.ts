@@ -14,6 +14,7 @@ import { problemRunner } from './runners/problem';
 import { profileRunner } from './runners/profile';
 import { splitRunner } from './runners/split';
 import { trainRunner } from './runners/train';
+import { tuneRunner } from './runners/tune';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own output type
 export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
@@ -23,6 +24,7 @@ export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
   split: splitRunner,
   prepare: prepareRunner,
   train: trainRunner,
+  tune: tuneRunner,
   evaluate: evaluateRunner,
   explain: explainRunner,
   compare: compareRunner,

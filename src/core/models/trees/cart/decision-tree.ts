@@ -15,11 +15,11 @@ const KIND = 'decision_tree';
 /** Decision tree hyperparameters; maxDepth 0 means unlimited; criterion applies to classification only. */
 export const TREE_PARAMS: readonly HyperparameterSpec[] = [
   { kind: 'choice', name: 'criterion', label: 'Split criterion', options: ['gini', 'entropy'], default: 'gini', help: 'Classification only; regression uses squared error.' },
-  { kind: 'int', name: 'maxDepth', label: 'Max depth (0 = none)', min: 0, max: 100, default: 0 },
-  { kind: 'int', name: 'minSamplesSplit', label: 'Min rows to split', min: 2, max: 10000, default: 2, log: true },
-  { kind: 'int', name: 'minSamplesLeaf', label: 'Min rows per leaf', min: 1, max: 10000, default: 1, log: true },
+  { kind: 'int', name: 'maxDepth', label: 'Max depth (0 = none)', min: 0, max: 100, default: 0, tune: { min: 2, max: 24, log: true, lowCost: 2 } },
+  { kind: 'int', name: 'minSamplesSplit', label: 'Min rows to split', min: 2, max: 10000, default: 2, log: true, tune: { min: 2, max: 64, log: true } },
+  { kind: 'int', name: 'minSamplesLeaf', label: 'Min rows per leaf', min: 1, max: 10000, default: 1, log: true, tune: { min: 1, max: 64, log: true } },
   { kind: 'choice', name: 'maxFeatures', label: 'Features per split', options: ['all', 'sqrt', 'log2', 'fraction'], default: 'all' },
-  { kind: 'float', name: 'maxFeaturesFraction', label: 'Feature fraction', min: 0.01, max: 1, default: 0.5, help: 'Used when features per split is "fraction".' },
+  { kind: 'float', name: 'maxFeaturesFraction', label: 'Feature fraction', min: 0.01, max: 1, default: 0.5, help: 'Used when features per split is "fraction".', when: { param: 'maxFeatures', in: ['fraction'] }, tune: { min: 0.1, max: 1 } },
 ];
 
 /** A single CART tree; NaN features must be imputed first. */

@@ -26,7 +26,7 @@ export const gradientBoostingFamily: ModelFamily = {
   tasks: ['binary', 'multiclass', 'regression'],
   params: BOOSTING_PARAMS,
   needs: () => ({ acceptsMissing: true, categorical: 'codes', scaled: false }),
-  capabilities: { treeEnsemble: 'boosted' },
+  capabilities: { treeEnsemble: 'boosted', budgetParam: 'maxIter' },
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     const resolved = readParams(KIND, BOOSTING_PARAMS, params);
     checkTrainingData(KIND, X, y, true);
