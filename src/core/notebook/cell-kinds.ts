@@ -61,7 +61,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Search a model family’s hyperparameters (grid, random, Bayesian, successive halving) on CV folds or validation rows, or find the best model within a time budget.',
     createSpec: () => ({
       mode: 'family', family: 'gradient_boosting', space: {}, strategy: 'bayes', gridSteps: 3, trials: 20, budgetSeconds: 0,
-      halving: false, objective: 'cv', useBest: null, autoPrepare: true, seed: 42,
+      halving: false, objective: 'cv', useBest: null, ensemble: false, autoPrepare: true, seed: 42,
     }),
   },
   evaluate: {

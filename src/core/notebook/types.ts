@@ -135,6 +135,8 @@ export interface TuneCellSpec {
   objective: 'cv' | 'validation';
   /** "Use best": refit the best trial on the training rows, or on training and validation rows; null: not yet. */
   useBest: 'train' | 'train+validation' | null;
+  /** Automatic mode: also blend the best runs into a weighted ensemble on their out-of-fold predictions (needs CV folds). */
+  ensemble: boolean;
   autoPrepare: boolean;
   seed: number;
 }

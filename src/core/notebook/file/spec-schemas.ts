@@ -128,6 +128,7 @@ export const CELL_SPEC_SCHEMAS = {
     halving: v.boolean(),
     objective: oneOf(['cv', 'validation']),
     useBest: v.nullable(oneOf(['train', 'train+validation'])),
+    ensemble: v.boolean(),
     autoPrepare: v.boolean(),
     seed: integer,
   }),
