@@ -7,7 +7,7 @@ import { categoricalColumn, numericColumn, tableOf } from '../../test-support/ta
 import { loadModel } from '../models/registry';
 import { trainCandidate } from '../train/train-candidate';
 import type { TrainedRun } from '../train/types';
-import { assembleBundle, readBundle, zipBundle, zipBundleInChunks, type BundleInput, type OnnxResult } from './assemble-bundle';
+import { assembleBundle, readBundle, stripTrainingSample, zipBundle, zipBundleInChunks, type BundleInput, type OnnxResult } from './assemble-bundle';
 import type { InputContract } from './input-contract';
 
 const TABLE = tableOf(
@@ -48,7 +48,11 @@ describe('assembleBundle', () => {
       onnx: { included: true, opset: 17, mlOpset: 3, inputs: ONNX.inputs, outputs: (ONNX as { outputs: unknown }).outputs },
     });
     expect(JSON.parse(strFromU8(files.get('manifest.json') as Uint8Array))).toEqual(manifest);
-    expect(JSON.parse(strFromU8(files.get('schema.json') as Uint8Array))).toEqual(input.contract);
+    // The contract without the drift reference's sample of raw training values: no training rows leave in a bundle.
+    const schema = JSON.parse(strFromU8(files.get('schema.json') as Uint8Array)) as InputContract;
+    expect(input.contract.columns.some((c) => 'reference' in c)).toBe(true);
+    expect(schema.columns.some((c) => 'reference' in c)).toBe(false);
+    expect(schema).toEqual(stripTrainingSample(input.contract));
     expect(JSON.parse(strFromU8(files.get('metrics.json') as Uint8Array))).toEqual({ primaryMetric: 'accuracy', validation: input.run.metrics.validation, cv: null });
     expect(strFromU8(files.get('predict.mjs') as Uint8Array)).toBe(RUNTIME['predict.mjs']);
   });
@@ -98,7 +102,7 @@ describe('zipBundle and readBundle', () => {
     expect(Object.keys(unzipSync(zip))).toEqual([...files.keys()]);
     const read = readBundle(zip);
     const { curve: _curve, ...rest } = input.run;
-    expect(read).toEqual({ run: { ...rest, curve: [] }, contract: input.contract, manifest });
+    expect(read).toEqual({ run: { ...rest, curve: [], inputContract: stripTrainingSample(input.contract) }, contract: stripTrainingSample(input.contract), manifest });
   });
 
   it('the streamed zip has the same bytes as the one-call zip', async () => {

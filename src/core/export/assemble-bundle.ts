@@ -3,6 +3,7 @@
 // files and a manifest that hashes every file. Zipping and reading a bundle back live in bundle/.
 
 import { ExportError } from '../errors';
+import type { InputContract } from './input-contract';
 import type { BundleFile, BundleInput, BundleManifest, BundledRun } from './bundle/bundle-types';
 import { BUNDLE_FORMAT_VERSION } from './bundle/bundle-types';
 import { computeSha256Hex } from './bundle/sha256';
@@ -16,6 +17,18 @@ export { readBundle } from './bundle/read-bundle';
 export { zipBundle, zipBundleInChunks } from './bundle/zip-bundle';
 
 const encoder = new TextEncoder();
+
+/**
+ * The contract as a bundle ships it: without the drift reference's sample of raw training values (the rows of the
+ * user's data stay in the studio; a bundle imported back is monitored on its categories, counts and ranges only).
+ */
+export function stripTrainingSample(contract: InputContract): InputContract {
+  return { ...contract, columns: contract.columns.map((column) => {
+    if (!('reference' in column)) return column;
+    const { reference: _reference, ...rest } = column;
+    return rest;
+  }) };
+}
 
 /**
  * Every file of the bundle (path → bytes, manifest.json last) with its manifest, and notes for the user (why there is
@@ -37,7 +50,7 @@ export function assembleBundle(input: BundleInput): { files: Map<string, Uint8Ar
   addText('pipeline.json', JSON.stringify(run.pipeline));
   addText('model.json', JSON.stringify(run.model));
   const tfjsNotes = run.family === 'neural_network' ? addTfjsFiles(files, run, notes) : null;
-  addText('schema.json', `${JSON.stringify(contract, null, 2)}\n`);
+  addText('schema.json', `${JSON.stringify(stripTrainingSample(contract), null, 2)}\n`);
   addText('metrics.json', `${JSON.stringify({ primaryMetric: run.primaryMetric, validation: run.metrics.validation, cv: run.metrics.cv }, null, 2)}\n`);
   addText('model-card.md', writeModelCard(input));
   addText('README.md', writeReadme(input, safeName, tfjsNotes));

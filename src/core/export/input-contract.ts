@@ -1,15 +1,33 @@
 // A run's input contract: the raw columns its pipeline reads, as they were in the training rows — kind, category
 // levels in the code order the model was trained with (and how often each occurred in training), observed range,
-// missing count. Scoring new data checks a file against it and re-codes its categories onto these levels; the
-// exported bundle ships it as schema.json; monitoring reads it as the reference.
+// missing count, and for numbers and dates a seeded sample of training values (the drift reference). Scoring new
+// data checks a file against it and re-codes its categories onto these levels; the exported bundle ships it as
+// schema.json; monitoring reads it as the reference.
 
 import type { FittedPipeline } from '../transform/fitted-types';
 import type { Column, RowIndices, Table } from '../table/types';
 import { BOOLEAN_MISSING } from '../table/types';
 import { ExportError } from '../errors';
 import { parseExpression, type ExpressionNode } from '../expression/parse';
+import { createRandom } from '../random/prng';
+import { sampleRows } from '../random/sample-rows';
 
 export const INPUT_CONTRACT_FORMAT_VERSION = 1;
+
+/** The most training values a numeric or date column keeps as its drift reference. */
+export const REFERENCE_SAMPLE_SIZE = 1_000;
+/** The seed of every reference sample: the same training rows give the same sample in every run. */
+export const REFERENCE_SAMPLE_SEED = 20_251_215;
+
+/**
+ * The drift reference of a numeric or date column: up to REFERENCE_SAMPLE_SIZE present training values drawn
+ * without replacement by a seeded sample (sampleRows), ascending, NaN never included (epoch ms for dates). A
+ * random sample rather than quantiles, so that the two-sample KS p-value computed against it is a valid test (its n
+ * is the sample's size) and Wasserstein is the distance to an honest draw of the training distribution.
+ */
+export interface NumericReference {
+  readonly sample: readonly number[];
+}
 
 interface ColumnBase {
   readonly name: string;
@@ -18,7 +36,13 @@ interface ColumnBase {
 }
 
 export type ContractColumn =
-  | (ColumnBase & { readonly kind: 'numeric' | 'datetime'; readonly min: number | null; readonly max: number | null })
+  | (ColumnBase & {
+      readonly kind: 'numeric' | 'datetime';
+      readonly min: number | null;
+      readonly max: number | null;
+      /** Absent in contracts recorded before drift monitoring (such a version cannot be monitored on this column). */
+      readonly reference?: NumericReference;
+    })
   | (ColumnBase & {
       readonly kind: 'categorical';
       /** Every level in code order (code i = levels[i]): the model's category codes index this list. */
@@ -88,17 +112,21 @@ function describeContractColumn(column: Column, rows: RowIndices): ContractColum
   switch (column.kind) {
     case 'numeric':
     case 'datetime': {
-      let min = Infinity, max = -Infinity, missing = 0;
+      let min = Infinity, max = -Infinity;
+      const present: number[] = [];
       for (const row of rows) {
         const value = column.values[row];
-        if (Number.isNaN(value)) {
-          missing++;
-          continue;
-        }
+        if (Number.isNaN(value)) continue;
+        present.push(value);
         if (value < min) min = value;
         if (value > max) max = value;
       }
-      return { name: column.name, kind: column.kind, missing, min: min === Infinity ? null : min, max: max === -Infinity ? null : max };
+      const picked = sampleRows(present.length, REFERENCE_SAMPLE_SIZE, createRandom(REFERENCE_SAMPLE_SEED));
+      const sample = Array.from(picked, (at) => present[at]).sort((a, b) => a - b);
+      return {
+        name: column.name, kind: column.kind, missing: rows.length - present.length,
+        min: min === Infinity ? null : min, max: max === -Infinity ? null : max, reference: { sample },
+      };
     }
     case 'categorical': {
       const counts = new Array<number>(column.levels.length).fill(0);

@@ -48,7 +48,7 @@ describe('trainCandidate', () => {
       model: run.model, pipeline: fitPipeline(STEPS, TABLE, PARTS.train),
       featureNames: ['x'], classes: ['no', 'yes'], info: {}, steps: STEPS, autoPrepare: false,
       // The raw column the pipeline reads, as the 8 training rows had it (2 missing).
-      inputContract: { formatVersion: 1, columns: [{ name: 'x', kind: 'numeric', missing: 2, min: 1, max: 8 }], target: { name: 'y', classes: ['no', 'yes'] }, trainRowCount: 8 },
+      inputContract: { formatVersion: 1, columns: [{ name: 'x', kind: 'numeric', missing: 2, min: 1, max: 8, reference: { sample: [1, 2, 3, 6, 7, 8] } }], target: { name: 'y', classes: ['no', 'yes'] }, trainRowCount: 8 },
     });
     expect(JSON.parse(JSON.stringify(run.model))).toEqual(run.model);
   });
