@@ -31,7 +31,7 @@ async function readFile(): Promise<{ file: NotebookFile; data: { name: string; p
   const dataset = { name: 'churn', fileName: basename(path), rowCount: imported.table.rowCount, columns };
   const cells = template.notebook.cells.map((cell) => {
     if (cell.kind === 'data') return { ...cell, dataset };
-    if (cell.kind === 'problem') return { ...cell, spec: { ...cell.spec, target: 'churned', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'log-loss'], positiveClass: 'yes' } as ProblemCellSpec };
+    if (cell.kind === 'problem') return { ...cell, spec: { ...cell.spec, target: 'churned', task: 'binary', primaryMetric: 'roc-auc', secondaryMetrics: ['accuracy', 'log-loss'], positiveClass: 'true' } as ProblemCellSpec };
     return cell;
   });
   return { file: { ...template, notebook: { ...template.notebook, cells } } as NotebookFile, data: [{ name: 'churn', path }] };
@@ -49,7 +49,10 @@ async function runOne(file: NotebookFile, data: { name: string; path: string }[]
   await runtime.runAll();
   const wallMs = performance.now() - started;
   const state = runtime.get(last.id);
-  if (state.status !== 'done') throw new Error(`${last.kind} ended ${state.status}: ${state.error ?? state.waiting}`);
+  if (state.status !== 'done') {
+    const failed = withLast.cells.map((c) => [c.kind, runtime.get(c.id)] as const).find(([, s]) => s.status === 'error');
+    throw new Error(`${last.kind} ended ${state.status}: ${state.error ?? state.waiting}${failed ? ` (${failed[0]}: ${failed[1].error})` : ''}`);
+  }
   const model = runtime.publishedBy(last.id) as ModelArtifact;
   const inputs = runtime.inputsOf(last.id);
   const split = inputs.split as SplitArtifact;
