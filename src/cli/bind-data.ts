@@ -1,6 +1,7 @@
 // Which file each Data cell of a headless run reads: `--data NAME=path` binds a file to the Data cells whose dataset
 // is called NAME; without one, the dataset embedded in the notebook file, else the file it names (a bundled sample,
-// a file beside the notebook). A binding that names no dataset, or a Data cell left without data, is an error.
+// a file beside the notebook). `--data` may also name the dataset an embedded model version was trained on (its
+// Monitor and Retrain cells read it). A binding that names no dataset, or a Data cell left without data, is an error.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { DataError } from '../core/errors';
 import type { DatasetBinding, NotebookFile } from '../core/notebook/file';
 import type { CellId } from '../core/notebook/types';
 import type { DataBinding } from './node-compute-port';
+import type { TrainingDataSources } from './open-training-rows';
 
 /** A Data cell as the file names it: its index, its dataset binding and, when embedded, the dataset's text. */
 export interface DataCellSource {
@@ -26,10 +28,14 @@ export function parseDataOption(value: string): { name: string; path: string } {
 
 /**
  * Binds every Data cell: the `--data` file for its name, else its source found next to the notebook file or in
- * `samplesDir`. Unused bindings and unbound cells are DataErrors naming them.
+ * `samplesDir`. A `--data` name that is neither a Data cell's dataset nor one of `modelDatasets` (the datasets the
+ * file's model versions were trained on), and a Data cell left unbound, are DataErrors naming them.
  */
-export function bindData(cells: readonly DataCellSource[], options: { data: readonly { name: string; path: string }[]; notebookDir: string; samplesDir: string }): Map<CellId, DataBinding> {
-  const known = new Set(cells.map((cell) => cell.dataset.name));
+export function bindData(
+  cells: readonly DataCellSource[],
+  options: { data: readonly { name: string; path: string }[]; notebookDir: string; samplesDir: string; modelDatasets?: readonly string[] },
+): Map<CellId, DataBinding> {
+  const known = new Set([...cells.map((cell) => cell.dataset.name), ...(options.modelDatasets ?? [])]);
   const unused = options.data.filter((binding) => !known.has(binding.name));
   if (unused.length > 0) {
     throw new DataError(`--data ${unused.map((b) => `"${b.name}"`).join(', ')} names no Data cell of this notebook; its datasets are: ${[...known].map((n) => `"${n}"`).join(', ') || 'none'}.`);
@@ -57,6 +63,20 @@ function findSource(dataset: DatasetBinding, notebookDir: string, samplesDir: st
     resolve(notebookDir, dataset.fileName),
   ];
   return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/** The datasets the file's model versions were trained on (their runs' recorded dataset names), each once. */
+export function listModelDatasets(file: NotebookFile): string[] {
+  const names = (file.models ?? []).flatMap((model) => model.versions.flatMap((entry) => (entry.run.provenance ? [entry.run.provenance.dataset.name] : [])));
+  return [...new Set(names)];
+}
+
+/** Where the champions' training data may be found: `--data` by name, the samples, the file's embedded datasets. */
+export function listTrainingDataSources(file: NotebookFile, data: readonly { name: string; path: string }[], samplesDir: string): TrainingDataSources {
+  const cells = listDataCells(file);
+  const embedded = new Map(cells.flatMap((cell) => (cell.embedded === null ? [] : [[cell.dataset.name, { text: cell.embedded, fileName: cell.dataset.fileName, contentHash: cell.dataset.contentHash }] as const])));
+  const importOptions = new Map(file.notebook.cells.flatMap((cell) => (cell.kind === 'data' && cell.dataset ? [[cell.dataset.name, cell.spec.options] as const] : [])));
+  return { given: new Map(data.map((binding) => [binding.name, resolve(binding.path)])), samplesDir, embedded, importOptions };
 }
 
 /** The Data cells of `file` that read a dataset, with its embedded text when the file carries it. */

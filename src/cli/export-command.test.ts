@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readBundle } from '../core/export/assemble-bundle';
+import { readBundle, stripTrainingSample } from '../core/export/assemble-bundle';
 import { trainCandidate } from '../core/train/train-candidate';
 import type { TrainedRun } from '../core/train/types';
 import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
@@ -35,7 +35,7 @@ describe('ml-studio export', () => {
     expect(await main(['node', 'ml-studio', 'export', path, '--out', join(dir, 'bundle.zip'), '--name', 'churn'])).toBe(0);
     const bundle = readBundle(new Uint8Array(readFileSync(join(dir, 'bundle.zip'))));
     expect({ id: bundle.run.id, name: bundle.manifest.name, model: bundle.run.model, contract: bundle.contract })
-      .toEqual({ id: 'run-1', name: 'churn', model: run.model, contract: run.inputContract });
+      .toEqual({ id: 'run-1', name: 'churn', model: run.model, contract: stripTrainingSample(run.inputContract!) });
     expect(stderr.join('')).toContain('ml-studio: exported "Logistic regression" (logistic_regression) as');
     expect(await main(['node', 'ml-studio', 'export', path, '--out', join(dir, 'folder')])).toBe(0);
     expect(['manifest.json', 'predict.mjs', 'serve.mjs', 'score.mjs', 'schema.json', 'Dockerfile'].filter((f) => !existsSync(join(dir, 'folder', f)))).toEqual([]);

@@ -22,8 +22,10 @@ import type { SupervisedTask } from '../core/problem/types';
 import { predictRun } from '../core/train/predict-run';
 import { scoreRowsForView } from '../core/export/score-for-view';
 import { packageRunAsZip } from './package-run-node';
+import { createNodeMonitorVerbs, type NodeMonitorOptions } from './node-monitor-port';
 import { findPositiveClass } from '../core/train/score-model';
-import { trainCandidate } from '../core/train/train-candidate';
+import { trainCandidateKeeping } from '../core/train/train-candidate';
+import { assembleEnsembleRun } from '../core/tune/ensemble/assemble-ensemble-run';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
 import type { RunSummary, TrainedRun } from '../core/train/types';
 
@@ -54,8 +56,11 @@ function selectNodeBackend(): Promise<typeof NODE_BACKEND> {
   return wasmBackend.then(() => NODE_BACKEND);
 }
 
-/** A port over `bindings` (Data cell id → file); a Data cell without one is a DataError naming it. */
-export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>): NodeComputePort {
+/**
+ * A port over `bindings` (Data cell id → file); a Data cell without one is a DataError naming it. `monitor`: the
+ * registry of the run (the notebook file's model versions) and where their training data may be found.
+ */
+export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>, monitor: NodeMonitorOptions = {}): NodeComputePort {
   const tables = new Map<string, Table>();
   const runs = new Map<string, TrainedRun>();
   const runCells = new Map<string, CellId>();
@@ -66,6 +71,7 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
   };
   return {
     runs,
+    ...createNodeMonitorVerbs({ ...monitor, tables, runs, table }),
     parallelism: 1,
     listCellRuns: async (cellId) => [...runs.values()].filter((run) => runCells.get(run.id) === cellId).map(summarizeRun),
     async openDataset(cellId, spec, control) {
@@ -96,6 +102,12 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
     },
     exportRun: async (runId, name) => packageRunAsZip(storedRun(runs, runId), name),
     explainRun: async (key, rows, runId, problem, options, onProgress) => explainRun(table(key), rows, storedRun(runs, runId), problem, options, onProgress),
+    async buildEnsemble(cellId, key, parts, request, problem) {
+      const run = await assembleEnsembleRun(table(key), parts, request.members.map((m) => storedRun(runs, m.runId)), request, problem);
+      runs.set(run.id, run);
+      runCells.set(run.id, cellId);
+      return summarizeRun(run);
+    },
   };
 }
 
@@ -127,17 +139,17 @@ async function trainInProcess(table: Table, job: TrainJob, runs: Map<string, Tra
     if (control?.signal?.aborted) break;
     job.onCandidate?.({ runId: request.id, status: 'running' });
     try {
-      const train = request.problem.task === 'clustering' ? trainUnsupervised : trainCandidate;
-      const run = await train(table, job.parts, request, {
+      const ctx = {
         ...(control?.signal ? { signal: control.signal } : {}),
         shouldStop: () => control?.stop?.aborted === true,
         ...(job.onProgress ? { onProgress: job.onProgress } : {}),
         selectBackend: selectNodeBackend,
-      });
+      };
+      const { run, outOfFold } = request.problem.task === 'clustering' ? { run: await trainUnsupervised(table, job.parts, request, ctx), outOfFold: null } : await trainCandidateKeeping(table, job.parts, request, ctx);
       runs.set(run.id, run);
       const status = run.stopped ? 'stopped' : 'done';
       job.onCandidate?.({ runId: request.id, status, foldsDone: run.metrics.cv?.completed ?? 0 });
-      outcomes.push({ runId: request.id, status, run: summarizeRun(run) });
+      outcomes.push({ runId: request.id, status, run: summarizeRun(run), ...(outOfFold ? { outOfFold } : {}) });
     } catch (error) {
       if (isAbortError(error)) throw error;
       const message = error instanceof Error ? error.message : String(error);

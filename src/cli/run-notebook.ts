@@ -1,5 +1,6 @@
 // A notebook run headless: the core runtime over the in-process compute port, every cell top to bottom, and the
-// results as plain JSON — per cell its status, duration and key output; the trained runs whole, by id.
+// results as plain JSON — per cell its status, duration and key output; the trained runs whole, by id; and for a
+// notebook that monitors models, the registry after the run, the monitoring history and the exit code it earns.
 
 import type { ExportOutput } from '../core/notebook/runtime/runners/export';
 import type { PredictOutput } from '../core/notebook/runtime/runners/predict';
@@ -9,7 +10,10 @@ import { findRunner } from '../core/notebook/runtime/registry';
 import type { RunProgress } from '../core/notebook/runtime/runner';
 import type { CellId, Notebook } from '../core/notebook/types';
 import type { TrainedRun } from '../core/train/types';
+import { decideMonitorOutcome, type MonitorOutcome } from './decide-exit-code';
+import { createHeadlessRegistry, type MonitorHistorySnapshot, type RegistrySnapshot } from './headless-registry';
 import { createNodeComputePort, type DataBinding } from './node-compute-port';
+import type { NodeMonitorOptions } from './node-monitor-port';
 
 /** One cell in results.json. */
 export interface CellResult {
@@ -43,17 +47,31 @@ export interface HeadlessRun {
   readonly runs: ReadonlyMap<string, TrainedRun>;
   /** Files the cells made, by path under --out: Predict cells' CSV (predictions/), Export cells' bundles (exports/). */
   readonly files: ReadonlyMap<string, Blob>;
+  /** Set when the notebook has a Monitor or Retrain cell or carries model versions: registry.json, monitor-history.json, the exit code. */
+  readonly monitoring: HeadlessMonitoring | null;
 }
 
-/** Runs every cell of `notebook` with Data cells bound to files; `onProgress` hears each cell start, progress and end. */
+export interface HeadlessMonitoring {
+  readonly registry: RegistrySnapshot;
+  readonly history: MonitorHistorySnapshot;
+  /** Null when no Monitor or Retrain cell finished (a cell failed before them). */
+  readonly outcome: MonitorOutcome | null;
+}
+
+/**
+ * Runs every cell of `notebook` with Data cells bound to files; `onProgress` hears each cell start, progress and end.
+ * `monitor`: the registry (the file's model versions) and where their training data is, for Monitor and Retrain cells.
+ */
 export async function runNotebookHeadless(
   notebook: Notebook,
   bindings: ReadonlyMap<CellId, DataBinding>,
   onProgress: (line: string) => void = () => undefined,
+  monitor: NodeMonitorOptions = {},
 ): Promise<HeadlessRun> {
   const startedAt = new Date();
   const startedMs = performance.now();
-  const port = createNodeComputePort(bindings);
+  const registry = monitor.registry ?? createHeadlessRegistry([]);
+  const port = createNodeComputePort(bindings, { ...monitor, registry });
   const title = (cellId: CellId) => describeCell(notebook, cellId);
   let lastLineMs = 0;
   const runtime = new NotebookRuntime({
@@ -88,7 +106,10 @@ export async function runNotebookHeadless(
     failed: failed === null ? null : (cells.find((c) => c.id === failed) ?? null),
     cells,
   };
-  return { results, runs: port.runs, files: collectCellFiles(runtime, notebook) };
+  const monitors = notebook.cells.some((cell) => cell.kind === 'monitor' || cell.kind === 'retrain') || registry.runs.length > 0;
+  const finished = notebook.cells.map((cell) => ({ kind: cell.kind, output: runtime.get(cell.id).status === 'done' ? runtime.get(cell.id).output : null }));
+  const monitoring = monitors ? { registry: registry.describe(), history: registry.describeHistory(), outcome: decideMonitorOutcome(finished) } : null;
+  return { results, runs: port.runs, files: collectCellFiles(runtime, notebook), monitoring };
 }
 
 /** The CSV of every Predict cell and the zip of every Export cell that finished, by the path they get under --out. */

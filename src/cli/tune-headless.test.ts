@@ -82,6 +82,18 @@ describe('the Tune cell, headless', () => {
     expect(second.notes.some((n) => n.startsWith('Resumed: 3 trials'))).toBe(true);
   }, 120_000);
 
+  it('a spent time budget keeps every finished trial, says so, and a press resumes from them', async () => {
+    const { runtime } = setUp({ family: 'random_forest', strategy: 'random', trials: 10_000, budgetSeconds: 3, objective: 'validation' });
+    const output = await runTune(runtime);
+    expect(output.complete).toBe(false);
+    expect(output.trials.filter((t) => t.status === 'done').length).toBeGreaterThan(0);
+    expect(output.trials.every((t) => t.status !== 'done' || t.runId !== null)).toBe(true);
+    expect(output.notes.some((n) => n.startsWith('The 3 s budget ended the search early'))).toBe(true);
+    const again = await runtime.run(TUNE).then(() => runtime.get(TUNE).output as TuneOutput);
+    expect(again.notes.some((n) => /^Resumed: \d+ trials? of this search/.test(n))).toBe(true);
+    expect(again.trials.length).toBeGreaterThan(output.trials.filter((t) => t.status === 'done').length);
+  }, 120_000);
+
   it('a grid larger than the trial budget is refused with the numbers', async () => {
     const { runtime } = setUp({ family: 'knn', strategy: 'grid', gridSteps: 4, trials: 2, objective: 'validation' });
     await runtime.runAll();

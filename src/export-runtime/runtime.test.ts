@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleBundle } from '../core/export/assemble-bundle';
+import { assembleBundle, stripTrainingSample } from '../core/export/assemble-bundle';
 import type { InputContract } from '../core/export/input-contract';
 import { predictTable, rowsToTable, writePredictionsCsv } from '../core/export/predict-table';
 import { importFile } from '../core/ingest/import-file';
@@ -125,7 +125,7 @@ describe('serve.mjs', () => {
   it('answers /health and /metadata', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', task: 'binary' });
     const metadata = (await (await fetch(`${base}/metadata`)).json()) as Record<string, { runId?: string }>;
-    expect(metadata.schema).toEqual(contract);
+    expect(metadata.schema).toEqual(stripTrainingSample(contract)); // no training values leave in a bundle
     expect(metadata.manifest.runId).toBe('run-gb');
     expect(metadata.metrics).toEqual({ primaryMetric: 'accuracy', validation: run.metrics.validation, cv: null });
     expect(String(metadata.modelCard)).toContain('# Model card: gb');

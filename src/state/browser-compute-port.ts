@@ -12,12 +12,13 @@ import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
 import type { OverrideProblem } from '../core/table/apply-column-overrides';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { listDatasets } from '../storage/datasets';
-import { listRuns } from '../storage/runs';
+import { listRuns, saveRunSummary } from '../storage/runs';
 import type { StudioDb } from '../storage/db';
 import { callCompute, getTrainingPool } from '../workers/clients';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 import type { TableRef } from '../workers/dataset-tables';
 import { trainInPool } from './train-in-pool';
+import { createBrowserMonitorVerbs } from './monitor-port';
 import { ensureTrainingTable } from './training-table';
 
 /** What a Data cell's view shows of an opened dataset: the table (with overrides), its stored record, its columns. */
@@ -55,9 +56,12 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
     return view;
   };
   /** Where a worker finds the table of `key` (plain data: it crosses to the worker). */
-  const refOf = (key: string): TableRef => plainRef(viewOf(key).ref);
+  /** Stored datasets the port made itself (a retrain's appended rows), by key: no Data cell shows them. */
+  const extraRefs = new Map<string, TableRef>();
+  const refOf = (key: string): TableRef => plainRef(extraRefs.get(key) ?? viewOf(key).ref);
   const ref = (runId: string): StoredRunRef => ({ dbName: env.runStore.dbName, runId });
   return {
+    ...createBrowserMonitorVerbs({ db: env.db, runStore: env.runStore, refOf: (key) => refOf(key), addRef: (ref) => extraRefs.set(ref.key, ref) }),
     get parallelism() {
       return getTrainingPool().size;
     },
@@ -94,6 +98,13 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
       return onTrainingWorker(fileRef, (api) => api.scoreStoredRun(fileRef.key, null, ref(runId)), control);
     },
     exportRun: (runId, name, control) => onAnyTrainingWorker((api) => api.exportStoredRun(ref(runId), name), control),
+    async buildEnsemble(cellId, key, parts, request, problem, control) {
+      // The worker reads the members from storage and scores the validation rows; the folds are not needed there.
+      const summary = await onTrainingWorker(refOf(key), (api) => api.buildEnsembleRun(key, { train: parts.train, validation: parts.validation, folds: [] }, request, problem, env.runStore), control);
+      // Stored before it is shown: a cell below may pick it at once, and its worker reads the run from storage.
+      await saveRunSummary(await env.db(), env.runStore.notebookId, cellId, summary);
+      return summary;
+    },
     explainRun: (key, rows, runId, problem, options, onProgress, control) =>
       onTrainingWorker(refOf(key), (api) => api.explainStoredRun(key, rows, ref(runId), problem, options, onProgress ? proxy(onProgress) : undefined), control),
   };

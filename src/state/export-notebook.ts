@@ -1,13 +1,17 @@
 // "Export notebook": the open notebook as a `.notebook.json` file. Each Data cell's dataset is named from its
 // stored record (name, file, columns, content hash; a bundled sample also by its path) and, when asked, carried
-// inside the file as CSV, written in slices that yield so a large table never holds the page for long.
+// inside the file as CSV, written in slices that yield so a large table never holds the page for long. The models
+// its Monitor cells watch travel with it: every version not archived, its whole run and its monitoring history.
 
 import { createCsvWriter } from '../core/csv/write-csv';
-import { createNotebookFile, formatNotebookFile, type DatasetBinding, type EmbeddedDataset } from '../core/notebook/file';
+import { createNotebookFile, formatNotebookFile, type DatasetBinding, type EmbeddedDataset, type EmbeddedModel } from '../core/notebook/file';
 import type { CellId, DataCellSpec, DatasetId, Notebook } from '../core/notebook/types';
 import type { Table } from '../core/table/types';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import { listDatasets, loadDataset } from '../storage/datasets';
+import type { StudioDb } from '../storage/db';
+import { loadModelVersions } from '../storage/registry';
+import { loadTrainedRun } from '../storage/runs';
 import type { SampleInfo } from './samples';
 import type { Studio } from './studio.svelte';
 
@@ -38,8 +42,30 @@ export async function exportNotebook(studio: Studio, notebook: Notebook, options
     const db = await studio.db();
     for (const dataset of datasets) embedded.push({ name: dataset.name, mediaType: 'text/csv', text: await writeDatasetCsv((await loadDataset(db, dataset.id)).table) });
   }
-  const text = formatNotebookFile(createNotebookFile(notebook, { bindings, datasets: embedded }));
+  const models = await collectMonitoredModels(await studio.db(), notebook);
+  const text = formatNotebookFile(createNotebookFile(notebook, { bindings, datasets: embedded, models }));
   return { fileName: `${notebook.name.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').trim() || 'notebook'}.notebook.json`, text };
+}
+
+/**
+ * The registered models the notebook's Monitor cells name, each with its versions that are not archived (a version
+ * whose run is no longer stored is left out); a model with none left is not carried.
+ */
+export async function collectMonitoredModels(db: StudioDb, notebook: Notebook): Promise<EmbeddedModel[]> {
+  const names = [...new Set(notebook.cells.flatMap((cell) => (cell.kind === 'monitor' && cell.spec.model !== null ? [cell.spec.model] : [])))];
+  const models: EmbeddedModel[] = [];
+  for (const name of names) {
+    const versions: EmbeddedModel['versions'][number][] = [];
+    for (const version of await loadModelVersions(db, name)) {
+      if (version.stage === 'archived') continue;
+      const run = await loadTrainedRun(db, version.runId);
+      if (!run) continue;
+      const { stage, registeredAt, monitorHistory } = version;
+      versions.push({ version: version.version, stage, registeredAt, run, ...(monitorHistory && monitorHistory.length > 0 ? { monitorHistory } : {}) });
+    }
+    if (versions.length > 0) models.push({ name, versions });
+  }
+  return models;
 }
 
 async function describeBindings(studio: Studio, notebook: Notebook): Promise<{ bindings: Map<CellId, DatasetBinding>; datasets: ExportedDataset[] }> {

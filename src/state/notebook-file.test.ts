@@ -6,7 +6,12 @@ import { readNotebookFile } from '../core/notebook/file';
 import { DEFAULT_IMPORT_OPTIONS, type CellId, type Notebook, type NotebookId } from '../core/notebook/types';
 import { deleteDataset, listDatasets, loadDataset, saveDataset } from '../storage/datasets';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
+import { appendMonitorBatch, listChanges, loadModelVersions, registerVersion, setStage } from '../storage/registry';
+import { loadTrainedRun, saveRunFit, saveRunSummary } from '../storage/runs';
+import type { MonitorHistoryEntry } from '../core/monitor/monitor-history';
+import type { TrainedRun } from '../core/train/types';
 import { exportNotebook, listExportedDatasets } from './export-notebook';
+import { importNotebookFile } from './import-notebook';
 import type { SampleInfo } from './samples';
 import { Studio } from './studio.svelte';
 
@@ -131,8 +136,75 @@ describe('notebook export and import', () => {
     const file = JSON.stringify({ format: 'ml-studio-notebook', formatVersion: 1, notebook: { name: 'X', cells: [{ id: 'a', kind: 'chart', spec: {} }] } });
     expect(await studio.importNotebook(new File([file], 'x.notebook.json'))).toBeNull();
     expect([studio.toasts.items.map((toast) => [toast.kind, toast.message]), studio.notebooks]).toEqual([
-      [['error', 'Could not import “x.notebook.json”: Cannot read this notebook file: cells[0].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "evaluate", "explain", "compare", "predict", "export", "note" (got "chart").']],
+      [['error', 'Could not import “x.notebook.json”: Cannot read this notebook file: cells[0].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "note" (got "chart").']],
       [],
     ]);
+  });
+});
+
+/** A stored run (summary + fit), as a Train cell leaves it. */
+function buildRun(id: string): TrainedRun {
+  return {
+    id, family: 'most_frequent', label: `Most frequent ${id}`, baseline: true, params: {}, task: 'multiclass', seed: 1, primaryMetric: 'accuracy',
+    metrics: { validation: { accuracy: { value: 0.5 } }, cv: null }, curve: [], durationMs: 1, trainedAt: 1, stopped: false,
+    model: { formatVersion: 1, kind: 'most_frequent', task: 'multiclass', params: {}, featureNames: ['age'], classes: ['London', 'New York'] } as unknown as TrainedRun['model'],
+    pipeline: { formatVersion: 1, steps: [], inputColumns: [{ name: 'age', kind: 'numeric' }], outputColumns: [{ name: 'age', kind: 'numeric' }], trainRowCount: 3 },
+    featureNames: ['age'], classes: ['London', 'New York'], info: {},
+  };
+}
+
+describe('models in notebook files', () => {
+  const batch = (version: number): MonitorHistoryEntry => ({ modelName: 'cities', version, at: 5, batch: 'week 1', rows: 3, status: 'warn', psi: { age: 0.12 }, predictionPsi: null, performance: null });
+
+  /** `cities` v1 archived, v2 in production (one monitored batch), v3 registered; a notebook Data → Monitor pinned to v3. */
+  async function setUpRegistry(): Promise<{ studio: Studio; notebook: Notebook }> {
+    const { studio, notebook: base } = await setUp();
+    const db = await studio.db();
+    for (const id of ['r1', 'r2', 'r3']) {
+      const run = buildRun(id);
+      const { model, pipeline, ...summary } = run;
+      await saveRunFit(db, base.id, id, { model, pipeline });
+      await saveRunSummary(db, base.id, 'c-problem' as CellId, summary);
+      await registerVersion(db, { modelName: 'cities', runId: id });
+    }
+    await setStage(db, { modelName: 'cities', version: 2, stage: 'production', reason: 'best so far' });
+    await setStage(db, { modelName: 'cities', version: 1, stage: 'archived', reason: 'replaced' });
+    await appendMonitorBatch(db, batch(2));
+    let notebook = addCell(base, 'monitor', 'c-monitor' as CellId, 1);
+    notebook = updateCellSpec(notebook, 'c-monitor' as CellId, 'monitor', (spec) => ({ ...spec, model: 'cities', version: 3 }), 1);
+    return { studio, notebook };
+  }
+
+  it('exports the versions a Monitor cell watches that are not archived, each with its whole run and history', async () => {
+    const { studio, notebook } = await setUpRegistry();
+    const file = readNotebookFile((await exportNotebook(studio, notebook, { embedDatasets: false })).text);
+    expect(file.models?.map((m) => [m.name, m.versions.map((v) => [v.version, v.stage, v.run.id, v.monitorHistory?.length ?? 0])])).toEqual([['cities', [[2, 'production', 'r2', 1], [3, 'none', 'r3', 0]]]]);
+    expect(file.models?.[0].versions[0].run).toEqual(buildRun('r2'));
+  });
+
+  it('imports them into a registry without that model: runs stored, stages and history kept, the pinned version renumbered', async () => {
+    const { studio, notebook } = await setUpRegistry();
+    const { text } = await exportNotebook(studio, notebook, { embedDatasets: true });
+    const elsewhere = new Studio('/', `notebook-file-test-${dbCount++}`);
+    const imported = await importNotebookFile(elsewhere, new File([text], 'People.notebook.json'));
+    const db = await elsewhere.db();
+    expect(imported.models).toEqual(['Registered "cities" from the file: v1 (v2 in the file) production, v2 (v3 in the file) none.']);
+    expect((await loadModelVersions(db, 'cities')).map((v) => [v.version, v.stage, v.runId, v.monitorHistory?.map((b) => b.version) ?? []])).toEqual([[1, 'production', 'r2', [1]], [2, 'none', 'r3', []]]);
+    expect((await listChanges(db, 'cities')).map((c) => [c.action, c.version, c.reason])).toEqual([
+      ['register', 1, 'Imported with the notebook "People" (v2 there, production).'],
+      ['set-stage', 1, 'Imported with the notebook "People" (v2 there, production).'],
+      ['register', 2, 'Imported with the notebook "People" (v3 there, none).'],
+    ]);
+    expect(await loadTrainedRun(db, 'r3')).toEqual(buildRun('r3'));
+    const stored = await loadNotebook(db, imported.id);
+    expect(stored.cells.find((c) => c.kind === 'monitor')?.spec).toMatchObject({ model: 'cities', version: 2 });
+  });
+
+  it('skips a model this registry has already, saying so', async () => {
+    const { studio, notebook } = await setUpRegistry();
+    const { text } = await exportNotebook(studio, notebook, { embedDatasets: false });
+    const imported = await importNotebookFile(studio, new File([text], 'People.notebook.json'));
+    expect(imported.models).toEqual(['"cities" is registered here already (v1 archived, v2 production, v3 none), so the file\'s versions of it were not imported.']);
+    expect((await loadModelVersions(await studio.db(), 'cities')).length).toBe(3);
   });
 });

@@ -102,6 +102,7 @@ export class Studio {
       await this.loadSamples();
       const imported = await importNotebookFile(this, file);
       for (const wanted of imported.wanted) this.toasts.push(`“${imported.name}” needs ${wanted}: import that file in its Data cell.`);
+      for (const sentence of imported.models) this.toasts.push(sentence);
       return imported.id;
     } catch (error) {
       this.toasts.push(`Could not import “${file.name}”: ${describeError(error)}`, 'error');

@@ -1,6 +1,7 @@
 // A Train press on the training-worker pool: every candidate's main fit and CV folds side by side, a random forest
 // spread over the workers as ranges of trees, live progress, a cooperative stop for all, a hard cancel for one.
-// Each worker stores the fit of the run it trains; this stores the run's summary beside it.
+// Each worker stores the fit of the run it trains; this stores the run's summary beside it. A request that keeps
+// its fold predictions gets its out-of-fold predictions back on the outcome (never stored).
 
 import { proxy, transfer } from 'comlink';
 import { describeError } from './error-message';
@@ -9,7 +10,9 @@ import { attachFolds } from '../core/train/plan-training';
 import { planForestParts } from '../core/train/plan-forest-parts';
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import type { ForestPart } from '../core/train/train-forest-parts';
-import type { MetricScores, RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import type { ScoredFold } from '../core/train/cross-validate';
+import type { RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { mergeOutOfFold } from '../core/tune/ensemble/merge-out-of-fold';
 import { deleteRun, saveRunSummary } from '../storage/runs';
 import type { StudioDb } from '../storage/db';
 import { getTrainingPool } from '../workers/clients';
@@ -56,12 +59,16 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
     return api.trainRun(env.dataset.ref.key, parts, request, job.backend, env.runStore, proxy(onProgress));
   }, own.signal);
   let foldsDone = 0;
-  const foldJobs = job.parts.folds.map((fold, f) => pool.run(async (api) => {
+  const foldJobs = job.parts.folds.map((fold, f) => pool.run(async (api): Promise<ScoredFold | null> => {
     if (stopped()) return null;
     await ensureTrainingTable(api, env.dataset);
-    const scores = await api.trainFold(env.dataset.ref.key, fold, f, request, job.backend);
-    job.onCandidate?.({ runId: request.id, status: 'running', foldsDone: ++foldsDone });
-    return scores;
+    const scored = request.keepFoldPredictions
+      ? await api.trainFoldKeeping(env.dataset.ref.key, fold, f, request, job.backend)
+      : await api.trainFold(env.dataset.ref.key, fold, f, request, job.backend).then((scores) => (scores ? { scores, predictions: null } : null));
+    foldsDone++;
+    // A fold that finishes after its candidate's cancel must not show it running again.
+    if (!own.signal.aborted) job.onCandidate?.({ runId: request.id, status: 'running', foldsDone });
+    return scored;
   }, own.signal));
   const [mainResult, ...foldResults] = await Promise.allSettled([main, ...foldJobs]);
   env.cancels.delete(request.id);
@@ -77,14 +84,15 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
     return { runId: request.id, status: 'error', error };
   }
   const foldError = foldResults.find((r) => r.status === 'rejected');
-  const foldScores = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as MetricScores | null) : null));
-  const run = attachFolds(mainResult.value as RunSummary, foldScores, request.problem);
+  const folds = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as ScoredFold | null) : null));
+  const run = attachFolds(mainResult.value as RunSummary, folds.map((f) => f?.scores ?? null), request.problem);
+  const outOfFold = request.keepFoldPredictions && !run.stopped ? mergeOutOfFold(folds.map((f) => f?.predictions ?? null), run.classes ?? null) : null;
   // Stored before it is shown: a cell below may pick it at once, and its worker reads the run from storage.
   await saveRunSummary(await env.db(), env.runStore.notebookId, job.cellId, run);
   const status = run.stopped ? 'stopped' : 'done';
   const warning = foldError?.status === 'rejected' ? `A CV fold failed: ${describeError(foldError.reason)}` : undefined;
   job.onCandidate?.({ runId: request.id, status, foldsDone, ...(warning ? { error: warning } : {}) });
-  return { runId: request.id, status, run, ...(warning ? { warning } : {}) };
+  return { runId: request.id, status, run, ...(warning ? { warning } : {}), ...(outOfFold ? { outOfFold } : {}) };
 }
 
 /**

@@ -6,7 +6,8 @@
 
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { RegistryError } from '../core/errors';
-import { checkModelName, planCardEdit, planRegistration, planRollback, planStageChange, type RegistryPlan } from '../core/registry/stage-rules';
+import { checkModelName, formatVersionId, planCardEdit, planRegistration, planRollback, planStageChange, type RegistryPlan } from '../core/registry/stage-rules';
+import { appendHistory, type MonitorHistoryEntry } from '../core/monitor/monitor-history';
 import type { ModelCardEdits, ModelVersion, RegisteredModel, RegistryChange, Stage } from '../core/registry/types';
 import type { StudioDb, StudioSchema } from './db';
 
@@ -122,4 +123,16 @@ async function writeInOneTransaction<S extends Stores, T>(db: StudioDb, stores: 
 
 function sortVersions(versions: ModelVersion[]): ModelVersion[] {
   return versions.sort((a, b) => a.version - b.version);
+}
+
+/** Adds a monitored batch to its version's history (in the version's record, one transaction); the history after. */
+export async function appendMonitorBatch(db: StudioDb, entry: MonitorHistoryEntry): Promise<MonitorHistoryEntry[]> {
+  return writeInOneTransaction(db, ['modelVersions'], async (transaction) => {
+    const store = transaction.objectStore('modelVersions');
+    const version = await store.get(formatVersionId(entry.modelName, entry.version));
+    if (!version) throw new RegistryError(`${entry.modelName} v${entry.version} is no longer registered (deleted in another tab?); pick a version in the Monitor cell.`);
+    const history = appendHistory(version.monitorHistory ?? [], entry);
+    await store.put({ ...version, monitorHistory: history });
+    return history;
+  });
 }

@@ -1,5 +1,5 @@
 // A compute port over one small in-memory table (x: 0…39, y: a/b), for runtime and notebook-state tests; it
-// records the jobs it ran. Training, evaluation and explanation are not offered.
+// records the jobs it ran. Training, evaluation, explanation and ensembles are not offered.
 
 import { proposeTarget } from '../core/problem/propose-target';
 import { describeTargetFacts } from '../core/problem/validate-problem';
@@ -36,6 +36,12 @@ export function createToyPort(overrides: Partial<ComputePort> = {}): ComputePort
       return previewPipeline(TOY_TABLE, steps, rows, { target });
     },
     parallelism: 1,
+    loadModelVersion: async () => { throw new Error('not used'); },
+    monitorBatch: async () => { throw new Error('not used'); },
+    recordMonitorBatch: async () => { throw new Error('not used'); },
+    appendTrainingRows: async () => { throw new Error('not used'); },
+    scoreOnHoldout: async () => { throw new Error('not used'); },
+    registerChallenger: async () => { throw new Error('not used'); },
     listCellRuns: async () => [],
     trainCandidates: async () => { throw new Error('not used'); },
     evaluateRun: async () => { throw new Error('not used'); },
@@ -43,6 +49,7 @@ export function createToyPort(overrides: Partial<ComputePort> = {}): ComputePort
     explainRun: async () => { throw new Error('not used'); },
     scoreRun: async () => { throw new Error('not used'); },
     exportRun: async () => { throw new Error('not used'); },
+    buildEnsemble: async () => { throw new Error('not used'); },
     ...overrides,
   };
 }

@@ -19,7 +19,8 @@ import type { ProblemSpec } from '../core/problem/types';
 import type { RowIndices } from '../core/table/types';
 import { rescoreRun } from '../core/train/rescore-run';
 import { reproduceRun, type ReproduceReport } from '../core/train/reproduce-run';
-import { scoreFold } from '../core/train/cross-validate';
+import { scoreFold, scoreFoldKeeping, type ScoredFold } from '../core/train/cross-validate';
+import { assembleEnsembleRun, type EnsembleRequest } from '../core/tune/ensemble/assemble-ensemble-run';
 import { trainOnTrainingPart } from '../core/train/train-candidate';
 import { predictRun } from '../core/train/predict-run';
 import { trainUnsupervised } from '../core/train/train-unsupervised';
@@ -31,6 +32,7 @@ import { fitForestPart, mergeForestParts, type ForestPart } from '../core/train/
 import { listForestPartBuffers } from '../core/train/forest-part-buffers';
 import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, type LearningCurveRequest } from '../core/train/compute-learning-curve';
 import { readHeldTable, requireTable, type TableRef } from './dataset-tables';
+import { monitorApi } from './monitor-api';
 import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
 import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 
@@ -94,6 +96,26 @@ async function trainFold(tableKey: string, fold: Fold, foldIndex: number, reques
     shouldStop: () => stopRequests.has(request.id),
     selectBackend: () => selectBackend(backend),
   });
+}
+
+/** trainFold for a request that keeps its fold predictions (the ensemble's out-of-fold rows): scores and predictions, the arrays by transfer. */
+async function trainFoldKeeping(tableKey: string, fold: Fold, foldIndex: number, request: TrainRequest, backend: BackendPreference): Promise<ScoredFold | null> {
+  if (stopRequests.has(request.id) || request.problem.task === 'clustering') return null;
+  const scored = await scoreFoldKeeping(readHeldTable(tableKey), fold, foldIndex, { ...request, keepFoldPredictions: true }, {
+    shouldStop: () => stopRequests.has(request.id),
+    selectBackend: () => selectBackend(backend),
+  });
+  const p = scored?.predictions;
+  return scored && p ? transfer(scored, [p.rows.buffer, p.yTrue.buffer, p.predictions.buffer, ...(p.proba ? [p.proba.buffer] : [])] as ArrayBuffer[]) : scored;
+}
+
+/**
+ * The ensemble of stored runs `request.members` (read from `store`'s database) on table `tableKey`: assembled, scored
+ * on `parts.validation`, its fit stored in `store`; the summary comes back.
+ */
+async function buildEnsembleRun(tableKey: string, parts: TrainingParts, request: EnsembleRequest, problem: ProblemSpec, store: RunStore): Promise<RunSummary> {
+  const members = await Promise.all(request.members.map((m) => readStoredRun({ dbName: store.dbName, runId: m.runId })));
+  return storeRunFit(store, await assembleEnsembleRun(readHeldTable(tableKey), parts, members, request, problem));
 }
 
 /** Rebuilds stored run `ref` from its JSON and scores it on the validation rows of table `tableKey` (no retraining). */
@@ -175,10 +197,11 @@ async function computeStoredLearningCurve(tableKey: string, request: StoredLearn
 }
 
 export const trainingApi = {
-  holdDataset, requestStop, trainRun, trainFold, rescoreStoredRun, predictStoredRun, evaluateStoredRun, scoreStoredRun, exportStoredRun, pickK, projectStoredRuns,
+  holdDataset, requestStop, trainRun, trainFold, trainFoldKeeping, buildEnsembleRun, rescoreStoredRun, predictStoredRun, evaluateStoredRun, scoreStoredRun, exportStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,
   reproduceStoredRun,
+  ...monitorApi,
 };
 export type TrainingApi = typeof trainingApi;

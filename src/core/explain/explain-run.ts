@@ -1,10 +1,15 @@
 // The Explain cell's job: rebuilds a trained run and, on its validation rows, measures permutation importance,
 // SHAP values of a seeded sample of rows (exact TreeSHAP for tree ensembles, Kernel SHAP otherwise) and partial
-// dependence + ICE for the most important features. The result is plain data, saved as the cell's output.
+// dependence + ICE for the most important features. The result is plain data, saved as the cell's output. An
+// ensemble is explained on its raw columns (every method model-agnostic: Kernel SHAP, not TreeSHAP).
 
 import { DataError, ModelSpecError } from '../errors';
 import { readProbabilityColumn, selectProblemMetric, type ProblemMetric } from '../evaluate/select-problem-metric';
 import { loadModel } from '../models/registry';
+import { isEnsembleModel } from '../models/ensemble/ensemble-model';
+import { loadEnsemble } from '../models/ensemble/predict-ensemble';
+import { predictEnsembleHeldOut } from '../models/ensemble/predict-ensemble-held-out';
+import { createRawEnsembleModel, encodeRawColumns } from '../models/ensemble/raw-ensemble-model';
 import type { FeatureMatrix, FittedModel } from '../models/types';
 import { METRICS, type MetricId } from '../problem/metrics';
 import type { ProblemSpec, SupervisedTask } from '../problem/types';
@@ -28,8 +33,7 @@ export async function explainRun(
 ): Promise<ExplainResult> {
   const { task, target } = readSupervisedProblem(problem);
   checkOptions(options);
-  const data = prepareValidationRows(table, rows, run, task, target);
-  const model = loadModel(run.model);
+  const { data, model } = isEnsembleModel(run.model) ? await prepareEnsembleRows(table, rows, run, task, target) : { data: prepareValidationRows(table, rows, run, task, target), model: loadModel(run.model) };
   const explainedClass = chooseExplainedClass(task, run.classes, problem, options.classIndex);
   const report = createReporter(onProgress);
   const importance = await measureImportance(model, data, problem, task, run.classes, options, report);
@@ -72,6 +76,28 @@ function prepareValidationRows(table: Table, rows: RowIndices, run: TrainedRun, 
     return column?.kind === 'categorical' ? [...column.levels] : column?.kind === 'boolean' ? ['false', 'true'] : null;
   });
   return { X: heldOut.X, y: heldOut.y.values, rows: heldOut.rows, levels };
+}
+
+/**
+ * An ensemble explained on its raw columns: the validation rows it scores as a matrix of raw values (text left out)
+ * and the ensemble as one model over that matrix (raw-ensemble-model), so importance, Kernel SHAP and partial
+ * dependence read the columns a user gave rather than any member's features.
+ */
+async function prepareEnsembleRows(table: Table, rows: RowIndices, run: TrainedRun, task: SupervisedTask, target: string): Promise<{ data: ValidationData; model: FittedModel }> {
+  if (rows.length === 0) throw new ModelSpecError('The split has no validation rows to explain the model on; give the validation part a share above 0 in the Split cell.');
+  const ensemble = loadEnsemble(run.model);
+  const inputs = new Set(run.featureNames);
+  const raw = { rowCount: table.rowCount, columns: table.columns.filter((c) => inputs.has(c.name) || c.name === target) };
+  const heldOut = await predictEnsembleHeldOut(raw, rows, ensemble, task, target);
+  if (!heldOut || heldOut.rows.length < 2) {
+    throw new ModelSpecError(`Only ${heldOut?.rows.length ?? 0} validation row the ensemble scores has a target; permutation importance shuffles rows and needs at least 2 — give the validation part a larger share in the Split cell.`);
+  }
+  const features = { rowCount: heldOut.table.rowCount, columns: heldOut.table.columns.filter((c) => c.name !== target) };
+  const encoded = encodeRawColumns(features, run.featureNames);
+  return {
+    data: { X: encoded.X, y: heldOut.y.values, rows: heldOut.rows, levels: encoded.levels },
+    model: createRawEnsembleModel(ensemble, run.model, features, encoded),
+  };
 }
 
 /** Binary: the problem's positive class; multiclass: class `classIndex` (default the first); regression: none. */

@@ -6,6 +6,7 @@ import { ExportError } from '../errors';
 import type { TrainedRun } from '../train/types';
 import { assembleBundle, zipBundle, type BundleManifest, type ExportRuntime } from './assemble-bundle';
 import { exportOnnx } from './onnx/export-onnx';
+import { isEnsembleModel, readEnsembleState } from '../models/ensemble/ensemble-model';
 
 export interface PackagedRun {
   readonly zip: Uint8Array;
@@ -25,5 +26,12 @@ export function packageRun(run: TrainedRun, name: string, runtime: ExportRuntime
     onnx = { error: error.message };
   }
   const { files, manifest, notes } = assembleBundle({ run, contract, name, onnx, runtime, exportedAt, studioVersion });
-  return { zip: zipBundle(files), manifest, notes };
+  return { zip: zipBundle(files), manifest, notes: [...notes, ...describeEnsembleLimits(run)] };
+}
+
+/** An ensemble with a neural network member: the JavaScript scripts cannot run it (TensorFlow.js is not bundled). */
+function describeEnsembleLimits(run: TrainedRun): string[] {
+  if (!isEnsembleModel(run.model)) return [];
+  const neural = readEnsembleState(run.model).members.some((m) => m.model.kind === 'neural_network');
+  return neural ? ['predict.mjs, serve.mjs and score.mjs cannot run this ensemble: one of its members is a neural network (TensorFlow.js is not bundled); run model.onnx with ONNX Runtime, Triton or KServe.'] : [];
 }

@@ -1,11 +1,14 @@
 // The one scoring path for new data (the Predict cell, the CLI, the bundle's predict.mjs / serve.mjs / score.mjs):
-// align the table to the run's input contract, run the fitted pipeline, build the features and predict.
+// align the table to the run's input contract, run the fitted pipeline, build the features and predict (an ensemble:
+// every member through its own pipeline from the aligned raw rows, blended).
 
 import { createAbortError, ExportError, isAbortError, ModelSpecError } from '../errors';
 import { buildFeatureMatrix } from '../models/feature-matrix';
 import { predictOutputs } from '../models/predict-outputs';
 import { loadModel } from '../models/registry';
-import type { FeatureMatrix, Task } from '../models/types';
+import type { FeatureMatrix, ModelOutputs, Task } from '../models/types';
+import { isEnsembleModel } from '../models/ensemble/ensemble-model';
+import { predictEnsemble } from '../models/ensemble/predict-ensemble';
 import type { Table } from '../table/types';
 import type { TrainedRun } from '../train/types';
 import { transformTable } from '../transform/pipeline';
@@ -47,20 +50,32 @@ export async function predictTable(run: ScoringRun, contract: InputContract, tab
     throw new ExportError(describeContractReport(report).filter((m) => m.severity === 'error').map((m) => m.message).join(' '));
   }
   if (signal?.aborted) throw createAbortError();
-  const { X, rows } = buildFeatures(run, aligned);
   const classes = run.classes ?? null;
   const n = table.rowCount;
   const prediction = new Float64Array(n).fill(NaN);
-  const scored = run.task === 'clustering' ? selectCompleteRows(X, rows) : { X, rows };
-  const outputs = scored.X.rows === 0 ? { predictions: new Float64Array(0), proba: null } : await predictOutputs(loadModel(run.model), scored.X, classes !== null, { signal });
-  scored.rows.forEach((row, i) => (prediction[row] = outputs.predictions[i]));
-  const result: ScoredTable = { task: run.task, classes, label: null, prediction, probabilities: null, report, unscoredRows: n - scored.rows.length };
+  const { rows: scoredRows, outputs } = isEnsembleModel(run.model) ? await predictEnsembleRows(run.model, aligned, signal) : await predictRows(run, aligned, classes !== null, signal);
+  scoredRows.forEach((row, i) => (prediction[row] = outputs.predictions[i]));
+  const result: ScoredTable = { task: run.task, classes, label: null, prediction, probabilities: null, report, unscoredRows: n - scoredRows.length };
   if (classes !== null) {
     result.label = Array.from(prediction, (p) => (Number.isNaN(p) ? null : classes[p]));
-    if (outputs.proba) result.probabilities = spreadRows(outputs.proba, scored.rows, n, classes.length);
+    if (outputs.proba) result.probabilities = spreadRows(outputs.proba, scoredRows, n, classes.length);
   }
   if (run.task === 'clustering') result.clusters = Int32Array.from(prediction, (p) => (Number.isNaN(p) ? -1 : p));
   return result;
+}
+
+/** The run's outputs on the aligned table (clustering: complete rows only); `rows` = input row of each output row. */
+async function predictRows(run: ScoringRun, aligned: Table, withProba: boolean, signal?: AbortSignal): Promise<{ rows: Uint32Array; outputs: ModelOutputs }> {
+  const { X, rows } = buildFeatures(run, aligned);
+  const scored = run.task === 'clustering' ? selectCompleteRows(X, rows) : { X, rows };
+  const outputs = scored.X.rows === 0 ? { predictions: new Float64Array(0), proba: null } : await predictOutputs(loadModel(run.model), scored.X, withProba, { signal });
+  return { rows: scored.rows, outputs };
+}
+
+/** An ensemble's blend of the aligned raw rows (predict-ensemble): the rows every member's pipeline kept. */
+async function predictEnsembleRows(model: ScoringRun['model'], aligned: Table, signal?: AbortSignal): Promise<{ rows: Uint32Array; outputs: ModelOutputs }> {
+  const { rows, ...outputs } = await predictEnsemble(model, aligned, { signal });
+  return { rows, outputs };
 }
 
 /** The aligned table through the run's pipeline and into its feature matrix; `rows` = input row of each matrix row. */

@@ -30,6 +30,6 @@ export function measurePredictionDrift(referenceScores: ArrayLike<number>, batch
     ...measures,
     status: classifyPsi(measures.psi, thresholds),
     compared: { reference: reference.length, batch: batch.length },
-    smallSample: batch.length < SMALL_BATCH_ROWS,
+    smallSample: batch.length < SMALL_BATCH_ROWS || reference.length < SMALL_BATCH_ROWS,
   };
 }

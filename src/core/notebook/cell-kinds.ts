@@ -89,6 +89,16 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Package a trained run to deploy without ML Studio: ONNX, a Node service, batch scoring, Triton and KServe configs, a model card.',
     createSpec: () => ({ runId: null, name: 'model' }),
   },
+  monitor: {
+    title: 'Monitor',
+    description: 'Check a new batch (the Data cell above) against a registered model version: schema, drift per feature, drift of its scores, performance when it has labels.',
+    createSpec: () => ({ model: null, version: null, psiWarn: 0.1, psiAlert: 0.25, performanceTolerance: 0.05 }),
+  },
+  retrain: {
+    title: 'Retrain',
+    description: 'Train the monitored version again on new data, score challenger and champion on a common holdout, and promote only past a validation gate.',
+    createSpec: () => ({ when: 'always', data: 'batch', windowRows: 1000, holdoutFraction: 0.3, delta: 0.01, sliceColumn: null, sliceTolerance: 0.05, promote: 'confirm', seed: 42 }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -96,4 +106,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'tune', 'evaluate', 'explain', 'compare', 'predict', 'export', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'tune', 'evaluate', 'explain', 'compare', 'predict', 'export', 'monitor', 'retrain', 'note'];

@@ -141,6 +141,44 @@ export interface TuneCellSpec {
   seed: number;
 }
 
+/**
+ * The Monitor cell: a registered model version checked against the batch of the Data cell above — schema, drift per
+ * feature, drift of its scores, performance when the batch has labels — with the thresholds of its badges.
+ */
+export interface MonitorCellSpec {
+  /** The registered model to monitor; null until one is picked. */
+  model: string | null;
+  /** Its version; null: the version in production when the cell runs. */
+  version: number | null;
+  /** PSI from which a feature is a warning, and an alert. */
+  psiWarn: number;
+  psiAlert: number;
+  /** How much worse a metric may be on a labelled batch before an alert, as a share of the version's validation value. */
+  performanceTolerance: number;
+}
+
+/**
+ * The Retrain cell: the monitored version's pipeline, family and hyperparameters trained again on new data, the
+ * challenger and the champion scored on a common holdout of the batch, and a validation gate before promotion.
+ */
+export interface RetrainCellSpec {
+  /** Retrain on every run, or only when the Monitor cell above raised an alert. */
+  when: 'always' | 'on-alert';
+  /** The challenger's training rows: the batch's, its most recent `windowRows`, or the champion's training rows and the batch's. */
+  data: 'batch' | 'window' | 'append';
+  windowRows: number;
+  /** Share of the batch's labelled rows held out (seeded, stratified for classes) to score both models on. */
+  holdoutFraction: number;
+  /** The least improvement on the primary metric the challenger must show, in the metric's units. */
+  delta: number;
+  /** A column whose levels are monitored slices (none: null); no slice may fall behind by more than `sliceTolerance`. */
+  sliceColumn: string | null;
+  sliceTolerance: number;
+  /** After a passed gate: promote the challenger to production at once, or wait for the user's confirmation. */
+  promote: 'auto' | 'confirm';
+  seed: number;
+}
+
 /** The Evaluate cell: which stored run of the Train cell above to evaluate and the binary decision threshold. */
 export interface EvaluateCellSpec {
   /** A TrainedRun id; null → the leaderboard's best run. */
@@ -219,6 +257,8 @@ export interface CellSpecs {
   compare: CompareCellSpec;
   predict: PredictCellSpec;
   export: ExportCellSpec;
+  monitor: MonitorCellSpec;
+  retrain: RetrainCellSpec;
   note: NoteCellSpec;
 }
 

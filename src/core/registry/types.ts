@@ -1,6 +1,7 @@
 // The model registry's records: named models, their numbered versions (each a stored run: fitted pipeline + model)
 // with a stage, the editable parts of a version's model card, and the log of every change with the state before.
 
+import type { MonitorHistoryEntry } from '../monitor/monitor-history';
 import type { NotebookId } from '../notebook/types';
 
 /** Where a version stands. Exactly one version of a model may be in 'production'. */
@@ -25,6 +26,8 @@ export interface ModelVersion {
   readonly registeredAt: number;
   readonly stage: Stage;
   readonly card: ModelCardEdits;
+  /** The batches the Monitor cell checked against this version, oldest first (absent until one is). */
+  readonly monitorHistory?: readonly MonitorHistoryEntry[];
 }
 
 export interface RegisteredModel {

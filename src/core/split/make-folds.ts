@@ -27,6 +27,11 @@ export function makeFolds(table: Table, trainRows: RowIndices, spec: FoldSpec): 
   }
 }
 
+/** Plain k-fold folds of `trainRows` (no column read): a search that must cross-validate when the Split made no folds. */
+export function makeKFolds(trainRows: RowIndices, k: number, seed: number): Fold[] {
+  return makeFolds({ rowCount: 0, columns: [] }, trainRows, { kind: 'kfold', k, seed });
+}
+
 /** Fold sizes like sklearn KFold: the first n % k folds get one extra row. */
 function assignKFold(n: number, k: number, random: () => number): Int32Array {
   const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), random);

@@ -2,6 +2,7 @@
 // training rows (stratified by the target for classification) and score every fit with the primary metric on its
 // own training rows and on validation. In the page a training worker runs it (cancel = terminate the worker).
 
+import { ModelSpecError } from '../errors';
 import { undefinedMetric, type MetricValue } from '../evaluate/metric-value';
 import type { MetricId } from '../problem/metrics';
 import type { ProblemSpec } from '../problem/types';
@@ -73,6 +74,7 @@ export function drawTrainingSubsets(table: Table, train: RowIndices, target: str
 /** Refits `request.run` on each training subset and scores it; a failed size keeps its error as the reason. */
 export async function computeLearningCurve(table: Table, request: LearningCurveRequest, onProgress?: (progress: LearningCurveProgress) => void): Promise<LearningCurve> {
   const { run, problem, validation } = request;
+  if (run.family === 'ensemble') throw new ModelSpecError('A learning curve refits one model on growing shares of the rows, and this run blends several. Draw the curve of one of its members (listed in its Tune cell).');
   const metric = problem.primaryMetric;
   const stratify = problem.task === 'binary' || problem.task === 'multiclass';
   const subsets = drawTrainingSubsets(table, request.train, stratify ? problem.target : null, LEARNING_CURVE_FRACTIONS, run.seed);

@@ -27,6 +27,7 @@ export async function reproduceRun(table: Table, run: RunSummary, ctx: TrainCont
   const provenance = run.provenance;
   const mismatch = (message: string): ReproduceReport => ({ outcome: 'mismatch', message, differences: [], pipelineMatches: null, notes });
   if (!provenance) return mismatch('This run was trained before runs recorded their dataset and split; train it again to make it reproducible.');
+  if (run.ensemble) return mismatch(`"${run.label}" blends ${run.ensemble.members.length} runs chosen by a search; reproduce its members one by one (each records how it was trained).`);
   const columnProblem = describeColumnMismatch(provenance.dataset, table);
   if (columnProblem) return mismatch(columnProblem);
   const split = runSplit(table, provenance.split.request);

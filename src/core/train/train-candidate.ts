@@ -4,11 +4,12 @@
 import type { FittedModel, ModelWarning } from '../models/types';
 import { undefinedMetric } from '../evaluate/metric-value';
 import type { Table } from '../table/types';
-import { crossValidate } from './cross-validate';
+import { crossValidateKeeping } from './cross-validate';
+import { mergeOutOfFold } from '../tune/ensemble/merge-out-of-fold';
 import { describePreparation, fitPrepared, type PreparedFit } from './fit-prepared';
 import { prepareTrainingData, type TrainingData } from './prepare-training-data';
 import { listProblemMetrics, scoreModel, scoreModelUnlessStopped } from './score-model';
-import type { CvSummary, MetricScores, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
+import type { CvSummary, MetricScores, OutOfFold, TrainContext, TrainedRun, TrainingParts, TrainRequest } from './types';
 import { nowMs } from '../time/now-ms';
 import { recordProvenance } from './record-provenance';
 
@@ -67,11 +68,24 @@ export function assembleRun(request: TrainRequest, data: TrainingData, fit: Prep
 
 /** trainOnTrainingPart, then CV over `parts.folds` when asked (skipped after a stop); durationMs covers both. */
 export async function trainCandidate(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<TrainedRun> {
+  return (await trainCandidateKeeping(table, parts, { ...request, keepFoldPredictions: false }, ctx)).run;
+}
+
+/**
+ * trainCandidate, and the candidate's out-of-fold predictions when `request.keepFoldPredictions` and every fold was
+ * scored (null otherwise). They are handed back beside the run, never stored with it.
+ */
+export async function trainCandidateKeeping(table: Table, parts: TrainingParts, request: TrainRequest, ctx: TrainContext = {}): Promise<{ run: TrainedRun; outOfFold: OutOfFold | null }> {
   const startedMs = nowMs();
   const run = await trainOnTrainingPart(table, parts, request, ctx);
   let cv: CvSummary | null = null;
-  if (request.crossValidate && parts.folds.length > 0 && !run.stopped) cv = await crossValidate(table, parts.folds, request, ctx);
-  return { ...run, metrics: { ...run.metrics, cv }, durationMs: nowMs() - startedMs };
+  let outOfFold: OutOfFold | null = null;
+  if (request.crossValidate && parts.folds.length > 0 && !run.stopped) {
+    const result = await crossValidateKeeping(table, parts.folds, request, ctx);
+    cv = result.cv;
+    if (request.keepFoldPredictions) outOfFold = mergeOutOfFold(result.predictions, run.classes ?? null);
+  }
+  return { run: { ...run, metrics: { ...run.metrics, cv }, durationMs: nowMs() - startedMs }, outOfFold };
 }
 
 /** `{ warnings }` as plain records when the fit left any, else nothing (runs without warnings carry no field). */

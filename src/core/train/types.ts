@@ -33,6 +33,11 @@ export interface TrainRequest {
   provenance?: TrainSource;
   /** Set when the run is a trial of a hyperparameter search (the Tune cell); the run keeps it. */
   trial?: TrialTag;
+  /**
+   * Keep every CV fold's predictions on its validation rows and hand them back with the outcome (CandidateOutcome's
+   * `outOfFold`; the automatic mode's ensemble reads them). Never stored with the run. Default false.
+   */
+  keepFoldPredictions?: boolean;
 }
 
 /**
@@ -55,6 +60,44 @@ export interface TrialTag {
   budgetBy: 'rows' | 'iterations';
   /** The final model a search trained from its best trial ("use best"): the rows it was refit on. */
   final?: 'train' | 'train+validation';
+}
+
+/**
+ * One CV fold's predictions on its validation rows (those the fold's pipeline kept and that have a target), in the
+ * order the fold scored them. Classification: class indices and rows × classes probabilities in `classes` order (the
+ * fold's own training labels); regression: values, `proba` and `classes` null.
+ */
+export interface FoldPredictions {
+  fold: number;
+  /** Dataset row of each prediction. */
+  rows: Uint32Array;
+  yTrue: Float64Array;
+  predictions: Float64Array;
+  proba: Float64Array | null;
+  classes: string[] | null;
+}
+
+/**
+ * A cross-validated candidate's out-of-fold predictions: every fold's validation rows, fold after fold, each predicted
+ * by the model fitted without it. Class indices and probabilities are in `classes` order (the main run's classes).
+ */
+export interface OutOfFold {
+  /** Dataset row of each prediction. */
+  rows: Uint32Array;
+  /** The fold (0-based) that held each row out. */
+  folds: Uint16Array;
+  /** Folds planned (every one is present: a stopped CV keeps no out-of-fold predictions). */
+  foldCount: number;
+  yTrue: Float64Array;
+  predictions: Float64Array;
+  /** Row-major rows × classes; null for regression or a classifier without probabilities. */
+  proba: Float64Array | null;
+  classes: string[] | null;
+}
+
+/** A run that blends other runs (the Tune cell's ensemble): the member runs and their weights (Σ = 1). */
+export interface EnsembleTag {
+  members: { runId: string; weight: number }[];
 }
 
 /** The dataset a run was trained on, as its Data cell opened it (column overrides applied). */
@@ -175,6 +218,8 @@ export interface TrainedRun {
   archived?: boolean;
   /** A trial of a Tune cell's search (or the final model it trained); absent for other runs. */
   trial?: TrialTag;
+  /** Set on a weighted blend of other runs (model kind 'ensemble'); absent for other runs. */
+  ensemble?: EnsembleTag;
 }
 
 /** What the page holds of a run (leaderboard, picks, curves): the run without its model, fitted pipeline and contract. */

@@ -36,6 +36,20 @@ export interface TuneOutput {
   readonly elapsedMs: number;
   /** Σ of the trials' budget shares: full trainings' worth of work. */
   readonly budgetSpent: number;
+  /** The automatic mode's ensemble when one was built and beat the best single model (absent otherwise, and in older outputs). */
+  readonly ensemble?: TuneEnsemble;
+}
+
+/** A weighted blend of the best trials, recorded as a run of the cell (the cells below pick it first unless "use best" ran). */
+export interface TuneEnsemble {
+  readonly runId: string;
+  readonly label: string;
+  /** Each member's run, its trial (index, family), a label and its weight (Σ = 1), heaviest first. */
+  readonly members: readonly { readonly runId: string; readonly trialIndex: number | null; readonly family: string; readonly label: string; readonly weight: number }[];
+  /** The blend's primary metric: CV mean on its members' out-of-fold rows (its weights were chosen on those rows). */
+  readonly value: number;
+  /** The best single trial's objective it is compared with. */
+  readonly bestSingle: { readonly runId: string; readonly value: number };
 }
 
 /** Live detail of a running search, for the view. */

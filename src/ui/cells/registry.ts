@@ -9,12 +9,14 @@ import CompareCell from './compare/CompareCell.svelte';
 import EvaluateCell from './evaluate/EvaluateCell.svelte';
 import ExplainCell from './explain/ExplainCell.svelte';
 import ExportCell from './export/ExportCell.svelte';
+import MonitorCell from './monitor/MonitorCell.svelte';
 import NoteCell from './note/NoteCell.svelte';
 import PredictCell from './predict/PredictCell.svelte';
 import PrepareCell from './prepare/PrepareCell.svelte';
 import SplitCell from './split/SplitCell.svelte';
 import ProblemCell from './problem/ProblemCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
+import RetrainCell from './retrain/RetrainCell.svelte';
 import TrainCell from './train/TrainCell.svelte';
 import TuneCell from './tune/TuneCell.svelte';
 
@@ -43,6 +45,8 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   compare: { component: CompareCell, hasContent: (spec) => spec.runA !== null || spec.runB !== null },
   predict: { component: PredictCell, hasContent: (spec) => spec.file !== null },
   export: { component: ExportCell, hasContent: () => false },
+  monitor: { component: MonitorCell, hasContent: (spec) => spec.model !== null },
+  retrain: { component: RetrainCell, hasContent: () => false },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 

@@ -1,13 +1,15 @@
 // A trained run as ONE ONNX graph: one input per raw column of its input contract (named as the column, [N, 1]),
-// the fitted pipeline's nodes, the features concatenated in the run's order, then the model and its outputs.
+// the fitted pipeline's nodes, the features concatenated in the run's order, then the model and its outputs (an
+// ensemble: every member's pipeline and model on the same inputs, blended).
 
 import { ExportError } from '../../errors';
 import type { TrainedRun } from '../../train/types';
 import { STUDIO_VERSION } from '../../version';
 import type { InputContract } from '../input-contract';
-import { exportPipeline, toFeatureTensor } from './export-pipeline';
+import { isEnsembleModel } from '../../models/ensemble/ensemble-model';
+import { addRunGraph } from './add-run-graph';
+import { addEnsembleGraph } from './export-ensemble';
 import { OnnxGraphBuilder, ONNX_ML_OPSET, ONNX_OPSET, type OnnxElementType } from './graph-builder';
-import { addModel } from './models';
 import { elementTypeOf } from './steps/step-exporter';
 
 export interface OnnxExport {
@@ -33,15 +35,8 @@ export function exportOnnx(run: TrainedRun, contract: InputContract): OnnxExport
   OUTPUT_NAMES.forEach((name) => builder.reserve(name));
   const inputs = contract.columns.map((column) => ({ name: column.name, type: elementTypeOf(column.kind) as OnnxElementType }));
   const tensors = new Map(inputs.map((input) => [input.name, builder.addInput(input.name, input.type, ['N', 1])]));
-  const columns = exportPipeline(builder, run.pipeline, tensors, contract);
-  const featureTensors = run.featureNames.map((name) => {
-    const column = columns.get(name);
-    if (!column) throw new ExportError(`The run's feature "${name}" is not among the pipeline's outputs in the ONNX graph; retrain the run before exporting it.`);
-    const raw = contract.columns.find((c) => c.name === name);
-    return toFeatureTensor(builder, column, raw?.kind === 'categorical' ? raw.levels : null);
-  });
-  const [features] = builder.node('Concat', featureTensors, ['features'], { axis: { i: 1 } });
-  const modelOutputs = addModel(builder, run.model, features, { task: run.task, classes: run.classes ?? null });
+  const info = { task: run.task, classes: run.classes ?? null };
+  const modelOutputs = isEnsembleModel(run.model) ? addEnsembleGraph(builder, run.model, tensors, contract, info) : addRunGraph(builder, run, tensors, contract, info);
   const outputs = Object.entries(modelOutputs).map(([name, output]) => {
     builder.output(output.tensor, name, output.type, output.shape);
     return { name, type: output.type, shape: [...output.shape] };

@@ -1,16 +1,14 @@
 // The schema of a current-version notebook file around its cells' specs: the envelope, each cell's id, kind
-// and dataset binding, and the embedded datasets. Specs are checked per kind afterwards (spec-schemas.ts), once
-// completed by their defaults.
+// and dataset binding, the embedded datasets and model versions (model-schemas.ts). Specs are checked per kind
+// afterwards (spec-schemas.ts), once completed by their defaults.
 
 import * as v from 'valibot';
 import { COLUMN_KINDS } from '../../table/types';
 import type { CellId } from '../types';
 import { NOTEBOOK_FILE_FORMAT, NOTEBOOK_FILE_VERSION } from './file-types';
-import { integerFrom, nonEmptyText, oneOf } from './schema-rules';
+import { embeddedModel } from './model-schemas';
+import { integerFrom, nonEmptyText, oneOf, plainObject } from './schema-rules';
 import { FILE_CELL_KINDS } from './spec-schemas';
-
-/** A plain JSON object, passed on as it is (its keys are checked by the spec schemas). */
-const plainObject = v.custom<Record<string, unknown>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'must be an object');
 
 /** A Data cell's dataset: name, source file, shape and content hash. */
 export const datasetBinding = v.object({
@@ -41,6 +39,7 @@ export const fileEnvelope = v.object({
   formatVersion: v.literal(NOTEBOOK_FILE_VERSION, `must be ${NOTEBOOK_FILE_VERSION}`),
   notebook: v.object({ name: nonEmptyText, cells: v.array(fileCell) }),
   datasets: v.optional(v.array(embeddedDataset), () => []),
+  models: v.optional(v.array(embeddedModel)),
 });
 
 export type FileEnvelope = v.InferOutput<typeof fileEnvelope>;

@@ -4,6 +4,9 @@
 
 import type { Cell, CellId, CellKind, CellSpecs, ImportOptions } from '../types';
 import type { ColumnKind } from '../../table/types';
+import type { MonitorHistoryEntry } from '../../monitor/monitor-history';
+import type { Stage } from '../../registry/types';
+import type { TrainedRun } from '../../train/types';
 
 /** The value of a notebook file's `format` field. */
 export const NOTEBOOK_FILE_FORMAT = 'ml-studio-notebook';
@@ -45,6 +48,27 @@ export interface EmbeddedDataset {
 /** How an embedded dataset's text is read back: comma-separated UTF-8 where only an empty field is missing. */
 export const EMBEDDED_CSV_OPTIONS: ImportOptions = { format: 'csv', delimiter: ',', encoding: 'utf-8', missingTokens: [''] };
 
+/**
+ * A registered model version carried inside the file, so a Monitor cell finds it in another browser or headless:
+ * its number and stage where it was exported, and its whole run (model, fitted pipeline, input contract), the JSON
+ * `ml-studio run` writes to runs/<id>.json.
+ */
+export interface EmbeddedModelVersion {
+  readonly version: number;
+  readonly stage: Stage;
+  /** Epoch ms. */
+  readonly registeredAt: number;
+  readonly run: TrainedRun;
+  /** The batches monitored against it, oldest first; absent when none was. */
+  readonly monitorHistory?: readonly MonitorHistoryEntry[];
+}
+
+/** A registered model and the versions the file carries (at most one in production). */
+export interface EmbeddedModel {
+  readonly name: string;
+  readonly versions: readonly EmbeddedModelVersion[];
+}
+
 /** A cell as the file holds it; Data cells add the dataset they read (absent when the cell has none). */
 export type FileCell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K] } & (K extends 'data' ? { readonly dataset?: DatasetBinding } : unknown) }[CellKind];
 
@@ -55,6 +79,8 @@ export interface NotebookFile {
   readonly notebook: { readonly name: string; readonly cells: readonly FileCell[] };
   /** Empty when the datasets were not embedded. */
   readonly datasets: readonly EmbeddedDataset[];
+  /** The model versions the Monitor cells read; absent when the file carries none. */
+  readonly models?: readonly EmbeddedModel[];
 }
 
 /** A FileCell as a notebook Cell (the dataset binding left out). */

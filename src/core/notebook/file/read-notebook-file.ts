@@ -1,9 +1,10 @@
-// Reads a notebook file: JSON → its version found and upgraded → envelope, cells and specs validated, specs
-// completed by their defaults. Every problem names its path and rule; the first few make the error's message.
+// Reads a notebook file: JSON → its version found and upgraded → envelope, cells, specs and embedded models
+// validated, specs completed by their defaults. Every problem names its path and rule; the first few make the error's message.
 
 import * as v from 'valibot';
 import { NotebookFormatError } from '../../errors';
 import { checkFileCells } from './check-file-cells';
+import { checkFileModels } from './check-file-models';
 import { fileEnvelope } from './file-schema';
 import type { NotebookFile } from './file-types';
 import { describeRule, formatIssue } from './format-issues';
@@ -30,9 +31,10 @@ export function checkNotebookFile(document: unknown): NotebookFile {
   const envelope = v.safeParse(fileEnvelope, upgraded, { message: describeRule });
   if (!envelope.success) throw describeProblems(envelope.issues.map((issue) => formatIssue(issue)));
   const { cells, problems } = checkFileCells(envelope.output);
+  const { format, formatVersion, notebook, datasets, models } = envelope.output;
+  problems.push(...checkFileModels(models ?? []));
   if (problems.length > 0) throw describeProblems(problems);
-  const { format, formatVersion, notebook, datasets } = envelope.output;
-  return { format, formatVersion, notebook: { name: notebook.name.trim(), cells }, datasets };
+  return { format, formatVersion, notebook: { name: notebook.name.trim(), cells }, datasets, ...(models && models.length > 0 ? { models } : {}) };
 }
 
 function describeProblems(problems: string[]): NotebookFormatError {

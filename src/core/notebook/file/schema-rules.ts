@@ -46,3 +46,6 @@ export const nullableText = v.nullable(v.string('must be text or null'));
 
 /** A list of texts (column names, missing tokens). */
 export const texts = v.array(v.string());
+
+/** A plain JSON object, passed on as it is (keys such as "__proto__" kept: nothing is copied). */
+export const plainObject = v.custom<Record<string, unknown>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'must be an object');

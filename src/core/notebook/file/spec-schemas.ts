@@ -165,6 +165,27 @@ export const CELL_SPEC_SCHEMAS = {
     runId: nullableText,
     name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, - or _, starting with a letter or digit')),
   }),
+  monitor: v.pipe(
+    v.object({
+      model: nullableText,
+      version: v.nullable(integerFrom(1)),
+      psiWarn: strictlyBetween(0, 10),
+      psiAlert: strictlyBetween(0, 10),
+      performanceTolerance: between(0, 1),
+    }),
+    v.check((spec) => spec.psiWarn < spec.psiAlert, 'psiWarn must be below psiAlert'),
+  ),
+  retrain: v.object({
+    when: oneOf(['always', 'on-alert']),
+    data: oneOf(['batch', 'window', 'append']),
+    windowRows: integerFrom(10),
+    holdoutFraction: strictlyBetween(0, 1),
+    delta: between(0, 1e9),
+    sliceColumn: nullableText,
+    sliceTolerance: between(0, 1e9),
+    promote: oneOf(['auto', 'confirm']),
+    seed: integer,
+  }),
   note: v.object({ markdown: v.string() }),
 } satisfies { [K in CellKind]: v.GenericSchema<unknown, CellSpecs[K]> };
 

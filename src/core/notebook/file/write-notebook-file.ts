@@ -1,9 +1,9 @@
 // Writes a notebook as a file: cells as saved, minus what only means something in this browser (the stored
 // dataset's id, the ids of trained runs), plus each Data cell's portable dataset binding and, when asked, the
-// datasets themselves.
+// datasets themselves and registered model versions.
 
 import type { CellId, CellKind, CellSpecs, Notebook } from '../types';
-import { NOTEBOOK_FILE_FORMAT, NOTEBOOK_FILE_VERSION, type DatasetBinding, type EmbeddedDataset, type FileCell, type NotebookFile } from './file-types';
+import { NOTEBOOK_FILE_FORMAT, NOTEBOOK_FILE_VERSION, type DatasetBinding, type EmbeddedDataset, type EmbeddedModel, type FileCell, type NotebookFile } from './file-types';
 
 /** What a file is made of besides the notebook. */
 export interface NotebookFileParts {
@@ -11,6 +11,8 @@ export interface NotebookFileParts {
   readonly bindings: ReadonlyMap<CellId, DatasetBinding>;
   /** The datasets to carry inside the file (CSV text, see write-csv.ts); none by default. */
   readonly datasets?: readonly EmbeddedDataset[];
+  /** The registered model versions to carry (Monitor cells read them); none by default, and then no `models` key. */
+  readonly models?: readonly EmbeddedModel[];
 }
 
 /**
@@ -39,12 +41,21 @@ export function createNotebookFile(notebook: Notebook, parts: NotebookFileParts)
     formatVersion: NOTEBOOK_FILE_VERSION,
     notebook: { name: notebook.name, cells },
     datasets: parts.datasets ?? [],
+    ...(parts.models && parts.models.length > 0 ? { models: parts.models.map(orderModel) } : {}),
   };
 }
 
 /** The file as the text of a `.notebook.json` (two-space indented, so a diff of two versions reads well). */
 export function formatNotebookFile(file: NotebookFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A model's fields in the documented order, versions ascending. */
+function orderModel(model: EmbeddedModel): EmbeddedModel {
+  const versions = [...model.versions].sort((a, b) => a.version - b.version).map(({ version, stage, registeredAt, run, monitorHistory }) => ({
+    version, stage, registeredAt, run, ...(monitorHistory && monitorHistory.length > 0 ? { monitorHistory } : {}),
+  }));
+  return { name: model.name, versions };
 }
 
 /** The binding's fields in the documented order, so files diff cleanly. */

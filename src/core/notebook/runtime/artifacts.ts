@@ -11,6 +11,8 @@ import type { RowIndices } from '../../table/types';
 import type { FittedPipeline } from '../../transform/fitted-types';
 import type { PipelineStep } from '../../transform/step-types';
 import type { RunSummary } from '../../train/types';
+import type { Stage } from '../../registry/types';
+import type { DriftStatus } from '../../monitor/drift-types';
 
 /** One column of a dataset as the cells below see it (levels for categorical columns). */
 export interface DatasetColumn {
@@ -58,6 +60,20 @@ export interface ModelArtifact {
   readonly bestRunId: string | null;
 }
 
+/** The model version a Monitor cell checked, for the Retrain cell below: the champion, and whether the batch alerted. */
+export interface VersionArtifact {
+  readonly key: string;
+  readonly modelName: string;
+  readonly version: number;
+  readonly stage: Stage;
+  readonly run: RunSummary;
+  /** The problem the version was trained for (target, task, metrics). */
+  readonly problem: ProblemSpec;
+  /** The Monitor cell's verdict on the batch above it. */
+  readonly status: DriftStatus;
+  readonly alerts: readonly string[];
+}
+
 /** Every artifact kind and its shape. */
 export interface ArtifactTypes {
   dataset: DatasetArtifact;
@@ -65,6 +81,7 @@ export interface ArtifactTypes {
   split: SplitArtifact;
   pipeline: PipelineArtifact;
   model: ModelArtifact;
+  version: VersionArtifact;
 }
 
 export type ArtifactKind = keyof ArtifactTypes;

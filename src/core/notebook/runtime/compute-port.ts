@@ -13,11 +13,18 @@ import type { SplitRequest, SplitResult } from '../../split/run-split';
 import type { RowIndices } from '../../table/types';
 import type { PipelinePreview } from '../../transform/preview-pipeline';
 import type { PipelineStep } from '../../transform/step-types';
-import type { RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../../train/types';
+import type { OutOfFold, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../../train/types';
+import type { EnsembleRequest } from '../../tune/ensemble/assemble-ensemble-run';
 import type { CellId, DataCellSpec, DatasetId, TrainCellSpec } from '../types';
 import type { ScoredRows } from '../../export/score-for-view';
 import type { BundleManifest } from '../../export/assemble-bundle';
 import type { DatasetArtifact } from './artifacts';
+
+export type { MonitorHistoryEntry };
+import type { MonitorHistoryEntry } from '../../monitor/monitor-history';
+import type { MonitorOptions, MonitorReport } from '../../monitor/monitor-batch';
+import type { HoldoutScores } from '../../monitor/score-on-holdout';
+import type { Stage } from '../../registry/types';
 
 /** A dataset opened for a Data cell: the artifact, and where it came from ("penguins.csv", "sample: penguins"). */
 export interface OpenedDataset {
@@ -55,7 +62,11 @@ export interface CandidateEvent {
 
 /** How each candidate of a TrainJob ended. */
 export type CandidateOutcome =
-  | { readonly runId: string; readonly status: 'done' | 'stopped'; readonly run: RunSummary; readonly warning?: string }
+  | {
+      readonly runId: string; readonly status: 'done' | 'stopped'; readonly run: RunSummary; readonly warning?: string;
+      /** Its CV folds' predictions on their validation rows, when the request asked to keep them and every fold was scored. */
+      readonly outOfFold?: OutOfFold;
+    }
   | { readonly runId: string; readonly status: 'error'; readonly error: string }
   | { readonly runId: string; readonly status: 'cancelled' };
 
@@ -81,6 +92,22 @@ export interface ExportedBundle {
   readonly manifest: BundleManifest;
   /** Sentences for the user: a step or family without an ONNX form, and why. */
   readonly notes: readonly string[];
+}
+
+/** A registered model version as the Monitor cell reads it: its run and the problem it was trained for. */
+export interface LoadedVersion {
+  readonly modelName: string;
+  readonly version: number;
+  readonly stage: Stage;
+  readonly run: RunSummary;
+  readonly problem: ProblemSpec;
+}
+
+/** The champion's training rows and a batch's rows as one table (a retrain on both): its key and each part's rows. */
+export interface AppendedRows {
+  readonly datasetKey: string;
+  readonly old: RowIndices;
+  readonly batch: RowIndices;
 }
 
 /** Cancel (`signal`: terminate at once, keep nothing) and cooperative stop (`stop`: finish the current iteration, keep the best so far). */
@@ -113,6 +140,23 @@ export interface ComputePort {
   scoreRun(source: ScoreSource, runId: string, control?: JobControl): Promise<ScoredPredictions>;
   /** A stored run packaged as a deployable bundle named `name` (ONNX, predict / serve / score scripts, configs, card). */
   exportRun(runId: string, name: string, control?: JobControl): Promise<ExportedBundle>;
+  /** A registered version (null: the one in production) with its run summary and problem; a RegistryError naming what is missing. */
+  loadModelVersion(modelName: string, version: number | null): Promise<LoadedVersion>;
+  /** A batch (a dataset key) monitored against a stored run: drift, drift of its scores (from its training rows when at hand), performance. */
+  monitorBatch(datasetKey: string, runId: string, problem: ProblemSpec, options: MonitorOptions, control?: JobControl): Promise<MonitorReport>;
+  /** Keeps a monitored batch in its version's history; the history, oldest first. */
+  recordMonitorBatch(entry: MonitorHistoryEntry): Promise<MonitorHistoryEntry[]>;
+  /** The training rows of stored run `runId` (its recorded dataset and split) followed by `batchRows` of `batchKey`, as one new table. */
+  appendTrainingRows(runId: string, batchKey: string, batchRows: RowIndices, control?: JobControl): Promise<AppendedRows>;
+  /** A stored run scored on `rows` for the retrain's gate: the primary metric overall and per slice of `sliceColumn`. */
+  scoreOnHoldout(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, sliceColumn: string | null, control?: JobControl): Promise<HoldoutScores>;
+  /** Registers stored run `runId` as the next version of `modelName` and, when `promote`, puts it in production; each change records `reason`. */
+  registerChallenger(modelName: string, runId: string, promote: boolean, reason: string): Promise<{ readonly version: number; readonly stage: Stage }>;
+  /**
+   * The ensemble of stored runs `request.members` (weights Σ = 1) built as a run of `cellId` — its model holds the
+   * members' fits, its pipeline is the identity over their raw columns — scored on `parts.validation` and stored.
+   */
+  buildEnsemble(cellId: CellId, datasetKey: string, parts: TrainingParts, request: EnsembleRequest, problem: ProblemSpec, control?: JobControl): Promise<RunSummary>;
   /** A stored run explained on `rows` (permutation importance, SHAP, partial dependence). */
   explainRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void, control?: JobControl): Promise<ExplainResult>;
 }

@@ -342,7 +342,7 @@ function isAuto(cell: Cell): boolean {
 }
 
 /** The cell kind that publishes each artifact, as a person would name it. */
-const PRODUCER_TITLES: Record<ArtifactKind, string> = { dataset: 'Data', problem: 'Problem', split: 'Split', pipeline: 'Prepare', model: 'Train' };
+const PRODUCER_TITLES: Record<ArtifactKind, string> = { dataset: 'Data', problem: 'Problem', split: 'Split', pipeline: 'Prepare', model: 'Train', version: 'Monitor' };
 
 function isSavedOutput(value: unknown): value is SavedOutput {
   if (typeof value !== 'object' || value === null) return false;

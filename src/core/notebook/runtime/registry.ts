@@ -7,11 +7,13 @@ import { dataRunner } from './runners/data';
 import { evaluateRunner } from './runners/evaluate';
 import { explainRunner } from './runners/explain';
 import { exportRunner } from './runners/export';
+import { monitorRunner } from './runners/monitor';
 import { noteRunner } from './runners/note';
 import { predictRunner } from './runners/predict';
 import { prepareRunner } from './runners/prepare';
 import { problemRunner } from './runners/problem';
 import { profileRunner } from './runners/profile';
+import { retrainRunner } from './runners/retrain';
 import { splitRunner } from './runners/split';
 import { trainRunner } from './runners/train';
 import { tuneRunner } from './runners/tune';
@@ -30,6 +32,8 @@ export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
   compare: compareRunner,
   predict: predictRunner,
   export: exportRunner,
+  monitor: monitorRunner,
+  retrain: retrainRunner,
   note: noteRunner,
 };
 

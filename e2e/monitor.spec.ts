@@ -1,0 +1,92 @@
+// Journey: penguins → Train gradient boosting → register it as "penguins-species" v1 in production → a new Data cell
+// with a deliberately drifted batch (flippers 30 mm shorter, 1.5 kg heavier, labels kept) → Monitor: alerts on those
+// features, the overlaid distributions, the report downloads → Retrain on the batch: the gate decides → promote after
+// confirmation → the Models page shows v2 in production → roll back to v1.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addCell, addCellOfKind, trainPenguinsSpecies, uploadCsv, waitForImport } from './support/studio';
+
+const MODEL = 'penguins-species';
+const PENGUINS = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
+
+/** Every penguin with Flipper Length − 30 and Body Mass + 1500 (labels kept): the world changed. */
+function buildDriftedBatch(): string {
+  const header = PENGUINS[0].split(',');
+  const flipper = header.indexOf('Flipper Length (mm)');
+  const mass = header.indexOf('Body Mass (g)');
+  const lines = PENGUINS.slice(1).map((line) => {
+    const cells = line.split(',');
+    if (cells[flipper] !== '' && cells[flipper] !== 'NA') cells[flipper] = String(Number(cells[flipper]) - 30);
+    if (cells[mass] !== '' && cells[mass] !== 'NA') cells[mass] = String(Number(cells[mass]) + 1500);
+    return cells.join(',');
+  });
+  return [PENGUINS[0], ...lines].join('\n');
+}
+
+function versionRow(page: Page, version: number): Locator {
+  return page.locator(`[data-testid="model-version-row"][data-version="${version}"]`);
+}
+
+async function changeStage(page: Page, version: number, button: Locator, reason: string): Promise<void> {
+  await button.click();
+  const row = versionRow(page, version);
+  await row.getByTestId('reason-input').fill(reason);
+  await row.getByTestId('confirm-action').click();
+  await expect(row.getByTestId('reason-input')).toHaveCount(0);
+}
+
+test('penguins: register → monitor a drifted batch → alerts → retrain → gate → promote → roll back', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await trainPenguinsSpecies(page);
+  const notebookUrl = page.url();
+  const row = page.getByTestId('leaderboard-row').first();
+  await row.getByTestId('register-open').click();
+  await row.getByTestId('register-name').fill(MODEL);
+  await row.getByTestId('register-submit').click();
+  await page.goto(`${new URL(notebookUrl).origin}/#/models/${MODEL}`);
+  await expect(page.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
+  await changeStage(page, 1, versionRow(page, 1).locator('[data-testid="stage-action"][data-stage="production"]'), 'first model');
+  await expect(versionRow(page, 1)).toHaveAttribute('data-stage', 'production');
+
+  await page.goto(notebookUrl);
+  const batch = await addCell(page, 'Data');
+  await uploadCsv(batch, { name: 'penguins-next-season.csv', buffer: Buffer.from(buildDriftedBatch()) });
+  await waitForImport(batch);
+  const monitor = await addCellOfKind(page, 'Monitor');
+  await monitor.getByTestId('monitor-model').selectOption(MODEL);
+  await monitor.getByTestId('monitor-run').click();
+  await expect(monitor.getByTestId('monitor-status')).toHaveAttribute('data-status', 'alert', { timeout: 60_000 });
+  await expect(monitor.getByTestId('monitor-alerts')).toContainText('Flipper Length (mm)');
+  await expect(monitor.getByTestId('monitor-alerts')).toContainText('Body Mass (g)');
+  await expect(monitor.locator('[data-testid="monitor-feature"][data-column="Island"] .badge')).toHaveText('ok');
+  await expect(monitor.getByTestId('monitor-performance')).toBeVisible();
+  await expect(monitor.getByTestId('monitor-binning')).toContainText('quantiles');
+  await expect(monitor.getByTestId('monitor-overlay')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), monitor.getByTestId('monitor-download-html').click()]);
+  const html = readFileSync((await download.path())!, 'utf8');
+  expect(html).toContain('Flipper Length (mm)');
+  expect(html).not.toMatch(/<script|<link|\ssrc=|\shref=/); // self-contained: nothing loads from elsewhere
+
+  const retrain = await addCellOfKind(page, 'Retrain');
+  await retrain.getByTestId('retrain-delta').fill('0.01');
+  await retrain.getByTestId('retrain-delta').press('Tab');
+  await retrain.getByTestId('retrain-run').click();
+  await expect(retrain.getByTestId('retrain-gate')).toBeVisible({ timeout: 120_000 });
+  await expect(retrain.getByTestId('retrain-gate')).toHaveAttribute('data-passed', 'true');
+  await expect(retrain.getByTestId('retrain-reasons')).toContainText('δ');
+  await expect(retrain.getByTestId('retrain-registered')).toContainText(`${MODEL} v2 (none)`);
+  await retrain.getByTestId('retrain-reason').fill('new season: flippers measured differently');
+  await retrain.getByTestId('retrain-confirm').click();
+  await expect(retrain.getByTestId('retrain-registered')).toContainText(`${MODEL} v2 (production)`);
+
+  await retrain.getByRole('link', { name: `${MODEL} v2` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
+  await expect(versionRow(page, 2)).toHaveAttribute('data-stage', 'production');
+  await expect(versionRow(page, 1)).toHaveAttribute('data-stage', 'archived');
+  await changeStage(page, 1, versionRow(page, 1).getByTestId('rollback-action'), 'v2 needs more checks');
+  await expect(versionRow(page, 1)).toHaveAttribute('data-stage', 'production');
+  await expect(versionRow(page, 2)).toHaveAttribute('data-stage', 'archived');
+  expect(errors).toEqual([]);
+});
