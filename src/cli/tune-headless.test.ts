@@ -94,6 +94,16 @@ describe('the Tune cell, headless', () => {
     expect(again.trials.length).toBeGreaterThan(output.trials.filter((t) => t.status === 'done').length);
   }, 120_000);
 
+  it('every trial failing, and a budget too small for one trial, are errors that say what to do', async () => {
+    // More neighbours than the 241 training rows: every kNN trial fails.
+    const failing = setUp({ family: 'knn', strategy: 'random', trials: 2, objective: 'validation', space: { k: { mode: 'range', min: 600, max: 900, log: false } } });
+    await failing.runtime.runAll();
+    expect(failing.runtime.get(TUNE).error).toMatch(/^Every trial failed: the first with “.+”\. Fix that \(or narrow the space\) and run the search again\.$/);
+    const short = setUp({ family: 'random_forest', strategy: 'random', trials: 5, objective: 'cv', budgetSeconds: 0.001, space: { nEstimators: { mode: 'fixed', value: 2000 } } });
+    await short.runtime.runAll();
+    expect(short.runtime.get(TUNE).error).toMatch(/^The 0\.001 s budget ended before any trial finished: raise the budget/);
+  }, 120_000);
+
   it('a grid larger than the trial budget is refused with the numbers', async () => {
     const { runtime } = setUp({ family: 'knn', strategy: 'grid', gridSteps: 4, trials: 2, objective: 'validation' });
     await runtime.runAll();
