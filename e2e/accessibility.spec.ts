@@ -1,5 +1,5 @@
 // Journey: axe (WCAG 2.0/2.1 A and AA rules) on Home and on a breast-cancer notebook with every main cell run —
-// Problem, Split, Prepare, Profile, Train, Evaluate, Explain — finds no serious or critical violation, and each page
+// Problem, Split, Prepare, Profile, Train, Evaluate, Explain, Tune — finds no serious or critical violation, and each page
 // has one h1. A failure lists each violation's rule, impact, target selectors and summary, so it says what to fix;
 // moderate and minor findings (axe's best-practice rules included) are printed and attached, not failed on. Tabbing
 // through the first cells' controls shows a focus outline at every stop.
@@ -83,6 +83,14 @@ test('axe finds no serious or critical violation on Home or on a notebook with e
   await expect(explain.getByTestId('explain-importance')).toBeVisible({ timeout: 90_000 });
   await expect(explain.getByTestId('explain-waterfall')).toBeVisible();
   await expect(firstCellOfKind(page, 'evaluate').getByTestId('roc-plot')).toBeVisible();
+  // A Tune cell with its space editor, trials table and plots.
+  const tune = await addCellOfKind(page, 'Tune');
+  await tune.getByTestId('tune-family').selectOption('decision_tree');
+  await tune.getByTestId('tune-strategy').selectOption('random');
+  await tune.getByTestId('tune-trials').fill('3');
+  await tune.getByTestId('tune-trials').press('Tab');
+  await tune.getByTestId('tune-run').click();
+  await expect(tune.getByTestId('tune-trial-row')).toHaveCount(3, { timeout: 90_000 });
   const title = await page.getByRole('textbox', { name: 'Notebook title' }).inputValue();
   await expect.soft(page.getByRole('heading', { level: 1 })).toHaveText(title);
   found.push(...collectBlocking('notebook', await scanPage(page)));
