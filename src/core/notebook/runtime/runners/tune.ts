@@ -102,7 +102,7 @@ async function searchFamily(spec: TuneCellSpec, setup: SearchSetup, known: { tri
   try {
     const outcome = await runSearch({
       space: setup.space!, strategy: spec.strategy, gridSteps: spec.gridSteps, trials: spec.trials, halving: spec.halving, seed: spec.seed,
-      parallelism: context.compute.parallelism, known: known.trials,
+      parallelism: countSlots(context.compute.parallelism), known: known.trials,
       evaluate: async (trial) => {
         running++;
         report();
@@ -141,7 +141,7 @@ async function searchAuto(spec: TuneCellSpec, setup: SearchSetup, known: { trial
   try {
     const outcome = await runAutoSearch({
       task: setup.problem.task as Exclude<typeof setup.problem.task, 'clustering'>, rows: setup.parts.train.length, columns: setup.columns, seed: spec.seed,
-      parallelism: context.compute.parallelism, deadlineMs: startedMs + seconds * 1000, maxTrials: spec.trials, known: known.trials,
+      parallelism: countSlots(context.compute.parallelism), deadlineMs: startedMs + seconds * 1000, maxTrials: spec.trials, known: known.trials,
       evaluate: async (family, trial) => {
         running++;
         report();
@@ -194,4 +194,12 @@ function describeEnd(complete: boolean, budgetSpent: boolean, seconds: number, r
 
 function sumBudget(trials: readonly TrialResult[]): number {
   return Math.round(trials.reduce((sum, t) => sum + t.budget, 0) * 1000) / 1000;
+}
+
+/**
+ * Trials kept in flight: one more than the workers, so a worker that finishes starts the queued trial at once
+ * instead of waiting while the page stores the last result and asks for the next configuration.
+ */
+function countSlots(workers: number): number {
+  return workers > 1 ? workers + 1 : 1;
 }
