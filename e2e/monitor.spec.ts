@@ -3,8 +3,8 @@
 // features, the overlaid distributions, the report downloads → Retrain on the batch: the gate decides → promote after
 // confirmation → the Models page shows v2 in production → roll back to v1.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addCell, addCellOfKind, trainPenguinsSpecies, uploadCsv, waitForImport } from './support/studio';
+import { expect, test } from '@playwright/test';
+import { addCell, addCellOfKind, changeStage, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
 
 const MODEL = 'penguins-species';
 const PENGUINS = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
@@ -21,18 +21,6 @@ function buildDriftedBatch(): string {
     return cells.join(',');
   });
   return [PENGUINS[0], ...lines].join('\n');
-}
-
-function versionRow(page: Page, version: number): Locator {
-  return page.locator(`[data-testid="model-version-row"][data-version="${version}"]`);
-}
-
-async function changeStage(page: Page, version: number, button: Locator, reason: string): Promise<void> {
-  await button.click();
-  const row = versionRow(page, version);
-  await row.getByTestId('reason-input').fill(reason);
-  await row.getByTestId('confirm-action').click();
-  await expect(row.getByTestId('reason-input')).toHaveCount(0);
 }
 
 test('penguins: register → monitor a drifted batch → alerts → retrain → gate → promote → roll back', async ({ page }) => {

@@ -4,8 +4,8 @@
 // v2 archived); the log holds every change → v1's model card shows its family and a typed intended use → reload
 // keeps it all → v1's lineage (dataset → pipeline → run → version) → on the Runs page a tag and a note, a tag:
 // search, Reproduce (every metric equal), an archived run hidden until "Show archived", all kept after a reload.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addCellOfKind, openSample, runSplit, trainFamilies } from './support/studio';
+import { expect, test, type Page } from '@playwright/test';
+import { addCellOfKind, changeStage, openSample, runSplit, trainFamilies, versionRow } from './support/studio';
 
 const MODEL = 'penguins-species';
 
@@ -16,18 +16,6 @@ async function registerRow(page: Page, family: string): Promise<void> {
   await row.getByTestId('register-reason').fill(`${family} candidate`);
   await row.getByTestId('register-submit').click();
   await expect(row.getByTestId('runs-versions')).toContainText(MODEL);
-}
-
-function versionRow(page: Page, version: number): Locator {
-  return page.locator(`[data-testid="model-version-row"][data-version="${version}"]`);
-}
-
-async function changeStage(page: Page, version: number, button: Locator, reason: string): Promise<void> {
-  await button.click();
-  const row = versionRow(page, version);
-  await row.getByTestId('reason-input').fill(reason);
-  await row.getByTestId('confirm-action').click();
-  await expect(row.getByTestId('reason-input')).toHaveCount(0);
 }
 
 async function expectStages(page: Page, stages: Record<number, string>): Promise<void> {

@@ -7,6 +7,7 @@
 interface AbortSignal {
   readonly aborted: boolean;
   addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 /** The notebook runtime's handle on a cell's job (cancel and cooperative stop). */

@@ -71,7 +71,7 @@ async function runOne(file: NotebookFile, data: { name: string; path: string }[]
 const { file, data } = await readFile();
 const problem = file.notebook.cells.find((c) => c.kind === 'problem')!.spec as ProblemCellSpec;
 const tryAll: Cell = { id: 'train' as CellId, kind: 'train', spec: { ...CELL_KINDS.train.createSpec(), tryAll: true, crossValidate: false } };
-const auto: Cell = { id: 'tune' as CellId, kind: 'tune', spec: { ...CELL_KINDS.tune.createSpec(), mode: 'auto', budgetSeconds: seconds, trials: 1000 } };
+const auto: Cell = { id: 'tune' as CellId, kind: 'tune', spec: { ...CELL_KINDS.tune.createSpec(), mode: 'auto', budgetSeconds: seconds, trials: 1000, ensemble: process.env.AUTOML_BENCH_ENSEMBLE === '1' } };
 const tryAllResult = await runOne(file, data, tryAll);
 const autoResult = await runOne(file, data, auto);
 console.log(JSON.stringify({ dataset: source.startsWith('generated:') ? basename(source) : basename(source, '.notebook.json'), metric: problem.primaryMetric, direction: METRICS[problem.primaryMetric!].direction, tryAll: tryAllResult, auto: autoResult }));

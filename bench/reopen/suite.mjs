@@ -5,7 +5,7 @@
 // REOPEN_BENCH_TRACE=1 adds a Chromium trace of each reload: each long task's wall and CPU time.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, preview } from 'vite';
+import { serveApp } from '../lib/serve-app.mjs';
 import { formatTrainingCsv } from '../lib/generate-training-csv.mjs';
 import { launchBenchBrowser } from '../lib/site.mjs';
 import { addProblemAndSplit, createNotebook, importCsv } from '../training/drive-studio.mjs';
@@ -15,19 +15,12 @@ import { installMainThreadWatch, readPageClock, summarizePhase } from '../traini
 const ROWS = Number(process.env.REOPEN_BENCH_ROWS ?? 1_000_000);
 const SEED = 11;
 const RELOADS = 2;
-const ROOT = resolve(import.meta.dirname, '../..');
 const APP_DIR = resolve(import.meta.dirname, '../out/app');
 const DATA_FILE = resolve(import.meta.dirname, `../data/training-${ROWS}x10-seed${SEED}.csv`);
 const LONG_MS = 30 * 60_000;
 
 export const usesSite = false;
 export const TARGETS = { reopenLongestTaskMsMax: 50 };
-
-async function serveApp() {
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true } });
-  const server = await preview({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR }, preview: { port: 0, host: '127.0.0.1' } });
-  return { baseUrl: `http://127.0.0.1:${server.httpServer.address().port}`, close: () => server.close() };
-}
 
 export async function run() {
   mkdirSync(resolve(DATA_FILE, '..'), { recursive: true });

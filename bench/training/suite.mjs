@@ -3,7 +3,7 @@
 // the notebook, recording every main-thread long task per phase. Target: none over 200 ms during Try all.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, preview } from 'vite';
+import { serveApp } from '../lib/serve-app.mjs';
 import { formatTrainingCsv } from '../lib/generate-training-csv.mjs';
 import { addPrepare, addProblemAndSplit, addTrainCell, createNotebook, importCsv, reloadNotebook, tryAll } from './drive-studio.mjs';
 import { traceMainThread } from './trace-main-thread.mjs';
@@ -11,18 +11,10 @@ import { installMainThreadWatch, readPageClock, summarizePhase } from './watch-m
 
 const ROWS = Number(process.env.TRAINING_BENCH_ROWS ?? 50_000);
 const SEED = 11;
-const ROOT = resolve(import.meta.dirname, '../..');
 const APP_DIR = resolve(import.meta.dirname, '../out/app');
 const DATA_FILE = resolve(import.meta.dirname, `../data/training-${ROWS}x10-seed${SEED}.csv`);
 
 export const TARGETS = { trainingLongestTaskMsMax: 200 };
-
-/** Builds the app into bench/out/app and serves it on a free port; call close() when done. */
-async function serveApp() {
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true } });
-  const server = await preview({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR }, preview: { port: 0, host: '127.0.0.1' } });
-  return { baseUrl: `http://127.0.0.1:${server.httpServer.address().port}`, close: () => server.close() };
-}
 
 /** Times `act` on the page's clock and summarizes the main thread over it. */
 async function measure(page, act) {

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
-import { build, preview } from 'vite';
+import { serveApp } from '../lib/serve-app.mjs';
 import { formatTrainingCsv } from '../lib/generate-training-csv.mjs';
 import { addProblemAndSplit, createNotebook, importCsv } from '../training/drive-studio.mjs';
 
@@ -18,17 +18,9 @@ const ROWS = Number(process.env.TUNE_BENCH_ROWS ?? 50_000);
 const TRIALS = Number(process.env.TUNE_BENCH_TRIALS ?? 12);
 const REPEATS = Number(process.env.TUNE_BENCH_REPEATS ?? 2);
 const SEED = 11;
-const ROOT = resolve(import.meta.dirname, '../..');
-const APP_DIR = resolve(import.meta.dirname, '../out/app');
 const DATA_FILE = resolve(import.meta.dirname, `../data/training-${ROWS}x10-seed${SEED}.csv`);
 
 export const TARGETS = { poolOverOneMin: 1.6 };
-
-async function serveApp() {
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true } });
-  const server = await preview({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR }, preview: { port: 0, host: '127.0.0.1' } });
-  return { baseUrl: `http://127.0.0.1:${server.httpServer.address().port}`, close: () => server.close() };
-}
 
 export async function run(site) {
   mkdirSync(resolve(DATA_FILE, '..'), { recursive: true });

@@ -213,3 +213,17 @@ export async function trainPenguinsSpecies(page: Page, families: string[] = ['gr
   await runSplit(await addCellOfKind(page, 'Split'));
   return trainFamilies(page, families);
 }
+
+/** A version's row on a model's page. */
+export function versionRow(page: Page, version: number): Locator {
+  return page.locator(`[data-testid="model-version-row"][data-version="${version}"]`);
+}
+
+/** Presses a stage or rollback `button` of `version`'s row, gives the reason, confirms, and waits for the row to settle. */
+export async function changeStage(page: Page, version: number, button: Locator, reason: string): Promise<void> {
+  await button.click();
+  const row = versionRow(page, version);
+  await row.getByTestId('reason-input').fill(reason);
+  await row.getByTestId('confirm-action').click();
+  await expect(row.getByTestId('reason-input')).toHaveCount(0);
+}

@@ -126,7 +126,12 @@ export async function trainTrial(family: FamilyInfo, trial: PlannedTrial, setup:
   const base = { ...trial, family: family.kind, durationMs: 0 };
   let outcome: CandidateOutcome | undefined;
   try {
-    [outcome] = await context.compute.trainCandidates({ cellId: context.cellId, datasetKey: setup.datasetKey, parts, requests: [request], backend: 'auto' }, { signal: linkSignals(context.signal, stop) });
+    const linked = linkSignals(context.signal, stop);
+    try {
+      [outcome] = await context.compute.trainCandidates({ cellId: context.cellId, datasetKey: setup.datasetKey, parts, requests: [request], backend: 'auto' }, { signal: linked.signal });
+    } finally {
+      linked.dispose();
+    }
   } catch (error) {
     // A trial cut off by a stop or the budget (not the cell's cancel) ends the search with what finished.
     if (!isAbortError(error) || context.signal.aborted) throw error;
@@ -167,11 +172,15 @@ function plain<T>(value: T): T {
  * A signal that aborts with either: a stop press or the spent budget cancels the trials in flight (their partial
  * models would not be the configurations' scores), keeping every finished trial.
  */
-function linkSignals(a: AbortSignal, b: AbortSignal): AbortSignal {
+function linkSignals(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
   const linked = new AbortController();
   const abort = () => linked.abort();
   if (a.aborted || b.aborted) abort();
   a.addEventListener('abort', abort, { once: true });
   b.addEventListener('abort', abort, { once: true });
-  return linked.signal;
+  // Removed when the trial ends: a search of hundreds of trials would pile listeners on the cell's signals.
+  return { signal: linked.signal, dispose: () => {
+    a.removeEventListener('abort', abort);
+    b.removeEventListener('abort', abort);
+  } };
 }
