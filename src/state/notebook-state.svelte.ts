@@ -7,6 +7,7 @@ import { NotebookRuntime, type CellRuntime } from '../core/notebook/runtime/note
 import type { RunProgress } from '../core/notebook/runtime/runner';
 import { DEFAULT_NOTEBOOK_NAME, isPristineNotebook } from '../core/notebook/pristine';
 import * as reducers from '../core/notebook/reducers';
+import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type EditHistory } from '../core/notebook/edit-history';
 import type { CellId, CellKind, CellSpecs, Notebook, NotebookId, ProblemCellSpec } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
@@ -29,6 +30,10 @@ export class NotebookState {
   notebook = $state.raw<Notebook | null>(null);
   loadError = $state<string | null>(null);
   saveStatus = $state<SaveStatus>('saved');
+  /** Whether an edit can be taken back / made again (the header's Undo and Redo). */
+  canUndo = $state(false);
+  canRedo = $state(false);
+  #history: EditHistory = EMPTY_HISTORY;
   /** Every cell's runtime (status, output, error, progress…), as the runtime derives it. */
   cells = $state.raw<Record<CellId, CellRuntime>>({});
   /** The datasets Data cells opened, by dataset key: the table the views show, its record and columns. */
@@ -87,7 +92,23 @@ export class NotebookState {
   }
 
   rename(name: string): void {
-    this.#edit((nb, now) => reducers.renameNotebook(nb, name, now));
+    this.#edit((nb, now) => reducers.renameNotebook(nb, name, now), 'name');
+  }
+
+  /** Takes the last edit back (a deleted cell returns with its output); false when there is none. */
+  undo(): boolean {
+    const step = this.notebook && undoEdit(this.#history, this.notebook);
+    if (!step) return false;
+    this.#applyHistory(step);
+    return true;
+  }
+
+  /** Makes the last undone edit again; false when there is none. */
+  redo(): boolean {
+    const step = this.notebook && redoEdit(this.#history, this.notebook);
+    if (!step) return false;
+    this.#applyHistory(step);
+    return true;
   }
 
   /** Names a still-untitled notebook after its first dataset (a name the user gave is kept). */
@@ -112,7 +133,7 @@ export class NotebookState {
 
   /** Edits a cell's spec; the runtime marks the cells whose inputs changed stale (automatic ones run again). */
   updateSpec<K extends CellKind>(cellId: CellId, kind: K, update: (spec: CellSpecs[K]) => CellSpecs[K]): void {
-    this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now));
+    this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now), `spec:${cellId}`);
   }
 
   /** The dataset the nearest Data cell above `cellId` opened, with its table for the views; null until it has. */
@@ -270,14 +291,32 @@ export class NotebookState {
     }
   }
 
-  #edit(reduce: (notebook: Notebook, now: number) => Notebook): void {
+  /** Applies an edit; `coalesce` merges a burst of edits of one kind (typing in one cell) into one undo step. */
+  #edit(reduce: (notebook: Notebook, now: number) => Notebook, coalesce: string | null = null): void {
     if (!this.notebook) return;
-    const next = reduce(this.notebook, Date.now());
+    const now = Date.now();
+    const next = reduce(this.notebook, now);
     if (next === this.notebook) return;
+    this.#setHistory(recordEdit(this.#history, this.notebook, now, coalesce));
+    this.#show(next);
+  }
+
+  #applyHistory(step: { notebook: Notebook; history: EditHistory }): void {
+    this.#setHistory(step.history);
+    this.#show({ ...step.notebook, updatedAt: Date.now() });
+  }
+
+  #show(next: Notebook): void {
     this.notebook = next;
     this.runtime.setNotebook(next);
     this.saveStatus = 'unsaved';
     this.#autosave.schedule();
+  }
+
+  #setHistory(history: EditHistory): void {
+    this.#history = history;
+    this.canUndo = history.past.length > 0;
+    this.canRedo = history.future.length > 0;
   }
 }
 

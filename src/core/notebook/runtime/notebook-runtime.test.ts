@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createToyPort as createPort } from '../../../test-support/toy-compute-port';
 import { CELL_KINDS } from '../cell-kinds';
-import { addCell, createNotebook, updateCellSpec } from '../reducers';
+import { addCell, createNotebook, deleteCell, updateCellSpec } from '../reducers';
 import type { RunSummary } from '../../train/types';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../types';
 import type { RunProgress } from './runner';
@@ -50,6 +50,23 @@ describe('NotebookRuntime', () => {
     port.jobs.length = 0;
     await runtime.runAll({ onlyStale: true });
     expect([port.jobs, statuses(runtime, notebook)]).toEqual([['split'], { d: 'done', p: 'done', s: 'done', q: 'done', n: 'done' }]);
+  });
+
+  it('a deleted cell comes back with its output when the delete is undone (the same notebook again)', async () => {
+    const port = createPort();
+    const notebook = buildNotebook();
+    const runtime = new NotebookRuntime({ compute: port });
+    runtime.setNotebook(notebook);
+    await settle();
+    await runtime.runAll();
+    const split = runtime.get('s' as CellId).output;
+    expect(split).not.toBeNull();
+    runtime.setNotebook(deleteCell(notebook, 's' as CellId, 1));
+    expect(runtime.get('q' as CellId).status).toBe('waiting');
+    port.jobs.length = 0;
+    runtime.setNotebook(notebook);
+    expect([runtime.get('s' as CellId).status, runtime.get('s' as CellId).output, runtime.get('q' as CellId).status]).toEqual(['done', split, 'done']);
+    expect(port.jobs).toEqual([]);
   });
 
   it('a failed cell shows its error, stops Run all, and the cells below wait for it', async () => {

@@ -74,6 +74,8 @@ const EMPTY: Entry = { output: null, outputKey: null, durationMs: null, error: n
 export class NotebookRuntime {
   #notebook: Notebook | null = null;
   readonly #entries = new Map<CellId, Entry>();
+  /** Entries of cells deleted lately, by id, in deletion order (an undo restores one with its output). */
+  readonly #removed = new Map<CellId, Entry>();
   #derived = new Map<CellId, Derived>();
   readonly #publishCache = new Map<CellId, { output: unknown; key: string; artifact: ArtifactTypes[ArtifactKind] | null }>();
 
@@ -88,6 +90,14 @@ export class NotebookRuntime {
       entry.job?.abort.abort();
       this.#entries.delete(id);
       this.#publishCache.delete(id);
+      // Kept a while: an undone delete brings the cell back with its output.
+      this.#removed.set(id, { ...entry, job: null, progress: null });
+      while (this.#removed.size > REMOVED_KEPT) this.#removed.delete(this.#removed.keys().next().value as CellId);
+    }
+    for (const id of ids) {
+      const removed = this.#removed.get(id);
+      if (removed && !this.#entries.has(id)) this.#entries.set(id, removed);
+      this.#removed.delete(id);
     }
     this.#refresh();
   }
@@ -334,6 +344,9 @@ export class NotebookRuntime {
     return artifact;
   }
 }
+
+/** Deleted cells whose output the runtime keeps for an undo. */
+const REMOVED_KEPT = 20;
 
 /** True when `cell` runs by itself (its runner says so, for this spec). */
 function isAuto(cell: Cell): boolean {
