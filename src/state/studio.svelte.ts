@@ -15,6 +15,7 @@ import { createCellId, createNotebookId } from './ids';
 import { importNotebookFile } from './import-notebook';
 import { fetchSampleFile, fetchSamples, type SampleInfo } from './samples';
 import { Toasts } from './toasts.svelte';
+import { loadTemplate } from './templates';
 
 export type NotebookListing = Awaited<ReturnType<typeof listNotebooks>>[number];
 
@@ -89,6 +90,17 @@ export class Studio {
     await saveNotebook(await this.db(), notebook);
     this.#pendingSamples.set(cellId, sample);
     return notebook.id;
+  }
+
+  /** A new notebook from template `id` (state/templates.ts), its data read from the bundled sample; null after an error toast. */
+  async createFromTemplate(id: string): Promise<NotebookId | null> {
+    try {
+      const { name, text } = await loadTemplate(id);
+      return await this.importNotebook(new File([text], name, { type: 'application/json' }));
+    } catch (error) {
+      this.toasts.push(`Could not open the template: ${describeError(error)}`, 'error');
+      return null;
+    }
   }
 
   /**

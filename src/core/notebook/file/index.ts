@@ -6,3 +6,4 @@ export type { DatasetBinding, DatasetColumnRef, EmbeddedDataset, EmbeddedModel, 
 export { createNotebookFromFile, describeWantedDataset } from './notebook-from-file';
 export { checkNotebookFile, readNotebookFile } from './read-notebook-file';
 export { createNotebookFile, formatNotebookFile, type NotebookFileParts } from './write-notebook-file';
+export { buildWelcomeNotebook, WELCOME_NAME } from './build-welcome-notebook';
