@@ -1,6 +1,6 @@
 // Journey: penguins → Problem → Split and a Note below it → Shift+Enter in the Split cell runs it and moves focus to
 // the Note → Ctrl+Enter runs in place → delete the run Split cell → Ctrl+Z brings it back with its summary (no
-// rerun) → Redo deletes it again, Undo restores it → "?" lists the keys, Escape hides them.
+// rerun) → Redo deletes it again, Undo restores it → "?" lists the keys, Escape hides them → Duplicate, and undo it.
 import { expect, test } from '@playwright/test';
 import { addCellOfKind, openSample } from './support/studio';
 
@@ -50,4 +50,12 @@ test('keys: Shift+Enter runs and moves on, Ctrl+Enter runs in place; undo restor
   await expect(page.getByTestId('keys-help')).toContainText('Shift + Enter');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('keys-help')).toHaveCount(0);
+
+  // Duplicate puts a copy with the same settings right below; undo takes it back.
+  await restored.getByRole('button', { name: 'Duplicate Split cell' }).click();
+  const splits = page.locator('[data-testid="cell"][data-kind="split"]');
+  await expect(splits).toHaveCount(2);
+  await expect(splits.nth(1).getByRole('spinbutton', { name: /seed/i })).toHaveValue('7');
+  await page.getByTestId('undo').click();
+  await expect(splits).toHaveCount(1);
 });

@@ -123,6 +123,13 @@ export class NotebookState {
     return cellId;
   }
 
+  /** Adds a copy of `cellId` (same settings, no output yet) below it; returns the copy's id. */
+  duplicateCell(cellId: CellId): CellId {
+    const copyId = createCellId();
+    this.#edit((nb, now) => reducers.duplicateCell(nb, cellId, copyId, now));
+    return copyId;
+  }
+
   deleteCell(cellId: CellId): void {
     this.#edit((nb, now) => reducers.deleteCell(nb, cellId, now));
   }

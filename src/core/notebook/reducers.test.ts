@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from './cell-kinds';
-import { addCell, completeCellSpecs, createNotebook, deleteCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
+import { addCell, completeCellSpecs, createNotebook, deleteCell, duplicateCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
 import type { CellId, Notebook, NotebookId } from './types';
 
 const id = (s: string) => s as CellId;
@@ -19,6 +19,15 @@ describe('notebook reducers', () => {
     expect(nb.cells[0].spec).toMatchObject({ datasetId: null, columnOverrides: {} });
     expect(nb.updatedAt).toBe(3000);
     expect(base.cells).toEqual([]);
+  });
+
+  it('duplicates a cell right below it with a copy of its spec, not the same object', () => {
+    let nb = addCell(addCell(base, 'note', id('a'), 1), 'note', id('b'), 1);
+    nb = updateCellSpec(nb, id('a'), 'note', () => ({ markdown: 'hello' }), 2);
+    const copied = duplicateCell(nb, id('a'), id('c'), 3);
+    expect(copied.cells.map((c) => c.id)).toEqual(['a', 'c', 'b']);
+    expect([copied.cells[1].spec, copied.cells[1].spec === copied.cells[0].spec, copied.updatedAt]).toEqual([{ markdown: 'hello' }, false, 3]);
+    expect(duplicateCell(nb, id('missing'), id('d'), 4)).toBe(nb);
   });
 
   it('moves a cell up and down and ignores moves past either end', () => {

@@ -35,6 +35,15 @@ export function deleteCell(notebook: Notebook, cellId: CellId, now: number): Not
   return cells.length === notebook.cells.length ? notebook : { ...notebook, cells, updatedAt: now };
 }
 
+/** A copy of cell `cellId` (its spec deep-copied, under `copyId`) right below it; unknown id: unchanged. */
+export function duplicateCell(notebook: Notebook, cellId: CellId, copyId: CellId, now: number): Notebook {
+  const at = notebook.cells.findIndex((cell) => cell.id === cellId);
+  if (at < 0) return notebook;
+  const source = notebook.cells[at];
+  const copy = { id: copyId, kind: source.kind, spec: JSON.parse(JSON.stringify(source.spec)) } as Cell;
+  return { ...notebook, cells: [...notebook.cells.slice(0, at + 1), copy, ...notebook.cells.slice(at + 1)], updatedAt: now };
+}
+
 /** Moves a cell by `offset` places (−1 up, +1 down); a move past either end does nothing. */
 export function moveCell(notebook: Notebook, cellId: CellId, offset: number, now: number): Notebook {
   const from = notebook.cells.findIndex((cell) => cell.id === cellId);
