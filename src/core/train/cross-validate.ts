@@ -3,7 +3,6 @@
 // request each fold's validation-row predictions come back too (the ensemble's out-of-fold predictions).
 
 import { isAbortError } from '../errors';
-import { computeProblemMetric } from '../evaluate/select-problem-metric';
 import { predictOutputs } from '../models/predict-outputs';
 import type { ModelOutputs, Target } from '../models/types';
 import type { ProblemSpec } from '../problem/types';
@@ -15,7 +14,7 @@ import { takeRows } from '../transform/take-rows';
 import { describePreparation, fitPrepared } from './fit-prepared';
 import { prepareTrainingData, readSupervisedProblem } from './prepare-training-data';
 import { readValidationTarget } from './read-target';
-import { findPositiveClass, listProblemMetrics } from './score-model';
+import { listProblemMetrics, scoreOutputs } from './score-model';
 import { summarizeFolds } from './summarize-folds';
 
 export { summarizeFolds };
@@ -54,12 +53,6 @@ export async function scoreFoldKeeping(table: Table, fold: Fold, foldIndex: numb
       predictions: Float64Array.from(outputs.predictions), proba: outputs.proba ? Float64Array.from(outputs.proba) : null, classes: y.classes ? [...y.classes] : null,
     },
   };
-}
-
-/** Every metric of the problem on one pass of outputs (as scoreModel scores them). */
-function scoreOutputs(outputs: ModelOutputs, y: Target, problem: ProblemSpec): MetricScores {
-  const held = { yTrue: y.values, yPred: outputs.predictions, proba: outputs.proba, classCount: y.classes?.length ?? 0, positive: findPositiveClass(problem, y.classes) };
-  return Object.fromEntries(listProblemMetrics(problem).map((id) => [id, computeProblemMetric(id, held)]));
 }
 
 /** The dataset rows of the validation matrix prepareTrainingData built: the rows the pipeline kept that have a target, in order. */

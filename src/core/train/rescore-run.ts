@@ -7,14 +7,13 @@ import { loadModel } from '../models/registry';
 import { isEnsembleModel } from '../models/ensemble/ensemble-model';
 import { loadEnsemble } from '../models/ensemble/predict-ensemble';
 import { predictEnsembleHeldOutNow } from '../models/ensemble/predict-ensemble-held-out';
-import { computeProblemMetric } from '../evaluate/select-problem-metric';
 import type { ProblemSpec, SupervisedTask } from '../problem/types';
 import type { RowIndices, Table } from '../table/types';
 import { transformTable } from '../transform/pipeline';
 import { takeRows } from '../transform/take-rows';
 import { prepareHeldOutRows } from './prepare-held-out';
 import { readSupervisedProblem } from './prepare-training-data';
-import { findPositiveClass, listProblemMetrics, scoreModel } from './score-model';
+import { scoreModel, scoreOutputs } from './score-model';
 import { dropIncompleteRows } from './prepare-unsupervised-data';
 import { scoreClustering } from './train-unsupervised';
 import type { MetricScores, TrainedRun } from './types';
@@ -44,6 +43,5 @@ function rescoreClusteringRun(table: Table, validation: RowIndices, run: Trained
 function rescoreEnsembleRun(table: Table, validation: RowIndices, run: TrainedRun, problem: ProblemSpec, task: SupervisedTask, target: string): MetricScores {
   const scored = predictEnsembleHeldOutNow(table, validation, loadEnsemble(run.model), task, target);
   if (!scored) throw new ModelSpecError(`No validation row has a value for "${target}" to compare predictions with.`);
-  const outputs = { yTrue: scored.y.values, yPred: scored.outputs.predictions, proba: scored.outputs.proba, classCount: run.classes?.length ?? 0, positive: findPositiveClass(problem, run.classes) };
-  return Object.fromEntries(listProblemMetrics(problem).map((id) => [id, computeProblemMetric(id, outputs)]));
+  return scoreOutputs(scored.outputs, { values: scored.y.values, ...(run.classes ? { classes: run.classes } : {}) }, problem);
 }

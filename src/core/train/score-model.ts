@@ -40,7 +40,8 @@ export async function scoreModelUnlessStopped(model: FittedModel, X: FeatureMatr
   }
 }
 
-function scoreOutputs({ predictions, proba }: ModelOutputs, y: Target, problem: ProblemSpec): MetricScores {
+/** Every metric of `problem` on one pass of a model's outputs against `y` (its classes say which class is positive). */
+export function scoreOutputs({ predictions, proba }: ModelOutputs, y: Target, problem: ProblemSpec): MetricScores {
   const outputs: HeldOutOutputs = { yTrue: y.values, yPred: predictions, proba, classCount: y.classes?.length ?? 0, positive: findPositiveClass(problem, y.classes) };
   const scores: MetricScores = {};
   for (const id of listProblemMetrics(problem)) scores[id] = computeProblemMetric(id, outputs);

@@ -4,7 +4,6 @@
 
 import { ModelSpecError } from '../../errors';
 import { deriveInputContract } from '../../export/input-contract';
-import { computeProblemMetric } from '../../evaluate/select-problem-metric';
 import { createEnsembleModel, ENSEMBLE_KIND, type EnsembleMember } from '../../models/ensemble/ensemble-model';
 import { loadEnsemble } from '../../models/ensemble/predict-ensemble';
 import { predictEnsembleHeldOut } from '../../models/ensemble/predict-ensemble-held-out';
@@ -14,7 +13,7 @@ import { nowMs } from '../../time/now-ms';
 import type { FittedPipeline } from '../../transform/fitted-types';
 import { readSupervisedProblem } from '../../train/prepare-training-data';
 import { hashFittedPipeline } from '../../train/record-provenance';
-import { findPositiveClass, listProblemMetrics } from '../../train/score-model';
+import { scoreOutputs } from '../../train/score-model';
 import type { CvSummary, MetricScores, TrainedRun, TrainingParts } from '../../train/types';
 
 /** What to build: the run's id, its members (stored runs) and weights, the blend's CV summary, and a note for the run. */
@@ -82,6 +81,5 @@ function uniteInputColumns(members: readonly TrainedRun[]): FittedPipeline['inpu
 async function scoreValidation(table: Table, parts: TrainingParts, model: TrainedRun['model'], problem: ProblemSpec, task: ReturnType<typeof readSupervisedProblem>['task'], target: string): Promise<MetricScores> {
   const scored = await predictEnsembleHeldOut(table, parts.validation, loadEnsemble(model), task, target);
   if (!scored) return {};
-  const held = { yTrue: scored.y.values, yPred: scored.outputs.predictions, proba: scored.outputs.proba, classCount: model.classes?.length ?? 0, positive: findPositiveClass(problem, model.classes) };
-  return Object.fromEntries(listProblemMetrics(problem).map((id) => [id, computeProblemMetric(id, held)]));
+  return scoreOutputs(scored.outputs, { values: scored.y.values, ...(model.classes ? { classes: model.classes } : {}) }, problem);
 }
