@@ -138,6 +138,16 @@ export class NotebookState {
     this.#edit((nb, now) => reducers.moveCell(nb, cellId, offset, now));
   }
 
+  /** Moves a cell to `index` (its place after the move), e.g. where it was dropped. */
+  moveCellTo(cellId: CellId, index: number): void {
+    this.#edit((nb, now) => reducers.moveCell(nb, cellId, index - nb.cells.findIndex((cell) => cell.id === cellId), now));
+  }
+
+  /** Names a cell; an empty name shows its kind alone again. */
+  renameCell(cellId: CellId, title: string): void {
+    this.#edit((nb, now) => reducers.renameCell(nb, cellId, title, now));
+  }
+
   /** Edits a cell's spec; the runtime marks the cells whose inputs changed stale (automatic ones run again). */
   updateSpec<K extends CellKind>(cellId: CellId, kind: K, update: (spec: CellSpecs[K]) => CellSpecs[K]): void {
     this.#edit((nb, now) => reducers.updateCellSpec(nb, cellId, kind, update, now), `spec:${cellId}`);

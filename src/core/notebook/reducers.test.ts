@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from './cell-kinds';
-import { addCell, completeCellSpecs, createNotebook, deleteCell, duplicateCell, moveCell, renameNotebook, updateCellSpec } from './reducers';
+import { addCell, completeCellSpecs, createNotebook, deleteCell, duplicateCell, moveCell, renameCell, renameNotebook, updateCellSpec } from './reducers';
 import type { CellId, Notebook, NotebookId } from './types';
 
 const id = (s: string) => s as CellId;
@@ -37,6 +37,24 @@ describe('notebook reducers', () => {
     expect(moveCell(nb, id('a'), -1, 6)).toBe(nb);
     expect(moveCell(nb, id('b'), 1, 6)).toBe(nb);
     expect(moveCell(nb, id('missing'), 1, 6)).toBe(nb);
+  });
+
+  it('names a cell, trims and caps the name, takes it away when blank, and a copy says it is one', () => {
+    let nb = addCell(addCell(base, 'note', id('a'), 1), 'note', id('b'), 1);
+    nb = renameCell(nb, id('a'), '  Baseline check  ', 2);
+    expect([nb.cells[0].title, nb.updatedAt]).toEqual(['Baseline check', 2]);
+    expect(renameCell(nb, id('a'), 'Baseline check', 3)).toBe(nb);
+    expect(renameCell(nb, id('a'), 'x'.repeat(200), 3).cells[0].title).toHaveLength(120);
+    expect(duplicateCell(nb, id('a'), id('c'), 4).cells[1].title).toBe('Baseline check (copy)');
+    const cleared = renameCell(nb, id('a'), '   ', 5);
+    expect(['title' in cleared.cells[0], cleared.updatedAt]).toEqual([false, 5]);
+    expect(renameCell(nb, id('missing'), 'x', 6)).toBe(nb);
+  });
+
+  it('moves a cell by several places at once (a drop)', () => {
+    const nb = addCell(addCell(addCell(base, 'note', id('a'), 1), 'note', id('b'), 1), 'note', id('c'), 1);
+    expect(moveCell(nb, id('a'), 2, 5).cells.map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(moveCell(nb, id('c'), -2, 5).cells.map((c) => c.id)).toEqual(['c', 'a', 'b']);
   });
 
   it('deletes a cell', () => {

@@ -40,8 +40,19 @@ export function duplicateCell(notebook: Notebook, cellId: CellId, copyId: CellId
   const at = notebook.cells.findIndex((cell) => cell.id === cellId);
   if (at < 0) return notebook;
   const source = notebook.cells[at];
-  const copy = { id: copyId, kind: source.kind, spec: JSON.parse(JSON.stringify(source.spec)) } as Cell;
+  const copy = { id: copyId, kind: source.kind, spec: JSON.parse(JSON.stringify(source.spec)), ...(source.title ? { title: `${source.title} (copy)` } : {}) } as Cell;
   return { ...notebook, cells: [...notebook.cells.slice(0, at + 1), copy, ...notebook.cells.slice(at + 1)], updatedAt: now };
+}
+
+/** Names a cell (`title` trimmed, at most 120 characters); an empty name takes the name away (the kind alone shows). */
+export function renameCell(notebook: Notebook, cellId: CellId, title: string, now: number): Notebook {
+  const at = notebook.cells.findIndex((cell) => cell.id === cellId);
+  if (at < 0) return notebook;
+  const trimmed = title.trim().slice(0, 120);
+  const { title: current, ...rest } = notebook.cells[at];
+  if ((current ?? '') === trimmed) return notebook;
+  const cell = (trimmed === '' ? rest : { ...rest, title: trimmed }) as Cell;
+  return { ...notebook, cells: notebook.cells.map((c, i) => (i === at ? cell : c)), updatedAt: now };
 }
 
 /** Moves a cell by `offset` places (−1 up, +1 down); a move past either end does nothing. */

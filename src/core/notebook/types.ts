@@ -264,7 +264,8 @@ export interface CellSpecs {
 
 export type CellKind = keyof CellSpecs;
 
-export type Cell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K] } }[CellKind];
+/** A cell: its kind, the spec the user chose and, when the user named it, a title shown beside its kind. */
+export type Cell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K]; readonly title?: string } }[CellKind];
 export type CellOf<K extends CellKind> = Extract<Cell, { kind: K }>;
 
 export const NOTEBOOK_FORMAT_VERSION = 1;

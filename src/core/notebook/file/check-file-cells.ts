@@ -19,7 +19,8 @@ export function checkFileCells(envelope: FileEnvelope): { cells: FileCell[]; pro
     const result = v.safeParse(CELL_SPEC_SCHEMAS[cell.kind], completed.spec, { message: describeRule });
     if (!result.success) problems.push(...result.issues.map((issue) => formatIssue(issue, ['cells', index, 'spec'])));
     const spec = result.success ? result.output : completed.spec;
-    return (cell.dataset ? { ...completed, spec, dataset: cell.dataset } : { ...completed, spec }) as FileCell;
+    // The documented field order (id, kind, title, spec, dataset), so a file read and written again is the same text.
+    return { id: cell.id, kind: cell.kind, ...(cell.title ? { title: cell.title } : {}), spec, ...(cell.dataset ? { dataset: cell.dataset } : {}) } as FileCell;
   });
   return { cells, problems };
 }

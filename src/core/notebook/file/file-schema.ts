@@ -23,6 +23,7 @@ export const datasetBinding = v.object({
 const fileCell = v.object({
   id: v.pipe(nonEmptyText, v.transform((id) => id as CellId)),
   kind: oneOf(FILE_CELL_KINDS),
+  title: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120, 'must be at most 120 characters'))),
   spec: plainObject,
   dataset: v.optional(datasetBinding),
 });

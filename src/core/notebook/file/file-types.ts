@@ -70,7 +70,7 @@ export interface EmbeddedModel {
 }
 
 /** A cell as the file holds it; Data cells add the dataset they read (absent when the cell has none). */
-export type FileCell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K] } & (K extends 'data' ? { readonly dataset?: DatasetBinding } : unknown) }[CellKind];
+export type FileCell = { [K in CellKind]: { readonly id: CellId; readonly kind: K; readonly spec: CellSpecs[K]; readonly title?: string } & (K extends 'data' ? { readonly dataset?: DatasetBinding } : unknown) }[CellKind];
 
 /** A whole notebook file of the current version, validated and with every spec completed by its defaults. */
 export interface NotebookFile {
@@ -85,5 +85,5 @@ export interface NotebookFile {
 
 /** A FileCell as a notebook Cell (the dataset binding left out). */
 export function toCell(cell: FileCell): Cell {
-  return { id: cell.id, kind: cell.kind, spec: cell.spec } as Cell;
+  return { id: cell.id, kind: cell.kind, spec: cell.spec, ...(cell.title ? { title: cell.title } : {}) } as Cell;
 }

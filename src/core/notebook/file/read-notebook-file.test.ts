@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotebookFormatError } from '../../errors';
-import { addCell, createNotebook, updateCellSpec } from '../reducers';
+import { addCell, createNotebook, renameCell, updateCellSpec } from '../reducers';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../types';
 import { NOTEBOOK_FILE_VERSION, type DatasetBinding } from './file-types';
 import { createNotebookFromFile } from './notebook-from-file';
@@ -29,6 +29,7 @@ function buildNotebook(): Notebook {
   nb = updateCellSpec(nb, id('c-data'), 'data', (s) => ({ ...s, datasetId: 'ds-local' as DatasetId, sourceLabel: 'penguins.csv', columnOverrides: { 'Body Mass (g)': 'categorical' } }), 1000);
   nb = updateCellSpec(nb, id('c-problem'), 'problem', (s) => ({ ...s, target: 'Species', task: 'multiclass', primaryMetric: 'macro-f1', secondaryMetrics: ['accuracy'] }), 1000);
   nb = updateCellSpec(nb, id('c-eval'), 'evaluate', (s) => ({ ...s, runId: 'run-local', threshold: 0.3 }), 1000);
+  nb = renameCell(nb, id('c-split'), 'Stratified 60/20/20', 1000);
   return nb;
 }
 
@@ -67,6 +68,12 @@ describe('notebook file round trip', () => {
     const withoutRun = notebook.cells.map((cell) => (cell.kind === 'evaluate' ? { ...cell, spec: { ...cell.spec, runId: null } } : cell));
     expect(back).toEqual({ ...notebook, id: 'nb-2', cells: withoutRun, createdAt: 5000, updatedAt: 5000 });
     expect(formatNotebookFile(file)).toBe(text);
+  });
+
+  it('keeps a cell\'s name and refuses one over 120 characters', () => {
+    const file = createNotebookFile(buildNotebook(), { bindings: new Map([[id('c-data'), PENGUINS]]) });
+    expect(file.notebook.cells.map((cell) => cell.title)).toEqual([undefined, undefined, 'Stratified 60/20/20', undefined]);
+    expect(errorOf(fileWith((doc) => (doc.notebook.cells[0].title = 'x'.repeat(121)))).problems.join()).toMatch(/title.*120/);
   });
 
   it('says which file a Data cell wants when its dataset was not found', () => {

@@ -49,8 +49,8 @@ function upgradeFromStoredNotebook(parsed: JsonObject): JsonObject {
 
 function keepCellFields(cell: unknown): unknown {
   if (cell === null || typeof cell !== 'object') return cell;
-  const { id, kind, spec } = cell as JsonObject;
-  return { id, kind, spec };
+  const { id, kind, title, spec } = cell as JsonObject;
+  return { id, kind, ...(typeof title === 'string' && title !== '' ? { title } : {}), spec };
 }
 
 function fail(reason: string): NotebookFormatError {

@@ -34,7 +34,7 @@ export function createNotebookFile(notebook: Notebook, parts: NotebookFileParts)
     const portable = PORTABLE_SPECS[cell.kind] as ((spec: unknown) => unknown) | undefined;
     const spec = portable ? portable(cell.spec) : cell.spec;
     const binding = cell.kind === 'data' ? parts.bindings.get(cell.id) : undefined;
-    return { id: cell.id, kind: cell.kind, spec, ...(binding ? { dataset: orderBinding(binding) } : {}) } as FileCell;
+    return { id: cell.id, kind: cell.kind, ...(cell.title ? { title: cell.title } : {}), spec, ...(binding ? { dataset: orderBinding(binding) } : {}) } as FileCell;
   });
   return {
     format: NOTEBOOK_FILE_FORMAT,
