@@ -36,6 +36,9 @@ test('breast cancer: explain a trained gradient-boosting model, and a reload kee
   await expect(explain.getByTestId('explain-additivity')).toContainText('✓');
   await expect(explain.getByTestId('explain-pdp-plot')).toHaveCount(3);
   await explain.getByTestId('explain-importance-table-toggle').check();
+  // A long list is capped (25 of 30 features) until "Show all" is pressed.
+  await expect(explain.getByTestId('explain-importance-table').locator('tbody tr')).toHaveCount(25);
+  await explain.getByTestId('explain-importance').getByRole('button', { name: 'Show all 30 features (5 more)' }).click();
   await expect(explain.getByTestId('explain-importance-table').locator('tbody tr')).toHaveCount(30);
   await explain.getByTestId('explain-row-select').selectOption({ index: 3 });
   const additivity = await explain.getByTestId('explain-additivity').textContent();
