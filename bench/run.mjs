@@ -20,6 +20,7 @@ const SUITES = {
   export: () => import('./export/suite.mjs'),
   tune: () => import('./tune/suite.mjs'),
   automl: () => import('./automl/suite.mjs'),
+  serve: () => import('./serve-load.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');

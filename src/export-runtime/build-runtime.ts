@@ -1,8 +1,10 @@
 // Builds the bundle's three scripts from src/export-runtime with rolldown (Vite's bundler), in memory: each an ES
-// module with core and papaparse inside, no dependency at run time. serve.mjs and score.mjs import ./predict.mjs,
-// the bundle's copy, instead of carrying core twice more. Node-side only: the CLI calls it, and the Vite plugin
-// (scripts/export-runtime-plugin.mjs) serves the same strings to the page as `virtual:export-runtime`.
+// module with core and papaparse inside (serve.mjs also fflate, to read a zipped bundle), no dependency at run time.
+// serve.mjs (serve.ts + serve/) and score.mjs import ./predict.mjs, the bundle's copy, instead of carrying core twice
+// more. Node-side only: the CLI calls it, and the Vite plugin (scripts/export-runtime-plugin.mjs) serves the same
+// strings to the page as `virtual:export-runtime`.
 
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown, type Plugin } from 'rolldown';
 import type { ExportRuntime } from '../core/export/assemble-bundle';
@@ -23,12 +25,16 @@ export const neuralNetworkFamily = {
   fromJSON() { throw new Error('The JavaScript scripts of a bundle cannot run a neural network (TensorFlow.js is left out); run model.onnx with ONNX Runtime instead.'); },
 };`;
 
-/** Keeps serve/score's import of './predict' as a run-time import of the bundle's ./predict.mjs, and stubs the neural family. */
+/**
+ * Keeps serve/score's imports of predict.ts (from this folder or serve/) as a run-time import of the bundle's
+ * ./predict.mjs, and stubs the neural family.
+ */
 function createRuntimePlugin(entry: string): Plugin {
   return {
     name: 'export-runtime',
     resolveId(source, importer) {
-      if (source === './predict' && entry !== 'predict.ts' && importer?.startsWith(HERE)) return { id: './predict.mjs', external: true };
+      const isPredict = (source === './predict' || source === '../predict') && importer?.startsWith(HERE) && join(dirname(importer), source) === `${HERE}predict`;
+      if (isPredict && entry !== 'predict.ts') return { id: './predict.mjs', external: true };
       if (source === './neural' && importer?.endsWith('/core/models/registry.ts')) return NEURAL_STUB;
       return null;
     },

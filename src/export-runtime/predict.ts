@@ -120,3 +120,4 @@ export { describeContractReport, type ContractReport } from '../core/export/chec
 export { createPredictionsCsvWriter } from '../core/export/predict-table';
 export { cellsToTable } from './read-csv-rows';
 export { createCsvRowStream, readCsvText } from './read-csv-text';
+export { computeLogSchemaHash } from '../core/monitor/read-prediction-log';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleBundle, stripTrainingSample } from '../core/export/assemble-bundle';
+import { assembleBundle, stripTrainingSample, zipBundle } from '../core/export/assemble-bundle';
 import type { InputContract } from '../core/export/input-contract';
 import { predictTable, rowsToTable, writePredictionsCsv } from '../core/export/predict-table';
 import { importFile } from '../core/ingest/import-file';
@@ -36,6 +36,7 @@ const ROWS = [
 ];
 
 let folder = '';
+let bundleFiles: Map<string, Uint8Array>;
 let run: TrainedRun;
 let contract: InputContract;
 
@@ -48,6 +49,7 @@ beforeAll(async () => {
   contract = run.inputContract as InputContract;
   const runtime = await buildExportRuntime();
   const { files } = assembleBundle({ run, contract, name: 'gb', onnx: { error: 'not under test here.' }, runtime, exportedAt: 0, studioVersion: 'test' });
+  bundleFiles = files;
   folder = mkdtempSync(join(tmpdir(), 'ml-studio-bundle-'));
   for (const [path, bytes] of files) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
@@ -58,6 +60,9 @@ beforeAll(async () => {
 afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
+
+/** What serve.mjs adds to every answer: the version that answered and the request id (generated when not sent). */
+const TAGS = { modelVersion: 'run-gb', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) };
 
 async function expectedFor(rows: Record<string, unknown>[]) {
   return toPrediction(await predictTable(run, contract, rowsToTable(rows, contract).table));
@@ -91,8 +96,8 @@ describe('predict.mjs', () => {
 });
 
 /** Starts serve.mjs on port 0 and resolves with its port once it logs that it listens. */
-function startServer(env: Record<string, string> = {}): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
-  const child = spawn(process.execPath, [join(folder, 'serve.mjs')], { env: { ...process.env, PORT: '0', ...env }, cwd: folder });
+function startServer(env: Record<string, string> = {}, args: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
+  const child = spawn(process.execPath, [join(folder, 'serve.mjs'), ...args], { env: { ...process.env, PORT: '0', ...env }, cwd: folder });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -134,12 +139,12 @@ describe('serve.mjs', () => {
   it('predicts JSON rows and CSV text as predictTable does', async () => {
     const json = await post(JSON.stringify({ rows: ROWS }));
     expect(json.status).toBe(200);
-    expect(await json.json()).toEqual(JSON.parse(JSON.stringify(await expectedFor(ROWS))));
+    expect(await json.json()).toEqual({ ...JSON.parse(JSON.stringify(await expectedFor(ROWS))), ...TAGS });
     const csv = 'flag,x,colour\nyes,1.5,cyan\nno,9.25,amber\ntrue,,blue\n';
     const table = readCsvText(csv);
     const response = await post(csv, 'text/csv');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(toPrediction(await predictTable(run, contract, table)))));
+    expect(await response.json()).toEqual({ ...JSON.parse(JSON.stringify(toPrediction(await predictTable(run, contract, table)))), ...TAGS });
   });
 
   it('refuses bad requests with a status and a message naming the row and column', async () => {
@@ -163,10 +168,55 @@ describe('serve.mjs', () => {
     const lenient = await startServer({ ALLOW_UNSEEN: '1' });
     const rows = [{ x: 1, colour: 'mauve', flag: true }];
     const response = await fetch(`http://127.0.0.1:${lenient.port}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) });
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(await expectedFor(rows))));
+    expect(await response.json()).toEqual({ ...JSON.parse(JSON.stringify(await expectedFor(rows))), ...TAGS });
     const exited = new Promise<number | null>((resolve) => lenient.child.on('exit', resolve));
     lenient.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+/** Runs serve.mjs with `args` until it exits (a refusal, or --help). */
+function runServeOnce(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(folder, 'serve.mjs'), ...args], { cwd: folder });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('serve.mjs flags', () => {
+  it('imports only Node and ./predict.mjs (fflate is bundled in)', () => {
+    const source = readFileSync(join(folder, 'serve.mjs'), 'utf8');
+    const imports = [...source.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+    expect(imports.filter((spec) => !spec.startsWith('node:'))).toEqual(['./predict.mjs']);
+  });
+
+  it('prints its flags with --help, and refuses bad ones with exit 2 and a sentence naming the flag', async () => {
+    const help = await runServeOnce(['--help']);
+    expect({ code: help.code, usage: help.stdout.startsWith('Usage: node serve.mjs [flags]') }).toEqual({ code: 0, usage: true });
+    expect(await runServeOnce(['--tokn', 'x'])).toEqual({ code: 2, stdout: '', stderr: 'serve.mjs: Unknown flag --tokn: run "node serve.mjs --help" for the list.\n' });
+    expect(await runServeOnce(['--canary', folder, '--canary-share', '1.5'])).toEqual({ code: 2, stdout: '', stderr: 'serve.mjs: --canary-share must be a share between 0 and 1 (0.1 = 10 %), got "1.5".\n' });
+    expect(await runServeOnce(['--token-file', join(folder, 'no-such-token')])).toMatchObject({ code: 2, stderr: `serve.mjs: --token-file "${join(folder, 'no-such-token')}" cannot be read (ENOENT): give a readable file that holds the token.\n` });
+    expect(await runServeOnce(['--canary', folder])).toMatchObject({ code: 2, stderr: 'serve.mjs: --model and --canary are both version run-gb: their answers and metrics could not be told apart. Give the canary another run\'s bundle.\n' });
+  });
+
+  it('serves a bundle zip behind a token, tagging answers with the model version', async () => {
+    const zip = join(folder, 'served.zip');
+    writeFileSync(zip, zipBundle(bundleFiles));
+    const server = await startServer({ SERVE_TOKEN: 's3cret' }, ['--model', zip]);
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const post = (headers: Record<string, string>) => fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ rows: ROWS }) });
+      expect((await post({})).status).toBe(401);
+      const response = await post({ authorization: 'Bearer s3cret', 'x-request-id': 'req-1' });
+      expect({ version: response.headers.get('x-model-version'), body: await response.json() }).toEqual({
+        version: 'run-gb', body: { ...JSON.parse(JSON.stringify(await expectedFor(ROWS))), modelVersion: 'run-gb', requestId: 'req-1' },
+      });
+      expect(await (await fetch(`${base}/metrics`)).text()).toContain('mlstudio_rows_total{version="run-gb",role="main"} 4');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import { createAbortError, ExportError, isAbortError, ModelSpecError } from '../errors';
 import { buildFeatureMatrix } from '../models/feature-matrix';
 import { predictOutputs } from '../models/predict-outputs';
-import { loadModel } from '../models/registry';
+import { loadModelOnce } from '../models/registry';
 import type { FeatureMatrix, ModelOutputs, Task } from '../models/types';
 import { isEnsembleModel } from '../models/ensemble/ensemble-model';
 import { predictEnsemble } from '../models/ensemble/predict-ensemble';
@@ -68,7 +68,7 @@ export async function predictTable(run: ScoringRun, contract: InputContract, tab
 async function predictRows(run: ScoringRun, aligned: Table, withProba: boolean, signal?: AbortSignal): Promise<{ rows: Uint32Array; outputs: ModelOutputs }> {
   const { X, rows } = buildFeatures(run, aligned);
   const scored = run.task === 'clustering' ? selectCompleteRows(X, rows) : { X, rows };
-  const outputs = scored.X.rows === 0 ? { predictions: new Float64Array(0), proba: null } : await predictOutputs(loadModel(run.model), scored.X, withProba, { signal });
+  const outputs = scored.X.rows === 0 ? { predictions: new Float64Array(0), proba: null } : await predictOutputs(loadModelOnce(run.model), scored.X, withProba, { signal });
   return { rows: scored.rows, outputs };
 }
 

@@ -97,14 +97,39 @@ export function writeReadme(input: BundleInput, safeName: string, tfjsNotes: rea
     '## In JavaScript (Node or a browser)', '',
     '```js', "import { loadBundle } from './predict.mjs';", "const model = await loadBundle('.');   // or { pipeline, model, schema } objects in a browser",
     'const { predictions, probabilities, warnings } = await model.predict([{ /* column: value, … */ }]);', '```', '',
-    '## HTTP server', '',
-    '```sh', 'PORT=8080 node serve.mjs', "curl -s localhost:8080/health", "curl -s -X POST localhost:8080/predict -H 'content-type: application/json' -d '{\"rows\": [{ ... }]}'",
-    "curl -s -X POST localhost:8080/predict -H 'content-type: text/csv' --data-binary @rows.csv", '```', '',
-    'GET /metadata returns the schema, metrics and model card. Settings (environment): PORT (0 picks a free port), MAX_BODY_BYTES (default 10485760), REQUEST_TIMEOUT_MS (default 30000), ALLOW_UNSEEN=1 (score unseen categories instead of answering 422).', '',
+    ...writeServingSection(),
     '## Batch scoring', '', '```sh', 'node score.mjs input.csv predictions.csv   # "-" or no output path writes to stdout', '```', '',
     'It reads and writes in chunks (constant memory), prints progress on stderr and exits 1 with a message when the file does not fit schema.json.', '',
-    '## Docker', '', '```sh', `docker build -t ${safeName.toLowerCase()} . && docker run -p 8080:8080 ${safeName.toLowerCase()}`, '```', '',
+    '## Docker', '', '```sh', `docker build -t ${safeName.toLowerCase()} . && docker run -p 8080:8080 ${safeName.toLowerCase()}`,
+    `docker run -p 8080:8080 -e SERVE_TOKEN_FILE=/run/secrets/token -v $PWD/token:/run/secrets/token:ro -e SERVE_LOG_PREDICTIONS=/logs -v $PWD/logs:/logs ${safeName.toLowerCase()}`, '```', '',
+    'The image runs as the user `node` (uid 1000): the log folder you mount must be writable by it.', '',
     ...onnxPart,
     ...tfjsPart,
   ].join('\n');
+}
+
+/** README's HTTP server section: the short version of docs/serving.md (flags, auth, metrics, log, canary). */
+function writeServingSection(): string[] {
+  return [
+    '## HTTP server', '',
+    '```sh', 'node serve.mjs --port 8080            # node serve.mjs --help lists every flag', "curl -s localhost:8080/health",
+    "curl -s -X POST localhost:8080/predict -H 'content-type: application/json' -d '{\"rows\": [{ ... }]}'",
+    "curl -s -X POST localhost:8080/predict -H 'content-type: text/csv' --data-binary @rows.csv", '```', '',
+    'Every answer carries `modelVersion` and `requestId` (also the `x-model-version` and `x-request-id` headers; send `x-request-id` to choose the id). GET /metadata returns the schema, metrics and model card.', '',
+    'Every flag has an environment variable for containers: PORT, SERVE_MODEL or BUNDLE_DIR (a bundle folder or zip; default: this folder), MAX_BODY_BYTES (10485760), REQUEST_TIMEOUT_MS (30000), ALLOW_UNSEEN=1 (score unseen categories instead of answering 422), SERVE_TOKEN or SERVE_TOKEN_FILE, SERVE_LOG_PREDICTIONS, SERVE_CANARY… A bad flag stops it with a sentence and exit code 2.', '',
+    '- **Auth**: `--token-file /run/secrets/token` (or SERVE_TOKEN) requires `Authorization: Bearer <token>` on /predict, /metadata and /feedback; /health stays open. Terminate TLS in a reverse proxy (nginx, Caddy) in front of it.',
+    '- **Metrics**: GET /metrics in the Prometheus text format (requests and latency per route, status and version; predictions per class or a histogram of values; validation failures by reason; memory). Open unless `--metrics-token` is set. Alert on the 5xx rate, the p99 of `mlstudio_request_duration_seconds` and the rate of `mlstudio_validation_failures_total`.',
+    '- **Prediction log**: `--log-predictions DIR` appends every request (rows, predictions, version, request id) to `predictions-<start>-<n>.jsonl`; `--log-max-bytes`, `--log-sample 0.1`, `--log-fields a,b` (keep sensitive columns out). POST /feedback `{"requestId": "…", "labels": [ … ]}` records true labels; ML Studio\'s Monitor cell reads the files.',
+    '- **Canary**: `--model this.zip --canary next.zip --canary-share 0.1` answers 10 % of requests from the second bundle (the same `x-request-key` value always gets the same version); `--shadow` scores every request with it without returning its answer. The second bundle must read the same columns and categories. Roll back by restarting without `--canary`.', '',
+    'Prometheus: scrape it, and alert on these three (rules with `for:` and annotations in the full guide):', '',
+    '```yaml', 'scrape_configs:', '  - job_name: mlstudio-model', '    static_configs: [{ targets: [\'model:8080\'] }]', '```', '',
+    '```promql', '# error rate over 1 %',
+    'sum(rate(mlstudio_requests_total{route="/predict",status=~"5.."}[5m])) / sum(rate(mlstudio_requests_total{route="/predict"}[5m])) > 0.01',
+    '# p99 latency over 500 ms',
+    'histogram_quantile(0.99, sum by (le) (rate(mlstudio_request_duration_seconds_bucket{route="/predict",status="200"}[5m]))) > 0.5',
+    '# over 5 % of requests refused for their input (a caller changed its columns or categories)',
+    'sum(rate(mlstudio_validation_failures_total{reason!="auth"}[15m])) / sum(rate(mlstudio_requests_total{route="/predict"}[15m])) > 0.05',
+    '```', '',
+    'The full guide (alert rules, a reverse-proxy example for TLS, the prediction log\'s format, canary metrics) is docs/serving.md in ML Studio\'s documentation.', '',
+  ];
 }

@@ -8,7 +8,7 @@ import { transformTable } from '../../transform/pipeline';
 import type { FittedPipeline } from '../../transform/fitted-types';
 import { buildFeatureMatrix } from '../feature-matrix';
 import { predictOutputs } from '../predict-outputs';
-import { loadModel } from '../registry';
+import { loadModelOnce } from '../registry';
 import type { FeatureMatrix, FittedModel, ModelOutputs, PredictOptions, SerializedModel, Task } from '../types';
 import { blendOutputs } from './blend-outputs';
 import { readEnsembleState } from './ensemble-model';
@@ -32,7 +32,7 @@ export function loadEnsemble(model: SerializedModel): LoadedEnsemble {
   return {
     task: model.task,
     classes: model.classes ?? null,
-    members: members.map((m) => ({ weight: m.weight, model: loadModel(m.model), pipeline: m.pipeline, featureNames: m.featureNames })),
+    members: members.map((m) => ({ weight: m.weight, model: loadModelOnce(m.model), pipeline: m.pipeline, featureNames: m.featureNames })),
   };
 }
 
