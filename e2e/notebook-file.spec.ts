@@ -74,7 +74,7 @@ test('a file that is not a notebook, or names an unknown cell kind, is refused w
   const unknownKind = { format: 'ml-studio-notebook', formatVersion: 1, notebook: { name: 'Odd', cells: [{ id: 'a', kind: 'note', spec: {} }, { id: 'b', kind: 'chart', spec: {} }] } };
   await dropOnHome(page, 'odd.notebook.json', JSON.stringify(unknownKind));
   await expect(toasts.getByRole('alert').locator('span')).toHaveText(
-    'Could not import “odd.notebook.json”: Cannot read this notebook file: cells[1].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "note" (got "chart").',
+    'Could not import “odd.notebook.json”: Cannot read this notebook file: cells[1].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "code", "note" (got "chart").',
   );
   await expect(page.getByText('No notebooks yet.')).toBeVisible();
 });

@@ -21,6 +21,8 @@ import { explainRun } from '../core/explain/explain-run';
 import type { SupervisedTask } from '../core/problem/types';
 import { predictRun } from '../core/train/predict-run';
 import { scoreRowsForView } from '../core/export/score-for-view';
+import { describeCodeOutputKey, toCodeResult } from '../core/code/code-result';
+import { runCodeInThread } from './run-code-node';
 import { packageRunAsZip } from './package-run-node';
 import { createNodeMonitorVerbs, type NodeMonitorOptions } from './node-monitor-port';
 import { findPositiveClass } from '../core/train/score-model';
@@ -102,6 +104,15 @@ export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>
     },
     exportRun: async (runId, name) => packageRunAsZip(storedRun(runs, runId), name),
     explainRun: async (key, rows, runId, problem, options, onProgress) => explainRun(table(key), rows, storedRun(runs, runId), problem, options, onProgress),
+    async runCode(request, onConsole, control) {
+      const input = request.input && { name: request.input.name, table: table(request.input.key) };
+      const run = await runCodeInThread({ source: request.source, input, timeLimitMs: request.timeLimitMs }, onConsole, control);
+      if (run.outcome.kind !== 'table') return toCodeResult(run, null);
+      // Keyed by content: the same table returned again is the same dataset to the cells below.
+      const key = describeCodeOutputKey(`sha256-${run.outcome.contentHash}`);
+      tables.set(key, run.outcome.table);
+      return toCodeResult(run, { key, name: request.outputName });
+    },
     async buildEnsemble(cellId, key, parts, request, problem) {
       const run = await assembleEnsembleRun(table(key), parts, request.members.map((m) => storedRun(runs, m.runId)), request, problem);
       runs.set(run.id, run);

@@ -17,6 +17,10 @@ import type { StudioDb } from '../storage/db';
 import { callCompute, getTrainingPool } from '../workers/clients';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 import type { TableRef } from '../workers/dataset-tables';
+import { describeCodeOutputKey, readCodeOutputKey, toCodeResult } from '../core/code/code-result';
+import type { DatasetId } from '../core/notebook/types';
+import { runCodeInWorker } from '../workers/run-code';
+import { storeCodeOutput } from '../workers/run-code-output';
 import { trainInPool } from './train-in-pool';
 import { createBrowserMonitorVerbs } from './monitor-port';
 import { ensureTrainingTable } from './training-table';
@@ -44,6 +48,11 @@ export interface BrowserPortEnv {
 export interface BrowserComputePort extends ComputePort {
   tableOf(datasetKey: string): Table | null;
   cancelCandidate(runId: string): void;
+  /**
+   * Shows the dataset of `datasetKey` to the views when none does yet (a Code cell's stored output after a reload:
+   * no Data cell opens it again); optional, as ports made for tests lack it.
+   */
+  openDatasetView?(datasetKey: string): Promise<void>;
 }
 
 /** A port over the workers for the notebook whose runs live in `env.runStore`. */
@@ -58,7 +67,15 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
   /** Where a worker finds the table of `key` (plain data: it crosses to the worker). */
   /** Stored datasets the port made itself (a retrain's appended rows), by key: no Data cell shows them. */
   const extraRefs = new Map<string, TableRef>();
-  const refOf = (key: string): TableRef => plainRef(extraRefs.get(key) ?? viewOf(key).ref);
+  const refOf = (key: string): TableRef => plainRef(extraRefs.get(key) ?? findCodeOutputRef(env, key) ?? viewOf(key).ref);
+  /** Opens `ref` in the compute worker (which then holds it) and shows it to the views. */
+  const showView = async (ref: TableRef): Promise<DatasetView> => {
+    const opened = await openInWorker(env, plainRef(ref));
+    const view: DatasetView = { key: ref.key, ref, table: opened.table, meta: opened.meta, summaries: opened.summaries, problems: opened.problems };
+    views.set(ref.key, view);
+    env.onDatasetView(view);
+    return view;
+  };
   const ref = (runId: string): StoredRunRef => ({ dbName: env.runStore.dbName, runId });
   return {
     ...createBrowserMonitorVerbs({ db: env.db, runStore: env.runStore, refOf: (key) => refOf(key), addRef: (ref) => extraRefs.set(ref.key, ref) }),
@@ -67,6 +84,17 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
     },
     listCellRuns: async (cellId) => (await listRuns(await env.db(), env.runStore.notebookId, cellId)).map((stored) => stored.run),
     tableOf: (key) => views.get(key)?.table ?? null,
+    async openDatasetView(key) {
+      if (!views.has(key)) await showView(refOf(key));
+    },
+    async runCode(request, onConsole, control) {
+      const input = request.input && { name: request.input.name, table: views.get(request.input.key)?.table ?? (await showView(refOf(request.input.key))).table };
+      const run = await runCodeInWorker({ source: request.source, input, timeLimitMs: request.timeLimitMs }, onConsole, control);
+      if (run.outcome.kind !== 'table') return toCodeResult(run, null);
+      const datasetId = await storeCodeOutput(await env.db(), run.outcome, request.outputName);
+      const view = await showView({ key: describeCodeOutputKey(datasetId), source: { dbName: env.runStore.dbName, datasetId, overrides: {} } });
+      return toCodeResult(run, { key: view.key, name: view.meta.name });
+    },
     cancelCandidate: (runId) => cancels.get(runId)?.abort(),
     async openDataset(_cellId, spec) {
       const id = spec.datasetId;
@@ -108,6 +136,12 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
     explainRun: (key, rows, runId, problem, options, onProgress, control) =>
       onTrainingWorker(refOf(key), (api) => api.explainStoredRun(key, rows, ref(runId), problem, options, onProgress ? proxy(onProgress) : undefined), control),
   };
+}
+
+/** Where a worker reads a Code cell's stored output (its key names the stored dataset); null for other keys. */
+function findCodeOutputRef(env: BrowserPortEnv, key: string): TableRef | null {
+  const datasetId = readCodeOutputKey(key);
+  return datasetId === null ? null : { key, source: { dbName: env.runStore.dbName, datasetId: datasetId as DatasetId, overrides: {} } };
 }
 
 /** A copy of `ref` without the page's reactive proxies (a spec's overrides may be one), so it can cross to a worker. */

@@ -136,7 +136,7 @@ describe('notebook export and import', () => {
     const file = JSON.stringify({ format: 'ml-studio-notebook', formatVersion: 1, notebook: { name: 'X', cells: [{ id: 'a', kind: 'chart', spec: {} }] } });
     expect(await studio.importNotebook(new File([file], 'x.notebook.json'))).toBeNull();
     expect([studio.toasts.items.map((toast) => [toast.kind, toast.message]), studio.notebooks]).toEqual([
-      [['error', 'Could not import “x.notebook.json”: Cannot read this notebook file: cells[0].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "note" (got "chart").']],
+      [['error', 'Could not import “x.notebook.json”: Cannot read this notebook file: cells[0].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "code", "note" (got "chart").']],
       [],
     ]);
   });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it } from 'vitest';
+import { describeCodeOutputKey } from '../core/code/code-result';
 import { addCell, createNotebook, updateCellSpec } from '../core/notebook/reducers';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import { splitRun } from '../core/train/split-run';
@@ -32,10 +33,14 @@ async function openFilledDb(): Promise<StudioDb> {
   const used = await save('used', 'a1');
   await save('needed', 'b2');
   await save('unused', 'c3');
+  const coded = await save('code output', 'd4');
   let notebook = addCell(createNotebook(NB, 'N', 1), 'data', 'data-1' as CellId, 1);
   notebook = updateCellSpec(notebook, 'data-1' as CellId, 'data', (spec) => ({ ...spec, datasetId: used.id }), 1);
   notebook = addCell(notebook, 'train', 'train-1' as CellId, 1);
+  notebook = addCell(notebook, 'code', 'code-1' as CellId, 1);
   await saveNotebook(db, notebook);
+  // A Code cell's returned table: a dataset only its saved output names.
+  await saveCellOutput(db, NB, 'code-1' as CellId, { kind: 'code', outputVersion: 1, inputKey: 'k', output: { kind: 'table', dataset: { key: describeCodeOutputKey(coded.id) } } });
   await storeRun(db, 'listed');
   await storeRun(db, 'registered', 'b2');
   await storeRun(db, 'orphan');
@@ -76,9 +81,9 @@ it('deletes only the kinds asked for, chunks and fits included', async () => {
   const gone = await deleteUnreferenced(db, ['datasets', 'runs']);
 
   expect([gone.datasets.length, gone.runs.length, gone.outputs.length]).toEqual([1, 2, 0]);
-  expect((await db.getAll('datasets')).map((d) => d.name).sort()).toEqual(['needed', 'used']);
+  expect((await db.getAll('datasets')).map((d) => d.name).sort()).toEqual(['code output', 'needed', 'used']);
   expect(await db.count('datasetChunks', IDBKeyRange.bound([unused], [unused, []]))).toBe(0);
   expect((await db.getAllKeys('runFits')).sort()).toEqual(['listed', 'registered']);
-  expect(await db.count('cellOutputs')).toBe(3);
+  expect(await db.count('cellOutputs')).toBe(4);
   expect(await listUnreferenced(db)).toMatchObject({ datasets: [], runs: [] });
 });

@@ -3,6 +3,7 @@
 // cells (or notebooks) that are gone. Sizes are estimates of the records' own bytes, before the browser compresses.
 
 import type { IDBPTransaction } from 'idb';
+import { readCodeOutputKey } from '../core/code/code-result';
 import type { Notebook } from '../core/notebook/types';
 import { selectDatasetChunks } from './chunks';
 import type { StudioDb, StudioSchema } from './db';
@@ -69,7 +70,9 @@ async function collectUnreferenced(transaction: CleanupTransaction): Promise<Unr
     store('datasets').getAll(), store('notebooks').getAll(), store('cellOutputs').getAll(), store('runs').getAll(), store('runFits').getAll(), store('modelVersions').getAll(),
   ]);
   const cellsOf = new Map(notebooks.map((n) => [n.id as string, new Set(n.cells.map((c) => c.id as string))]));
-  const usedDatasets = new Set(notebooks.flatMap(listDatasetIds));
+  // A Code cell's returned table is a stored dataset named only by the cell's saved output.
+  const liveOutputs = outputs.filter((o) => cellsOf.get(o.notebookId)?.has(o.cellId));
+  const usedDatasets = new Set([...notebooks.flatMap(listDatasetIds), ...liveOutputs.flatMap((o) => listCodeOutputDatasetIds(o.output))]);
   // A run records the content hash of the dataset it was trained on (provenance): that dataset stays while the run does.
   const neededHashes = new Set(runs.map((r) => (r.run as { provenance?: { dataset?: { contentHash?: string } } }).provenance?.dataset?.contentHash).filter(Boolean));
   const listedRuns = new Set([...outputs.flatMap((o) => listTrainRunIds(o.output)), ...versions.map((v) => v.runId)]);
@@ -94,6 +97,14 @@ function listDatasetIds(notebook: Notebook): string[] {
     if (cell.kind === 'predict') return cell.spec.file ? [cell.spec.file.datasetId] : [];
     return [];
   });
+}
+
+/** The stored dataset a saved Code output returned as a table (the runtime's SavedOutput of kind 'code'); none else. */
+function listCodeOutputDatasetIds(saved: unknown): string[] {
+  const record = saved as { kind?: unknown; output?: { kind?: unknown; dataset?: { key?: unknown } } } | null;
+  const key = record?.kind === 'code' && record.output?.kind === 'table' ? record.output.dataset?.key : undefined;
+  const id = typeof key === 'string' ? readCodeOutputKey(key) : null;
+  return id === null ? [] : [id];
 }
 
 /** The run ids a saved Train output keeps (the runtime's SavedOutput of kind 'train'); none for anything else. */

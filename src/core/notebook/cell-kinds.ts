@@ -1,6 +1,8 @@
 // Core half of the cell-kind registry: each kind's title and default spec.
 // (The UI half, kind → component, lives in ui/cells/registry.ts.)
 
+import { TIME_LIMIT_SECONDS } from '../code/code-types';
+import { DEFAULT_CODE_SOURCE } from '../code/default-source';
 import { DEFAULT_FRACTIONS } from '../split/split-spec';
 import { DEFAULT_IMPORT_OPTIONS, type CellKind, type CellSpecs } from './types';
 
@@ -99,6 +101,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
     description: 'Train the monitored version again on new data, score challenger and champion on a common holdout, and promote only past a validation gate.',
     createSpec: () => ({ when: 'always', data: 'batch', windowRows: 1000, holdoutFraction: 0.3, delta: 0.01, sliceColumn: null, sliceTolerance: 0.05, promote: 'confirm', seed: 42 }),
   },
+  code: {
+    title: 'Code',
+    description: 'JavaScript of your own in a sandboxed worker: read the table above, return a table for the cells below, a plot or a value.',
+    createSpec: () => ({ source: DEFAULT_CODE_SOURCE, timeLimitSeconds: TIME_LIMIT_SECONDS.default }),
+  },
   note: {
     title: 'Note',
     description: 'Markdown text: goals, findings, decisions.',
@@ -106,4 +113,4 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindInfo<K> } = {
   },
 };
 
-export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'tune', 'evaluate', 'explain', 'compare', 'predict', 'export', 'monitor', 'retrain', 'note'];
+export const CELL_KIND_ORDER: readonly CellKind[] = ['data', 'problem', 'profile', 'split', 'prepare', 'train', 'tune', 'evaluate', 'explain', 'compare', 'predict', 'export', 'monitor', 'retrain', 'code', 'note'];

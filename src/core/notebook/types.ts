@@ -13,7 +13,7 @@ export type DatasetId = string & { readonly __brand: 'DatasetId' };
 
 /** How a text file is read; every field has an "auto" default. */
 export interface ImportOptions {
-  format: 'auto' | 'csv' | 'tsv' | 'json' | 'parquet';
+  format: 'auto' | 'csv' | 'tsv' | 'json' | 'parquet' | 'prediction-log';
   delimiter: 'auto' | ',' | ';' | '\t' | '|';
   encoding: 'auto' | 'utf-8' | 'windows-1252';
   /** Cell texts read as missing (compared after trimming, case-sensitive). */
@@ -243,6 +243,16 @@ export interface ExportCellSpec {
   name: string;
 }
 
+/**
+ * The Code cell: JavaScript run in a worker of its own against the table above (docs/code-cell.md). The source is
+ * the body of an async function of `input` and `console`; what it returns is a table, a plot or a value.
+ */
+export interface CodeCellSpec {
+  source: string;
+  /** Wall-clock seconds the code may run before it is stopped (1–600). */
+  timeLimitSeconds: number;
+}
+
 /** Every cell kind and its spec. Adding a kind is one line here plus one registry entry. */
 export interface CellSpecs {
   data: DataCellSpec;
@@ -259,6 +269,7 @@ export interface CellSpecs {
   export: ExportCellSpec;
   monitor: MonitorCellSpec;
   retrain: RetrainCellSpec;
+  code: CodeCellSpec;
   note: NoteCellSpec;
 }
 

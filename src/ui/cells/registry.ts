@@ -3,7 +3,9 @@
 
 import type { Component } from 'svelte';
 import type { Cell, CellId, CellKind, CellSpecs } from '../../core/notebook/types';
+import { DEFAULT_CODE_SOURCE } from '../../core/code/default-source';
 import type { NotebookState } from '../../state/notebook-state.svelte';
+import CodeCell from './code/CodeCell.svelte';
 import DataCell from './data/DataCell.svelte';
 import CompareCell from './compare/CompareCell.svelte';
 import EvaluateCell from './evaluate/EvaluateCell.svelte';
@@ -47,6 +49,7 @@ export const CELL_UI: { readonly [K in CellKind]: CellUi<K> } = {
   export: { component: ExportCell, hasContent: () => false },
   monitor: { component: MonitorCell, hasContent: (spec) => spec.model !== null },
   retrain: { component: RetrainCell, hasContent: () => false },
+  code: { component: CodeCell, hasContent: (spec) => spec.source.trim() !== '' && spec.source !== DEFAULT_CODE_SOURCE },
   note: { component: NoteCell, hasContent: (spec) => spec.markdown.trim() !== '' },
 };
 

@@ -144,7 +144,7 @@ describe('bad notebook files', () => {
 
   it('names the index of an unknown cell kind and the known kinds', () => {
     expect(errorOf(fileWith((d) => (d.notebook.cells[2].kind = 'plot'))).message).toBe(
-      'Cannot read this notebook file: cells[2].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "note" (got "plot").',
+      'Cannot read this notebook file: cells[2].kind must be one of "data", "problem", "profile", "split", "prepare", "train", "tune", "evaluate", "explain", "compare", "predict", "export", "monitor", "retrain", "code", "note" (got "plot").',
     );
   });
 

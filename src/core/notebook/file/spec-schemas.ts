@@ -72,7 +72,7 @@ export const CELL_SPEC_SCHEMAS = {
     datasetId: v.nullable(v.pipe(v.string('must be text or null'), v.transform((id) => id as DatasetId))),
     sourceLabel: nullableText,
     options: v.object({
-      format: oneOf(['auto', 'csv', 'tsv', 'json', 'parquet']),
+      format: oneOf(['auto', 'csv', 'tsv', 'json', 'parquet', 'prediction-log']),
       delimiter: oneOf(['auto', ',', ';', '\t', '|']),
       encoding: oneOf(['auto', 'utf-8', 'windows-1252']),
       missingTokens: texts,
@@ -186,6 +186,7 @@ export const CELL_SPEC_SCHEMAS = {
     promote: oneOf(['auto', 'confirm']),
     seed: integer,
   }),
+  code: v.object({ source: v.string(), timeLimitSeconds: between(1, 600) }),
   note: v.object({ markdown: v.string() }),
 } satisfies { [K in CellKind]: v.GenericSchema<unknown, CellSpecs[K]> };
 

@@ -19,6 +19,7 @@ import type { CellId, DataCellSpec, DatasetId, TrainCellSpec } from '../types';
 import type { ScoredRows } from '../../export/score-for-view';
 import type { BundleManifest } from '../../export/assemble-bundle';
 import type { DatasetArtifact } from './artifacts';
+import type { CodeRequest, CodeResult, ConsoleLine } from '../../code/code-types';
 
 export type { MonitorHistoryEntry };
 import type { MonitorHistoryEntry } from '../../monitor/monitor-history';
@@ -157,6 +158,13 @@ export interface ComputePort {
    * members' fits, its pipeline is the identity over their raw columns — scored on `parts.validation` and stored.
    */
   buildEnsemble(cellId: CellId, datasetKey: string, parts: TrainingParts, request: EnsembleRequest, problem: ProblemSpec, control?: JobControl): Promise<RunSummary>;
+  /**
+   * A Code cell's source run in a thread of its own (no network, storage or page) against the table of
+   * `request.input`, stopped at its time limit, by `control.stop` (an error result) or `control.signal` (an
+   * AbortError); `onConsole` hears each console line as it is written (the first 500). A returned table is stored
+   * as a dataset the cells below read by the result's key. Optional: a port without it cannot run Code cells.
+   */
+  runCode?(request: CodeRequest, onConsole: (line: ConsoleLine) => void, control?: JobControl): Promise<CodeResult>;
   /** A stored run explained on `rows` (permutation importance, SHAP, partial dependence). */
   explainRun(datasetKey: string, rows: RowIndices, runId: string, problem: ProblemSpec, options: ExplainOptions, onProgress?: (progress: ExplainProgress) => void, control?: JobControl): Promise<ExplainResult>;
 }

@@ -4,6 +4,7 @@
 // ones or all of them — whether or not a view shows them — and saves outputs through an optional store.
 
 import { nowMs } from '../../time/now-ms';
+import { CELL_KINDS } from '../cell-kinds';
 import type { Cell, CellId, Notebook } from '../types';
 import type { ArtifactKind, ArtifactTypes, CellInputs } from './artifacts';
 import type { ComputePort } from './compute-port';
@@ -321,7 +322,9 @@ export class NotebookRuntime {
       if (artifact !== null) inputs[kind] = artifact;
       // An optional input may be absent, but not unfinished: a Prepare cell above that has not run is waited for.
       else if (producer || !runner.optional.includes(kind)) {
-        const title = PRODUCER_TITLES[kind];
+        // The producer's own kind names it (a Code cell publishes a dataset too); with none, the usual producer.
+        const producerKind = producer ? this.#cell(producer)?.kind : undefined;
+        const title = producerKind ? CELL_KINDS[producerKind].title : PRODUCER_TITLES[kind];
         if (!producer) return { inputs: inputs as CellInputs, waiting: `Add a ${title} cell above this one.` };
         // A producer that itself waits passes its reason on (the user acts there, not on the cell above it).
         const upstream = derived.get(producer);

@@ -2,6 +2,7 @@
 
 import type { CellKind } from '../types';
 import type { AnyCellRunner, CellRunner } from './runner';
+import { codeRunner } from './runners/code';
 import { compareRunner } from './runners/compare';
 import { dataRunner } from './runners/data';
 import { evaluateRunner } from './runners/evaluate';
@@ -34,6 +35,7 @@ export const CELL_RUNNERS: { readonly [K in CellKind]: CellRunner<K, any> } = {
   export: exportRunner,
   monitor: monitorRunner,
   retrain: retrainRunner,
+  code: codeRunner,
   note: noteRunner,
 };
 
