@@ -1,11 +1,14 @@
-// Journey: axe (WCAG 2.0/2.1 A and AA rules) on Home and on a breast-cancer notebook with every main cell run —
-// Problem, Split, Prepare, Profile, Train, Evaluate, Explain, Tune — finds no serious or critical violation, and each page
-// has one h1. A failure lists each violation's rule, impact, target selectors and summary, so it says what to fix;
-// moderate and minor findings (axe's best-practice rules included) are printed and attached, not failed on. Tabbing
-// through the first cells' controls shows a focus outline at every stop.
+// Journeys: axe (WCAG 2.0/2.1 A and AA rules) finds no serious or critical violation, in the light and the dark theme,
+// on Home, on a breast-cancer notebook with every main cell run (Problem, Split, Prepare, Profile, Train, Evaluate,
+// Explain, Tune), on a penguins notebook with the other cell kinds (Compare, Predict, Export, Note, Monitor, Retrain),
+// and on the Runs and Models pages; each page has one h1. A failure lists each violation's rule, impact, target
+// selectors and summary, so it says what to fix; moderate and minor findings (axe's best-practice rules included)
+// are printed and attached, not failed on. Tabbing through the first cells' controls shows a focus outline at every
+// stop. Full-page screenshots of each scan are attached (light and dark) to look at.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addCellOfKind, firstCellOfKind, fitPipeline, openHome, prepareBreastCancer, runProfile, trainFamilies } from './support/studio';
+import { readFileSync } from 'node:fs';
+import { addCell, addCellOfKind, changeStage, firstCellOfKind, fitPipeline, openHome, prepareBreastCancer, runProfile, trainFamilies, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Violation = AxeResults['violations'][number];
@@ -47,6 +50,19 @@ async function listUnmarkedTabStops(page: Page, stops: number): Promise<string[]
   return unmarked;
 }
 
+/** Picks a theme in the header's toggle and waits until the page shows it. */
+async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Scans the page as it is now under `where`, saves a full-page screenshot beside the report, returns the blocking lines. */
+async function scanAndShoot(page: Page, where: string): Promise<string[]> {
+  const found = collectBlocking(where, await scanPage(page));
+  await page.screenshot({ path: test.info().outputPath(`${where}.png`), fullPage: true });
+  return found;
+}
+
 /** The blocking findings as lines; the others are printed and attached to the report. */
 function collectBlocking(where: string, violations: Violation[]): string[] {
   const others = describeViolations(where, violations.filter((violation) => !isBlocking(violation)));
@@ -57,13 +73,13 @@ function collectBlocking(where: string, violations: Violation[]): string[] {
   return describeViolations(where, violations.filter(isBlocking));
 }
 
-test('axe finds no serious or critical violation on Home or on a notebook with every main cell run', async ({ page }) => {
-  test.setTimeout(300_000);
+test('axe finds no serious or critical violation on Home or on a notebook with every main cell run, light and dark', async ({ page }) => {
+  test.setTimeout(360_000);
+  await page.emulateMedia({ colorScheme: 'light' });
   await openHome(page);
   await expect(page.getByTestId('sample-breast-cancer')).toBeVisible();
   await expect.soft(page.getByRole('heading', { level: 1 })).toHaveText('ML Studio');
-  const found = collectBlocking('home', await scanPage(page));
-  await page.screenshot({ path: test.info().outputPath('home.png'), fullPage: true });
+  const found = await scanAndShoot(page, 'home');
 
   const { prepare } = await prepareBreastCancer(page);
   // Impute every numeric column: the step's fitted state (30 lines) then scrolls in its own box.
@@ -93,11 +109,87 @@ test('axe finds no serious or critical violation on Home or on a notebook with e
   await expect(tune.getByTestId('tune-trial-row')).toHaveCount(3, { timeout: 90_000 });
   const title = await page.getByRole('textbox', { name: 'Notebook title' }).inputValue();
   await expect.soft(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  found.push(...collectBlocking('notebook', await scanPage(page)));
-  await page.screenshot({ path: test.info().outputPath('notebook.png'), fullPage: true });
+  found.push(...(await scanAndShoot(page, 'notebook')));
   // Keyboard: from the title through the Data, Problem, Split and Prepare cells' controls, focus is always drawn.
   await page.getByRole('textbox', { name: 'Notebook title' }).focus();
   expect.soft(await listUnmarkedTabStops(page, 150)).toEqual([]);
 
+  // The same notebook and Home in the dark theme (plots redraw in its colours).
+  await chooseTheme(page, 'dark');
+  await expect(firstCellOfKind(page, 'evaluate').getByTestId('roc-plot')).toBeVisible();
+  found.push(...(await scanAndShoot(page, 'notebook-dark')));
+  await openHome(page);
+  found.push(...(await scanAndShoot(page, 'home-dark')));
+
+  expect(found, `axe: ${found.length} serious/critical nodes\n${found.join('\n')}`).toHaveLength(0);
+});
+
+const MODEL = 'penguins-species';
+
+/** Penguins with Flipper Length − 30 and Body Mass + 1500 (labels kept): a batch the Monitor cell alerts on. */
+function buildDriftedPenguins(): string {
+  const lines = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const shift = [[header.indexOf('Flipper Length (mm)'), -30], [header.indexOf('Body Mass (g)'), 1500]];
+  return [lines[0], ...lines.slice(1).map((line) => {
+    const cells = line.split(',');
+    for (const [at, by] of shift) if (cells[at] !== '' && cells[at] !== 'NA') cells[at] = String(Number(cells[at]) + by);
+    return cells.join(',');
+  })].join('\n');
+}
+
+test('axe finds no serious or critical violation on the other cell kinds and on the Runs and Models pages, light and dark', async ({ page }) => {
+  test.setTimeout(480_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const train = await trainPenguinsSpecies(page, ['gradient_boosting', 'logistic_regression']);
+  const notebookUrl = page.url();
+  // Register the best run and put it in production, so Monitor and Retrain have a model to read.
+  const row = train.getByTestId('leaderboard-row').first();
+  await row.getByTestId('register-open').click();
+  await row.getByTestId('register-name').fill(MODEL);
+  await row.getByTestId('register-submit').click();
+  await page.goto(`${new URL(notebookUrl).origin}/#/models/${MODEL}`);
+  await expect(page.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
+  await changeStage(page, 1, versionRow(page, 1).locator('[data-testid="stage-action"][data-stage="production"]'), 'first model');
+  await page.goto(notebookUrl);
+
+  const compare = await addCellOfKind(page, 'Compare');
+  await compare.getByTestId('compare-run').click();
+  await expect(compare.getByTestId('compare-verdict')).toBeVisible({ timeout: 60_000 });
+  const predict = await addCellOfKind(page, 'Predict');
+  await predict.getByTestId('predict-run').click();
+  await expect(predict.getByTestId('predict-summary')).toBeVisible({ timeout: 60_000 });
+  const exportCell = await addCellOfKind(page, 'Export');
+  await exportCell.getByTestId('export-name').fill(MODEL);
+  await exportCell.getByTestId('export-name').blur();
+  await exportCell.getByTestId('export-run').click();
+  await expect(exportCell.getByTestId('export-summary')).toBeVisible({ timeout: 120_000 });
+  const note = await addCell(page, 'Note');
+  await note.getByRole('textbox', { name: 'Note text (markdown)' }).fill('# Findings\n\nThe **batch** drifted: `Flipper Length (mm)` is *30 mm* shorter.\n\n- one\n- [a link](https://example.org)');
+  await note.getByRole('button', { name: 'Preview' }).click();
+  const batch = await addCell(page, 'Data');
+  await uploadCsv(batch, { name: 'penguins-next-season.csv', buffer: Buffer.from(buildDriftedPenguins()) });
+  await waitForImport(batch);
+  const monitor = await addCellOfKind(page, 'Monitor');
+  await monitor.getByTestId('monitor-model').selectOption(MODEL);
+  await monitor.getByTestId('monitor-run').click();
+  await expect(monitor.getByTestId('monitor-status')).toHaveAttribute('data-status', 'alert', { timeout: 60_000 });
+  const retrain = await addCellOfKind(page, 'Retrain');
+  await retrain.getByTestId('retrain-run').click();
+  await expect(retrain.getByTestId('retrain-gate')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('cell-error')).toHaveCount(0);
+
+  const found = await scanAndShoot(page, 'notebook-more');
+  await chooseTheme(page, 'dark');
+  found.push(...(await scanAndShoot(page, 'notebook-more-dark')));
+  for (const [route, where] of [['#/runs', 'runs'], ['#/models', 'models'], [`#/models/${MODEL}`, 'model']] as const) {
+    await page.goto(`${new URL(notebookUrl).origin}/${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId(where === 'runs' ? 'runs-table' : where === 'models' ? 'models-table' : 'model-version-row').first()).toBeVisible();
+    await chooseTheme(page, 'light');
+    found.push(...(await scanAndShoot(page, where)));
+    await chooseTheme(page, 'dark');
+    found.push(...(await scanAndShoot(page, `${where}-dark`)));
+  }
   expect(found, `axe: ${found.length} serious/critical nodes\n${found.join('\n')}`).toHaveLength(0);
 });

@@ -6,7 +6,7 @@ const RESULT: PickKResult = {
   points: [{ k: 2, inertia: 90, silhouette: 0.4 }, { k: 3, inertia: 30, silhouette: 0.7 }, { k: 4, inertia: 25, silhouette: null, reason: 'x' }],
   suggestedK: 3, silhouetteRows: 2000, rows: 12500,
 };
-const STAR = { color: '#d1495b', size: 13, symbol: 'star' };
+const STAR = { color: 'var(--plot-vermillion)', size: 13, symbol: 'star' };
 const AXIS = { xaxis: { title: { text: 'k (clusters)' }, dtick: 1 } };
 
 describe('pick-k figures', () => {
@@ -46,12 +46,12 @@ describe('buildProjectionFigure', () => {
   const marker = { size: 5, opacity: 0.75 };
   const layout = (legend: boolean) => ({ showlegend: legend, xaxis: { title: { text: 'PC1' } }, yaxis: { title: { text: 'PC2' } } });
 
-  it('one trace per cluster, numbered from 1', () => {
+  it('one trace per cluster, numbered from 1, each with its own marker symbol', () => {
     const projection = { x: Float64Array.of(1, 2, 3), y: Float64Array.of(4, 5, 6), clusters: Float64Array.of(1, 0, 1), shown: 3, placed: 3 };
     expect(buildProjectionFigure(projection)).toEqual({
       data: [
-        { type: 'scattergl', mode: 'markers', name: 'cluster 1', x: [2], y: [5], marker },
-        { type: 'scattergl', mode: 'markers', name: 'cluster 2', x: [1, 3], y: [4, 6], marker },
+        { type: 'scattergl', mode: 'markers', name: 'cluster 1', x: [2], y: [5], marker: { ...marker, symbol: 'circle' } },
+        { type: 'scattergl', mode: 'markers', name: 'cluster 2', x: [1, 3], y: [4, 6], marker: { ...marker, symbol: 'diamond' } },
       ],
       layout: layout(true),
     });

@@ -7,7 +7,11 @@ import type { RunProjection } from '../core/train/project-runs';
 /** A plotly figure as plain JSON (the shape ui/plots draws; state does not import ui). */
 type PlotFigure = { data: Record<string, unknown>[]; layout: Record<string, unknown> };
 
-const SUGGESTED = { color: '#d1495b', size: 13, symbol: 'star' };
+// Colours are tokens of global.css (the "mark" colour of ui/plots/palette.ts, which state cannot import); Plot.svelte
+// swaps them for the theme's values. Clusters take the colorway's colours and, as a second cue, these symbols
+// (palette.ts SYMBOLS).
+const SUGGESTED = { color: 'var(--plot-vermillion)', size: 13, symbol: 'star' };
+const CLUSTER_SYMBOLS = ['circle', 'diamond', 'square', 'triangle-up', 'x', 'star', 'cross', 'triangle-down'];
 
 /** Inertia against k, the suggested k drawn as a star. */
 export function buildElbowFigure(result: PickKResult): PlotFigure {
@@ -48,7 +52,7 @@ export function buildVarianceFigure(ratios: readonly number[]): PlotFigure {
   };
 }
 
-/** The projected rows as a scatter: one trace per k-means cluster (cluster 1, 2, …) or one trace without clusters. */
+/** The projected rows as a scatter: one trace per k-means cluster (cluster 1, 2, …, each its own symbol) or one trace without clusters. */
 export function buildProjectionFigure(projection: RunProjection): PlotFigure {
   const layout = { showlegend: projection.clusters !== null, xaxis: { title: { text: 'PC1' } }, yaxis: { title: { text: 'PC2' } } };
   const marker = { size: 5, opacity: 0.75 };
@@ -57,7 +61,8 @@ export function buildProjectionFigure(projection: RunProjection): PlotFigure {
   const ids = [...new Set(clusters)].sort((a, b) => a - b);
   const data = ids.map((id) => {
     const rows = [...clusters.keys()].filter((i) => clusters[i] === id);
-    return { type: 'scattergl', mode: 'markers', name: `cluster ${id + 1}`, x: rows.map((i) => projection.x[i]), y: rows.map((i) => projection.y[i]), marker };
+    const symbol = CLUSTER_SYMBOLS[ids.indexOf(id) % CLUSTER_SYMBOLS.length];
+    return { type: 'scattergl', mode: 'markers', name: `cluster ${id + 1}`, x: rows.map((i) => projection.x[i]), y: rows.map((i) => projection.y[i]), marker: { ...marker, symbol } };
   });
   return { data, layout };
 }

@@ -8,7 +8,16 @@ import type { HyperparameterValue } from '../core/models/types';
 /** A plotly figure as plain JSON (the shape ui/plots draws; state does not import ui). */
 type PlotFigure = { data: Record<string, unknown>[]; layout?: Record<string, unknown> };
 
-/** Objective per finished trial in finishing order, with the running best (by the metric's direction). */
+// Colours are tokens of global.css, named as in ui/plots/palette.ts (series, mark, neutral), which state cannot
+// import; Plot.svelte swaps them for the theme's values.
+const SERIES = 'var(--plot-blue)';
+const MARK = 'var(--plot-vermillion)';
+const NEUTRAL = 'var(--plot-grey)';
+// Lines coloured by their objective, low (blue) to high (vermillion): both ends read on light and dark cards, where a
+// sequential scale's dark end vanishes on a dark page (palette.ts LOW_HIGH_SCALE).
+const LOW_HIGH = [[0, SERIES], [1, MARK]];
+
+/** Objective per finished trial in finishing order (a partial-budget trial as a grey open circle), with the running best (by the metric's direction). */
 export function buildHistoryFigure(trials: readonly TuneTrial[], direction: TuneOutput['direction'], metricLabel: string): PlotFigure {
   const scored = trials.filter((t) => t.value !== null);
   const better = (a: number, b: number) => (direction === 'higher' ? a > b : a < b);
@@ -17,8 +26,8 @@ export function buildHistoryFigure(trials: readonly TuneTrial[], direction: Tune
   const x = scored.map((_, i) => i + 1);
   return {
     data: [
-      { type: 'scatter', mode: 'markers', name: 'trial', x, y: scored.map((t) => t.value), text: scored.map((t) => `#${t.index + 1} ${t.family}${t.budget < 1 ? ` (budget ${formatShare(t.budget)})` : ''}`), marker: { size: 7, color: scored.map((t) => (t.budget < 1 ? '#9aa5b1' : '#2563eb')) } },
-      { type: 'scatter', mode: 'lines', name: 'best so far', x, y: bestLine, line: { shape: 'hv', color: '#d9480f' } },
+      { type: 'scatter', mode: 'markers', name: 'trial', x, y: scored.map((t) => t.value), text: scored.map((t) => `#${t.index + 1} ${t.family}${t.budget < 1 ? ` (budget ${formatShare(t.budget)})` : ''}`), marker: { size: 7, color: scored.map((t) => (t.budget < 1 ? NEUTRAL : SERIES)), symbol: scored.map((t) => (t.budget < 1 ? 'circle-open' : 'circle')) } },
+      { type: 'scatter', mode: 'lines', name: 'best so far', x, y: bestLine, line: { shape: 'hv', color: MARK } },
     ],
     layout: { xaxis: { title: { text: 'trial (finishing order)' } }, yaxis: { title: { text: metricLabel } }, showlegend: true, legend: { orientation: 'h', y: -0.25 } },
   };
@@ -42,7 +51,7 @@ export function buildParallelFigure(output: TuneOutput, metricLabel: string): Pl
   return {
     data: [{
       type: 'parcoords',
-      line: { color: values, colorscale: 'Viridis', reversescale: output.direction === 'lower', showscale: true, colorbar: { title: { text: metricLabel } } },
+      line: { color: values, colorscale: LOW_HIGH, reversescale: output.direction === 'lower', showscale: true, colorbar: { title: { text: metricLabel } } },
       dimensions: [...dimensions, { label: metricLabel, values }],
     }],
     layout: { margin: { l: 60, r: 60, t: 40, b: 20 } },
@@ -53,7 +62,7 @@ export function buildParallelFigure(output: TuneOutput, metricLabel: string): Pl
 export function buildImportanceFigure(importance: NonNullable<TuneOutput['importance']>): PlotFigure {
   const rows = [...importance].reverse();
   return {
-    data: [{ type: 'bar', orientation: 'h', x: rows.map((r) => r.importance), y: rows.map((r) => r.name), marker: { color: '#2563eb' } }],
+    data: [{ type: 'bar', orientation: 'h', x: rows.map((r) => r.importance), y: rows.map((r) => r.name), marker: { color: SERIES } }],
     layout: { xaxis: { title: { text: 'share of the objective’s variance (main effect)' }, range: [0, 1] }, margin: { l: 140, r: 12, t: 12, b: 40 } },
   };
 }

@@ -25,7 +25,7 @@ describe('evaluate figures', () => {
     expect(figure.data.map((t) => [t.x, t.y, t.width])).toEqual([[[-0.5, 1], [3, 4], [1, 2]]]);
   });
 
-  it('slices: bars with asymmetric error bars, flagged bar red, an undefined slice left empty, overall dashed', () => {
+  it('slices: bars with asymmetric error bars, the flagged bar in the "bad" colour and hatched, an undefined slice left empty', () => {
     const figure = buildSliceFigure({
       column: 'sex', rule: '', overall: { value: 0.8, low: 0.7, high: 0.9, repeats: 200 },
       slices: [
@@ -34,9 +34,9 @@ describe('evaluate figures', () => {
       ],
     }, 'Accuracy');
     const [bars] = figure.data;
-    expect({ x: bars.x, y: bars.y, error: bars.error_y, colors: (bars.marker as { color: string[] }).color, overall: (figure.layout?.shapes as { y0: number }[])[0].y0 }).toEqual({
-      x: ['f', 'm'], y: [0.5, null], error: { type: 'data', symmetric: false, array: [0.25, null], arrayminus: [0.25, null], color: '#374151' },
-      colors: ['#dc2626', '#2563eb'], overall: 0.8,
+    expect({ x: bars.x, y: bars.y, error: bars.error_y, marker: bars.marker, overall: (figure.layout?.shapes as { y0: number }[])[0].y0 }).toEqual({
+      x: ['f', 'm'], y: [0.5, null], error: { type: 'data', symmetric: false, array: [0.25, null], arrayminus: [0.25, null], color: 'var(--plot-ink)' },
+      marker: { color: ['var(--plot-vermillion)', 'var(--plot-blue)'], pattern: { shape: ['/', ''] } }, overall: 0.8,
     });
   });
 

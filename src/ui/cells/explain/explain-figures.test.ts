@@ -28,7 +28,7 @@ describe('explain figures', () => {
     ], 'value', (feature, i, value) => ({ label: `${feature} = raw${i}`, transformed: String(value) }));
     expect(figure.data.map((t) => [t.x, t.y, (t.marker as { color: unknown }).color, t.text])).toEqual([
       [[0.5, 0.5, 0.1, -0.1, 0], [0, 0.05, 1, 1, 1], [0, 1, 0.5, 0.5, 0.5], ['b = raw0<br>after the pipeline: 10', 'b = raw1<br>after the pipeline: 20', 'a = raw0<br>after the pipeline: 1', 'a = raw1<br>after the pipeline: 1', 'a = raw2<br>after the pipeline: 1']],
-      [[-0.5], [0], '#9ca3af', ['b = raw2<br>after the pipeline: NaN']],
+      [[-0.5], [0], 'var(--plot-grey)', ['b = raw2<br>after the pipeline: NaN']],
     ]);
     expect((figure.layout?.yaxis as { ticktext: string[] }).ticktext).toEqual(['b', 'a']);
   });

@@ -6,12 +6,13 @@ import type { PartialDependence } from '../../../core/explain/compute-partial-de
 import type { ShapBeeswarmStrip, ShapImportance, ShapWaterfall } from '../../../core/explain/summarise-shap';
 import { formatFeatureValue, type FeatureAxis, type FeatureValueLabel } from '../../../state/explain-labels';
 import type { ImportanceSection } from '../../../core/explain/explain-result';
+import { LOW_HIGH_SCALE, PLOT_COLOR } from '../../plots/palette';
 import type { PlotFigure } from '../../plots/plot-types';
 
-const BAR = '#2563eb';
-const LOW = '#2563eb';
-const HIGH = '#dc2626';
-const MISSING = '#9ca3af';
+const BAR = PLOT_COLOR.series;
+const LOW = PLOT_COLOR.low;
+const HIGH = PLOT_COLOR.high;
+const MISSING = PLOT_COLOR.neutral;
 
 /** Features by mean importance, largest first, at most `top`. */
 export function rankImportance(section: ImportanceSection, top = 20): ImportanceSection['features'] {
@@ -24,7 +25,7 @@ export function buildImportanceFigure(section: ImportanceSection, metricName: st
   return {
     data: [{
       type: 'bar', orientation: 'h', x: ranked.map((f) => f.mean), y: ranked.map((f) => f.feature),
-      error_x: { type: 'data', array: ranked.map((f) => f.std), visible: true, color: '#374151' }, marker: { color: BAR },
+      error_x: { type: 'data', array: ranked.map((f) => f.std), visible: true, color: PLOT_COLOR.ink }, marker: { color: BAR },
       hovertemplate: '%{y}: %{x:.4f}<extra></extra>',
     }],
     layout: {
@@ -49,7 +50,7 @@ export type DescribeRowValue = (feature: string, i: number, value: number) => Fe
 
 /**
  * One strip per feature (most important at the top): x = SHAP value, points stacked sideways where they crowd,
- * coloured by the feature's value normalised to [0, 1] within that feature (blue low → red high, grey missing);
+ * coloured by the feature's value normalised to [0, 1] within that feature (blue low → vermillion high, grey missing);
  * each point's hover names the row's raw value and the value after the pipeline.
  */
 export function buildBeeswarmFigure(strips: readonly ShapBeeswarmStrip[], spaceLabel: string, describe: DescribeRowValue, top = 10): PlotFigure {
@@ -70,7 +71,7 @@ export function buildBeeswarmFigure(strips: readonly ShapBeeswarmStrip[], spaceL
   });
   const data: PlotFigure['data'] = [{
     type: 'scattergl', mode: 'markers', x, y, text,
-    marker: { size: 5, color, cmin: 0, cmax: 1, colorscale: [[0, LOW], [1, HIGH]], colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'], thickness: 10 } },
+    marker: { size: 5, color, cmin: 0, cmax: 1, colorscale: LOW_HIGH_SCALE, colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'], thickness: 10 } },
     hovertemplate: '%{text}<br>SHAP %{x:.4f}<extra></extra>',
   }];
   if (gx.length > 0) data.push({ type: 'scattergl', mode: 'markers', x: gx, y: gy, text: gtext, marker: { size: 5, color: MISSING }, hovertemplate: '%{text}<br>SHAP %{x:.4f}<extra></extra>' });
@@ -125,7 +126,7 @@ export function buildWaterfallFigure(waterfall: ShapWaterfall, describe: (featur
       y: [...labels, 'prediction'], x: [...values, 0], measure: [...values.map(() => 'relative'), 'total'],
       customdata: [...hovers, spaceLabel], hovertemplate: '%{y}: %{x:+.4f}<br>%{customdata}<extra></extra>',
       text: [...values.map((v) => (v >= 0 ? '+' : '') + v.toPrecision(3)), waterfall.prediction.toPrecision(4)], textposition: 'outside',
-      increasing: { marker: { color: HIGH } }, decreasing: { marker: { color: LOW } }, totals: { marker: { color: '#374151' } },
+      increasing: { marker: { color: HIGH } }, decreasing: { marker: { color: LOW } }, totals: { marker: { color: PLOT_COLOR.ink } },
       connector: { line: { color: MISSING, width: 1 } },
     }],
     layout: {

@@ -2,11 +2,12 @@
 // correlation heatmaps, class balance, ranked associations, per-class histograms and missing values by column.
 
 import type { ColumnProfile, CorrelationMatrix, Histogram, TableProfile, TargetProfile, ValueCount } from '../../../core/profile/types';
+import { CATEGORICAL, DIVERGING_SCALE, PLOT_COLOR, SEQUENTIAL_SCALE } from '../../plots/palette';
 import type { PlotFigure } from '../../plots/plot-types';
 
-const ACCENT = '#3b5bdb';
-const OTHER = '#adb5bd';
-const PALETTE = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#1098ad', '#c2255c', '#5c940d', '#6741d9', '#868e96'];
+const ACCENT = PLOT_COLOR.series;
+const OTHER = PLOT_COLOR.neutral;
+const PALETTE = CATEGORICAL;
 
 /** Bars over [edges[i], edges[i+1]) for a histogram; `xTitle` labels the axis. */
 export function buildHistogramFigure(histogram: Histogram, xTitle: string): PlotFigure {
@@ -55,7 +56,7 @@ export function buildColumnFigure(column: ColumnProfile): PlotFigure | null {
   return column.topValues.length > 0 ? buildTopValuesFigure(column.topValues, column.otherCount) : null;
 }
 
-/** A correlation heatmap; null cells stay blank. Symmetric measures span −1…1, others 0…1. */
+/** A correlation heatmap; null cells stay blank. Symmetric measures span −1…1 (diverging orange–blue), others 0…1 (Cividis, high dark). */
 export function buildHeatmapFigure(matrix: CorrelationMatrix, signed: boolean): PlotFigure {
   return {
     data: [{
@@ -65,8 +66,8 @@ export function buildHeatmapFigure(matrix: CorrelationMatrix, signed: boolean): 
       z: matrix.values,
       zmin: signed ? -1 : 0,
       zmax: 1,
-      colorscale: signed ? 'RdBu' : 'Blues',
-      reversescale: true, // plotly's RdBu and Blues both start dark at zmin; high values should be dark blue
+      colorscale: signed ? DIVERGING_SCALE : SEQUENTIAL_SCALE,
+      reversescale: !signed, // Cividis starts dark at zmin; a strong association should be the dark end, as +1 is on the diverging scale
       hoverongaps: false,
       hovertemplate: '%{y} × %{x}: %{z:.3f}<extra></extra>',
       // Values printed in the cells while they are big enough to read.
@@ -114,7 +115,7 @@ export function buildMissingFigure(profile: TableProfile): PlotFigure | null {
   const columns = profile.columns.filter((c) => c.missing > 0).sort((a, b) => b.missingPct - a.missingPct).slice(0, 50);
   if (columns.length === 0) return null;
   return {
-    data: [{ type: 'bar', orientation: 'h', y: columns.map((c) => c.name), x: columns.map((c) => c.missingPct), marker: { color: '#e8590c' }, hovertemplate: '%{y}: %{x:.1f} %<extra></extra>' }],
+    data: [{ type: 'bar', orientation: 'h', y: columns.map((c) => c.name), x: columns.map((c) => c.missingPct), marker: { color: PLOT_COLOR.bad }, hovertemplate: '%{y}: %{x:.1f} %<extra></extra>' }],
     layout: { yaxis: { autorange: 'reversed', automargin: true, type: 'category' }, xaxis: { rangemode: 'tozero', title: { text: 'missing (%)' } } },
   };
 }

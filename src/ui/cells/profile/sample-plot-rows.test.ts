@@ -27,7 +27,7 @@ describe('plot rows', () => {
   it('scatters finite pairs only', () => {
     expect(buildScatterFigure(TABLE, 'x', 'y')).toEqual({
       figure: {
-        data: [{ type: 'scattergl', mode: 'markers', x: [1, 2, 4], y: [10, 20, 40], marker: { size: 4, opacity: 0.5, color: '#3b5bdb' } }],
+        data: [{ type: 'scattergl', mode: 'markers', x: [1, 2, 4], y: [10, 20, 40], marker: { size: 4, opacity: 0.5, color: 'var(--plot-blue)' } }],
         layout: { xaxis: { title: { text: 'x' } }, yaxis: { title: { text: 'y' } } },
       },
       points: 3,

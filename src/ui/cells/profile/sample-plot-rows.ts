@@ -2,6 +2,7 @@
 // small, else an evenly spaced sample of at most MAX_PLOT_POINTS rows (the plot then says "sampled").
 
 import { BOOLEAN_MISSING, type Column, type Table } from '../../../core/table/types';
+import { PLOT_COLOR } from '../../plots/palette';
 import type { PlotFigure } from '../../plots/plot-types';
 
 /** Most points a scatter or box plot draws. */
@@ -48,7 +49,7 @@ export function buildScatterFigure(table: Table, x: string | null, y: string | n
   }
   return {
     figure: {
-      data: [{ type: 'scattergl', mode: 'markers', x: px, y: py, marker: { size: 4, opacity: 0.5, color: '#3b5bdb' } }],
+      data: [{ type: 'scattergl', mode: 'markers', x: px, y: py, marker: { size: 4, opacity: 0.5, color: PLOT_COLOR.series } }],
       layout: { xaxis: { title: { text: xs.name } }, yaxis: { title: { text: ys.name } } },
     },
     points: px.length,
