@@ -69,7 +69,7 @@ test('a file that is not a notebook, or names an unknown cell kind, is refused w
   await dropOnHome(page, 'broken.notebook.json', '{"format": "ml-studio-notebook",');
   const toasts = page.getByTestId('toasts');
   await expect(toasts.getByRole('alert')).toContainText('Could not import “broken.notebook.json”: Cannot read this notebook file: it is not JSON (');
-  await toasts.getByRole('button', { name: 'Dismiss' }).click();
+  await toasts.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
 
   const unknownKind = { format: 'ml-studio-notebook', formatVersion: 1, notebook: { name: 'Odd', cells: [{ id: 'a', kind: 'note', spec: {} }, { id: 'b', kind: 'chart', spec: {} }] } };
   await dropOnHome(page, 'odd.notebook.json', JSON.stringify(unknownKind));
