@@ -138,7 +138,7 @@ function buildDriftedPenguins(): string {
   })].join('\n');
 }
 
-test('axe finds no serious or critical violation on the other cell kinds and on the Runs and Models pages, light and dark', async ({ page }) => {
+test('axe finds no serious or critical violation on the other cell kinds (Code included) and on the Runs and Models pages, light and dark', async ({ page }) => {
   test.setTimeout(480_000);
   await page.emulateMedia({ colorScheme: 'light' });
   const train = await trainPenguinsSpecies(page, ['gradient_boosting', 'logistic_regression']);
@@ -177,6 +177,12 @@ test('axe finds no serious or critical violation on the other cell kinds and on 
   const retrain = await addCellOfKind(page, 'Retrain');
   await retrain.getByTestId('retrain-run').click();
   await expect(retrain.getByTestId('retrain-gate')).toBeVisible({ timeout: 120_000 });
+  // A Code cell with its editor, console and a returned table (the default source: the rows without missing values).
+  const code = await addCellOfKind(page, 'Code');
+  await code.getByTestId('code-source').fill('console.log(input.rowCount);\nreturn input.rows().filter((row) => Object.values(row).every((value) => value !== null));');
+  await code.getByTestId('code-run').click();
+  await expect(code.getByTestId('code-table-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(code.getByTestId('code-console')).toContainText(/\d+/);
   await expect(page.getByTestId('cell-error')).toHaveCount(0);
 
   const found = await scanAndShoot(page, 'notebook-more');

@@ -1,7 +1,8 @@
 // Journey (issue "Hardening"): a CSV whose column names and values carry HTML and script goes through the whole
 // studio — import, profile, split, train, explain, export, register, monitor — and (1) nothing it carries runs or
 // renders as markup: no script runs, no <img>/<a> from the data appears, plotly draws "<b>B</b>" as text, not bold;
-// (2) no request leaves the page's origin at any point (the studio is offline by design: data never leaves).
+// (2) no request leaves the page's origin at any point (the studio is offline by design: data never leaves), and the
+// page's Content-Security-Policy (no eval, no inline script) is never violated.
 import { expect, test, type Page } from '@playwright/test';
 import { addCell, addCellOfKind, cellAt, createNotebook, runProfile, runSplit, trainFamilies, uploadCsv, waitForImport } from './support/studio';
 
@@ -44,6 +45,13 @@ test('hostile names and values render as text everywhere, and no request leaves 
     if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) outside.push(url);
   });
   page.on('dialog', (dialog) => void dialog.dismiss());
+  // Every Content-Security-Policy violation of the journey (index.html's policy: no eval, no inline script, connect-src 'self').
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const store = window as unknown as { __cspViolations?: string[] };
+      (store.__cspViolations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
 
   await createNotebook(page, 'Hostile');
   const data = cellAt(page, 0, 'data');
@@ -88,4 +96,5 @@ test('hostile names and values render as text everywhere, and no request leaves 
 
   expect(await findInjected(page), 'on the Models page').toEqual([]);
   expect(outside, 'requests that left the origin').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []), 'CSP violations').toEqual([]);
 });

@@ -38,7 +38,7 @@ export function plotlyInSlices() {
   return {
     name: 'plotly-in-slices',
     transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('plotly.js-dist-min/plotly.min.js')) return null;
+      if (!id.replace(/\\/g, '/').endsWith('plotly.js-strict-dist-min/plotly-strict.min.js')) return null;
       try {
         return { code: rewritePlotlyBundle(code), map: null };
       } catch (error) {
@@ -49,7 +49,7 @@ export function plotlyInSlices() {
     },
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => id.includes('plotly.js-dist-min'))) continue;
+        if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => id.includes('plotly.js-strict-dist-min'))) continue;
         chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
         // One more line on top: the chunk's source map starts with an empty line.
         const map = bundle[`${chunk.fileName}.map`];

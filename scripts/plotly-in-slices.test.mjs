@@ -40,8 +40,8 @@ test('a bundle of another shape is refused, naming what is missing', () => {
   });
 });
 
-test('the installed plotly.js-dist-min has the shape the rewrite expects', () => {
-  const path = createRequire(import.meta.url).resolve('plotly.js-dist-min/plotly.min.js');
+test('the installed plotly.js-strict-dist-min has the shape the rewrite expects', () => {
+  const path = createRequire(import.meta.url).resolve('plotly.js-strict-dist-min/plotly-strict.min.js');
   const rewritten = rewritePlotlyBundle(readFileSync(path, 'utf8'));
   assert.match(rewritten, /return\{inSlices:__plotlyInits,entry:[\w$]+\}\}\)\(\);/);
 });

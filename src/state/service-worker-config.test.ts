@@ -35,7 +35,7 @@ describe('createPwaOptions', () => {
   });
 
   it('lets plotly, the largest file, into the precache with room to grow (Workbox skips larger files silently)', () => {
-    const plotlyBytes = statSync(new URL('../../node_modules/plotly.js-dist-min/plotly.min.js', import.meta.url)).size;
+    const plotlyBytes = statSync(new URL('../../node_modules/plotly.js-strict-dist-min/plotly-strict.min.js', import.meta.url)).size;
     expect(options.workbox?.maximumFileSizeToCacheInBytes).toBe(MAX_PRECACHE_FILE_BYTES);
     expect(MAX_PRECACHE_FILE_BYTES).toBeGreaterThan(1.5 * plotlyBytes);
   });

@@ -2,7 +2,7 @@
 // small. The only module in the app that imports plotly. The build rewrites the bundle (scripts/plotly-in-slices.mjs)
 // to hand back its module initialisers, run here in slices so its first load never holds the main thread.
 
-import type PlotlyNamespace from 'plotly.js-dist-min';
+import type PlotlyNamespace from 'plotly.js-strict-dist-min';
 import { runInSlices } from './run-in-slices';
 
 export type Plotly = typeof PlotlyNamespace;
@@ -20,7 +20,7 @@ function isInSlices(value: unknown): value is PlotlyInSlices {
 }
 
 async function importPlotly(): Promise<Plotly> {
-  const module = (await import('plotly.js-dist-min')) as { default?: unknown };
+  const module = (await import('plotly.js-strict-dist-min')) as { default?: unknown };
   const exported = module.default ?? module;
   // The dev server's pre-bundled plotly is not rewritten: it arrives whole (one long task, dev only).
   if (!isInSlices(exported)) return exported as Plotly;

@@ -1,5 +1,5 @@
 // The few plotly.js calls the wrapper makes (the package ships no types).
-declare module 'plotly.js-dist-min' {
+declare module 'plotly.js-strict-dist-min' {
   interface PlotlyApi {
     react(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
     purge(root: HTMLElement): void;
