@@ -218,3 +218,32 @@ describe('start-up refusals', () => {
 async function readMetricsOf(service: RunningService): Promise<Family[]> {
   return parsePrometheusTextFormat(service.context.metrics.render()) as Family[];
 }
+
+describe('hostile requests', () => {
+  it('keeps keys such as __proto__ and constructor in rows as data: nothing is polluted and the rows are scored', async () => {
+    const { base } = await start([]);
+    const body = `{"rows": [{"x": 1.5, "colour": "cyan", "flag": true, "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}}]}`;
+    const response = await fetch(`${base}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(200);
+    expect((await response.json() as { predictions: unknown[] }).predictions).toHaveLength(1);
+    expect([({} as { polluted?: unknown }).polluted, (Object.prototype as { polluted?: unknown }).polluted]).toEqual([undefined, undefined]);
+  });
+
+  it('cuts off a client that trickles its request past the request timeout', async () => {
+    const { service } = await start(['--request-timeout-ms', '400']);
+    const { connect } = await import('node:net');
+    const socket = connect(service.port, '127.0.0.1');
+    const started = performance.now();
+    const closed = new Promise<{ ms: number; answer: string }>((resolve) => {
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve({ ms: performance.now() - started, answer }));
+    });
+    socket.write('POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"rows": [');
+    const timer = setInterval(() => socket.write(' '), 100); // a byte now and then, never the whole body
+    const { ms, answer } = await closed;
+    clearInterval(timer);
+    expect(ms).toBeLessThan(3_000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
+  });
+});

@@ -23,7 +23,9 @@ export interface ServiceHooks extends ContextHooks {
 /** The service of `options`, listening; rejects with an OptionsError when a flag's bundle, token or folder is unusable. */
 export async function startService(options: ServeOptions, hooks: ServiceHooks): Promise<RunningService> {
   const context = await createServiceContext(options, hooks);
-  const server = createServer(createRequestHandler(context, hooks.writeLine));
+  // A slow client (headers or body trickled in) is cut off at the request timeout: Node checks connections every
+  // `connectionsCheckingInterval` (30 s by default, which would let a short timeout run long).
+  const server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(options.requestTimeoutMs / 4))) }, createRequestHandler(context, hooks.writeLine));
   // Longer than the 60 s idle timeout of common load balancers, so they never reuse a connection the service closed.
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = options.requestTimeoutMs;
