@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, tooling self-tests, unit tests (Vitest) and journeys (Playwright on the built app).
+# `npm test`: typecheck, tooling self-tests, the dependency audit, unit tests (Vitest) and journeys (Playwright on the built app).
 # Every stage runs even when an earlier one fails; the last line is the summary `N passed, N failed[, N skipped]`
 # computed from the JSON reports, and the exit status is non-zero if anything failed or no test ran.
 set -uo pipefail
@@ -15,6 +15,10 @@ check_rc=$?
 echo '== tooling self-tests (node --test scripts/) =='
 node --test scripts/
 tooling_rc=$?
+
+echo '== dependency audit (npm audit --omit=dev: no high or critical advisory) =='
+node scripts/audit-dependencies.mjs
+audit_rc=$?
 
 echo '== unit (vitest) =='
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
@@ -32,5 +36,5 @@ else
 fi
 
 echo '== summary =='
-node scripts/summarize-results.mjs --gate "check=$check_rc" --gate "tooling=$tooling_rc" \
+node scripts/summarize-results.mjs --gate "check=$check_rc" --gate "tooling=$tooling_rc" --gate "audit=$audit_rc" \
   --unit test-results/unit.json --unit-rc "$unit_rc" "${e2e_args[@]}"
