@@ -3,6 +3,7 @@
 // holdout scores and the version history, with the core functions the browser's workers call.
 
 import { DataError } from '../core/errors';
+import { markRegisteredChallengers } from '../core/monitor/match-logged-version';
 import { monitorBatch } from '../core/monitor/monitor-batch';
 import { readVersionProblem } from '../core/monitor/read-version-problem';
 import { scoreOnHoldout } from '../core/monitor/score-on-holdout';
@@ -63,7 +64,10 @@ export function createNodeMonitorVerbs(context: NodeMonitorContext): NodeMonitor
       const run = storedRun(runId);
       const rows = await trainingRows(run, control?.signal);
       const reference = 'missing' in rows ? { missing: `Prediction drift needs the model's scores on its own validation rows: ${rows.missing}` } : { table: rows.table, rows: rows.validation };
-      return monitorBatch(context.table(datasetKey), run, problem, reference, options, control?.signal);
+      const report = await monitorBatch(context.table(datasetKey), run, problem, reference, options, control?.signal);
+      if (!options.monitored || !report.log?.comparisons.length) return report;
+      const model = registry.describe().models.find((m) => m.name === options.monitored!.modelName);
+      return markRegisteredChallengers(report, options.monitored.modelName, model?.versions ?? []);
     },
     recordMonitorBatch: async (entry) => registry.recordBatch(entry),
     async appendTrainingRows(runId, batchKey, batchRows, control) {

@@ -3,6 +3,7 @@
 // found by its recorded content hash (as Reproduce finds it) and read by the worker itself.
 
 import { DataError, RegistryError } from '../core/errors';
+import { markRegisteredChallengers } from '../core/monitor/match-logged-version';
 import { readVersionProblem } from '../core/monitor/read-version-problem';
 import type { AppendedRows, ComputePort, JobControl, LoadedVersion } from '../core/notebook/runtime/compute-port';
 import { describeDatasetKey } from '../core/notebook/runtime/runners/data';
@@ -68,7 +69,10 @@ export function createBrowserMonitorVerbs(env: MonitorPortEnv): MonitorVerbs {
     async monitorBatch(datasetKey, runId, problem, options, control) {
       const reference = await findReference(await readRun(runId));
       const batch = env.refOf(datasetKey);
-      return onWorker([batch], (api) => api.monitorStoredRun(datasetKey, reference, runRef(runId), JSON.parse(JSON.stringify(problem)), { ...options }), control);
+      const report = await onWorker([batch], (api) => api.monitorStoredRun(datasetKey, reference, runRef(runId), JSON.parse(JSON.stringify(problem)), JSON.parse(JSON.stringify(options))), control);
+      // A prediction log's canary or shadow may be a registered version of the same model: the view then offers to promote it.
+      if (!options.monitored || !report.log?.comparisons.length) return report;
+      return markRegisteredChallengers(report, options.monitored.modelName, await loadModelVersions(await env.db(), options.monitored.modelName));
     },
     recordMonitorBatch: async (entry) => appendMonitorBatch(await env.db(), JSON.parse(JSON.stringify(entry))),
     async appendTrainingRows(runId, batchKey, batchRows, control): Promise<AppendedRows> {

@@ -1,6 +1,7 @@
 // What the Monitor and Retrain views need beside the runtime: the registered models to pick from, the figures
 // (a feature's distributions overlaid, the version's history as time series), the report files, and a confirmed
-// promotion written to the registry and to the Retrain cell's output.
+// promotion written to the registry and to the cell's output (a Retrain cell's challenger, or a version a prediction
+// log showed beating the monitored one).
 
 import type { MonitorOutput } from '../core/notebook/runtime/runners/monitor';
 import type { RetrainOutput } from '../core/notebook/runtime/runners/retrain';
@@ -17,6 +18,11 @@ import type { Studio } from './studio.svelte';
 
 /** A plotly figure as plain JSON (the shape ui/plots draws; state does not import ui). */
 type PlotFigure = { data: Record<string, unknown>[]; layout?: Record<string, unknown> };
+
+// The reference and the batch are ui/plots/palette.ts's sides A and B (tokens of global.css, swapped for the theme's
+// values by Plot.svelte); the batch's bars are also hatched, so the two differ without colour.
+const REFERENCE = { color: 'var(--plot-blue)' };
+const BATCH = { color: 'var(--plot-vermillion)', pattern: { shape: '/' } };
 
 /** A registered model and its versions, as the Monitor cell's picker lists them. */
 export interface ModelChoice {
@@ -43,8 +49,8 @@ export function buildOverlayFigure(overlay: OverlayCounts, column: string): Plot
   if (overlay.kind === 'categories') {
     return {
       data: [
-        { type: 'bar', name: 'training (reference)', x: overlay.labels, y: share(overlay.referenceCounts), marker: { color: '#2563eb' }, opacity: 0.75 },
-        { type: 'bar', name: 'batch', x: overlay.labels, y: share(overlay.batchCounts), marker: { color: '#d9480f' }, opacity: 0.75 },
+        { type: 'bar', name: 'training (reference)', x: overlay.labels, y: share(overlay.referenceCounts), marker: REFERENCE, opacity: 0.75 },
+        { type: 'bar', name: 'batch', x: overlay.labels, y: share(overlay.batchCounts), marker: BATCH, opacity: 0.75 },
       ],
       layout,
     };
@@ -55,8 +61,8 @@ export function buildOverlayFigure(overlay: OverlayCounts, column: string): Plot
   const hover = edges.slice(0, -1).map((edge, i) => `${formatEdge(edge)} – ${formatEdge(edges[i + 1])}`);
   return {
     data: [
-      { type: 'bar', name: 'training (reference)', x: centers, width: widths, y: share(overlay.referenceCounts), text: hover, hoverinfo: 'text+y', marker: { color: '#2563eb' }, opacity: 0.6 },
-      { type: 'bar', name: 'batch', x: centers, width: widths, y: share(overlay.batchCounts), text: hover, hoverinfo: 'text+y', marker: { color: '#d9480f' }, opacity: 0.6 },
+      { type: 'bar', name: 'training (reference)', x: centers, width: widths, y: share(overlay.referenceCounts), text: hover, hoverinfo: 'text+y', marker: REFERENCE, opacity: 0.6 },
+      { type: 'bar', name: 'batch', x: centers, width: widths, y: share(overlay.batchCounts), text: hover, hoverinfo: 'text+y', marker: BATCH, opacity: 0.6 },
     ],
     layout,
   };
@@ -70,7 +76,7 @@ export function buildHistoryFigure(history: readonly MonitorHistoryEntry[], top 
   const read = (entry: MonitorHistoryEntry, name: string) => (Object.hasOwn(entry.psi, name) ? entry.psi[name] : null);
   const data: Record<string, unknown>[] = features.map((name) => ({ type: 'scatter', mode: 'lines+markers', name, x, y: history.map((entry) => read(entry, name)) }));
   if (history.some((entry) => entry.predictionPsi !== null)) {
-    data.push({ type: 'scatter', mode: 'lines+markers', name: 'model scores', x, y: history.map((entry) => entry.predictionPsi), line: { dash: 'dot', color: '#111827' } });
+    data.push({ type: 'scatter', mode: 'lines+markers', name: 'model scores', x, y: history.map((entry) => entry.predictionPsi), line: { dash: 'dot', color: 'var(--plot-ink)' } });
   }
   return { data, layout: { showlegend: true, legend: { orientation: 'h', y: -0.3 }, yaxis: { title: { text: 'PSI' }, rangemode: 'tozero' }, xaxis: { type: 'date' } } };
 }
@@ -102,6 +108,13 @@ export async function confirmPromotion(notebook: NotebookState, cellId: CellId, 
   const change = await setStage(await notebook.studio.db(), { modelName: output.champion.modelName, version: output.registered.version, stage: 'production', reason });
   broadcastRegistryChange(change);
   await notebook.editOutput<RetrainOutput>(cellId, (current) => ({ ...current, awaitingConfirmation: false, registered: current.registered ? { ...current.registered, stage: 'production', reason } : null }));
+}
+
+/** The user promotes a logged challenger whose gate passed: its registered version goes to production (the previous one archived), and the Monitor cell's output says so. */
+export async function promoteLoggedChallenger(notebook: NotebookState, cellId: CellId, output: MonitorOutput, version: number, reason: string): Promise<void> {
+  const change = await setStage(await notebook.studio.db(), { modelName: output.version.modelName, version, stage: 'production', reason });
+  broadcastRegistryChange(change);
+  await notebook.editOutput<MonitorOutput>(cellId, (current) => ({ ...current, promoted: { version, reason, at: Date.now() } }));
 }
 
 function formatEdge(value: number): string {

@@ -1,14 +1,18 @@
-// Picks how to read a file: the user's choice, else its extension, else a look at its first bytes.
+// Picks how to read a file: the user's choice, else a prediction log's first record or a zip, else its extension,
+// else a look at its first bytes.
 
+import { isPredictionLogHead } from './import-prediction-log';
 import type { ImportFormat, ImportOptions } from './types';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   csv: 'csv', txt: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', parquet: 'parquet', pq: 'parquet',
+  jsonl: 'prediction-log', ndjson: 'prediction-log', zip: 'prediction-log',
 };
 
 /** The format to read `fileName` as, given its first bytes `head`. */
 export function detectFormat(option: ImportOptions['format'], fileName: string, head: Uint8Array): ImportFormat {
   if (option !== 'auto') return option;
+  if (isPredictionLogHead(head)) return 'prediction-log';
   const dot = fileName.lastIndexOf('.');
   const byName = dot === -1 ? undefined : EXTENSIONS[fileName.slice(dot + 1).toLowerCase()];
   if (byName !== undefined && Object.hasOwn(EXTENSIONS, fileName.slice(dot + 1).toLowerCase())) return byName;

@@ -33,7 +33,8 @@ export type ImportWarningCode =
   | 'truncated-field'
   | 'malformed-quotes'
   | 'lone-carriage-returns'
-  | 'number-overflow';
+  | 'number-overflow'
+  | 'prediction-log';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -42,7 +43,7 @@ export interface ImportWarning {
   lines?: number[];
 }
 
-export type ImportFormat = 'csv' | 'tsv' | 'json' | 'parquet';
+export type ImportFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'prediction-log';
 
 export interface ImportResult {
   table: Table;

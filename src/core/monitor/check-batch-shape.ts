@@ -30,6 +30,7 @@ export function checkBatchShape(contract: InputContract, table: Table): void {
 export function describeUnmeasured(column: string, reason: UnmeasuredFeature['reason']): string {
   switch (reason) {
     case 'missing-in-batch': return `Column "${column}" is not in the batch, so its drift cannot be measured (the schema check lists it).`;
+    case 'not-logged': return `Column "${column}" was not logged (the service's --log-fields left it out), so its drift cannot be measured.`;
     case 'no-reference': return `Column "${column}" has no stored reference sample (the version was trained before ML Studio kept one), so its drift cannot be measured; retrain the run to monitor it.`;
     case 'no-reference-values': return `Column "${column}" had no value in the training rows, so there is nothing to compare the batch with.`;
     case 'no-batch-values': return `Every batch value of column "${column}" is missing (or could not be read as the training type), so only its missing rate can be compared.`;

@@ -40,6 +40,21 @@ describe('decideGate', () => {
     expect(decideGate({ ...input, sliceTolerance: 0.2 }).passed).toBe(true);
   });
 
+  it('with an interval of the difference (logged traffic), asks it to lie wholly on the better side of 0', () => {
+    const input: GateInput = { ...BASE, slices: [], delta: 0, challenger: { primary: 0.9, slices: {} } };
+    expect(decideGate({ ...input, difference: { low: 0.02, high: 0.14, level: 0.95 } }).reasons).toEqual([
+      'accuracy: the challenger beats the champion by at least δ — challenger 0.9, champion 0.82 (higher is better; gain 0.08, δ = 0).',
+      'Not chance: the 95 % interval of challenger − champion on accuracy is [0.02, 0.14], wholly above 0 (higher is better).',
+    ]);
+    expect(decideGate({ ...input, difference: { low: -0.01, high: 0.14, level: 0.95 } })).toEqual({ passed: false, reasons: ['Possibly chance: the 95 % interval of challenger − champion on accuracy is [-0.01, 0.14], which includes 0; log more labelled traffic for a narrower interval.'] });
+    const lower: GateInput = { ...input, primary: 'rmse', direction: 'lower', champion: { primary: 10, slices: {} }, challenger: { primary: 12, slices: {} } };
+    expect(decideGate({ ...lower, difference: { low: 1, high: 3, level: 0.9 } }).reasons).toEqual([
+      'rmse: the challenger does not beat the champion by at least δ — challenger 12, champion 10 (lower is better; gain -2, δ = 0).',
+      'Worse: the 90 % interval of challenger − champion on rmse is [1, 3], wholly on the worse side of 0 (lower is better).',
+    ]);
+    expect(decideGate({ ...input, difference: { low: Number.NaN, high: Number.NaN, level: 0.95 } }).reasons).toEqual(['The difference on accuracy has no interval (too few labelled rows on a side), so the gain cannot be told from chance.']);
+  });
+
   it('fails when a score is missing, and refuses a negative δ or tolerance', () => {
     const missing = decideGate({ ...BASE, challenger: { primary: Number.NaN, slices: { 'region = US': 0.9 } } });
     expect(missing.reasons).toEqual([

@@ -1,5 +1,7 @@
-// The validation gate of a retrain: the challenger must beat the champion by at least δ on the primary metric and
-// must not fall behind it on any monitored slice by more than the tolerance. Each condition is a sentence with numbers.
+// The validation gate of a challenger (a retrain's, or a version a prediction log shows beside the champion): it must
+// beat the champion by at least δ on the primary metric, must not fall behind it on any monitored slice by more than
+// the tolerance and, when the difference has an interval (logged traffic), the interval must lie on the better side
+// of 0. Each condition is a sentence with numbers.
 
 import { DataError } from '../errors';
 import { formatNumber } from '../table/format-cell';
@@ -24,6 +26,8 @@ export interface GateInput {
   readonly slices: readonly string[];
   /** The most a slice may fall behind the champion, in metric units (≥ 0). */
   readonly sliceTolerance: number;
+  /** The interval of challenger − champion on the primary metric at `level` (e.g. 0.95); absent: no such condition. */
+  readonly difference?: { readonly low: number; readonly high: number; readonly level: number } | null;
 }
 
 /** `reasons`: when failed, every failed condition; when passed, why each condition held (recorded with the promotion). */
@@ -50,6 +54,7 @@ export function decideGate(input: GateInput): GateDecision {
     const numbers = `challenger ${formatNumber(challenger.primary)}, champion ${formatNumber(champion.primary)} (${direction} is better; gain ${formatNumber(gain)}, δ = ${formatNumber(delta)})`;
     (beats ? held : failed).push(`${primary}: the challenger ${beats ? 'beats' : 'does not beat'} the champion by at least δ — ${numbers}.`);
   }
+  if (input.difference) judgeDifference(input.difference, primary, direction, held, failed);
   for (const slice of slices) {
     const before = Object.hasOwn(champion.slices, slice) ? champion.slices[slice] : Number.NaN;
     const after = Object.hasOwn(challenger.slices, slice) ? challenger.slices[slice] : Number.NaN;
@@ -63,4 +68,20 @@ export function decideGate(input: GateInput): GateDecision {
     else held.push(`Slice "${slice}" holds: ${numbers}.`);
   }
   return failed.length > 0 ? { passed: false, reasons: failed } : { passed: true, reasons: held };
+}
+
+/** The interval condition: wholly on the better side of 0 holds; touching or crossing 0, or on the worse side, fails. */
+function judgeDifference(difference: NonNullable<GateInput['difference']>, primary: string, direction: MetricDirection, held: string[], failed: string[]): void {
+  const { low, high, level } = difference;
+  const interval = `the ${formatNumber(100 * level)} % interval of challenger − champion on ${primary} is [${formatNumber(low)}, ${formatNumber(high)}]`;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    failed.push(`The difference on ${primary} has no interval (too few labelled rows on a side), so the gain cannot be told from chance.`);
+    return;
+  }
+  const better = direction === 'higher' ? low > 0 : high < 0;
+  const worse = direction === 'higher' ? high < 0 : low > 0;
+  const side = direction === 'higher' ? 'above' : 'below';
+  if (better) held.push(`Not chance: ${interval}, wholly ${side} 0 (${direction} is better).`);
+  else if (worse) failed.push(`Worse: ${interval}, wholly on the worse side of 0 (${direction} is better).`);
+  else failed.push(`Possibly chance: ${interval}, which includes 0; log more labelled traffic for a narrower interval.`);
 }

@@ -36,8 +36,10 @@ export function resolveDriftThresholds(options: DriftOptions = {}): DriftThresho
   return thresholds;
 }
 
+/** The thresholds `options` sets (options of a wider type, e.g. MonitorOptions, bring other fields: left out). */
 function stripUndefined(options: DriftOptions): Partial<DriftThresholds> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const { psiWarn, psiAlert, alpha } = options;
+  return Object.fromEntries(Object.entries({ psiWarn, psiAlert, alpha }).filter(([, value]) => value !== undefined));
 }
 
 /** The badge of a PSI value (NaN: ok, nothing could be measured). */

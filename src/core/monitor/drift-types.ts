@@ -69,7 +69,7 @@ export type FeatureDrift = NumericFeatureDrift | CategoryFeatureDrift;
 /** A contract column with no drift measure, and why. */
 export interface UnmeasuredFeature {
   readonly column: string;
-  readonly reason: 'missing-in-batch' | 'no-reference' | 'no-batch-values' | 'no-reference-values' | 'text';
+  readonly reason: 'missing-in-batch' | 'not-logged' | 'no-reference' | 'no-batch-values' | 'no-reference-values' | 'text';
   readonly message: string;
 }
 

@@ -21,17 +21,20 @@ type Measured = FeatureDrift extends infer F ? (F extends FeatureDrift ? Omit<F,
  * The drift report of `table` (a batch, with or without the target column) against `contract`. Throws a DataError
  * for an empty or one-row batch or one sharing no column with the contract, and an ExportError when no feature can
  * be measured because the contract predates stored references; otherwise unmeasured columns are listed with why.
+ * `notLogged` names contract columns a prediction log left out on purpose: unmeasured, and not a schema problem.
  */
-export function measureBatchDrift(contract: InputContract, table: Table, options: DriftOptions = {}): DriftReport {
+export function measureBatchDrift(contract: InputContract, table: Table, options: DriftOptions = {}, notLogged: readonly string[] = []): DriftReport {
   const thresholds = resolveDriftThresholds(options);
-  checkBatchShape(contract, table);
-  const { table: aligned, report: schema } = alignTableToContract(table, contract);
+  const skipped = new Set(notLogged);
+  const checked = skipped.size === 0 ? contract : { ...contract, columns: contract.columns.filter((c) => !skipped.has(c.name)) };
+  checkBatchShape(checked, table);
+  const { table: aligned, report: schema } = alignTableToContract(table, checked);
   const byName = new Map(aligned.columns.map((column) => [column.name, column]));
   const measured: Measured[] = [];
   const unmeasured: UnmeasuredFeature[] = [];
   for (const expected of contract.columns) {
     const column = byName.get(expected.name);
-    const result = column === undefined ? 'missing-in-batch' : measureFeature(expected, column, contract.trainRowCount, thresholds);
+    const result = skipped.has(expected.name) ? 'not-logged' : column === undefined ? 'missing-in-batch' : measureFeature(expected, column, contract.trainRowCount, thresholds);
     if (typeof result === 'string') unmeasured.push({ column: expected.name, reason: result, message: describeUnmeasured(expected.name, result) });
     else measured.push(result);
   }

@@ -15,10 +15,10 @@ export interface DatasetFacts {
   encoding: string;
 }
 
-/** "344 rows × 7 columns · 13.5 KB · csv, comma, UTF-8" (delimiter only for text formats that have one). */
+/** "344 rows × 7 columns · 13.5 KB · csv, comma, UTF-8" (delimiter only for text formats that have one; a prediction log is always UTF-8). */
 export function describeDataset(facts: DatasetFacts): string {
-  const reading = [facts.format];
+  const reading = [facts.format === 'prediction-log' ? 'prediction log' : facts.format];
   if (facts.delimiter) reading.push(DELIMITER_NAMES[facts.delimiter] ?? `“${facts.delimiter}”`);
-  if (facts.format !== 'parquet') reading.push(ENCODING_NAMES[facts.encoding] ?? facts.encoding);
+  if (facts.format !== 'parquet' && facts.format !== 'prediction-log') reading.push(ENCODING_NAMES[facts.encoding] ?? facts.encoding);
   return `${formatShape(facts.rowCount, facts.columnCount)} · ${formatBytes(facts.sourceBytes)} · ${reading.join(', ')}`;
 }
