@@ -9,6 +9,7 @@ import { importFile } from '../core/ingest/import-file';
 import { attachPackedTexts } from '../core/ingest/pack-part-texts';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import type { CsvRangeApi } from './csv-range-api';
+import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
 
 /** Files from this size (bytes) are read in ranges where workers can be started. */
 export const RANGE_IMPORT_MIN_BYTES = 8 * 1024 * 1024;
@@ -18,9 +19,13 @@ export function countRanges(hardwareConcurrency: number | undefined): number {
   return Math.min(4, Math.max(2, (hardwareConcurrency ?? 2) - 1));
 }
 
-/** `importFile`, in ranges on several workers when the file is large and this thread can start workers. */
+/**
+ * `importFile`, in ranges on several workers when the file is large and this thread can start workers; either way
+ * within half the device's memory where the browser tells it (core/budget), else the default budget.
+ */
 export async function importFileInRanges(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
-  if (file.size < RANGE_IMPORT_MIN_BYTES || typeof Worker === 'undefined') return importFile(file, fileName, options, onProgress);
+  const budgetBytes = deriveMemoryBudgetBytes({ deviceMemoryGiB: (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory });
+  if (file.size < RANGE_IMPORT_MIN_BYTES || typeof Worker === 'undefined') return importFile(file, fileName, options, onProgress, undefined, budgetBytes);
   const count = countRanges(globalThis.navigator?.hardwareConcurrency);
   // Started now, so their module loading overlaps planning the cuts.
   const workers = Array.from({ length: count }, () => {
@@ -39,7 +44,7 @@ export async function importFileInRanges(file: Blob, fileName: string, options: 
     countDistinct: (jobs, lane) => workers[lane % workers.length].api.countDistinct(transfer(jobs, jobs.flatMap(collectJobBuffers))),
   };
   try {
-    const result = await importCsvInRanges(file, fileName, options, count, reader, onProgress);
+    const result = await importCsvInRanges(file, fileName, options, count, reader, onProgress, undefined, budgetBytes);
     if (result !== null) return result;
   } finally {
     for (const { worker, api } of workers) {
@@ -47,5 +52,5 @@ export async function importFileInRanges(file: Blob, fileName: string, options: 
       worker.terminate();
     }
   }
-  return importFile(file, fileName, options, onProgress);
+  return importFile(file, fileName, options, onProgress, undefined, budgetBytes);
 }

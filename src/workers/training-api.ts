@@ -16,7 +16,7 @@ import { listExplainBuffers, type ExplainOptions, type ExplainProgress, type Exp
 import { explainRun } from '../core/explain/explain-run';
 import type { Fold } from '../core/split/split-spec';
 import type { ProblemSpec } from '../core/problem/types';
-import type { RowIndices } from '../core/table/types';
+import type { RowIndices, Table } from '../core/table/types';
 import { rescoreRun } from '../core/train/rescore-run';
 import { reproduceRun, type ReproduceReport } from '../core/train/reproduce-run';
 import { scoreFold, scoreFoldKeeping, type ScoredFold } from '../core/train/cross-validate';
@@ -35,6 +35,9 @@ import { readHeldTable, requireTable, type TableRef } from './dataset-tables';
 import { monitorApi } from './monitor-api';
 import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
 import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { describeTrainingJob } from '../core/budget/describe-training-job';
+import { checkTrainingBudget } from '../core/budget/estimate-training-bytes';
+import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
 
 /** TensorFlow.js backend preference of the Train cell. */
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -65,6 +68,12 @@ function throttle(onProgress: ((record: TrainingProgressRecord) => void) | undef
   };
 }
 
+/** Refuses `request` (a DataError saying what fits) when its estimate is over half the device's memory (core/budget). */
+function checkBudget(table: Table, parts: TrainingParts, request: TrainRequest): void {
+  const deviceMemoryGiB = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  checkTrainingBudget(describeTrainingJob(table, parts, request), deriveMemoryBudgetBytes({ deviceMemoryGiB }));
+}
+
 /** Makes this worker hold the table `ref` names (read from IndexedDB here when it does not): the jobs that follow name it by key. */
 async function holdDataset(ref: TableRef): Promise<void> {
   await requireTable(ref);
@@ -81,7 +90,9 @@ function requestStop(jobId: string): void {
  */
 async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRequest, backend: BackendPreference, store: RunStore, onProgress?: (record: TrainingProgressRecord) => void): Promise<RunSummary> {
   const train = request.problem.task === 'clustering' ? trainUnsupervised : trainOnTrainingPart;
-  const run = await train(readHeldTable(tableKey), parts, request, {
+  const table = readHeldTable(tableKey);
+  checkBudget(table, parts, request);
+  const run = await train(table, parts, request, {
     shouldStop: () => stopRequests.has(request.id),
     onProgress: throttle(onProgress),
     selectBackend: () => selectBackend(backend),
@@ -152,7 +163,9 @@ async function exportStoredRun(ref: StoredRunRef, name: string): Promise<Exporte
 
 /** Fits trees `range` of `request`'s random forest (one part of a forest spread over the pool); the trees come back by transfer. */
 async function trainForestPart(tableKey: string, parts: TrainingParts, request: TrainRequest, range: { start: number; end: number }, onProgress?: (record: TrainingProgressRecord) => void): Promise<ForestPart> {
-  const part = await fitForestPart(readHeldTable(tableKey), parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
+  const table = readHeldTable(tableKey);
+  checkBudget(table, parts, request);
+  const part = await fitForestPart(table, parts, request, range, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
   return transfer(part, listForestPartBuffers([part]));
 }
 

@@ -4,7 +4,7 @@
 
 import { createTextColumn, readTexts } from '../table/text-column';
 import type { Column, Table } from '../table/types';
-import { createExpressionError } from './expression-error';
+import { clipText, createExpressionError } from './expression-error';
 import { callFunction } from './functions';
 import { parseExpression, type BinaryOperator, type ExpressionNode } from './parse';
 import { fillLiteral, isMissingAt, mapBoolean, mapNumeric, mapText, MISSING_BOOLEAN, type Vector } from './vectors';
@@ -51,7 +51,7 @@ function readColumn(name: string, start: number, ctx: EvaluationContext): Vector
   const column = ctx.table.columns.find((c) => c.name === name);
   if (!column) {
     const suggestion = suggestName(name, ctx.table.columns.map((c) => c.name));
-    throw createExpressionError(`Unknown column '${name}'`, ctx.source, start, suggestion ? `did you mean '${suggestion}'?` : undefined);
+    throw createExpressionError(`Unknown column '${clipText(name)}'`, ctx.source, start, suggestion ? `did you mean '${clipText(suggestion)}'?` : undefined);
   }
   if (column.kind === 'categorical') return mapText(ctx.table.rowCount, (r) => (column.codes[r] < 0 ? null : column.levels[column.codes[r]]));
   if (column.kind === 'text') return { kind: 'text', values: readTexts(column) };
@@ -63,6 +63,8 @@ export function suggestName(name: string, names: readonly string[]): string | nu
   let best: string | null = null;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of names) {
+    // The distance is at least the difference in length: skip the quadratic count for names that cannot win.
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const d = measureEditDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
@@ -133,7 +135,7 @@ function toComparable(v: Vector, other: Vector, start: number, ctx: EvaluationCo
     return mapNumeric(ctx.table.rowCount, (r) => {
       if (v.values[r] === null) return NaN;
       const t = Date.parse(v.values[r] as string);
-      if (Number.isNaN(t)) throw createExpressionError(`'${v.values[r]}' is not a date (try '2024-01-31')`, ctx.source, start);
+      if (Number.isNaN(t)) throw createExpressionError(`'${clipText(v.values[r] as string)}' is not a date (try '2024-01-31')`, ctx.source, start);
       return t;
     });
   }

@@ -1,7 +1,7 @@
 // The expression language's functions: math, missing-value helpers, date parts (UTC) and text helpers.
 // Each checks its argument count and kinds and throws a PipelineError at the call's position otherwise.
 
-import { createExpressionError } from './expression-error';
+import { clipText, createExpressionError } from './expression-error';
 import type { EvaluationContext } from './evaluate';
 import type { ExpressionNode } from './parse';
 import { isMissingAt, mapBoolean, mapNumeric, mapText, MISSING_BOOLEAN, type Vector } from './vectors';
@@ -62,7 +62,8 @@ export function callFunction(name: string, args: Vector[], call: Call, ctx: Eval
       arity(1, Infinity);
       const columns = args.map((_, i) => numbers(i));
       const pick = name === 'min' ? Math.min : Math.max;
-      return mapNumeric(n, (r) => pick(...columns.map((c) => c[r])));
+      // Pairwise, not pick(...row): spreading many arguments overflowed the stack (and any NaN still wins).
+      return mapNumeric(n, (r) => columns.reduce((best, c) => pick(best, c[r]), columns[0][r]));
     }
     case 'round': {
       arity(1, 2);
@@ -108,7 +109,7 @@ export function callFunction(name: string, args: Vector[], call: Call, ctx: Eval
     }
   }
   const known = FUNCTION_NAMES.join(', ');
-  return fail(`Unknown function '${name}' (known: ${known})`);
+  return fail(`Unknown function '${clipText(name)}' (known: ${known})`);
 }
 
 /** Per row, the value of args[choose(row)] (−1 or none → missing), keeping args[1]'s kind. */

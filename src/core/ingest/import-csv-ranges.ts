@@ -16,6 +16,8 @@ import type { ColumnScan } from './scan-column';
 import { describeBinary } from './sniff-binary';
 import type { ImportOptions, ImportProgress, ImportResult } from './types';
 import { nowMs } from '../time/now-ms';
+import { checkImportBudget, estimateImportBytes } from '../budget/estimate-import-bytes';
+import { DEFAULT_MEMORY_BUDGET_BYTES } from '../budget/memory-budget';
 
 /** What a range reader needs besides the file: bytes [start, end), after the header line [0, headerEnd). */
 export interface CsvRangeRequest {
@@ -50,7 +52,7 @@ export interface CsvRangeReader {
 /**
  * `importFile` for a CSV/TSV read as up to `count` ranges by `reader`, or null when the file should be read
  * in one pass instead: not delimited text, not plainly UTF-8, not cuttable at row boundaries, or ranges whose
- * merge would not equal one pass (see mergeCsvParts). Progress and abort behave as in `importFile`.
+ * merge would not equal one pass (see mergeCsvParts). Progress, abort and the memory budget behave as in `importFile`.
  */
 export async function importCsvInRanges(
   file: Blob,
@@ -60,6 +62,7 @@ export async function importCsvInRanges(
   reader: CsvRangeReader,
   onProgress?: (p: ImportProgress) => void,
   signal?: AbortSignal,
+  budgetBytes = DEFAULT_MEMORY_BUDGET_BYTES,
 ): Promise<ImportResult | null> {
   const started = nowMs();
   const first = new Uint8Array(await readSlice(file, 0, CHUNK_BYTES));
@@ -68,6 +71,7 @@ export async function importCsvInRanges(
   if ((format !== 'csv' && format !== 'tsv') || describeBinary(first.subarray(0, 65_536)) !== null) return null;
   if (options.encoding === 'windows-1252' || openText(file, first, options.encoding).encoding !== 'utf-8') return null;
   const delimiter = format === 'tsv' ? '\t' : options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(new TextDecoder().decode(first, { stream: true }).slice(0, 65_536));
+  checkImportBudget(estimateImportBytes(format, file.size, first, delimiter), budgetBytes, fileName);
   const cuts = await planCsvCuts(file, first, count);
   if (cuts === null) return null;
   const request = { fileName, delimiter, missingTokens: options.missingTokens };

@@ -140,7 +140,7 @@ export function finishCsv(part: CsvPart, signal?: AbortSignal, distinct?: readon
 async function rereadTexts(source: TextSource, delimiter: string, scans: ColumnScan[], missingTokens: ReadonlySet<string>): Promise<void> {
   const partial = scans.map((scan, c) => ({ scan, c, before: new Array<string | null>(scan.textsFrom) })).filter((p) => p.scan.texts !== null && p.scan.textsFrom > 0);
   if (partial.length === 0) return;
-  const upTo = Math.max(...partial.map((p) => p.scan.textsFrom));
+  const upTo = partial.reduce((most, p) => Math.max(most, p.scan.textsFrom), 0); // no spread: one entry per column
   const parser = createCsvParser(delimiter, {
     onRows: (rows, first) => {
       for (const { scan, c, before } of partial) {

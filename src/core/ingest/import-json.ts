@@ -10,6 +10,8 @@ import type { RawColumn } from './infer-table';
 export const MAX_JSON_COLUMNS = 2000;
 /** Most cells (rows × columns, missing ones included) the table of JSON records may have: ~240 MB as numbers. */
 export const MAX_JSON_CELLS = 30_000_000;
+/** Deepest nesting of a record's value (kept as JSON text): deeper values overflowed JSON.stringify's stack. */
+export const MAX_JSON_NESTING = 1000;
 
 /**
  * Raw columns from JSON text; throws DataError when it is not an array of records, or when its records have more
@@ -37,6 +39,7 @@ export function readJson(text: string, fileName: string): { columns: Iterable<Ra
         column = keys.size < limit ? { rows: [], cells: [] } : null;
         keys.set(key, column);
       }
+      if (isNestedPast(value, MAX_JSON_NESTING)) throw describeTooDeep(fileName, key, r);
       const cell = toCellText(value);
       if (column === null || cell === null) continue;
       column.rows.push(r);
@@ -70,6 +73,26 @@ function describeTooManyKeys(fileName: string, count: number, rows: number, limi
     `"${fileName}" has ${formatCount(count)} distinct keys across its ${formatCount(rows)} records: more columns than the ${formatCount(limit)} ` +
       `the importer takes ${why}. Keys that differ from record to record are usually values (ids, dates, names): reshape the records to ` +
       'share a few keys, e.g. [{"id": "u1", "score": 3}], or keep only the fields you need.',
+  );
+}
+
+/** True when `value` holds arrays or objects more than `limit` levels deep; iterative, so any depth is measured safely. */
+function isNestedPast(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (depth > limit) return true;
+    for (const child of Object.values(item as object)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function describeTooDeep(fileName: string, key: string, row: number): DataError {
+  const name = JSON.stringify(key.length > 40 ? `${key.slice(0, 39)}…` : key);
+  return new DataError(
+    `"${fileName}": the value of ${name} in record ${formatCount(row + 1)} is nested more than ${formatCount(MAX_JSON_NESTING)} levels deep, ` +
+      'too deep to keep as a cell. Flatten that field or leave it out of the records.',
   );
 }
 

@@ -158,7 +158,8 @@ export class ColumnScanner {
     const s = this.s;
     const needed = s.rowCount + more;
     if (needed <= this.capacity) return;
-    const capacity = Math.max(needed, this.capacity * 2, 1024);
+    // A small floor: a wide file (100,000 columns of a few rows) must not reserve 1,024 rows × 21 bytes per column.
+    const capacity = Math.max(needed, this.capacity * 2, 16);
     if (s.numbers) s.numbers = grow(s.numbers, new Float64Array(capacity));
     if (s.booleans) s.booleans = grow(s.booleans, new Uint8Array(capacity));
     if (s.dates) s.dates = grow(s.dates, new Float64Array(capacity));

@@ -1,7 +1,8 @@
 // What makes a workspace's records storable and consistent: each kind's key fields have the right type, keys are
 // unique within the file, and registry records name models and runs the file holds. Checked before anything is written.
 
-import { StudioError } from '../errors';
+import { NotebookFormatError, StudioError } from '../errors';
+import { checkNotebookFile } from '../notebook/file/read-notebook-file';
 import { WORKSPACE_FILES, WORKSPACE_KINDS, type WorkspaceContents, type WorkspaceKind, type WorkspaceRecord } from './workspace-format';
 
 type FieldRule = 'text' | 'count' | 'list' | 'object' | 'number';
@@ -34,6 +35,19 @@ export function checkWorkspaceRecords(contents: WorkspaceContents): void {
     });
   }
   checkRegistryKeys(contents);
+  contents.notebooks.forEach(checkNotebook);
+}
+
+/** A stored notebook read as a version-0 notebook file: its cells' kinds and specs against the notebook file's schema. */
+function checkNotebook(notebook: WorkspaceRecord, index: number): void {
+  try {
+    checkNotebookFile(notebook);
+  } catch (error) {
+    if (!(error instanceof NotebookFormatError)) throw error;
+    const shown = error.problems.slice(0, 3).join('; ');
+    const more = error.problems.length > 3 ? `; and ${error.problems.length - 3} more` : '';
+    throw damaged(`${WORKSPACE_FILES.notebooks}, record ${index + 1} ("${String(notebook.name).slice(0, 60)}"): ${shown}${more}`);
+  }
 }
 
 function checkRegistryKeys(contents: WorkspaceContents): void {

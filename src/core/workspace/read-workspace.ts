@@ -1,7 +1,7 @@
 // Reads a workspace file back, refusing anything that is not exactly what was exported: not a zip, not a
 // workspace, a newer format version, a listed file missing or changed (SHA-256), malformed JSON or records.
 
-import { unzipSync } from 'fflate';
+import { unzipWithinLimits, type ZipLimits } from '../budget/unzip-within-limits';
 import { StudioError } from '../errors';
 import { computeSha256Hex } from '../export/bundle/sha256';
 import { readChunkFile } from './chunk-layout';
@@ -10,6 +10,13 @@ import { decodeTagged } from './tagged-json';
 import { nameChunkFile, WORKSPACE_FILES, WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION, WORKSPACE_KINDS, type CreateBlob, type WorkspaceChunk, type WorkspaceContents, type WorkspaceManifest, type WorkspaceRecord } from './workspace-format';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const GIB = 1024 ** 3;
+
+/**
+ * What a workspace zip may hold: eight record files and one chunk file per dataset; a dataset's chunks up to 2 GiB
+ * (the most one typed array holds in every browser), all of it up to 4 GiB (the default memory budget).
+ */
+export const WORKSPACE_ZIP_LIMITS: ZipLimits = { what: 'workspace file', retry: 'choose the .zip that "Export workspace" made', maxEntries: 100_000, maxEntryBytes: 2 * GIB, maxTotalBytes: 4 * GIB };
 
 /** The manifest and every record of a workspace zip; a StorageError saying what is wrong and what to do otherwise. */
 export function readWorkspaceZip(zip: Uint8Array, createBlob: CreateBlob): { manifest: WorkspaceManifest; contents: WorkspaceContents } {
@@ -33,17 +40,13 @@ export function readWorkspaceZip(zip: Uint8Array, createBlob: CreateBlob): { man
     const chunks = readChunkFile(read(path), String(dataset.id), path);
     const bad = chunks.find((chunk) => chunk.columnIndex >= (dataset.columns as unknown[]).length);
     if (bad) throw fail(`"${path}" holds a chunk of column ${bad.columnIndex + 1}, but dataset "${String(dataset.name)}" has ${(dataset.columns as unknown[]).length} columns. Export the workspace again.`);
-    datasetChunks.push(...chunks);
+    for (const chunk of chunks) datasetChunks.push(chunk); // no spread: a chunk file may hold 200,000 chunks
   }
   return { manifest, contents };
 }
 
 function unzipWorkspace(zip: Uint8Array): Record<string, Uint8Array> {
-  try {
-    return unzipSync(zip);
-  } catch (error) {
-    throw fail(`This file is not a readable zip (${error instanceof Error ? error.message : String(error)}); choose the .zip that "Export workspace" made.`);
-  }
+  return unzipWithinLimits(zip, WORKSPACE_ZIP_LIMITS, fail);
 }
 
 function readManifest(files: Record<string, Uint8Array>): WorkspaceManifest {

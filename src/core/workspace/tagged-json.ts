@@ -75,21 +75,25 @@ function encodeObject(value: object, blobBytes: ReadonlyMap<object, Uint8Array>)
   return Object.hasOwn(value, '$t') ? { $t: 'object', v: entries } : entries;
 }
 
+/** Deepest nesting decoded: stored records are shallow (trees are flat arrays), and recursion past this overflowed the stack. */
+export const MAX_TAGGED_DEPTH = 1000;
+
 /** The value `encodeTagged` made `data` from; `path` names the file for the error a bad tag raises. */
-export function decodeTagged(data: unknown, createBlob: CreateBlob, path: string): unknown {
+export function decodeTagged(data: unknown, createBlob: CreateBlob, path: string, depth = 0): unknown {
   if (typeof data !== 'object' || data === null) return data;
-  const decode = (v: unknown) => decodeTagged(v, createBlob, path);
+  if (depth > MAX_TAGGED_DEPTH) throw badTag(path, `values nested more than ${MAX_TAGGED_DEPTH} levels deep`);
+  const decode = (v: unknown) => decodeTagged(v, createBlob, path, depth + 1);
   if (Array.isArray(data)) return data.map(decode);
   const record = data as Record<string, unknown>;
   if (!Object.hasOwn(record, '$t')) return decodeEntries(record, decode);
   const { $t: tag, v } = record;
   switch (tag) {
-    case 'object': return decodeEntries(v as Record<string, unknown>, decode);
-    case 'number': return v === '-0' ? -0 : Number(v);
+    case 'object': return decodeEntries(requireShape(v, isPlainRecord, path, 'an "object" tag without an object'), decode);
+    case 'number': return v === '-0' ? -0 : Number(requireShape(v, (x): x is string => typeof x === 'string', path, 'a "number" tag without its text'));
     case 'undefined': return undefined;
-    case 'bigint': return BigInt(String(v));
-    case 'Map': return new Map((v as [unknown, unknown][]).map(([key, value]) => [decode(key), decode(value)]));
-    case 'Set': return new Set((v as unknown[]).map(decode));
+    case 'bigint': return BigInt(requireShape(v, (x): x is string => typeof x === 'string' && /^-?\d{1,4000}$/.test(x), path, `a "bigint" tag whose value ${describeTagValue(v)} is not a whole number`));
+    case 'Map': return new Map(requireShape(v, isPairList, path, 'a "Map" tag without a list of [key, value] pairs').map(([key, value]) => [decode(key), decode(value)]));
+    case 'Set': return new Set(requireShape(v, Array.isArray, path, 'a "Set" tag without a list').map(decode));
     case 'Date': return new Date(decode(v) as number);
     case 'Error': return Object.assign(new Error(String(record.message)), { name: String(record.name) });
     case 'ArrayBuffer': return readBytes(v, path, tag).slice().buffer;
@@ -102,6 +106,25 @@ export function decodeTagged(data: unknown, createBlob: CreateBlob, path: string
       return new type(bytes.slice().buffer);
     }
   }
+}
+
+/** `v` when `test` says it has the shape a tag needs, else the StorageError naming the bad tag. */
+function requireShape<T>(v: unknown, test: (v: unknown) => v is T, path: string, what: string): T {
+  if (!test(v)) throw badTag(path, what);
+  return v;
+}
+
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isPairList(v: unknown): v is [unknown, unknown][] {
+  return Array.isArray(v) && v.every((pair) => Array.isArray(pair) && pair.length === 2);
+}
+
+function describeTagValue(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function decodeEntries(record: Record<string, unknown>, decode: (v: unknown) => unknown): Record<string, unknown> {

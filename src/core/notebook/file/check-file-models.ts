@@ -13,7 +13,7 @@ export function checkFileModels(models: readonly EmbeddedModel[]): string[] {
     const earlier = names.get(model.name);
     if (earlier !== undefined) problems.push(`${formatPath(['models', index, 'name'])} must be unique (got ${JSON.stringify(model.name)}, the name of models[${earlier}])`);
     else names.set(model.name, index);
-    problems.push(...checkVersions(model, index));
+    for (const problem of checkVersions(model, index)) problems.push(problem); // no spread: versions may be 100,000s
   });
   return problems;
 }

@@ -27,8 +27,8 @@ const provenance = v.looseObject({
   pipelineHash: v.string(),
 });
 
-/** A TrainedRun as runs/<id>.json holds it; fields a file written by an older build may lack take their empty value. */
-const trainedRun = v.pipe(
+/** A TrainedRun as runs/<id>.json holds it (and a bundle, read back); fields a file written by an older build may lack take their empty value. */
+export const trainedRun = v.pipe(
   v.looseObject({
     id: nonEmptyText,
     family: nonEmptyText,

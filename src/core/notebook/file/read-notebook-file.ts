@@ -32,7 +32,7 @@ export function checkNotebookFile(document: unknown): NotebookFile {
   if (!envelope.success) throw describeProblems(envelope.issues.map((issue) => formatIssue(issue)));
   const { cells, problems } = checkFileCells(envelope.output);
   const { format, formatVersion, notebook, datasets, models } = envelope.output;
-  problems.push(...checkFileModels(models ?? []));
+  for (const problem of checkFileModels(models ?? [])) problems.push(problem); // no spread: there may be 100,000s
   if (problems.length > 0) throw describeProblems(problems);
   return { format, formatVersion, notebook: { name: notebook.name.trim(), cells }, datasets, ...(models && models.length > 0 ? { models } : {}) };
 }

@@ -40,7 +40,10 @@ export function resampleTraining(step: ResampleStep, table: Table): ResampledTra
       const goal = step.method === 'oversample' ? Math.max(...sizes) : Math.min(...sizes);
       const rows: number[] = [];
       ids.forEach((c, r) => c < 0 && rows.push(r));
-      byClass.forEach((members) => rows.push(...drawRows(members, goal, random)));
+      // One by one: spreading a class of 100,000s of rows into push() overflows the call stack.
+      byClass.forEach((members) => {
+        for (const row of drawRows(members, goal, random)) rows.push(row);
+      });
       rows.sort((a, b) => a - b);
       return { table: takeRows(table, rows), sourceRows: Int32Array.from(rows), sampleWeights: null, classCounts: countsOf(() => goal) };
     }

@@ -1,6 +1,8 @@
 // A fitted CART tree in flat arrays: node i splits on feature[i] at threshold[i] (x ≤ threshold goes left);
 // leaves (feature −1) hold `outputs` values: class probabilities, or the mean for regression.
 
+import { checkTreeLinks } from '../check-tree-links';
+
 /** Flat CART tree; value is row-major nodes × outputs. */
 export interface CartTree {
   feature: Int32Array;
@@ -41,10 +43,12 @@ export function serializeCartTree(tree: CartTree): Record<string, number | numbe
 
 /** Inverse of serializeCartTree. */
 export function deserializeCartTree(json: Record<string, number | number[]>): CartTree {
-  return {
+  const tree = {
     outputs: json.outputs as number, feature: Int32Array.from(json.feature as number[]),
     threshold: Float64Array.from(json.threshold as number[]), left: Int32Array.from(json.left as number[]),
     right: Int32Array.from(json.right as number[]), value: Float64Array.from(json.value as number[]),
     cover: json.cover ? Float64Array.from(json.cover as number[]) : undefined,
   };
+  checkTreeLinks(tree.feature, tree.left, tree.right, 'decision tree');
+  return tree;
 }

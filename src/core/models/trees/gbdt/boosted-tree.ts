@@ -1,6 +1,7 @@
 // One fitted boosting tree in flat arrays (node i: feature, threshold, children, value), its prediction on raw
 // or binned rows, and its plain-JSON form. Leaves have feature −1; values already include the learning rate.
 
+import { checkTreeLinks } from '../check-tree-links';
 import { MISSING_BIN } from './bin-mapper';
 
 /** A boosting tree; for categorical nodes `leftCategories[i]` lists the codes sent left (MISSING_BIN = missing). */
@@ -76,10 +77,12 @@ export function deserializeTree(json: Record<string, number[] | number[][]>): Bo
     for (const code of codes) cats[code] = 1;
     leftCategories[node] = cats;
   }
-  return {
+  const tree = {
     feature, threshold: Float64Array.from(json.threshold as number[]), binThreshold: Uint8Array.from(json.binThreshold as number[]),
     missingLeft: Uint8Array.from(json.missingLeft as number[]), left: Int32Array.from(json.left as number[]),
     right: Int32Array.from(json.right as number[]), value: Float64Array.from(json.value as number[]), leftCategories,
     cover: json.cover ? Float64Array.from(json.cover as number[]) : undefined,
   };
+  checkTreeLinks(tree.feature, tree.left, tree.right, 'boosted tree');
+  return tree;
 }
