@@ -1,6 +1,8 @@
 // The open notebook: its saved shape (edited through the pure core reducers, autosaved ~300 ms after the last edit
 // and on pagehide) and every cell's runtime, owned by the core NotebookRuntime over the page's compute port: status,
 // output and published artifact of each cell, runs of one cell, the stale ones or all, whether a view shows them.
+// One tab writes a notebook (`tab`, tab-lock-notebook.svelte.ts): another tab shows it read-only — nothing saved,
+// nothing run — until it takes over; cells the page left running show as interrupted next time.
 
 import type { ArtifactKind, CellInputs } from '../core/notebook/runtime/artifacts';
 import { NotebookRuntime, type CellRuntime } from '../core/notebook/runtime/notebook-runtime';
@@ -11,6 +13,7 @@ import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type EditHistory } from 
 import type { CellId, CellKind, CellSpecs, Notebook, NotebookId, ProblemCellSpec } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { loadNotebook, saveNotebook } from '../storage/notebooks';
+import { NotebookTab } from './tab-lock-notebook.svelte';
 import { Debouncer } from './debouncer';
 import { describeError } from './error-message';
 import type { PublishedDataset, PublishedModel, PublishedPipeline, PublishedSplit } from './artifacts';
@@ -20,6 +23,7 @@ import type { PipelineStep } from '../core/transform/step-types';
 import { findPrepareCellBelow } from './suggested-steps';
 import { createCellId } from './ids';
 import type { Studio } from './studio.svelte';
+import { holdUpdateReload } from './service-worker';
 import type { RunStore, StoredRunRef } from '../workers/stored-runs';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -42,10 +46,13 @@ export class NotebookState {
   collapsed = $state.raw<ReadonlySet<CellId>>(new Set());
   /** True while "Run stale" / "Run all" works through the notebook. */
   runningAll = $state(false);
+  /** Whether this tab writes the notebook, and the cells the page left running last time. */
+  readonly tab: NotebookTab;
   readonly port: BrowserComputePort;
   readonly runtime: NotebookRuntime;
   readonly #progressListeners = new Map<CellId, Set<(progress: RunProgress) => void>>();
   readonly #autosave = new Debouncer(() => void this.save(), AUTOSAVE_DELAY_MS);
+  #releaseUpdateHold: () => void = () => undefined;
   readonly #onPageHide = () => this.#autosave.flush();
 
   constructor(
@@ -54,24 +61,38 @@ export class NotebookState {
     /** Makes the port the runtime computes through (the workers; tests pass one of their own). */
     makePort: (env: BrowserPortEnv) => BrowserComputePort = createBrowserComputePort,
   ) {
+    this.tab = new NotebookTab(id, () => this.#letGo());
     const db = () => this.studio.db();
-    this.port = makePort({ db, runStore: this.runStore, onDatasetView: (view) => (this.datasetViews = { ...this.datasetViews, [view.key]: view }) });
+    const outputs = createCellOutputStore(db, id);
+    // Read when a job starts: the store's name changes once, when storage turns out to be in memory.
+    const runStore: RunStore = { get dbName() { return studio.dbName; }, notebookId: id };
+    this.port = makePort({ db, runStore, onDatasetView: (view) => (this.datasetViews = { ...this.datasetViews, [view.key]: view }) });
     this.runtime = new NotebookRuntime({
       compute: this.port,
-      outputs: createCellOutputStore(db, id),
+      // A read-only tab keeps its results to itself: the writer tab's are the saved ones.
+      outputs: { load: outputs.load, save: (cellId, saved) => (this.readOnly ? Promise.resolve() : outputs.save(cellId, saved)) },
       onChange: () => this.#syncCells(),
       onProgress: (cellId, progress) => this.#progressListeners.get(cellId)?.forEach((listener) => listener(progress)),
     });
   }
 
-  /** Loads the notebook and starts listening for pagehide; sets `loadError` when it cannot. */
+  /** Claims the notebook for this tab (or opens it read-only), loads it and starts listening for pagehide; sets `loadError` when it cannot. */
   async load(): Promise<void> {
     window.addEventListener('pagehide', this.#onPageHide);
+    // An update's reload (UpdatePrompt) waits for the last edit to be saved: a reload aborts a write in flight.
+    this.#releaseUpdateHold = holdUpdateReload(async () => {
+      if (this.readOnly || !this.#autosave.isPending) return;
+      this.#autosave.cancel();
+      await this.save();
+    });
     try {
-      const notebook = await loadNotebook(await this.studio.db(), this.id);
+      await this.tab.claim();
+      const db = await this.studio.db();
+      const notebook = await loadNotebook(db, this.id);
       if (!notebook) throw new StudioError('StorageError', 'This notebook does not exist (it may have been deleted). Go back to Home to open another one.');
       this.notebook = notebook;
       this.collapsed = readCollapsed(this.id);
+      await this.tab.collectInterrupted(db, notebook);
       this.runtime.setNotebook(notebook);
       await this.runtime.restore();
     } catch (error) {
@@ -79,16 +100,39 @@ export class NotebookState {
     }
   }
 
-  /** Ends the runs in progress, saves any pending edit and stops listening; a notebook left as it was created (nothing imported) is deleted. */
+  /**
+   * Ends the runs in progress, saves any pending edit, stops listening and lets the notebook go to other tabs; a
+   * notebook left as it was created (nothing imported) is deleted. A read-only tab saves and deletes nothing.
+   */
   dispose(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
+    this.#releaseUpdateHold();
     this.runtime.cancelAll();
-    if (this.notebook && isPristineNotebook(this.notebook)) {
+    const release = () => this.tab.release();
+    if (this.readOnly) {
       this.#autosave.cancel();
-      void this.studio.deleteNotebook(this.id);
-      return;
+      release();
+    } else if (this.notebook && isPristineNotebook(this.notebook)) {
+      this.#autosave.cancel();
+      void this.studio.deleteNotebook(this.id).finally(release);
+    } else {
+      // The lock is let go once the last save is written, so a tab that takes the notebook next reads it.
+      const pending = this.#autosave.isPending;
+      this.#autosave.cancel();
+      void (pending ? this.save() : Promise.resolve()).finally(release);
     }
-    this.#autosave.flush();
+  }
+
+  /** True while another tab writes this notebook: edits stay in this tab, runs are refused. */
+  get readOnly(): boolean {
+    return this.tab.readOnly;
+  }
+
+  /** Before another tab takes the notebook: stop every run and write what this tab has. */
+  async #letGo(): Promise<void> {
+    this.runtime.cancelAll();
+    this.#autosave.cancel();
+    await this.save();
   }
 
   rename(name: string): void {
@@ -215,8 +259,9 @@ export class NotebookState {
     return cell?.kind === kind ? (cell.spec as CellSpecs[K]) : undefined;
   }
 
-  /** Runs one cell (a run in progress is cancelled first); its status, output or error show in `cells`. */
+  /** Runs one cell (a run in progress is cancelled first); its status, output or error show in `cells`. Refused while read-only. */
   runCell(cellId: CellId): Promise<CellRuntime> {
+    if (this.#refuseReadOnly()) return Promise.resolve(this.runtime.get(cellId));
     return this.runtime.run(cellId);
   }
 
@@ -268,7 +313,7 @@ export class NotebookState {
 
   /** Runs the stale cells top to bottom (`all`: every cell); a cell that fails stops the sweep. */
   async runCells(all = false): Promise<void> {
-    if (this.runningAll) return;
+    if (this.runningAll || this.#refuseReadOnly()) return;
     this.runningAll = true;
     try {
       await this.runtime.runAll({ onlyStale: !all });
@@ -281,6 +326,12 @@ export class NotebookState {
     const cells: Record<CellId, CellRuntime> = {};
     for (const cell of this.notebook?.cells ?? []) cells[cell.id] = this.runtime.get(cell.id);
     this.cells = cells;
+    this.tab.followRunning(cells);
+  }
+
+  #refuseReadOnly(): boolean {
+    if (this.readOnly) this.studio.toasts.push('This notebook is open in another tab: take it over (the banner above) to run cells here.');
+    return this.readOnly;
   }
 
   /** Where a training worker stores the fit of a run of this notebook. */
@@ -293,10 +344,14 @@ export class NotebookState {
     return { dbName: this.studio.dbName, runId };
   }
 
-  /** Writes the notebook now; a failure shows in the save status and as a toast. */
+  /** Writes the notebook now; a failure shows in the save status and as a toast. A read-only tab writes nothing ("Not saved"). */
   async save(): Promise<void> {
     const notebook = this.notebook;
     if (!notebook) return;
+    if (this.readOnly) {
+      this.saveStatus = 'error';
+      return;
+    }
     this.saveStatus = 'saving';
     try {
       await saveNotebook(await this.studio.db(), notebook);
@@ -304,7 +359,8 @@ export class NotebookState {
       if (this.notebook === notebook) this.saveStatus = 'saved';
     } catch (error) {
       this.saveStatus = 'error';
-      this.studio.toasts.push(`Could not save the notebook: ${describeError(error)}`, 'error');
+      // A full disk is reported by the studio already (with what to delete).
+      if (describeError(error) !== this.studio.storageFull?.message) this.studio.toasts.push(`Could not save the notebook: ${describeError(error)}`, 'error');
     }
   }
 

@@ -6,6 +6,11 @@ import { createToyPort, TOY_TABLE } from '../test-support/toy-compute-port';
 import type { BrowserComputePort, BrowserPortEnv } from './browser-compute-port';
 import { AUTOSAVE_DELAY_MS, NotebookState } from './notebook-state.svelte';
 import { Studio } from './studio.svelte';
+import { createFakeLocks } from './tab-lock-fake-locks';
+import { loadNotebook } from '../storage/notebooks';
+import { saveRunFit } from '../storage/runs';
+import { buildTrainedRun } from '../storage/test-fixtures';
+import { splitRun } from '../core/train/split-run';
 
 let dbCount = 0;
 
@@ -143,5 +148,89 @@ describe('NotebookState', () => {
     const state = new NotebookState(studio, 'nb-missing' as never);
     await state.load();
     expect({ notebook: state.notebook, hasError: typeof state.loadError === 'string' && state.loadError.length > 0 }).toEqual({ notebook: null, hasError: true });
+  });
+});
+
+describe('NotebookState faults', () => {
+  let studio: Studio;
+
+  beforeEach(() => {
+    vi.stubGlobal('window', new EventTarget());
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) });
+    studio = new Studio('/', `notebook-state-faults-${dbCount++}`);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A notebook Data → Problem → Split whose Data and Problem are done. */
+  async function openSplitNotebook(port: ComputePort): Promise<{ state: NotebookState; splitId: CellId }> {
+    const id = await studio.createNotebook('Faults');
+    const state = new NotebookState(studio, id, toyBrowserPort(port));
+    await state.load();
+    const dataId = state.notebook!.cells[0].id;
+    const problemId = state.addCell('problem');
+    const splitId = state.addCell('split');
+    state.updateSpec(dataId, 'data', (spec) => ({ ...spec, datasetId: 'ds1' as DatasetId }));
+    state.updateSpec(problemId, 'problem', (spec) => ({ ...spec, target: 'y', task: 'binary', positiveClass: 'b' }));
+    await settle(state);
+    await state.save();
+    return { state, splitId };
+  }
+
+  it('shows a cell the page left running as interrupted, drops the model its run left without a summary, and clears it when it runs again', async () => {
+    const { state, splitId } = await openSplitNotebook(createToyPort({ splitTable: () => new Promise(() => {}) }));
+    void state.runCell(splitId);
+    await waitMs(0);
+    const { fit } = splitRun(buildTrainedRun('cut-short', 1));
+    await saveRunFit(await studio.db(), state.id, 'cut-short', fit);
+
+    // The page goes away mid-run (no dispose) and the notebook opens again.
+    const reopened = new NotebookState(studio, state.id, toyBrowserPort(createToyPort()));
+    await reopened.load();
+    await settle(reopened);
+    const interrupted = [...reopened.tab.interrupted];
+    const fits = await (await studio.db()).getAllKeys('runFits');
+    await reopened.runCell(splitId);
+
+    expect({ running: state.cells[splitId].status, interrupted, fits, after: [...reopened.tab.interrupted], status: reopened.cells[splitId].status }).toEqual({ running: 'running', interrupted: [splitId], fits: [], after: [], status: 'done' });
+  });
+
+  it('opens a second tab read-only: its edits are not saved, its runs are refused; Take over saves the writer\'s edits and hands it over', async () => {
+    vi.stubGlobal('navigator', { locks: createFakeLocks() });
+    const reload = vi.fn();
+    vi.stubGlobal('location', { reload });
+    const { state: writer, splitId } = await openSplitNotebook(createToyPort());
+    const reader = new NotebookState(studio, writer.id, toyBrowserPort(createToyPort()));
+    await reader.load();
+    await settle(reader);
+
+    reader.rename('Renamed in the reader');
+    await reader.runCell(splitId);
+    await waitMs(AUTOSAVE_DELAY_MS + 50);
+    const readOnly = { roles: [writer.tab.role, reader.tab.role], saveStatus: reader.saveStatus, split: reader.cells[splitId].status, toasts: studio.toasts.items.map((toast) => toast.message), stored: (await loadNotebook(await studio.db(), writer.id)).name };
+
+    writer.rename('Last words of the writer');
+    await reader.tab.takeOver();
+    const handedOver = { roles: [writer.tab.role, reader.tab.role], reloaded: reload.mock.calls.length, stored: (await loadNotebook(await studio.db(), writer.id)).name };
+    reader.dispose();
+    writer.dispose();
+
+    expect({ readOnly, handedOver }).toEqual({
+      readOnly: { roles: ['writer', 'reader'], saveStatus: 'error', split: 'idle', toasts: ['This notebook is open in another tab: take it over (the banner above) to run cells here.'], stored: 'Faults' },
+      handedOver: { roles: ['released', 'reader'], reloaded: 1, stored: 'Last words of the writer' },
+    });
+  });
+});
+
+describe('Studio without IndexedDB', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('runs on an in-memory store, says so, and names it for the workers', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const studio = new Studio('/', 'no-indexeddb');
+    const id = await studio.createNotebook('Kept for this visit');
+    await studio.refresh();
+    expect({ mode: studio.storageMode, name: studio.dbName.startsWith('memory:'), notebooks: studio.notebooks.map((n) => n.id), toasts: studio.toasts.items })
+      .toEqual({ mode: 'memory', name: true, notebooks: [id], toasts: [] });
   });
 });

@@ -1,11 +1,16 @@
 // The app-wide state: the database connection, the Home lists (notebooks, datasets, storage use), the samples
 // and the toast region. The only place that opens the database; notebook and cell states borrow it from here.
+// Where the browser gives no IndexedDB the studio runs on an in-memory store (`storageMode` 'memory', a banner says
+// nothing will be kept); a write refused for a full disk is reported once, with where to free space.
 
 import { addCell, createNotebook, renameNotebook, updateCellSpec } from '../core/notebook/reducers';
 import { DEFAULT_NOTEBOOK_NAME } from '../core/notebook/pristine';
 import type { CellId, DatasetId, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
-import { openStudioDb, STUDIO_DB_NAME, type StudioDb } from '../storage/db';
+import { STUDIO_DB_NAME, type StudioDb } from '../storage/db';
+import { openStudioStorage, type StorageMode } from '../storage/open-storage';
+import { listenForQuota, type QuotaReport } from '../storage/quota';
+import { removeOrphanChunks } from '../storage/repair';
 import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import { deleteNotebook, listNotebooks, loadNotebook, saveNotebook } from '../storage/notebooks';
@@ -30,28 +35,49 @@ export class Studio {
   loaded = $state(false);
   /** True while a notebook file is being imported (its datasets may take a while). */
   importingNotebook = $state(false);
+  /** Where data is kept: 'pending' until the database opens, then IndexedDB or (storage unavailable) memory. */
+  storageMode = $state<'pending' | StorageMode>('pending');
+  /** The last write refused because storage is full (the banner's "free space" link), until dismissed. */
+  storageFull = $state.raw<QuotaReport | null>(null);
   #db: Promise<StudioDb> | null = null;
+  #dbName: string;
   #persistenceAsked = false;
   /** Samples a freshly created notebook's Data cell should import as soon as it mounts. */
   readonly #pendingSamples = new Map<CellId, SampleInfo>();
 
   /** `dbName` exists for tests; the app uses the default database (training workers open it by this name too). */
-  constructor(
-    baseUrl: string,
-    readonly dbName = STUDIO_DB_NAME,
-  ) {
+  constructor(baseUrl: string, dbName = STUDIO_DB_NAME) {
     this.baseUrl = baseUrl;
+    this.#dbName = dbName;
+    listenForQuota((report) => {
+      this.storageFull = report;
+      this.toasts.push(report.message, 'error');
+    });
   }
 
-  /** The database, opened on first use; blocked/upgraded-elsewhere events become toasts. */
+  /** The name workers open the store by: the database's, or the in-memory store's (`memory:…`) once that is chosen. */
+  get dbName(): string {
+    return this.#dbName;
+  }
+
+  /** The database, opened on first use (in memory where IndexedDB is unavailable); blocked/upgraded-elsewhere events become toasts. */
   db(): Promise<StudioDb> {
-    this.#db ??= openStudioDb(this.dbName, {
+    this.#db ??= openStudioStorage(this.#dbName, {
       onBlocked: () => this.toasts.push('ML Studio is open in an older version in another tab. Close that tab to continue.', 'error'),
       onVersionChange: () => this.toasts.push('ML Studio was updated in another tab. Reload this page to keep working.', 'error'),
-    }).catch((error: unknown) => {
-      this.#db = null;
-      throw error;
-    });
+    }).then(
+      (opened) => {
+        this.#dbName = opened.name;
+        this.storageMode = opened.mode;
+        // Chunks an older build left without their dataset record; every save now is one transaction.
+        void removeOrphanChunks(opened.db).catch(() => undefined);
+        return opened.db;
+      },
+      (error: unknown) => {
+        this.#db = null;
+        throw error;
+      },
+    );
     return this.#db;
   }
 

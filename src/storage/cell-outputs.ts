@@ -3,6 +3,8 @@
 
 import type { CellId, NotebookId } from '../core/notebook/types';
 import type { StudioDb } from './db';
+import { guardQuota } from './quota';
+import { estimateBytes } from './storage-use';
 
 /** The key range covering every output of one notebook ([id] < [id, cellId] < [id, []]). */
 export function selectNotebookOutputs(notebookId: NotebookId): IDBKeyRange {
@@ -11,7 +13,10 @@ export function selectNotebookOutputs(notebookId: NotebookId): IDBKeyRange {
 
 /** Stores (or replaces) a cell's output, stamped with the time it was saved. */
 export async function saveCellOutput(db: StudioDb, notebookId: NotebookId, cellId: CellId, output: unknown): Promise<void> {
-  await db.put('cellOutputs', { notebookId, cellId, output, savedAt: Date.now() });
+  const record = { notebookId, cellId, output, savedAt: Date.now() };
+  const kind = (output as { kind?: unknown } | null)?.kind;
+  const label = typeof kind === 'string' ? `the ${kind} cell's result` : "a cell's result";
+  await guardQuota(db, { label, bytes: estimateBytes(output) }, () => db.put('cellOutputs', record));
 }
 
 /** Every stored output of a notebook, by cell id; cells without one are absent. */

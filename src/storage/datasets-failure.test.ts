@@ -31,8 +31,7 @@ async function saveSample(name: string) {
   return saveDataset(db, { name, sourceFileName: `${name}.csv`, table, result: buildImportResult(table) });
 }
 
-const QUOTA_MESSAGE =
-  'Not enough browser storage to save "big" (about 2.2 MB needed). Delete datasets you no longer need and try again.';
+const QUOTA_MESSAGE = 'Browser storage is full: the dataset “big” (about 2.2 MB) could not be saved, and nothing of it was written.';
 
 it('maps a transaction aborted with QuotaExceededError to a StorageError and keeps nothing of it', async () => {
   const earlier = await saveSample('earlier');
@@ -43,7 +42,10 @@ it('maps a transaction aborted with QuotaExceededError to a StorageError and kee
     queueMicrotask(() => transaction._abort('QuotaExceededError'));
   });
 
-  await expect(saveSample('big')).rejects.toMatchObject({ name: 'StorageError', message: QUOTA_MESSAGE });
+  await expect(saveSample('big')).rejects.toMatchObject({
+    name: 'StorageError',
+    message: `${QUOTA_MESSAGE} Biggest stored: dataset “earlier” (2.2 MB). Free space on Home (Workspace › Clean up, or delete datasets and notebooks you no longer need), then try again.`,
+  });
 
   expect(await listDatasets(db)).toEqual([earlier]);
   expect(await db.count('datasetChunks')).toBe(10);
@@ -54,7 +56,7 @@ it('maps a put that throws QuotaExceededError to a StorageError and keeps nothin
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
 
-  await expect(saveSample('big')).rejects.toMatchObject({ name: 'StorageError', message: QUOTA_MESSAGE });
+  await expect(saveSample('big')).rejects.toMatchObject({ name: 'StorageError', message: expect.stringContaining(QUOTA_MESSAGE) });
 
   expect(await db.count('datasets')).toBe(0);
   expect(await db.count('datasetChunks')).toBe(0);

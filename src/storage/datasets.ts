@@ -1,5 +1,6 @@
 // Datasets in IndexedDB: a DatasetMeta record plus the table's columns as chunks of CHUNK_ROWS rows.
-// Each verb is one transaction, so a failed save or delete leaves nothing half-written.
+// Each verb is one transaction, so a failed or interrupted save or delete leaves nothing half-written. In memory
+// mode a worker's handle forwards the verbs it uses to the page (remote-db.ts).
 
 import type { Table } from '../core/table/types';
 import type { DatasetId } from '../core/notebook/types';
@@ -9,6 +10,8 @@ import { assembleColumn, describeColumn, measureChunkBytes, selectColumnChunks, 
 import type { StudioDb } from './db';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { DatasetChunk } from './records';
+import { guardQuota, isQuotaError } from './quota';
+import { callRemote, isRemoteDb } from './remote-db';
 
 
 /** Bytes of chunks cloned per task while saving. */
@@ -22,11 +25,24 @@ export interface SaveDatasetInput {
   result: ImportResult;
 }
 
-/** Stores a table under a new id in one transaction; a quota failure becomes a StorageError and stores nothing. */
+/** Stores a table under a new id in one transaction; a quota failure becomes a StorageError (quota.ts) and stores nothing. */
 export async function saveDataset(db: StudioDb, input: SaveDatasetInput): Promise<DatasetMeta> {
+  if (isRemoteDb(db)) return callRemote(db, 'saveDataset', [input]);
   const id = crypto.randomUUID() as DatasetId;
   const chunks = input.table.columns.flatMap((column, columnIndex) => sliceColumnIntoChunks(id, columnIndex, column));
   const meta = describeDataset(id, input, chunks);
+  await guardQuota(db, { label: `the dataset “${meta.name}”`, bytes: meta.storedBytes }, async () => {
+    try {
+      await writeDataset(db, meta, chunks);
+    } catch (error) {
+      throw isQuotaError(error) ? error : describeSaveFailure(error, meta);
+    }
+  });
+  return meta;
+}
+
+/** Puts the chunks, then the record, in one transaction: an interrupted or failed save leaves neither. */
+async function writeDataset(db: StudioDb, meta: DatasetMeta, chunks: readonly DatasetChunk[]): Promise<void> {
   const transaction = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
   const done = transaction.done;
   try {
@@ -49,18 +65,20 @@ export async function saveDataset(db: StudioDb, input: SaveDatasetInput): Promis
   } catch (error) {
     abortQuietly(transaction);
     await done.catch(ignore);
-    throw describeSaveFailure(error, meta);
+    throw error;
   }
-  try {
-    await done;
-  } catch (error) {
-    throw describeSaveFailure(error, meta);
-  }
-  return meta;
+  await done;
+}
+
+/** True when dataset `id` is stored (its record; chunks are written with it). */
+export async function hasDataset(db: StudioDb, id: DatasetId): Promise<boolean> {
+  if (isRemoteDb(db)) return callRemote(db, 'hasDataset', [id]);
+  return (await db.count('datasets', id)) > 0;
 }
 
 /** Reads a dataset back exactly as saved; an unknown id is a StorageError naming it. */
 export async function loadDataset(db: StudioDb, id: DatasetId): Promise<{ meta: DatasetMeta; table: Table }> {
+  if (isRemoteDb(db)) return callRemote(db, 'loadDataset', [id]);
   const transaction = db.transaction(['datasets', 'datasetChunks'], 'readonly');
   const meta = await transaction.objectStore('datasets').get(id);
   if (!meta) throw missingDataset(id);
@@ -91,7 +109,7 @@ export async function renameDataset(db: StudioDb, id: DatasetId, name: string): 
   const meta = await transaction.store.get(id);
   if (!meta) throw missingDataset(id);
   const renamed = { ...meta, name: trimmed };
-  await Promise.all([transaction.store.put(renamed), transaction.done]);
+  await guardQuota(db, { label: `the new name of “${meta.name}”`, bytes: 2 * trimmed.length }, () => Promise.all([transaction.store.put(renamed), transaction.done]));
   return renamed;
 }
 
@@ -128,12 +146,7 @@ function describeDataset(id: DatasetId, input: SaveDatasetInput, chunks: readonl
 }
 
 function describeSaveFailure(error: unknown, meta: DatasetMeta): StudioError {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') {
-    const megabytes = Math.max(0.1, Math.round(meta.storedBytes / 104_857.6) / 10);
-    return new StudioError('StorageError', `Not enough browser storage to save "${meta.name}" (about ${megabytes} MB needed). Delete datasets you no longer need and try again.`);
-  }
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const reason = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
   return new StudioError('StorageError', `Could not save "${meta.name}" to browser storage (${reason}). Nothing was saved; try again.`);
 }
 

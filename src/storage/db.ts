@@ -6,7 +6,7 @@
 // `models` store, never written (a run's model lives in `runFits`), is dropped. v6: the model registry — `models`
 // (registered names), `modelVersions` (a run registered as a numbered version with a stage) and `registryLog`.
 
-import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CellId, DatasetId, Notebook, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
 import { measureChunkBytes, selectDatasetChunks } from './chunks';
@@ -15,6 +15,7 @@ import type { TrainedRun } from '../core/train/types';
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { ModelVersion, RegisteredModel, RegistryChange } from '../core/registry/types';
 import type { CellOutputRecord, DatasetChunk, RunFitRecord, RunRecord } from './records';
+import { isMemoryDbName, openMemoryDbByName } from './remote-db';
 
 export const STUDIO_DB_VERSION = 6;
 
@@ -47,30 +48,52 @@ export interface StudioDbHooks {
 
 type UpgradeTransaction = IDBPTransaction<StudioSchema, StoreNames<StudioSchema>[], 'versionchange'>;
 
-/** Opens (creating or upgrading) the studio database; failures become a StorageError naming the database. */
+/**
+ * Opens (creating or upgrading) the studio database; failures become a StorageError naming the database. A
+ * `memory:` name (memory-db.ts) is the page's in-memory store: the page's own, or reached from a worker by the bridge.
+ */
 export async function openStudioDb(name = STUDIO_DB_NAME, hooks: StudioDbHooks = {}): Promise<StudioDb> {
+  if (isMemoryDbName(name)) return openMemoryDbByName(name);
   try {
-    const db = await openDB<StudioSchema>(name, STUDIO_DB_VERSION, {
-      upgrade(database, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) createV1Stores(database);
-        if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
-        if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
-        if (oldVersion < 4) upgradeToV4(database, transaction, oldVersion);
-        if (oldVersion < 5) dropModelsStore(database);
-        if (oldVersion < 6) createRegistryStores(database);
-      },
-      blocked: () => hooks.onBlocked?.(),
-    });
-    // Closing at once lets the other tab's upgrade go ahead; this tab must reload to use the new schema.
-    db.addEventListener('versionchange', () => {
-      db.close();
-      hooks.onVersionChange?.();
-    });
-    return db;
+    return await openStudioDbWith(globalThis.indexedDB, name, hooks);
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new StudioError('StorageError', `Could not open the browser database "${name}" (${reason}). Reload the page; if it keeps failing, check that this site may store data.`);
+    throw describeOpenFailure(name, error);
   }
+}
+
+/** A StorageError naming database `name` and why it could not be opened. */
+export function describeOpenFailure(name: string, error: unknown): StudioError {
+  const reason = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
+  return new StudioError('StorageError', `Could not open the browser database "${name}" (${reason}). Reload the page; if it keeps failing, check that this site may store data.`);
+}
+
+/**
+ * Opens the studio database from `factory` (the browser's IndexedDB, or fake-indexeddb's in memory mode) as idb's
+ * openDB would, with the upgrade ladder; failures reject as the browser raised them (a missing factory: TypeError).
+ */
+export async function openStudioDbWith(factory: IDBFactory | undefined, name: string, hooks: StudioDbHooks = {}): Promise<StudioDb> {
+  if (!factory) throw new TypeError('This browser gives the page no IndexedDB.');
+  const request = factory.open(name, STUDIO_DB_VERSION);
+  request.addEventListener('upgradeneeded', (event) => {
+    upgradeSchema(wrap(request.result) as unknown as StudioDb, event.oldVersion, wrap(request.transaction as IDBTransaction) as unknown as UpgradeTransaction);
+  });
+  request.addEventListener('blocked', () => hooks.onBlocked?.());
+  const db = (await (wrap(request as IDBRequest<IDBDatabase>) as Promise<unknown>)) as StudioDb;
+  // Closing at once lets the other tab's upgrade go ahead; this tab must reload to use the new schema.
+  db.addEventListener('versionchange', () => {
+    db.close();
+    hooks.onVersionChange?.();
+  });
+  return db;
+}
+
+function upgradeSchema(database: StudioDb, oldVersion: number, transaction: UpgradeTransaction): void {
+  if (oldVersion < 1) createV1Stores(database);
+  if (oldVersion < 2) upgradeToV2(database, transaction, oldVersion);
+  if (oldVersion < 3) transaction.objectStore('runs').createIndex('by-notebook', 'notebookId');
+  if (oldVersion < 4) upgradeToV4(database, transaction, oldVersion);
+  if (oldVersion < 5) dropModelsStore(database);
+  if (oldVersion < 6) createRegistryStores(database);
 }
 
 function createV1Stores(db: StudioDb): void {

@@ -6,6 +6,8 @@ import { StudioError } from '../core/errors';
 import { completeCellSpecs } from '../core/notebook/reducers';
 import type { StudioDb } from './db';
 import { selectNotebookOutputs } from './cell-outputs';
+import { guardQuota } from './quota';
+import { estimateBytes } from './storage-use';
 
 /** What the notebook list shows; times are epoch ms. */
 export interface NotebookSummary {
@@ -18,7 +20,7 @@ export interface NotebookSummary {
 
 /** Stores the notebook as given (insert or replace by id); the caller sets updatedAt. */
 export async function saveNotebook(db: StudioDb, notebook: Notebook): Promise<void> {
-  await db.put('notebooks', notebook);
+  await guardQuota(db, { label: `the notebook “${notebook.name}”`, bytes: estimateBytes(notebook) }, () => db.put('notebooks', notebook));
 }
 
 /** Reads a notebook, its cell specs completed with defaults added since it was saved; an unknown id is a StorageError naming it. */

@@ -10,6 +10,7 @@ import { checkModelName, formatVersionId, planCardEdit, planRegistration, planRo
 import { appendHistory, type MonitorHistoryEntry } from '../core/monitor/monitor-history';
 import type { ModelCardEdits, ModelVersion, RegisteredModel, RegistryChange, Stage } from '../core/registry/types';
 import type { StudioDb, StudioSchema } from './db';
+import { guardQuota } from './quota';
 
 type Stores = StoreNames<StudioSchema>[];
 type Writer<S extends Stores> = IDBPTransaction<StudioSchema, S, 'readwrite'>;
@@ -105,6 +106,10 @@ async function readNextSequence(transaction: Writer<['models', 'modelVersions', 
 
 /** Runs `work` in one readwrite transaction; when it throws, the transaction is aborted, so nothing is half-written. */
 async function writeInOneTransaction<S extends Stores, T>(db: StudioDb, stores: S, work: (transaction: Writer<S>) => Promise<T>): Promise<T> {
+  return guardQuota(db, { label: 'the model registry change', bytes: 1024 }, () => writeOnce(db, stores, work));
+}
+
+async function writeOnce<S extends Stores, T>(db: StudioDb, stores: S, work: (transaction: Writer<S>) => Promise<T>): Promise<T> {
   const transaction = db.transaction(stores, 'readwrite');
   try {
     const result = await work(transaction);

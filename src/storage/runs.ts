@@ -1,7 +1,8 @@
 // Trained runs of the Train cell, kept per notebook in two stores: `runs` holds each run's summary (metrics,
 // curves, params: what the leaderboard shows after a reload), `runFits` its model and fitted pipeline JSON
 // (megabytes for a forest). The training worker that fits a run writes its fit and workers read it back to
-// predict; the page writes and lists summaries only, so it never clones a model.
+// predict; the page writes and lists summaries only, so it never clones a model. In memory mode a worker's handle
+// forwards saveRunFit and loadTrainedRun to the page (remote-db.ts).
 
 import type { CellId, NotebookId } from '../core/notebook/types';
 import { StudioError } from '../core/errors';
@@ -9,18 +10,24 @@ import { joinRun } from '../core/train/split-run';
 import type { RunFit, RunSummary, TrainedRun } from '../core/train/types';
 import type { StudioDb } from './db';
 import type { RunRecord } from './records';
+import { guardQuota } from './quota';
+import { callRemote, isRemoteDb } from './remote-db';
+import { estimateBytes } from './storage-use';
 
 /** A stored run's summary and where it was trained. `savedAt` is epoch ms. */
 export type StoredRun = RunRecord;
 
 /** Stores (or replaces, by run id) the model and fitted pipeline of run `runId` of a notebook. */
 export async function saveRunFit(db: StudioDb, notebookId: NotebookId, runId: string, fit: RunFit): Promise<void> {
-  await db.put('runFits', { id: runId, notebookId, model: fit.model, pipeline: fit.pipeline, ...(fit.inputContract ? { inputContract: fit.inputContract } : {}) });
+  if (isRemoteDb(db)) return callRemote(db, 'saveRunFit', [notebookId, runId, fit]);
+  const record = { id: runId, notebookId, model: fit.model, pipeline: fit.pipeline, ...(fit.inputContract ? { inputContract: fit.inputContract } : {}) };
+  await guardQuota(db, { label: `the trained model of run “${runId}”`, bytes: estimateBytes(record) }, () => db.put('runFits', record));
 }
 
 /** Stores (or replaces, by run id) the summary of a finished run of `cellId`; its fit is saved apart (saveRunFit). */
 export async function saveRunSummary(db: StudioDb, notebookId: NotebookId, cellId: CellId, run: RunSummary): Promise<void> {
-  await db.put('runs', { id: run.id, notebookId, cellId, run, savedAt: Date.now() });
+  const record = { id: run.id, notebookId, cellId, run, savedAt: Date.now() };
+  await guardQuota(db, { label: `the run “${run.label}”`, bytes: estimateBytes(record) }, () => db.put('runs', record));
 }
 
 /** The summaries of every stored run of a notebook (optionally of one cell), oldest trained first. */
@@ -37,6 +44,7 @@ export async function listAllRuns(db: StudioDb): Promise<StoredRun[]> {
 
 /** One whole stored run (summary + fit) by id, or null when either part is missing. */
 export async function loadTrainedRun(db: StudioDb, runId: string): Promise<TrainedRun | null> {
+  if (isRemoteDb(db)) return callRemote(db, 'loadTrainedRun', [runId]);
   const transaction = db.transaction(['runs', 'runFits'], 'readonly');
   const [record, fit] = await Promise.all([transaction.objectStore('runs').get(runId), transaction.objectStore('runFits').get(runId), transaction.done]);
   return record && fit ? joinRun(record.run, fit) : null;
@@ -84,6 +92,6 @@ async function updateRunSummary(db: StudioDb, runId: string, change: (run: RunSu
     throw new StudioError('StorageError', `The run "${runId}" is not stored (it was deleted, perhaps in another tab). Reload the Runs page.`);
   }
   const run = change(record.run);
-  await Promise.all([transaction.store.put({ ...record, run }), transaction.done]);
+  await guardQuota(db, { label: `the notes of run “${run.label}”`, bytes: estimateBytes(run) }, () => Promise.all([transaction.store.put({ ...record, run }), transaction.done]));
   return run;
 }

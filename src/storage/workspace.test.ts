@@ -222,7 +222,7 @@ it('writes in one transaction: a write failing at the last record leaves the dat
     return add.call(this, value, key);
   });
 
-  await expect(importWorkspace(target, zip)).rejects.toMatchObject({ name: 'StorageError', message: expect.stringContaining('Not enough browser storage to import this workspace. Nothing was imported') });
+  await expect(importWorkspace(target, zip)).rejects.toMatchObject({ name: 'StorageError', message: expect.stringContaining('Browser storage is full: the workspace import (about ') });
   expect((await target.getAll('notebooks')).map((n) => n.id)).toEqual(['kept']);
   for (const store of STORES.filter((s) => s !== 'notebooks')) expect(await target.count(store)).toBe(0);
 });

@@ -15,6 +15,7 @@ import { writeWorkspaceZip } from '../core/workspace/write-workspace';
 import { StudioError } from '../core/errors';
 import type { StudioDb } from './db';
 import type { DatasetChunk } from './records';
+import { guardQuota, isQuotaError } from './quota';
 
 /** Every store a workspace holds, in the order import writes them. */
 const STORES = ['datasets', 'datasetChunks', 'notebooks', 'cellOutputs', 'runs', 'runFits', 'models', 'modelVersions', 'registryLog'] as const;
@@ -47,7 +48,7 @@ export async function importWorkspace(db: StudioDb, zip: Uint8Array): Promise<Wo
   const incoming = contents as unknown as Records;
   const { existing, modelNames } = await readExisting(db, incoming);
   const plan = await planImport(incoming, existing, modelNames);
-  await writeRecords(db, plan.toAdd);
+  await guardQuota(db, { label: 'the workspace import', bytes: zip.byteLength }, () => writeRecords(db, plan.toAdd));
   const count = (records: Records) => Object.fromEntries(WORKSPACE_KINDS.map((kind) => [kind, records[kind].length])) as Record<WorkspaceKind, number>;
   const { datasets, notebooks, runs, models } = plan.remap;
   return { added: count(plan.toAdd), skipped: count(plan.skipped), remapped: datasets.size + notebooks.size + runs.size, renamedModels: [...models].map(([from, to]) => ({ from, to })) };
@@ -194,9 +195,10 @@ async function writeRecords(db: StudioDb, records: Records): Promise<void> {
   }
 }
 
-function describeWriteFailure(error: unknown): StudioError {
+/** The error to report; a full disk passes through as it is (guardQuota names it). */
+function describeWriteFailure(error: unknown): unknown {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return new StudioError('StorageError', 'Not enough browser storage to import this workspace. Nothing was imported; delete datasets or runs you no longer need (Clean up) and try again.');
+  if (isQuotaError(error)) return error;
   if (name === 'ConstraintError') return new StudioError('StorageError', 'A record of this workspace was stored in another tab while importing. Nothing was imported; import the file again.');
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new StudioError('StorageError', `Could not import the workspace (${reason}). Nothing was imported; try again.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerLane } from './clients';
+import { createWorkerLane, describeTrainingCall, watchCalls } from './clients';
 
 /** A fake worker whose api answers when told to. */
 function startFake(log: string[]) {
@@ -51,5 +51,38 @@ describe('createWorkerLane', () => {
     const lane = createWorkerLane(startFake(log));
     await expect(lane.call((api) => api.echo('x', 0), AbortSignal.abort())).rejects.toEqual(expect.objectContaining({ name: 'AbortError' }));
     expect(log).toEqual([]);
+  });
+});
+
+describe('a lane whose worker dies', () => {
+  it('rejects every call in flight with the kind of worker, and starts a fresh worker next time', async () => {
+    const log: string[] = [];
+    const listeners: (() => void)[] = [];
+    let n = 0;
+    const lane = createWorkerLane(() => {
+      const id = ++n;
+      log.push(`start ${id}`);
+      return {
+        worker: { terminate: () => log.push(`terminate ${id}`), addEventListener: (_type: string, listener: () => void) => void listeners.push(listener) },
+        api: { echo: (value: string, ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`${id}:${value}`), ms)) },
+      };
+    }, 'import');
+    const calls = [lane.call((api) => api.echo('a', 60_000)), lane.call((api) => api.echo('b', 60_000))];
+    listeners.forEach((listener) => listener());
+
+    const message = 'The import worker stopped unexpectedly (it may have run out of memory); nothing stored was changed. Retry, or import a smaller file.';
+    for (const call of calls) await expect(call).rejects.toEqual(expect.objectContaining({ name: 'WorkerError', message }));
+    expect(await lane.call((api) => api.echo('next', 0))).toBe('2:next');
+    expect(log).toEqual(['start 1', 'terminate 1', 'start 2']);
+  });
+});
+
+describe('watchCalls and describeTrainingCall', () => {
+  it('report each call (method and arguments) after sending it, and say what a training worker is doing', async () => {
+    const calls: string[] = [];
+    const api = watchCalls({ trainRun: async (_key: string, request: { family: string }) => request.family, requestStop: async () => 'stop' }, (method, args) => calls.push(`${method}: ${describeTrainingCall(method, args)}`));
+    expect([await api.trainRun('k', { family: 'random_forest' }), await api.requestStop()]).toEqual(['random_forest', 'stop']);
+    expect(calls).toEqual(['trainRun: fitting Random forest', 'requestStop: undefined']);
+    expect(['holdDataset', 'scoreStoredRun', 'somethingElse'].map((method) => describeTrainingCall(method, []))).toEqual(['reading the dataset', 'scoring a model', null]);
   });
 });

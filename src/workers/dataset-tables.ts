@@ -1,12 +1,13 @@
 // The tables a worker holds, by dataset key. A job names its table by a TableRef: the key, and where the worker
 // reads it when it does not hold it — the stored dataset in IndexedDB with the Data cell's column overrides
 // applied. So the page sends keys, never tables, and a worker terminated by a cancel reads the table again itself.
+// In memory mode (no IndexedDB) the source's database is the page's in-memory store, read through the page.
 
 import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { ColumnOverride, DatasetId } from '../core/notebook/types';
 import { applyColumnOverrides, type OverrideProblem } from '../core/table/apply-column-overrides';
 import type { Table } from '../core/table/types';
-import { loadDataset } from '../storage/datasets';
+import { hasDataset, loadDataset } from '../storage/datasets';
 import { openStudioDb } from '../storage/db';
 
 /** Where a dataset's table comes from: a stored dataset of database `dbName`, with these column overrides. */
@@ -60,7 +61,7 @@ export async function openTable(ref: TableRef): Promise<OpenedTable> {
   const db = await openStudioDb(dbName);
   try {
     // This worker's copy serves only while the dataset is still stored (it may have been deleted on Home).
-    if (stored && !(await db.get('datasets', datasetId))) stored = undefined;
+    if (stored && !(await hasDataset(db, datasetId))) stored = undefined;
     stored ??= await loadDataset(db, datasetId);
   } finally {
     db.close();

@@ -39,6 +39,8 @@ export async function storeRunFit(store: RunStore, run: TrainedRun): Promise<Run
   try {
     await saveRunFit(await openDb(store.dbName), store.notebookId, run.id, fit);
   } catch (error) {
+    // A full disk already says what is large and how to free space (storage/quota.ts): passed on as it is.
+    if (error instanceof StudioError && error.name === 'StorageError') throw error;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new StudioError('StorageError', `Could not store the trained model of "${run.label}" (${reason}). Free some space (delete notebooks or datasets you no longer need on Home) and train it again.`);
   }

@@ -82,3 +82,51 @@ describe('choosePoolSize', () => {
     expect([undefined, 0, 1, 2, 3, 16].map(choosePoolSize)).toEqual([1, 1, 1, 2, 3, 4]);
   });
 });
+
+/** A fake worker that can die: `die()` fires its `error` listeners, as a real Worker does when it crashes. */
+function startMortal(log: string[]) {
+  const workers: { die: () => void }[] = [];
+  let n = 0;
+  const start = () => {
+    const id = ++n;
+    const listeners: (() => void)[] = [];
+    log.push(`start ${id}`);
+    workers.push({ die: () => listeners.forEach((listener) => listener()) });
+    return {
+      worker: { terminate: () => log.push(`terminate ${id}`), addEventListener: (_type: string, listener: () => void) => void listeners.push(listener) },
+      api: { echo: (value: string, ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`${id}:${value}`), ms)) },
+      describeActivity: () => 'fitting Random forest',
+    };
+  };
+  return { start, workers };
+}
+
+describe('a worker that dies', () => {
+  it('rejects its job with a WorkerError naming what it was doing, and the next job gets a fresh worker', async () => {
+    const log: string[] = [];
+    const { start, workers } = startMortal(log);
+    const pool = createTrainingPool(2, start);
+    const doomed = pool.run((api) => api.echo('forest', 60_000));
+    const other = pool.run((api) => api.echo('other', 10));
+    await new Promise((r) => setTimeout(r, 0));
+    workers[0].die();
+
+    await expect(doomed).rejects.toEqual(expect.objectContaining({
+      name: 'WorkerError',
+      message: 'The training worker stopped unexpectedly (it may have run out of memory) while fitting Random forest; nothing stored was changed. Retry, or train on a sample / fewer trees.',
+    }));
+    expect([await other, await pool.run((api) => api.echo('retry', 0))]).toEqual(['2:other', '3:retry']);
+    expect(log).toEqual(['start 1', 'start 2', 'terminate 1', 'start 3']);
+  });
+
+  it('an idle worker that dies is replaced on the next job; a second event from it changes nothing', async () => {
+    const log: string[] = [];
+    const { start, workers } = startMortal(log);
+    const pool = createTrainingPool(1, start);
+    await pool.run((api) => api.echo('a', 0));
+    workers[0].die();
+    workers[0].die();
+    expect(await pool.run((api) => api.echo('b', 0))).toBe('2:b');
+    expect(log).toEqual(['start 1', 'terminate 1', 'start 2']);
+  });
+});

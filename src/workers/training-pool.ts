@@ -1,12 +1,22 @@
 // A small pool of training workers: independent jobs (candidates, CV folds) run side by side, one per
 // worker, the rest wait in order. Workers start lazily; an aborted job terminates only its own worker (hard
-// cancel; the next job starts a fresh one there) and an aborted waiting job leaves the queue at once.
+// cancel; the next job starts a fresh one there) and an aborted waiting job leaves the queue at once. A worker
+// that dies (an `error` or `messageerror` event: it crashed, ran out of memory or failed to load) is replaced the
+// same way, and its job rejects with a WorkerError saying so instead of waiting for an answer that never comes.
 
-import { createAbortError } from '../core/errors';
+import { createAbortError, StudioError } from '../core/errors';
 
-/** The part of a Worker the pool needs (a real Worker, or a fake in tests). */
+/** The part of a Worker the pool needs (a real Worker, or a fake in tests); events report a dead worker. */
 export interface PoolWorker {
   terminate(): void;
+  addEventListener?(type: 'error' | 'messageerror', listener: () => void): void;
+}
+
+/** A started worker: its handle, its api, and optionally what it was last asked to do ("fitting Random forest"). */
+export interface StartedWorker<Api> {
+  worker: PoolWorker;
+  api: Api;
+  describeActivity?: () => string | null;
 }
 
 export interface TrainingPool<Api> {
@@ -24,15 +34,22 @@ export function choosePoolSize(hardwareConcurrency: number | undefined): number 
   return Math.max(1, Math.min(4, Math.floor(hardwareConcurrency ?? 1)));
 }
 
+/** The error of a job whose `kind` worker died; `activity` ("fitting Random forest") says what it was doing. */
+export function createWorkerCrashError(kind: 'training' | 'compute' | 'import', activity: string | null): StudioError {
+  const advice = { training: 'Retry, or train on a sample / fewer trees.', compute: 'Retry, or work on a sample of the data.', import: 'Retry, or import a smaller file.' }[kind];
+  const doing = activity ? ` while ${activity}` : '';
+  return new StudioError('WorkerError', `The ${kind} worker stopped unexpectedly (it may have run out of memory)${doing}; nothing stored was changed. ${advice}`);
+}
+
 interface Slot<Api> {
-  started: { worker: PoolWorker; api: Api } | null;
+  started: StartedWorker<Api> | null;
   busy: boolean;
-  /** Rejects the job in flight when the worker is terminated. */
-  kill: (() => void) | null;
+  /** Rejects the job in flight when the worker is terminated or dies. */
+  kill: ((error: Error) => void) | null;
 }
 
 /** Creates a pool of `size` workers made by `start()`. */
-export function createTrainingPool<Api>(size: number, start: () => { worker: PoolWorker; api: Api }): TrainingPool<Api> {
+export function createTrainingPool<Api>(size: number, start: () => StartedWorker<Api>): TrainingPool<Api> {
   const slots: Slot<Api>[] = Array.from({ length: size }, () => ({ started: null, busy: false, kill: null }));
   const waiting: (() => void)[] = [];
 
@@ -60,10 +77,19 @@ export function createTrainingPool<Api>(size: number, start: () => { worker: Poo
     slot.kill = null;
     waiting.shift()?.();
   };
-  const terminate = (slot: Slot<Api>) => {
+  const terminate = (slot: Slot<Api>, error: Error = createAbortError()) => {
     slot.started?.worker.terminate();
     slot.started = null;
-    slot.kill?.();
+    slot.kill?.(error);
+  };
+  const startIn = (slot: Slot<Api>): StartedWorker<Api> => {
+    const started = start();
+    const onDeath = () => {
+      if (slot.started === started) terminate(slot, createWorkerCrashError('training', started.describeActivity?.() ?? null));
+    };
+    started.worker.addEventListener?.('error', onDeath);
+    started.worker.addEventListener?.('messageerror', onDeath);
+    return started;
   };
 
   return {
@@ -73,9 +99,9 @@ export function createTrainingPool<Api>(size: number, start: () => { worker: Poo
       const slot = await acquire(signal);
       try {
         if (signal?.aborted) throw createAbortError();
-        const started = (slot.started ??= start());
+        const started = (slot.started ??= startIn(slot));
         return await new Promise<T>((resolve, reject) => {
-          slot.kill = () => reject(createAbortError());
+          slot.kill = reject;
           const onAbort = () => terminate(slot);
           signal?.addEventListener('abort', onAbort, { once: true });
           job(started.api).then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
@@ -88,7 +114,7 @@ export function createTrainingPool<Api>(size: number, start: () => { worker: Poo
       for (const slot of slots) if (slot.started) void send(slot.started.api);
     },
     terminateAll() {
-      slots.forEach(terminate);
+      slots.forEach((slot) => terminate(slot));
     },
   };
 }
