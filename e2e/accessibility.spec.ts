@@ -7,7 +7,7 @@
 // stop. Full-page screenshots of each scan are attached (light and dark) to look at.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { buildDriftedPenguins } from './support/files';
 import { addCell, addCellOfKind, changeStage, firstCellOfKind, fitPipeline, openHome, prepareBreastCancer, runProfile, trainFamilies, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
@@ -125,18 +125,6 @@ test('axe finds no serious or critical violation on Home or on a notebook with e
 });
 
 const MODEL = 'penguins-species';
-
-/** Penguins with Flipper Length − 30 and Body Mass + 1500 (labels kept): a batch the Monitor cell alerts on. */
-function buildDriftedPenguins(): string {
-  const lines = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
-  const header = lines[0].split(',');
-  const shift = [[header.indexOf('Flipper Length (mm)'), -30], [header.indexOf('Body Mass (g)'), 1500]];
-  return [lines[0], ...lines.slice(1).map((line) => {
-    const cells = line.split(',');
-    for (const [at, by] of shift) if (cells[at] !== '' && cells[at] !== 'NA') cells[at] = String(Number(cells[at]) + by);
-    return cells.join(',');
-  })].join('\n');
-}
 
 test('axe finds no serious or critical violation on the other cell kinds (Code included) and on the Runs and Models pages, light and dark', async ({ page }) => {
   test.setTimeout(480_000);

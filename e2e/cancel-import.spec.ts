@@ -1,18 +1,6 @@
 // Journey (e): Cancel stops a large import at once; nothing new is stored.
 import { expect, test } from '@playwright/test';
-import { cellAt, createNotebook, listDatasetNames, uploadCsv } from './support/studio';
-
-/** About `megabytes` MB of CSV: an id, two numbers and a short category per row. */
-function makeLargeCsv(megabytes: number): Buffer {
-  const lines = ['id,x,y,group'];
-  let bytes = 0;
-  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
-    const line = `${i},${(i * 0.37) % 1000},${(i * 7919) % 104729},g${i % 17}`;
-    lines.push(line);
-    bytes += line.length + 1;
-  }
-  return Buffer.from(lines.join('\n'));
-}
+import { cellAt, createNotebook, listDatasetNames, uploadCsv, makeLargeCsv } from './support/studio';
 
 test('Cancel stops a 40 MB import and stores nothing', async ({ page }) => {
   await createNotebook(page, 'Cancelled');

@@ -4,31 +4,15 @@
 // on the CSV, and gets the in-browser predictions from all three (labels equal, probabilities within 1e-5). Then the
 // bundle is imported back into the Train cell, where it is scored on the validation rows and joins the board.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator } from '@playwright/test';
-import { unzipSync } from 'fflate';
+import { download, unzipTo } from './support/files';
+import { expect, test } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
 import { addCellOfKind, trainPenguinsSpecies } from './support/studio';
 
 const NUMBERS = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
-
-async function download(cell: Locator, testid: string): Promise<string> {
-  const [file] = await Promise.all([cell.page().waitForEvent('download'), cell.getByTestId(testid).click()]);
-  return (await file.path())!;
-}
-
-/** The bundle's files written to a fresh folder. */
-function unzipTo(zipPath: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-  for (const [path, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  return dir;
-}
 
 /** The in-browser predictions CSV split into its input table (as CSV text) and its label and probability columns. */
 function readStudioCsv(path: string) {

@@ -2,20 +2,8 @@
 // nothing (one transaction); a training cut short leaves every stored run whole and the Train cell says it was
 // interrupted, with a way to run it again.
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, cellAt, createNotebook, listDatasetNames, prepareBreastCancer, uploadCsv, waitForLeaderboard, waitForSaved } from './support/studio';
+import { addCellOfKind, cellAt, createNotebook, listDatasetNames, prepareBreastCancer, uploadCsv, waitForLeaderboard, waitForSaved, makeLargeCsv } from './support/studio';
 import { readNotebookHash, readStoreKeys } from './faults-support';
-
-/** About `megabytes` MB of CSV: an id, two numbers and a short category per row. */
-function makeLargeCsv(megabytes: number): Buffer {
-  const lines = ['id,x,y,group'];
-  let bytes = 0;
-  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
-    const line = `${i},${(i * 0.37) % 1000},${(i * 7919) % 104729},g${i % 17}`;
-    lines.push(line);
-    bytes += line.length + 1;
-  }
-  return Buffer.from(lines.join('\n'));
-}
 
 test('an import killed while its dataset is being written leaves no dataset; the notebook opens', async ({ page }) => {
   // With ?stall-dataset-save the first dataset save stops after its first chunk, its transaction held open (a

@@ -3,20 +3,8 @@
 // dataset chunks throws QuotaExceededError, as the browser's does. The import then fails whole: a toast names the
 // dataset, its size and the biggest stored items; a banner links to Home to free space; nothing of it is stored.
 import { expect, test } from '@playwright/test';
-import { addCell, cellAt, createNotebook, listDatasetNames, uploadCsv, waitForImport } from './support/studio';
+import { addCell, cellAt, createNotebook, listDatasetNames, uploadCsv, waitForImport, makeLargeCsv } from './support/studio';
 import { readStoreKeys } from './faults-support';
-
-/** About `megabytes` MB of CSV: an id, two numbers and a short category per row. */
-function makeCsv(megabytes: number): Buffer {
-  const lines = ['id,x,y,group'];
-  let bytes = 0;
-  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
-    const line = `${i},${(i * 0.37) % 1000},${(i * 7919) % 104729},g${i % 17}`;
-    lines.push(line);
-    bytes += line.length + 1;
-  }
-  return Buffer.from(lines.join('\n'));
-}
 
 test('a dataset that does not fit: the toast names it, its size and what is big, a banner links to Home, nothing is stored', async ({ page }) => {
   await page.addInitScript(() => {
@@ -28,13 +16,13 @@ test('a dataset that does not fit: the toast names it, its size and what is big,
   });
   await createNotebook(page, 'Full disk');
   const first = cellAt(page, 0, 'data');
-  await uploadCsv(first, { name: 'kept.csv', buffer: makeCsv(1) });
+  await uploadCsv(first, { name: 'kept.csv', buffer: makeLargeCsv(1) });
   await waitForImport(first);
   const chunksBefore = await readStoreKeys(page, 'datasetChunks');
 
   await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = true));
   const second = await addCell(page, 'Data');
-  await uploadCsv(second, { name: 'wide.csv', buffer: makeCsv(3) });
+  await uploadCsv(second, { name: 'wide.csv', buffer: makeLargeCsv(3) });
 
   const message = /^Browser storage is full: the dataset “wide” \(about \d\.\d MB\) could not be saved, and nothing of it was written\. Biggest stored: dataset “kept” \(\d\.\d MB\)\. Free space on Home \(Workspace › Clean up, or delete datasets and notebooks you no longer need\), then try again\.$/;
   await expect(page.getByTestId('toasts').getByRole('alert').locator('span')).toHaveText(message, { timeout: 30_000 });

@@ -5,11 +5,11 @@
 // v1, with feedback labels, rotated into several files chosen together) shows both versions compared; a canary whose
 // (made-up) feedback makes it pass its gate is promoted to production from the Monitor cell.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { download, unzipTo } from './support/files';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
 import { addCell, addCellOfKind, trainPenguinsSpecies, waitForImport } from './support/studio';
 
 const MODEL = 'penguins-species';
@@ -25,21 +25,6 @@ const SPECIES = LINES.map((line) => line.split(',')[0]);
 let page: Page;
 const bundles = new Map<string, string>();
 const errors: string[] = [];
-
-async function download(cell: Locator, testid: string): Promise<string> {
-  const [file] = await Promise.all([cell.page().waitForEvent('download'), cell.getByTestId(testid).click()]);
-  return (await file.path())!;
-}
-
-/** The bundle's files written to a fresh folder. */
-function unzipTo(zipPath: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-  for (const [path, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  return dir;
-}
 
 /** Picks the run whose label matches `label` in the Export cell, builds the bundle as `name` and unzips its download. */
 async function exportBundle(cell: Locator, label: RegExp, name: string): Promise<string> {

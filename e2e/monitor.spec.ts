@@ -4,25 +4,10 @@
 // confirmation → the Models page shows v2 in production → roll back to v1.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { buildDriftedPenguins } from './support/files';
 import { addCell, addCellOfKind, changeStage, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
 
 const MODEL = 'penguins-species';
-const PENGUINS = readFileSync(new URL('../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
-
-/** Every penguin with Flipper Length − 30 and Body Mass + 1500 (labels kept): the world changed. */
-function buildDriftedBatch(): string {
-  const header = PENGUINS[0].split(',');
-  const flipper = header.indexOf('Flipper Length (mm)');
-  const mass = header.indexOf('Body Mass (g)');
-  const lines = PENGUINS.slice(1).map((line) => {
-    const cells = line.split(',');
-    if (cells[flipper] !== '' && cells[flipper] !== 'NA') cells[flipper] = String(Number(cells[flipper]) - 30);
-    if (cells[mass] !== '' && cells[mass] !== 'NA') cells[mass] = String(Number(cells[mass]) + 1500);
-    return cells.join(',');
-  });
-  return [PENGUINS[0], ...lines].join('\n');
-}
-
 test('penguins: register → monitor a drifted batch → alerts → retrain → gate → promote → roll back', async ({ page }) => {
   test.setTimeout(300_000);
   const errors: string[] = [];
@@ -40,7 +25,7 @@ test('penguins: register → monitor a drifted batch → alerts → retrain → 
 
   await page.goto(notebookUrl);
   const batch = await addCell(page, 'Data');
-  await uploadCsv(batch, { name: 'penguins-next-season.csv', buffer: Buffer.from(buildDriftedBatch()) });
+  await uploadCsv(batch, { name: 'penguins-next-season.csv', buffer: Buffer.from(buildDriftedPenguins()) });
   await waitForImport(batch);
   const monitor = await addCellOfKind(page, 'Monitor');
   await monitor.getByTestId('monitor-model').selectOption(MODEL);

@@ -227,3 +227,15 @@ export async function changeStage(page: Page, version: number, button: Locator, 
   await row.getByTestId('confirm-action').click();
   await expect(row.getByTestId('reason-input')).toHaveCount(0);
 }
+
+/** About `megabytes` MB of CSV: an id, two numbers and a short category per row (large-import journeys). */
+export function makeLargeCsv(megabytes: number): Buffer {
+  const lines = ['id,x,y,group'];
+  let bytes = 0;
+  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
+    const line = `${i},${(i * 0.37) % 1000},${(i * 7919) % 104729},g${i % 17}`;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  return Buffer.from(lines.join('\n'));
+}
