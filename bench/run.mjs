@@ -21,6 +21,7 @@ const SUITES = {
   tune: () => import('./tune/suite.mjs'),
   automl: () => import('./automl/suite.mjs'),
   serve: () => import('./serve-load.mjs'),
+  startup: () => import('./startup.mjs'),
 };
 
 const OUT_FILE = resolve(import.meta.dirname, 'out/results.json');
