@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildDriftedPenguins } from './support/files';
-import { addCell, addCellOfKind, changeStage, firstCellOfKind, fitPipeline, openHome, prepareBreastCancer, runProfile, trainFamilies, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
+import { addCell, addCellOfKind, firstCellOfKind, fitPipeline, openHome, prepareBreastCancer, registerInProduction, runProfile, trainFamilies, trainPenguinsSpecies, uploadCsv, waitForImport } from './support/studio';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Violation = AxeResults['violations'][number];
@@ -132,14 +132,7 @@ test('axe finds no serious or critical violation on the other cell kinds (Code i
   const train = await trainPenguinsSpecies(page, ['gradient_boosting', 'logistic_regression']);
   const notebookUrl = page.url();
   // Register the best run and put it in production, so Monitor and Retrain have a model to read.
-  const row = train.getByTestId('leaderboard-row').first();
-  await row.getByTestId('register-open').click();
-  await row.getByTestId('register-name').fill(MODEL);
-  await row.getByTestId('register-submit').click();
-  await page.goto(`${new URL(notebookUrl).origin}/#/models/${MODEL}`);
-  await expect(page.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
-  await changeStage(page, 1, versionRow(page, 1).locator('[data-testid="stage-action"][data-stage="production"]'), 'first model');
-  await page.goto(notebookUrl);
+  await registerInProduction(page, train, MODEL);
 
   const compare = await addCellOfKind(page, 'Compare');
   await compare.getByTestId('compare-run').click();

@@ -5,25 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { buildDriftedPenguins } from './support/files';
-import { addCell, addCellOfKind, changeStage, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
+import { addCell, addCellOfKind, changeStage, registerInProduction, trainPenguinsSpecies, uploadCsv, versionRow, waitForImport } from './support/studio';
 
 const MODEL = 'penguins-species';
 test('penguins: register → monitor a drifted batch → alerts → retrain → gate → promote → roll back', async ({ page }) => {
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await trainPenguinsSpecies(page);
-  const notebookUrl = page.url();
-  const row = page.getByTestId('leaderboard-row').first();
-  await row.getByTestId('register-open').click();
-  await row.getByTestId('register-name').fill(MODEL);
-  await row.getByTestId('register-submit').click();
-  await page.goto(`${new URL(notebookUrl).origin}/#/models/${MODEL}`);
-  await expect(page.getByRole('heading', { level: 1, name: MODEL })).toBeVisible();
-  await changeStage(page, 1, versionRow(page, 1).locator('[data-testid="stage-action"][data-stage="production"]'), 'first model');
-  await expect(versionRow(page, 1)).toHaveAttribute('data-stage', 'production');
-
-  await page.goto(notebookUrl);
+  const train = await trainPenguinsSpecies(page);
+  await registerInProduction(page, train, MODEL);
   const batch = await addCell(page, 'Data');
   await uploadCsv(batch, { name: 'penguins-next-season.csv', buffer: Buffer.from(buildDriftedPenguins()) });
   await waitForImport(batch);

@@ -239,3 +239,21 @@ export function makeLargeCsv(megabytes: number): Buffer {
   }
   return Buffer.from(lines.join('\n'));
 }
+
+/**
+ * Registers the best run of a Train cell's leaderboard as version 1 of `model` and puts it in production (the
+ * Models page), then comes back to the notebook: what Monitor and Retrain cells need to read.
+ */
+export async function registerInProduction(page: Page, train: Locator, model: string): Promise<void> {
+  const notebookUrl = page.url();
+  const row = train.getByTestId('leaderboard-row').first();
+  await row.getByTestId('register-open').click();
+  await row.getByTestId('register-name').fill(model);
+  await row.getByTestId('register-submit').click();
+  await page.goto(`${new URL(notebookUrl).origin}/#/models/${model}`);
+  await expect(page.getByRole('heading', { level: 1, name: model })).toBeVisible();
+  await changeStage(page, 1, versionRow(page, 1).locator('[data-testid="stage-action"][data-stage="production"]'), 'first model');
+  await expect(versionRow(page, 1)).toHaveAttribute('data-stage', 'production');
+  await page.goto(notebookUrl);
+}
+
