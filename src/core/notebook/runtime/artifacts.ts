@@ -32,6 +32,19 @@ export interface DatasetArtifact {
   readonly warnings: readonly ImportWarning[];
   /** The stored file's content hash (DatasetMeta.contentHash), recorded on the runs trained from it; absent in older saved outputs. */
   readonly contentHash?: string;
+  /**
+   * Set when the file was larger than memory and imported streamed: every row is stored in chunks under
+   * `datasetId` (read with a ChunkSource, core/table/chunk-source.ts), and this artifact — its rows, columns and what
+   * the cells below read — is a sample of `sampleRows` of the `rowCount` rows.
+   */
+  readonly streamed?: StreamedDatasetRef;
+}
+
+/** Where the whole of a streamed dataset lives and how big it is (DatasetArtifact.streamed). */
+export interface StreamedDatasetRef {
+  readonly datasetId: string;
+  readonly rowCount: number;
+  readonly sampleRows: number;
 }
 
 /** A Split cell's parts (sorted row indices of the dataset) and CV folds over the training part. */
