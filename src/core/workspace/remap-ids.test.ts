@@ -56,3 +56,9 @@ it('names an imported model with a free name that follows the model name rules (
   const long = nameImportedModel('x'.repeat(64), () => false);
   expect([long.length, long.endsWith(' imported')]).toEqual([64, true]);
 });
+
+it('rewrites the stored table a Code cell\'s output names (its dataset key "code-output|<id>")', () => {
+  const record = { notebookId: 'nb-old', cellId: 'c5', output: { kind: 'table', dataset: { key: 'code-output|ds-old', name: 'cleaned' } } };
+  const out = remapRecord('cellOutputs', record, REMAP) as typeof record;
+  expect(out).toEqual({ notebookId: 'nb-new', cellId: 'c5', output: { kind: 'table', dataset: { key: 'code-output|ds-new', name: 'cleaned' } } });
+});
