@@ -7,11 +7,12 @@ import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, Target } 
 import { buildCart, type CartSettings } from '../cart/build-cart';
 import type { Criterion } from '../cart/cart-criterion';
 import { createCartEnsembleModel, createCartEnsembleState, normaliseImportances, resolveMaxFeatures } from '../cart/cart-ensemble-model';
-import { addTreePredictions, type CartTree } from '../cart/cart-tree';
+import type { CartTree } from '../cart/cart-tree';
+import { rankColumns } from '../cart/rank-columns';
 import { checkTrainingData } from '../shared/check-training-data';
 import { createCheckpoint } from '../../../time/create-checkpoint';
 import { inferTask, readParams } from '../../read-params';
-import { scoreOutOfBag } from './out-of-bag';
+import { addOutOfBag, createOutOfBagSums, scoreOutOfBag, type OutOfBagSums } from './out-of-bag';
 import type { HyperparameterSpec } from '../../types';
 
 const KIND = 'random_forest';
@@ -49,6 +50,15 @@ export function createTreeRandom(seed: number, index: number): () => number {
   return createRandom(deriveSeed(seed, index));
 }
 
+/** The rows of positive weight, ascending (readable form: indices.filter((i) => weights[i] > 0)). */
+function listWeightedRows(weights: Float64Array): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] > 0) m++;
+  const rows = new Uint32Array(m);
+  for (let i = 0, k = 0; i < weights.length; i++) if (weights[i] > 0) rows[k++] = i;
+  return rows;
+}
+
 /** Bootstrap draw counts per row (n draws with replacement), or 1 for every row without bootstrap. */
 function drawCounts(random: () => number, n: number, bootstrap: boolean): Float64Array {
   const counts = new Float64Array(n).fill(bootstrap ? 0 : 1);
@@ -58,22 +68,26 @@ function drawCounts(random: () => number, n: number, bootstrap: boolean): Float6
 
 /**
  * Fits trees start … end − 1; progress fires per tree, with the out-of-bag score of this chunk's trees so far
- * when `trackOob` (the forest's when the chunk is the whole forest). A stop request ends the chunk after the current tree.
+ * (summed into `oob`) when `trackOob` (the forest's when the chunk is the whole forest). A stop request ends the chunk after the current tree.
  */
-export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, ctx: FitContext, start: number, end: number, trackOob = true): Promise<ForestTree[]> {
+export async function fitForestTrees(
+  X: FeatureMatrix, y: Target, setup: ForestSetup, ctx: FitContext, start: number, end: number, trackOob = true,
+  oob = createOutOfBagSums(X.rows, setup.settings.classes),
+): Promise<ForestTree[]> {
   const checkpoint = createCheckpoint(ctx.signal);
   const n = X.rows;
   const base = ctx.sampleWeights ?? new Float64Array(n).fill(1);
   const classes = setup.settings.classes;
-  const oob = { sum: new Float64Array(n * Math.max(1, classes)), count: new Float64Array(n) };
   const fitted: ForestTree[] = [];
+  // Ranked once for every tree of the chunk (the bootstrap only reweights rows).
+  const ranked = rankColumns(X.values, n, X.cols);
   for (let t = start; t < end; t++) {
     await checkpoint();
     const random = createTreeRandom(ctx.seed, t);
     const counts = drawCounts(random, n, setup.bootstrap);
     const weights = counts.map((c, i) => c * base[i]);
-    const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => weights[i] > 0);
-    const { tree, decrease } = buildCart({ values: X.values, cols: X.cols, y: y.values, weights }, rows, setup.settings, random);
+    const rows = listWeightedRows(weights);
+    const { tree, decrease } = buildCart({ values: X.values, cols: X.cols, y: y.values, weights, ranked }, rows, setup.settings, random);
     // As sklearn: each tree's importances normalised to sum 1, then averaged (normalised again at the end).
     const total = decrease.reduce((a, b) => a + b, 0);
     fitted.push({ index: t, tree, importance: total > 0 ? decrease.map((d) => d / total) : new Float64Array(X.cols) });
@@ -88,37 +102,32 @@ export async function fitForestTrees(X: FeatureMatrix, y: Target, setup: ForestS
   return fitted;
 }
 
-/** The forest of every chunk's trees in index order, with importances and the OOB score summed in that order; `onProgress` gets the running OOB score per tree. */
-export function mergeForestTrees(X: FeatureMatrix, y: Target, setup: ForestSetup, seed: number, chunks: readonly (readonly ForestTree[])[], onProgress?: FitContext['onProgress']): FittedModel {
+/**
+ * The forest of every chunk's trees in index order, with importances and the OOB score summed in that order;
+ * `onProgress` gets the running OOB score per tree. `oob`: the sums fitForestTrees took over exactly these trees
+ * (one chunk from tree 0, trackOob): the same numbers, so they are used instead of replaying every tree.
+ */
+export function mergeForestTrees(
+  X: FeatureMatrix, y: Target, setup: ForestSetup, seed: number, chunks: readonly (readonly ForestTree[])[],
+  onProgress?: FitContext['onProgress'], oob?: OutOfBagSums,
+): FittedModel {
   const trees = chunks.flat().sort((a, b) => a.index - b.index);
   const decrease = new Float64Array(X.cols);
   for (const { importance } of trees) importance.forEach((share, f) => (decrease[f] += share));
   const info: Record<string, unknown> = { trees: trees.length, featureImportances: normaliseImportances(decrease, X.featureNames) };
   if (setup.bootstrap) {
     const classes = setup.settings.classes;
-    const sum = new Float64Array(X.rows * Math.max(1, classes));
-    const count = new Float64Array(X.rows);
-    trees.forEach(({ index, tree }, t) => {
-      addOutOfBag(tree, X, drawCounts(createTreeRandom(seed, index), X.rows, true), sum, count);
-      onProgress?.({ iteration: t + 1, total: trees.length, metrics: { validationScore: scoreOutOfBag(sum, count, y.values, classes) } });
-    });
+    const { sum, count } = oob ?? createOutOfBagSums(X.rows, classes);
+    if (!oob) {
+      trees.forEach(({ index, tree }, t) => {
+        addOutOfBag(tree, X, drawCounts(createTreeRandom(seed, index), X.rows, true), sum, count);
+        onProgress?.({ iteration: t + 1, total: trees.length, metrics: { validationScore: scoreOutOfBag(sum, count, y.values, classes) } });
+      });
+    }
     info.oobScore = scoreOutOfBag(sum, count, y.values, classes);
   }
   return createCartEnsembleModel({
     formatVersion: 1, kind: KIND, task: inferTask(y), params: setup.params, featureNames: [...X.featureNames],
     classes: y.classes ? [...y.classes] : undefined, state: createCartEnsembleState(trees.map((t) => t.tree), info),
   });
-}
-
-/** Adds the tree's outputs for rows it did not see (count 0) to the out-of-bag sums. */
-function addOutOfBag(tree: CartTree, X: FeatureMatrix, counts: Float64Array, sum: Float64Array, seen: Float64Array): void {
-  const K = tree.outputs;
-  const row = new Float64Array(K);
-  for (let i = 0; i < X.rows; i++) {
-    if (counts[i] > 0) continue;
-    row.fill(0);
-    addTreePredictions(tree, X.values.subarray(i * X.cols, (i + 1) * X.cols), 1, X.cols, row, 1);
-    for (let k = 0; k < K; k++) sum[i * K + k] += row[k];
-    seen[i]++;
-  }
 }

@@ -6,6 +6,7 @@
 import type { FeatureMatrix, FitContext, FittedModel, Hyperparameters, HyperparameterSpec, ModelFamily, Target } from '../../types';
 import { createCartEnsembleModel } from '../cart/cart-ensemble-model';
 import { fitForestTrees, mergeForestTrees, readForestSetup } from './forest-chunks';
+import { createOutOfBagSums } from './out-of-bag';
 
 const KIND = 'random_forest';
 
@@ -32,8 +33,11 @@ export const randomForestFamily: ModelFamily = {
   capabilities: { treeEnsemble: 'averaged', fitsInParts: { countParam: 'nEstimators' }, budgetParam: 'nEstimators' },
   async fit(X: FeatureMatrix, y: Target, params: Hyperparameters, ctx: FitContext): Promise<FittedModel> {
     // One chunk of every tree: the same model as the chunks fitted across the training workers and merged.
+    // Its out-of-bag sums are those the merge would replay (same trees, same order): handed over, not redone.
     const setup = readForestSetup(FOREST_PARAMS, X, y, params);
-    return mergeForestTrees(X, y, setup, ctx.seed, [await fitForestTrees(X, y, setup, ctx, 0, setup.trees)]);
+    const oob = createOutOfBagSums(X.rows, setup.settings.classes);
+    const trees = await fitForestTrees(X, y, setup, ctx, 0, setup.trees, true, oob);
+    return mergeForestTrees(X, y, setup, ctx.seed, [trees], undefined, oob);
   },
   fromJSON: createCartEnsembleModel,
 };
