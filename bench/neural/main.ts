@@ -5,7 +5,7 @@ import type { TrainMessage, TrainRequest } from './messages';
 
 export interface RunResult {
   backend: string;
-  loop: 'fit' | 'lean' | 'probe';
+  loop: 'fit' | 'lean' | 'lean-tfjs' | 'probe';
   status: 'done' | 'unavailable' | 'capped';
   seconds?: number;
   accuracy?: number;
@@ -45,7 +45,7 @@ function runOne(request: Omit<TrainRequest, 'x' | 'y'>, x: Float32Array, y: Floa
 
 declare global {
   interface Window {
-    runNeuralBench(input: { x: number[]; y: number[]; trainRows: number; cols: number; epochs: number; batchSize: number; capMs: number; runs: { backend: TrainRequest['backend']; loop: 'fit' | 'lean' }[] }): Promise<RunResult[]>;
+    runNeuralBench(input: { x: number[]; y: number[]; trainRows: number; cols: number; epochs: number; batchSize: number; capMs: number; runs: { backend: TrainRequest['backend']; loop: TrainRequest['loop'] }[] }): Promise<RunResult[]>;
   }
 }
 

@@ -3,7 +3,8 @@
 /** One training run: which backend, which loop, the data (row-major Float32, labels 0/1) and the schedule. */
 export interface TrainRequest {
   backend: 'wasm' | 'webgl' | 'webgpu' | 'cpu' | 'auto';
-  loop: 'fit' | 'lean';
+  /** tfjs' model.fit, the studio's lean loop (the family's fit: the kernel engine on wasm/cpu), or the lean loop forced onto tfjs tensors (the path before the kernel). */
+  loop: 'fit' | 'lean' | 'lean-tfjs';
   x: Float32Array;
   y: Float32Array;
   trainRows: number;

@@ -1,6 +1,8 @@
 // Picks the TensorFlow.js backend for this worker by measuring, not assuming: each available backend (WebGPU
 // with an adapter, WebGL, WASM with SIMD, CPU) runs a short training probe shaped like the model at hand and
-// the fastest wins. Runs only in a worker (Vite `?url` imports for the WASM files); remembered for its lifetime.
+// the fastest wins. On wasm the lean loop trains with the SIMD kernel (core/models/neural/kernel-engine.ts), so
+// that is what the wasm probe times. Runs only in a worker (Vite `?url` imports for the WASM files); remembered
+// for its lifetime.
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -12,6 +14,7 @@ import { computeLossAndGradient } from '../core/models/neural/backprop';
 import { createFlatOptimizer } from '../core/models/neural/flat-optimizer';
 import { flattenWeights, planParameterLayout, viewParameters } from '../core/models/neural/flat-parameters';
 import { initialiseWeights, type NetworkTopology } from '../core/models/neural/network';
+import { timeKernelSteps } from '../core/models/neural/time-kernel-steps';
 import { createRandom } from '../core/random/prng';
 import { chooseForPreference, isSoftwareRenderer, rankBackendProbes, type BackendChoice, type BackendProbe } from './tf-backend-ranking';
 
@@ -133,7 +136,11 @@ async function probeBackend(backend: (typeof CANDIDATES)[number], shape: ProbeSh
   if (!(await activateBackend(backend))) return { backend, available: false, note: note ?? `tfjs could not start ${backend}` };
   if (backend === 'wasm') note = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   try {
-    return { backend, available: true, msPerStep: timeTrainingSteps(shape), ...(note ? { note } : {}) };
+    const msPerStep = timeTrainingSteps(shape);
+    // The lean loop on wasm (and cpu) runs the kernel engine where WebAssembly SIMD is there: time that.
+    const kernelMs = backend === 'wasm' ? timeKernelSteps(shape, PROBE_STEPS, PROBE_BUDGET_MS) : null;
+    if (kernelMs !== null) return { backend, available: true, msPerStep: kernelMs, note: `${note}; SIMD kernel, tfjs-wasm ${msPerStep.toFixed(2)} ms/step` };
+    return { backend, available: true, msPerStep, ...(note ? { note } : {}) };
   } catch (error) {
     return { backend, available: false, note: `failed while probing: ${error instanceof Error ? error.message : String(error)}` };
   }

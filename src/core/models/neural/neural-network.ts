@@ -1,4 +1,5 @@
-// The 'neural_network' family: a multilayer perceptron on TensorFlow.js (whichever backend the worker chose)
+// The 'neural_network' family: a multilayer perceptron trained by the lean loop (train-loop.ts: a WebAssembly SIMD
+// kernel when the worker's tfjs backend is wasm or cpu, tfjs tensors on a GPU) and predicted with TensorFlow.js,
 // for binary (sigmoid), multiclass (softmax) and regression (linear output, MSE on a standardised target), on
 // standardised features. A fitted model keeps its weights as plain Float32Arrays, so it holds no tensors and needs
 // no dispose. Batch size and epochs default to a plan from the training rows; the fit warns when the loss diverged

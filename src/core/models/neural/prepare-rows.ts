@@ -4,7 +4,7 @@
 // thousands with a unit-scale target otherwise start with outputs 1,000× too large (R² −50 after 50 epochs).
 
 import type { FeatureMatrix, Target, Task } from '../types';
-import type { TrainingRows } from './train-loop';
+import type { TrainingRows } from './training-engine';
 
 /** Mean and standard deviation of a regression target (std 1 when constant); identity for classifiers. */
 export interface TargetScaling {
