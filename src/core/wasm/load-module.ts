@@ -28,3 +28,21 @@ export function instantiateWithMemory<Exports>(module: WebAssembly.Module, bytes
     return null;
   }
 }
+
+/**
+ * An instance of `module` (assembled with `sharedMaxPages`) over a new shared memory of at least `bytes` bytes
+ * and at most `maxBytes`, for kernels other threads run on the same memory; null where shared memory cannot be
+ * had (no SharedArrayBuffer, e.g. a browser page that is not cross-origin isolated, or no wasm threads).
+ */
+export function instantiateWithSharedMemory<Exports>(module: WebAssembly.Module, bytes: number, maxBytes: number): { memory: WebAssembly.Memory; exports: Exports } | null {
+  if (typeof SharedArrayBuffer !== 'function') return null;
+  try {
+    // `shared` is not in core's narrow WebAssembly declaration (types/core-platform.d.ts); the engine reads it.
+    const descriptor = { initial: Math.ceil(bytes / PAGE_BYTES), maximum: Math.floor(maxBytes / PAGE_BYTES), shared: true };
+    const memory = new WebAssembly.Memory(descriptor);
+    if (!(memory.buffer instanceof SharedArrayBuffer)) return null;
+    return { memory, exports: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports };
+  } catch {
+    return null;
+  }
+}

@@ -137,12 +137,17 @@ export const op = {
   brIf: (depth: number): Code => [0x0d, ...encodeUnsigned(depth)],
 };
 
-/** A module importing `env.memory` and exporting the given functions. */
-export function assembleModule(functions: WasmFunction[]): Uint8Array<ArrayBuffer> {
+/**
+ * A module importing `env.memory` and exporting the given functions; with `sharedMaxPages` the memory it imports
+ * is a shared one (threads) with that maximum, which only such a memory satisfies.
+ */
+export function assembleModule(functions: WasmFunction[], sharedMaxPages?: number): Uint8Array<ArrayBuffer> {
   const i32s = (count: number): Code => encodeVector(Array.from({ length: count }, () => [I32]));
   const params = (fn: WasmFunction): Code => encodeVector([...Array.from({ length: fn.params }, () => [I32]), ...Array.from({ length: fn.f64Params ?? 0 }, () => [F64])]);
   const types = functions.map((fn) => [0x60, ...params(fn), ...i32s(fn.results ?? 0)]);
-  const imports = [[...encodeName('env'), ...encodeName('memory'), 0x02, 0x00, 0x01]];
+  // Memory limits: flags 0 (minimum 1 page) or 3 (shared, minimum 1, maximum).
+  const limits = sharedMaxPages === undefined ? [0x00, 0x01] : [0x03, 0x01, ...encodeUnsigned(sharedMaxPages)];
+  const imports = [[...encodeName('env'), ...encodeName('memory'), 0x02, ...limits]];
   const declared = functions.map((_, i) => encodeUnsigned(i));
   const exports = functions.map((fn, i) => [...encodeName(fn.name), 0x00, ...encodeUnsigned(i)]);
   const bodies = functions.map((fn) => {

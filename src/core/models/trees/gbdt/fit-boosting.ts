@@ -3,13 +3,15 @@
 
 import type { FeatureMatrix, FitContext, Task } from '../../types';
 import { createCheckpoint } from '../../../time/create-checkpoint';
-import { binMatrix, findMissingFeatures, fitBinMapper } from './bin-mapper';
+import { binMatrix, findMissingFeatures, fitBinMapper, type BinMapper } from './bin-mapper';
 import { createLoss } from './boosting-loss';
 import type { BoostingSettings } from './boosting-params';
 import { findLeafBinned, type BoostedTree } from './boosted-tree';
 import { createRandom, shuffleInPlace } from '../../../random/prng';
 import { selectRows, shouldStopEarly, splitValidationRows } from './early-stopping';
-import { createWorkspace, growTree, loadGradients, type GrowSettings } from './grow-tree';
+import { createWorkspace, growTree, loadGradients, type GrowSettings, type GrowWorkspace } from './grow-tree';
+import { readHistogramThreads } from './histogram-threads';
+import { MIN_THREADED_UPDATES } from './threaded-histograms';
 
 /** The learned ensemble: baseline per output and trees[round][output]. */
 export interface BoostingResult {
@@ -29,12 +31,29 @@ export async function fitBoosting(
 ): Promise<BoostingResult> {
   const checkpoint = createCheckpoint(ctx.signal);
   const data = chooseData(X, y, task, classes, p, ctx);
-  const { trainX, trainY, weights } = data;
+  const { trainX } = data;
   const n = trainX.rows;
   const binningRows = n > BINNING_SUBSAMPLE ? sampleRows(n, BINNING_SUBSAMPLE, ctx.seed) : undefined;
   const mapper = fitBinMapper(trainX, p.maxBins, binningRows);
-  // The bins live only in the workspace's heap (no second copy held for the whole fit).
-  const ws = createWorkspace(binMatrix(mapper, trainX), n, trainX.cols);
+  // The bins live only in the workspace's heap (no second copy held for the whole fit); with helper threads
+  // (setHistogramThreads) in shared memory, large nodes' histograms built on all of them.
+  const threads = readHistogramThreads();
+  const ws = createWorkspace(binMatrix(mapper, trainX), n, trainX.cols, 'wasm', threads !== null && n * trainX.cols >= (threads.minUpdates ?? MIN_THREADED_UPDATES));
+  if (threads) await ws.heap.attachThreads(threads);
+  try {
+    return await runRounds(ws, mapper, data, task, classes, p, ctx, checkpoint);
+  } finally {
+    ws.heap.detachThreads();
+  }
+}
+
+/** The rounds of fitBoosting on a workspace holding the binned training rows. */
+async function runRounds(
+  ws: GrowWorkspace, mapper: BinMapper, data: ReturnType<typeof chooseData>, task: Task, classes: number, p: BoostingSettings, ctx: FitContext,
+  checkpoint: () => Promise<void>,
+): Promise<BoostingResult> {
+  const { trainX, trainY, weights } = data;
+  const n = trainX.rows;
   const loss = createLoss(task, classes);
   const K = loss.outputs;
   const baseline = loss.baseline(trainY, weights);

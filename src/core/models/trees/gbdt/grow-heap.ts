@@ -1,12 +1,15 @@
 // The buffers a tree grows over (bins, gradients, row partition, a pool of histograms) and the hot loops on
-// them: inside one WebAssembly memory with the kernels of kernel-code.ts, or, where WebAssembly SIMD is
-// unavailable, plain typed arrays with the JavaScript loops (histogram.ts, partition-rows.ts, find-split.ts),
-// which give the same results bit for bit; only the logistic gradients differ, by a few ulp (logistic-kernel.ts).
+// them: inside one WebAssembly memory (a shared one when helper threads build the histograms, attachThreads)
+// with the kernels of kernel-code.ts, or, where WebAssembly SIMD is unavailable, plain typed arrays with the
+// JavaScript loops (histogram.ts, partition-rows.ts, find-split.ts), which give the same results bit for bit;
+// only the logistic gradients differ, by a few ulp (logistic-kernel.ts).
 
 import { ModelSpecError } from '../../../errors';
 import { buildChildHistogram, buildRootHistogram, createHistogram, HIST_BINS, subtractHistogram } from './histogram';
-import { instantiateWithMemory } from '../../../wasm/load-module';
-import { compileKernel, FEATURE_BYTES } from './kernel-code';
+import { instantiateWithMemory, instantiateWithSharedMemory } from '../../../wasm/load-module';
+import { compileKernel, compileSharedKernel, FEATURE_BYTES } from './kernel-code';
+import { CONTROL_WORDS, type HistogramThreads } from './histogram-threads';
+import { startHistogramDispatch, type HistogramDispatch } from './threaded-histograms';
 import { findNumericSplit, setBest, type SplitChoice, type SplitSettings } from './find-split';
 import { partitionRows } from './partition-rows';
 import { RECORD } from './split-kernel';
@@ -48,6 +51,13 @@ export interface GrowHeap {
   addLeafValues(raw: Float64Array, leaves: readonly LeafRange[]): void;
   /** find-split.ts's numeric scan of feature f in histogram `id` (a node with sums g, h, count). */
   scanNumeric(id: number, f: number, g: number, h: number, count: number, parentScore: number, s: SplitSettings, best: SplitChoice): void;
+  /**
+   * Lends the histograms of large nodes to `threads` until detachThreads (a heap on shared memory only);
+   * false, with nothing changed, where they cannot be had. The histograms are the same bit for bit.
+   */
+  attachThreads(threads: HistogramThreads): Promise<boolean>;
+  /** Sends the helpers back (call it however the fit ends: they block their threads until then). */
+  detachThreads(): void;
 }
 
 /** A leaf's rows (a range of the partition) and its value. */
@@ -57,10 +67,14 @@ export interface LeafRange {
   value: number;
 }
 
-/** Buffers for an n × cols column-major binned matrix (copied in, plus its row-major copy) and the loops. */
-export function createGrowHeap(binned: Uint8Array, n: number, cols: number, kind: 'wasm' | 'js' = 'wasm'): GrowHeap {
+/**
+ * Buffers for an n × cols column-major binned matrix (copied in, plus its row-major copy) and the loops;
+ * `shared` puts a WebAssembly heap in shared memory (for attachThreads) where it can be had, else as without.
+ */
+export function createGrowHeap(binned: Uint8Array, n: number, cols: number, kind: 'wasm' | 'js' = 'wasm', shared = false): GrowHeap {
+  const sharedKernel = kind === 'wasm' && shared ? compileSharedKernel() : null;
   const kernel = kind === 'wasm' ? compileKernel() : null;
-  const heap = (kernel && allocateWasmHeap(kernel, n, cols)) ?? allocateJsHeap(n, cols);
+  const heap = (sharedKernel && allocateWasmHeap(sharedKernel, n, cols, true)) ?? (kernel && allocateWasmHeap(kernel, n, cols, false)) ?? allocateJsHeap(n, cols);
   heap.binned.set(binned.subarray(0, n * cols));
   const rowMajor = heap.rowMajor;
   for (let f = 0; f < cols; f++) for (let i = 0; i < n; i++) rowMajor[i * cols + f] = binned[f * n + i];
@@ -88,12 +102,14 @@ function allocateJsHeap(n: number, cols: number): GrowHeap {
       for (const { start, end, value } of leaves) for (let k = start; k < end; k++) raw[rows[k]] += value;
     },
     scanNumeric: (id, f, g, h, count, parentScore, s, best) => findNumericSplit(histograms[id], f, g, h, count, parentScore, s, best),
+    attachThreads: async () => false,
+    detachThreads() {},
   };
 }
 
 interface Kernels {
-  root(rowMajor: number, cols: number, n: number, gradHess: number, hist: number): void;
-  child(rowMajor: number, cols: number, rows: number, start: number, end: number, gradHess: number, hist: number): void;
+  root(rowMajor: number, stride: number, width: number, n: number, gradHess: number, hist: number): void;
+  child(rowMajor: number, stride: number, width: number, rows: number, start: number, end: number, gradHess: number, hist: number): void;
   partition(column: number, goesLeft: number, rows: number, start: number, end: number, scratch: number): number;
   subtract(parent: number, child: number, bytes: number): void;
   logistic(raw: number, y: number, n: number, gradHess: number): void;
@@ -110,10 +126,10 @@ const HISTOGRAMS_PER_GROWTH = 8;
 const MAX_BYTES = 2 ** 31;
 
 /** The heap inside one WebAssembly memory (null when it cannot be had, e.g. past 2 GiB); histograms after it. */
-function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): GrowHeap | null {
+function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number, shared: boolean): GrowHeap | null {
   const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
   // gradHess, raw and y have one row of padding: the logistic kernel works on pairs of rows.
-  const sizes = { gradHess: 16 * (n + 1), raw: 8 * (n + 1), y: 8 * (n + 1), rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, record: RECORD.bytes, binned: n * cols, rowMajor: n * cols };
+  const sizes = { gradHess: 16 * (n + 1), raw: 8 * (n + 1), y: 8 * (n + 1), rows: 4 * n, scratch: 4 * n, goesLeft: HIST_BINS, record: RECORD.bytes, control: 4 * CONTROL_WORDS.size, binned: n * cols, rowMajor: n * cols };
   const at = {} as Record<keyof typeof sizes, number>;
   let end = 0;
   for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
@@ -122,7 +138,8 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
   }
   const histBytes = cols * FEATURE_BYTES;
   if (end + HISTOGRAMS_PER_GROWTH * histBytes > MAX_BYTES) return null;
-  const instance = instantiateWithMemory<Kernels>(kernel, end + HISTOGRAMS_PER_GROWTH * histBytes);
+  const bytes = end + HISTOGRAMS_PER_GROWTH * histBytes;
+  const instance = shared ? instantiateWithSharedMemory<Kernels>(kernel, bytes, MAX_BYTES) : instantiateWithMemory<Kernels>(kernel, bytes);
   if (!instance) return null;
   const { memory, exports: kernels } = instance;
   const free: number[] = [];
@@ -145,6 +162,7 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
   const current = () => (views.buffer === memory.buffer ? views : (views = makeViews(memory.buffer)));
   const histogram = (id: number): Float64Array => new Float64Array(memory.buffer, id, histBytes / 8);
   let targets: Float64Array | null = null;
+  let dispatch: HistogramDispatch | null = null;
   return {
     kind: 'wasm',
     get binned() { return current().binned; },
@@ -163,13 +181,12 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
     },
     releaseHistogram: (id) => void free.push(id),
     histogram,
+    // The kernels zero the histogram first (each thread its own features).
     buildRoot(id) {
-      histogram(id).fill(0);
-      kernels.root(at.rowMajor, cols, n, at.gradHess, id);
+      if (!dispatch?.root(id)) kernels.root(at.rowMajor, cols, cols, n, at.gradHess, id);
     },
     buildChild(id, start, end) {
-      histogram(id).fill(0);
-      kernels.child(at.rowMajor, cols, at.rows, start, end, at.gradHess, id);
+      if (!dispatch?.child(id, start, end)) kernels.child(at.rowMajor, cols, cols, at.rows, start, end, at.gradHess, id);
     },
     subtract: (parent, child) => kernels.subtract(parent, child, histBytes),
     partition(feature, goesLeft, start, end) {
@@ -204,6 +221,15 @@ function allocateWasmHeap(kernel: WebAssembly.Module, n: number, cols: number): 
         setBest(best, record[RECORD.gain / 8], f, recordInts[RECORD.bin / 4], recordInts[RECORD.missingLeft / 4] === 1, null,
           record[RECORD.gradLeft / 8], record[RECORD.hessLeft / 8], record[RECORD.countLeft / 8]);
       }
+    },
+    async attachThreads(threads) {
+      if (!shared || dispatch) return dispatch !== null;
+      dispatch = await startHistogramDispatch(threads, { module: kernel, memory, featureBytes: FEATURE_BYTES, at, n, cols, kernels });
+      return dispatch !== null;
+    },
+    detachThreads() {
+      dispatch?.stop();
+      dispatch = null;
     },
   };
 }

@@ -34,9 +34,12 @@ interface GrowNode {
   children: [GrowNode, GrowNode] | null;
 }
 
-/** A workspace for a column-major binned matrix with n rows; 'js' forces the JavaScript histogram loops. */
-export function createWorkspace(binned: Uint8Array, n: number, cols: number, kernel: 'wasm' | 'js' = 'wasm'): GrowWorkspace {
-  return { heap: createGrowHeap(binned, n, cols, kernel), n, cols, goesLeft: new Uint8Array(256) };
+/**
+ * A workspace for a column-major binned matrix with n rows; 'js' forces the JavaScript histogram loops, `shared`
+ * asks for a heap that helper threads can share (heap.attachThreads).
+ */
+export function createWorkspace(binned: Uint8Array, n: number, cols: number, kernel: 'wasm' | 'js' = 'wasm', shared = false): GrowWorkspace {
+  return { heap: createGrowHeap(binned, n, cols, kernel, shared), n, cols, goesLeft: new Uint8Array(256) };
 }
 
 /** Copies one output's gradients and hessians (length n) into the heap, interleaved, for the next growTree. */

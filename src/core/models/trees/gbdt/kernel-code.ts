@@ -54,20 +54,42 @@ function accumulateRow(p: number, pend: number, hf: number, a: number, g: number
   ];
 }
 
-// root(rowMajor, cols, n, gradHess, hist): every row in order, no index indirection.
+/**
+ * Zeroes the `width` features' histograms at hist (a shared memory's TypedArray.fill takes V8's slow path);
+ * `zero` is a v128 local not yet set (wasm locals start at 0).
+ */
+function zeroHistograms(width: number, hist: number, at: number, end: number, zero: number): Code {
+  return [
+    ...op.get(hist), ...op.tee(at), ...op.get(width), ...op.i32(FEATURE_BYTES), ...op.mul, ...op.add, ...op.set(end),
+    ...op.block(
+      op.get(at), op.get(end), op.geU, op.brIf(0),
+      op.loop(
+        op.get(at), op.get(zero), op.storeV128(),
+        op.get(at), op.i32(16), op.add, op.tee(at), op.get(end), op.ltU, op.brIf(0),
+      ),
+    ),
+  ];
+}
+
+// root(rowMajor, stride, width, n, gradHess, hist): zeroes, then sums every row in order, no index indirection;
+// row i's `width` bins at rowMajor + i · stride (the whole row, or one thread's block of features).
 const ROOT: WasmFunction = (() => {
-  const [rowMajor, cols, n, gh, hist, p, pend, ghp, ghEnd, hf, a, g] = Array.from({ length: 12 }, (_, i) => i);
+  const [rowMajor, stride, width, n, gh, hist, p, pend, ghp, ghEnd, hf, a, g] = Array.from({ length: 13 }, (_, i) => i);
   return {
-    name: 'root', params: 5, locals: [I32, I32, I32, I32, I32, I32, V128],
+    name: 'root', params: 6, locals: [I32, I32, I32, I32, I32, I32, V128],
     body: [
+      ...zeroHistograms(width, hist, hf, a, g),
       ...op.get(rowMajor), ...op.set(p), ...op.get(gh), ...op.set(ghp),
+      // From here `stride` holds the bytes between one row's last bin read and the next row's first.
+      ...op.get(stride), ...op.get(width), ...op.sub, ...op.set(stride),
       ...op.get(n), ...op.i32(4), ...op.shl, ...op.get(gh), ...op.add, ...op.set(ghEnd),
       ...op.block(
         op.get(ghp), op.get(ghEnd), op.geU, op.brIf(0),
         op.loop(
           op.get(ghp), op.loadV128(), op.set(g),
-          op.get(p), op.get(cols), op.add, op.set(pend),
+          op.get(p), op.get(width), op.add, op.set(pend),
           accumulateRow(p, pend, hf, a, g, hist),
+          op.get(p), op.get(stride), op.add, op.set(p),
           op.get(ghp), op.i32(16), op.add, op.tee(ghp), op.get(ghEnd), op.ltU, op.brIf(0),
         ),
       ),
@@ -75,19 +97,21 @@ const ROOT: WasmFunction = (() => {
   };
 })();
 
-// child(rowMajor, cols, rows, start, end, gradHess, hist): rows[start … end) through the index array.
+// child(rowMajor, stride, width, rows, start, end, gradHess, hist): zeroes, then sums rows[start … end) through the index array,
+// row r's `width` bins at rowMajor + r · stride.
 const CHILD: WasmFunction = (() => {
-  const [rowMajor, cols, rows, start, end, gh, hist, k, kEnd, p, pend, hf, a, g] = Array.from({ length: 14 }, (_, i) => i);
+  const [rowMajor, stride, width, rows, start, end, gh, hist, k, kEnd, p, pend, hf, a, g] = Array.from({ length: 15 }, (_, i) => i);
   return {
-    name: 'child', params: 7, locals: [I32, I32, I32, I32, I32, I32, V128],
+    name: 'child', params: 8, locals: [I32, I32, I32, I32, I32, I32, V128],
     body: [
+      ...zeroHistograms(width, hist, hf, a, g),
       ...op.get(start), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(k),
       ...op.get(end), ...op.i32(2), ...op.shl, ...op.get(rows), ...op.add, ...op.set(kEnd),
       ...op.block(
         op.get(k), op.get(kEnd), op.geU, op.brIf(0),
         op.loop(
           op.get(k), op.loadI32(), op.tee(a), op.i32(4), op.shl, op.get(gh), op.add, op.loadV128(), op.set(g),
-          op.get(rowMajor), op.get(a), op.get(cols), op.mul, op.add, op.tee(p), op.get(cols), op.add, op.set(pend),
+          op.get(rowMajor), op.get(a), op.get(stride), op.mul, op.add, op.tee(p), op.get(width), op.add, op.set(pend),
           accumulateRow(p, pend, hf, a, g, hist),
           op.get(k), op.i32(4), op.add, op.tee(k), op.get(kEnd), op.ltU, op.brIf(0),
         ),
@@ -162,8 +186,19 @@ const ADD_LEAF: WasmFunction = (() => {
   };
 })();
 
+const FUNCTIONS = [ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX, SCAN_NUMERIC];
+
 /** The kernel module's bytes. */
-export const KERNEL_BYTES = assembleModule([ROOT, CHILD, PARTITION, SUBTRACT, LOGISTIC, ADD_LEAF, RADIX, SCAN_NUMERIC]);
+export const KERNEL_BYTES = assembleModule(FUNCTIONS);
+
+/** Pages (64 KiB) of the shared memory's maximum: 2 GiB, the heap's limit either way. */
+export const SHARED_MAX_PAGES = 32768;
+
+/** The same kernels over a shared memory (histograms built by several threads, histogram-threads.ts). */
+export const SHARED_KERNEL_BYTES = assembleModule(FUNCTIONS, SHARED_MAX_PAGES);
 
 /** The compiled kernel module, once per thread; null where WebAssembly SIMD is unavailable. */
 export const compileKernel = createModuleLoader(KERNEL_BYTES);
+
+/** The compiled shared-memory kernel module; null where WebAssembly SIMD or threads are unavailable. */
+export const compileSharedKernel = createModuleLoader(SHARED_KERNEL_BYTES);
