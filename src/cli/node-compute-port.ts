@@ -25,6 +25,7 @@ import { describeCodeOutputKey, toCodeResult } from '../core/code/code-result';
 import { runCodeInThread } from './run-code-node';
 import { packageRunAsZip } from './package-run-node';
 import { createNodeMonitorVerbs, type NodeMonitorOptions } from './node-monitor-port';
+import { lendNodeQueryThreads } from './node-query-threads';
 import { findPositiveClass } from '../core/train/score-model';
 import { trainCandidateKeeping } from '../core/train/train-candidate';
 import { assembleEnsembleRun } from '../core/tune/ensemble/assemble-ensemble-run';
@@ -63,6 +64,7 @@ function selectNodeBackend(): Promise<typeof NODE_BACKEND> {
  * registry of the run (the notebook file's model versions) and where their training data may be found.
  */
 export function createNodeComputePort(bindings: ReadonlyMap<CellId, DataBinding>, monitor: NodeMonitorOptions = {}): NodeComputePort {
+  lendNodeQueryThreads();
   const tables = new Map<string, Table>();
   const runs = new Map<string, TrainedRun>();
   const runCells = new Map<string, CellId>();

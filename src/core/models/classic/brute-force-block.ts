@@ -1,12 +1,16 @@
-// Brute-force kNN on one block of queries × one block of training rows: the WebAssembly SIMD kernel over a copy
-// of the training rows in its memory (features padded to an even count with zeros, which add nothing), or, where
-// that is unavailable, measureReduced row by row. Distances are direct differences (no ‖a‖² − 2a·b + ‖b‖², which
+// Brute-force kNN on one block of queries × one block of training rows: the float32 screen with an exact f64
+// recheck (neighbour-screen-scan.ts), else the f64 WebAssembly SIMD kernel over a copy of the training rows in its
+// memory (features padded to an even count with zeros, which add nothing), else measureReduced row by row. Distances are direct differences (no ‖a‖² − 2a·b + ‖b‖², which
 // cancels), bit-identical on both paths and to the k-d tree's, so every path picks the same neighbours.
 
 import { instantiateWithMemory } from '../../wasm/load-module';
 import { compileDistanceKernel, type DistanceKernels } from './distance-kernel';
 import { measureReduced, type DistanceMetric } from './neighbour-distance';
 import type { NeighbourHeaps } from './neighbour-heaps';
+import { createScreenScan } from './neighbour-screen-scan';
+
+/** Which brute-force scan: the f32 screen (else the f64 kernel, else JS), the f64 kernel (else JS), or JS; the last two for tests. */
+export type BruteForceKernel = 'wasm' | 'wasm-f64' | 'js';
 
 /** Offers training rows tStart … tEnd − 1 to queries qStart … qEnd − 1 (query q in heap slot q − qStart), in row order per query. */
 export type BruteForceScan = (queries: Float64Array, qStart: number, qEnd: number, tStart: number, tEnd: number, heaps: NeighbourHeaps) => void;
@@ -15,15 +19,21 @@ export type BruteForceScan = (queries: Float64Array, qStart: number, qEnd: numbe
 const MAX_KERNEL_BYTES = 2 ** 31;
 
 /**
- * A scan over `rows` × `cols` training values for blocks of up to `queryBlock` queries × `trainBlock` rows:
- * the WebAssembly kernel when `kind` is 'wasm' and it can be had (SIMD, memory), else JavaScript.
+ * A scan over `rows` × `cols` training values for blocks of up to `queryBlock` queries × `trainBlock` rows (a
+ * multiple of 4): the fastest of `kind`'s order that can be had (SIMD, memory, values within float32's range).
  */
-export function createBruteForceScan(train: Float64Array, rows: number, cols: number, metric: DistanceMetric, queryBlock: number, trainBlock: number, kind: 'wasm' | 'js' = 'wasm'): BruteForceScan {
+export function createBruteForceScan(train: Float64Array, rows: number, cols: number, metric: DistanceMetric, queryBlock: number, trainBlock: number, kind: BruteForceKernel = 'wasm'): BruteForceScan {
   const manhattan = metric === 'manhattan';
-  const kernel = kind === 'wasm' ? createKernelScan(train, rows, cols, manhattan, queryBlock, trainBlock) : null;
-  return kernel ?? ((queries, qStart, qEnd, tStart, tEnd, heaps) => {
+  const js: BruteForceScan = (queries, qStart, qEnd, tStart, tEnd, heaps) => {
     for (let q = qStart; q < qEnd; q++) scanRows(train, tStart, tEnd, queries, q, q - qStart, cols, manhattan, heaps);
-  });
+  };
+  if (kind === 'js') return js;
+  const createExact = () => createKernelScan(train, rows, cols, manhattan, queryBlock, trainBlock) ?? js;
+  if (kind === 'wasm-f64') return createExact();
+  // The screen needs an exact scan only for a query block beyond float32's range: made then, not beside it.
+  let exact: BruteForceScan | null = null;
+  const exactOnDemand: BruteForceScan = (...args) => (exact ??= createExact())(...args);
+  return createScreenScan(train, rows, cols, metric, queryBlock, trainBlock, exactOnDemand) ?? createExact();
 }
 
 /** One query against rows tStart … tEnd − 1, row by row, skipping the rest of a row once it cannot enter. */

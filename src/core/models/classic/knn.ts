@@ -1,10 +1,13 @@
 // k-nearest-neighbours classification and regression (scikit-learn's KNeighborsClassifier / Regressor with
 // algorithm='auto'): uniform or inverse-distance weights, where a zero-distance neighbour takes all the weight.
 // The search index (k-d tree or brute force) is built at fit and rebuilt on load; only the rows are stored.
+// predictInBlocks splits a large search over the helper threads a platform lends (knn-query-threads.ts).
 
 import { ModelSpecError } from '../../errors';
 import type { FeatureMatrix, FittedModel, HyperparameterSpec, Hyperparameters, ModelFamily, ModelOutputs, PredictOptions, SerializedModel, Task } from '../types';
 import { argmaxRows, assertFeatureCount, assertNoMissing, checkFitInput, throwIfAborted } from './fit-input';
+import { readQueryThreads } from './knn-query-threads';
+import { findNeighboursOnThreads, isWorthThreads } from './knn-threaded-search';
 import { createNeighbourIndex, findNeighbours, findNeighboursInBlocks, type DistanceMetric, type Neighbours } from './nearest-neighbours';
 
 const KIND = 'knn';
@@ -77,7 +80,12 @@ function createKnnModel(task: Task, params: Hyperparameters, featureNames: strin
     predict: (X: FeatureMatrix) => predictAll(X).predictions,
     async predictInBlocks(X: FeatureMatrix, options: PredictOptions = {}): Promise<ModelOutputs> {
       checkQueries(X);
-      return combine(await findNeighboursInBlocks(index, X.values, X.rows, options), X.rows);
+      // Helper threads where the platform lends them and the search is large (the same neighbours either way).
+      const threads = readQueryThreads();
+      const neighbours = isWorthThreads(index, X.rows, threads)
+        ? await findNeighboursOnThreads(index, X.values, X.rows, threads, options)
+        : await findNeighboursInBlocks(index, X.values, X.rows, options);
+      return combine(neighbours, X.rows);
     },
     toJSON: (): SerializedModel => ({ formatVersion: 1, kind: KIND, task, params, featureNames, ...(classes ? { classes } : {}), state: { X: Array.from(train), y: Array.from(y) } satisfies KnnState }),
   };

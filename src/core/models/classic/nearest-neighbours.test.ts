@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../../errors';
 import { createRandom } from '../../random/prng';
+import type { BruteForceKernel } from './brute-force-block';
 import { chooseSearch, createNeighbourIndex, findNeighbours, findNeighboursInBlocks, type DistanceMetric, type Neighbours } from './nearest-neighbours';
 
 /** Rows × cols of values drawn by `draw`, then `duplicates` copies of earlier rows appended. */
@@ -45,14 +46,14 @@ function findByFullSort(train: Float64Array, queries: Float64Array, cols: number
   return { indices, distances };
 }
 
-/** The neighbours by the k-d tree, the WebAssembly brute force and the JavaScript one. */
+/** The neighbours by the k-d tree, the f32-screened brute force, the f64 WebAssembly one and the JavaScript one. */
 function findAllWays(train: Float64Array, queries: Float64Array, cols: number, k: number, metric: DistanceMetric) {
   const rows = train.length / cols;
-  const find = (search: 'kd-tree' | 'brute-force', kernel: 'wasm' | 'js') => findNeighbours(createNeighbourIndex(train, rows, cols, k, metric, search, kernel), queries, queries.length / cols);
-  return { tree: find('kd-tree', 'wasm'), wasm: find('brute-force', 'wasm'), js: find('brute-force', 'js') };
+  const find = (search: 'kd-tree' | 'brute-force', kernel: BruteForceKernel) => findNeighbours(createNeighbourIndex(train, rows, cols, k, metric, search, kernel), queries, queries.length / cols);
+  return { tree: find('kd-tree', 'wasm'), screen: find('brute-force', 'wasm'), wasm: find('brute-force', 'wasm-f64'), js: find('brute-force', 'js') };
 }
 
-const expectAllWays = (expected: Neighbours) => ({ tree: expected, wasm: expected, js: expected });
+const expectAllWays = (expected: Neighbours) => ({ tree: expected, screen: expected, wasm: expected, js: expected });
 
 describe('findNeighbours', () => {
   it.each([
@@ -76,6 +77,27 @@ describe('findNeighbours', () => {
     const train = makeRows(700, 200, 9, gauss, 3);
     const queries = makeRows(9, 200, 10, gauss);
     expect(findAllWays(train, queries, 200, 4, 'euclidean')).toEqual(expectAllWays(findByFullSort(train, queries, 200, 4, 'euclidean')));
+  });
+
+  it('screens in float32 but keeps f64 neighbours: rows 1e6 apart from 0 that differ past float32 precision, and values beyond its range', () => {
+    // At 1e6 a float32 step is 0.0625, so the screen sees these rows as one point; the exact recheck tells them apart.
+    const near = makeRows(300, 20, 11, (random) => 1e6 + Math.floor(random() * 8) * 1e-3);
+    const nearQueries = makeRows(13, 20, 12, (random) => 1e6 + Math.floor(random() * 8) * 1e-3);
+    // A query and a training row with 1e300: the screen leaves that query block (and all, for the training row) to f64.
+    const huge = makeRows(200, 20, 13, gauss);
+    const hugeQueries = makeRows(70, 20, 14, gauss);
+    hugeQueries[65 * 20 + 3] = 1e300;
+    const hugeTrain = Float64Array.from(huge);
+    hugeTrain[7 * 20] = -1e300;
+    expect({
+      near: findAllWays(near, nearQueries, 20, 5, 'euclidean'),
+      hugeQuery: findAllWays(huge, hugeQueries, 20, 3, 'manhattan'),
+      hugeTrain: findAllWays(hugeTrain, hugeQueries, 20, 3, 'euclidean'),
+    }).toEqual({
+      near: expectAllWays(findByFullSort(near, nearQueries, 20, 5, 'euclidean')),
+      hugeQuery: expectAllWays(findByFullSort(huge, hugeQueries, 20, 3, 'manhattan')),
+      hugeTrain: expectAllWays(findByFullSort(hugeTrain, hugeQueries, 20, 3, 'euclidean')),
+    });
   });
 
   it('keeps the lowest rows when every row is the same point, and finds all rows when k = rows', () => {

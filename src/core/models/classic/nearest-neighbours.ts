@@ -5,7 +5,7 @@
 import { createAbortError } from '../../errors';
 import { createCheckpoint } from '../../time/create-checkpoint';
 import type { PredictOptions } from '../types';
-import { createBruteForceScan, type BruteForceScan } from './brute-force-block';
+import { createBruteForceScan, type BruteForceKernel, type BruteForceScan } from './brute-force-block';
 import { buildKdTree, createKdStack, searchKdTree, type KdTree } from './kd-tree';
 import type { DistanceMetric } from './neighbour-distance';
 import { NeighbourHeaps } from './neighbour-heaps';
@@ -21,8 +21,12 @@ const TREE_QUERY_BLOCK = 16;
 /** Above this many features scikit-learn's 'auto' searches by brute force (trees stop pruning). */
 const MAX_TREE_FEATURES = 15;
 
+let indexCount = 0;
+
 /** Training rows ready to search: row-major values and the k-d tree over them, or brute force's scan. */
 export interface NeighbourIndex {
+  /** Names this index to helper threads (unique in this thread), so a helper holding it is not sent the rows again. */
+  key: string;
   train: Float64Array;
   rows: number;
   cols: number;
@@ -46,15 +50,20 @@ export function chooseSearch(rows: number, cols: number, k: number): 'kd-tree' |
 
 /**
  * Indexes `rows` × `cols` training values (no NaN) for k-nearest searches; `search` overrides the automatic
- * choice and `kernel: 'js'` keeps brute force off WebAssembly (both for tests).
+ * choice and `kernel` picks brute force's scan (BruteForceKernel; both for tests).
  */
-export function createNeighbourIndex(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, search = chooseSearch(rows, cols, k), kernel: 'wasm' | 'js' = 'wasm'): NeighbourIndex {
+export function createNeighbourIndex(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, search = chooseSearch(rows, cols, k), kernel: BruteForceKernel = 'wasm'): NeighbourIndex {
   return {
-    train, rows, cols, k, metric,
+    key: `knn-index-${++indexCount}`, train, rows, cols, k, metric,
     search: search === 'kd-tree'
       ? { kind: search, tree: buildKdTree(train, rows, cols) }
       : { kind: search, scan: createBruteForceScan(train, rows, cols, metric, BRUTE_QUERY_BLOCK, chooseTrainBlock(cols), kernel) },
   };
+}
+
+/** An index over a k-d tree built elsewhere (another thread's, sent as plain arrays), so it is not built again. */
+export function adoptKdTree(train: Float64Array, rows: number, cols: number, k: number, metric: DistanceMetric, tree: KdTree): NeighbourIndex {
+  return { key: `knn-index-${++indexCount}`, train, rows, cols, k, metric, search: { kind: 'kd-tree', tree } };
 }
 
 /** Training rows per brute-force block: ~BRUTE_TRAIN_BLOCK_VALUES values, a multiple of 4 (the kernel's group). */
