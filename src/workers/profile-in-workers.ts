@@ -1,17 +1,16 @@
 // Profiles a large table on every core: inside the compute worker, starts 2–4 part workers (nested workers,
 // so terminating the compute worker — Cancel — stops them too) and merges with core profileTableInParts. Every
-// lane ends up holding every column: each lane first gets the columns of its first job, then the rest; the last
-// lane gets them by transfer, after the copies for the others are made, so one copy of the table is saved.
-// Small tables stay on this thread.
+// lane ends up holding a copy of every column: each lane first gets the columns of its first job, then the rest.
+// Copies, never transfers: the compute worker keeps the table for the jobs that follow (dataset-tables.ts), and
+// a transfer left it detached — a Prepare fit after a large profile read empty columns. Small tables stay here.
 
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { isLargeForProfile } from '../core/profile/large-table';
 import { listJobColumns } from '../core/profile/profile-job';
 import { profileTableInParts } from '../core/profile/profile-in-parts';
 import { profileTable, type ProfileOptions } from '../core/profile/profile-table';
 import type { TableProfile } from '../core/profile/types';
 import type { Table } from '../core/table/types';
-import { collectTransferables } from '../core/table/table-buffers';
 import type { ProfilePartApi } from './profile-part-api';
 
 export { PARALLEL_PROFILE_MIN_CELLS } from '../core/profile/large-table';
@@ -74,40 +73,30 @@ export async function profileTableInWorkers(table: Table, options: ProfileOption
 }
 
 /**
- * Posts columns to the lanes. `columns(lane, indices)` posts what that lane lacks before its job (copies, except
- * for the last lane, which gets by transfer what every other lane has been sent a copy of); the first call also
- * queues, after this turn's jobs, every other column to every lane, the last lane's by transfer. Transferred
- * columns leave this thread (profileTableInParts measures memory before its first job).
+ * Posts columns to the lanes (copies). `columns(lane, indices)` posts what that lane lacks before its job; the
+ * first call also queues, after this turn's jobs, every other column to every lane.
  */
-function createColumnSender(table: Table, apis: readonly Remote<ProfilePartApi>[]) {
-  const last = apis.length - 1;
+export function createColumnSender(table: Table, apis: readonly Pick<Remote<ProfilePartApi>, 'loadColumns'>[]) {
   const sent = apis.map(() => new Set<number>());
-  const post = (lane: number, indices: number[], byTransfer: boolean) => {
+  const post = (lane: number, indices: number[]) => {
     const fresh = indices.filter((index) => !sent[lane].has(index));
     if (fresh.length === 0) return;
     for (const index of fresh) sent[lane].add(index);
     const columns = fresh.map((index) => ({ index, column: table.columns[index] }));
-    const payload = byTransfer ? transfer(columns, collectTransferables({ rowCount: table.rowCount, columns: columns.map((c) => c.column) })) : columns;
     // Not awaited: messages to a worker are handled in order, so its next job sees these columns (a lost worker
     // rejects that job, and the profile with it).
-    apis[lane].loadColumns(table.rowCount, payload).catch(() => undefined);
-  };
-  const postToLane = (lane: number, indices: number[]) => {
-    if (lane !== last) return post(lane, indices, false);
-    for (let other = 0; other < last; other++) post(other, indices, false);
-    post(last, indices, true);
+    apis[lane].loadColumns(table.rowCount, columns).catch(() => undefined);
   };
   let restQueued = false;
   const all = table.columns.map((_, index) => index);
   return {
     columns(lane: number, indices: number[]) {
-      postToLane(lane, indices);
+      post(lane, indices);
       if (restQueued) return;
       restQueued = true;
       // After the first jobs of every lane are posted (same turn), so each lane starts before the rest arrives.
       queueMicrotask(() => {
-        for (let other = 0; other < last; other++) post(other, all, false);
-        post(last, all, true);
+        for (let other = 0; other < apis.length; other++) post(other, all);
       });
     },
   };
