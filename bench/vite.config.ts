@@ -15,7 +15,7 @@ export default defineConfig({
     outDir: resolve(benchDir, 'out/site'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rolldownOptions: { input: { import: resolve(benchDir, 'import/index.html'), profile: resolve(benchDir, 'profile/index.html'), neural: resolve(benchDir, 'neural/index.html') } },
+    rolldownOptions: { input: { import: resolve(benchDir, 'import/index.html'), profile: resolve(benchDir, 'profile/index.html'), neural: resolve(benchDir, 'neural/index.html'), large: resolve(benchDir, 'large/index.html') } },
   },
   server: { fs: { allow: [resolve(benchDir, '..')] } },
 });

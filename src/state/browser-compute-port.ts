@@ -106,7 +106,9 @@ export function createBrowserComputePort(env: BrowserPortEnv): BrowserComputePor
       views.set(key, view);
       env.onDatasetView(view);
       const columns = opened.table.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind }));
-      return { artifact: { key, name: opened.meta.name, rowCount: opened.table.rowCount, columns, warnings: opened.meta.warnings, contentHash: opened.meta.contentHash }, source: opened.meta.sourceFileName } satisfies OpenedDataset;
+      // A streamed dataset opens as its sample; the artifact says where every row is (a ChunkSource reads them).
+      const streamed = opened.meta.streamed && { datasetId: id, rowCount: opened.meta.rowCount, sampleRows: opened.table.rowCount };
+      return { artifact: { key, name: opened.meta.name, rowCount: opened.table.rowCount, columns, warnings: opened.meta.warnings, contentHash: opened.meta.contentHash, ...(streamed ? { streamed } : {}) }, source: opened.meta.sourceFileName } satisfies OpenedDataset;
     },
     // Quick jobs are not cancelled (a cancel terminates the shared worker): a superseded answer is dropped by the runtime.
     describeTarget: (key, target, task) => callCompute((api) => api.describeTarget(refOf(key), target, task)),

@@ -8,7 +8,11 @@ import type { ImportProgress, ImportResult } from '../core/ingest/types';
 import type { DataOutput } from '../core/notebook/runtime/runners/data';
 import type { CellId, ColumnOverride, DataCellSpec, DatasetId } from '../core/notebook/types';
 import { findDatasetsByHash, saveDataset } from '../storage/datasets';
-import { importFileInWorker } from '../workers/clients';
+import { deleteStoredChunks } from '../storage/streamed-datasets';
+import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
+import { isOverImportBudget } from '../core/ingest/stream-import-plan';
+import type { ImportOptions } from '../core/ingest/types';
+import { importFileInWorker, importFileStreamedInWorker } from '../workers/clients';
 import type { DatasetView } from './browser-compute-port';
 import { describeError } from './error-message';
 import type { NotebookState } from './notebook-state.svelte';
@@ -32,6 +36,8 @@ export class DataCellState {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   duplicate = $state.raw<PendingDuplicate | null>(null);
+  /** Import the next CSV streamed (chunks + sample) even when it fits in memory; a CSV over the budget always is. */
+  forceStreamed = $state(false);
   #importAbort: AbortController | null = null;
 
   constructor(
@@ -95,6 +101,10 @@ export class DataCellState {
     try {
       const options = this.spec?.options;
       if (!options) return;
+      if (await this.#shouldStream(file, options)) {
+        await this.#importStreamed(file, options, label, name, abort.signal);
+        return;
+      }
       const result = await importFileInWorker(file, options, (p) => (this.progress = p), abort.signal);
       const db = await this.notebook.studio.db();
       const matches = await findDatasetsByHash(db, result.contentHash);
@@ -150,6 +160,29 @@ export class DataCellState {
       const { [column]: _old, ...rest } = spec.columnOverrides;
       return { ...spec, columnOverrides: override === null ? rest : { ...rest, [column]: override } };
     });
+  }
+
+  /** True when the user asked for streaming (CSV/TSV only) or the file's ordinary import would not fit this tab's memory budget. */
+  async #shouldStream(file: File, options: ImportOptions): Promise<boolean> {
+    const budgetBytes = deriveMemoryBudgetBytes({ deviceMemoryGiB: (navigator as { deviceMemory?: number }).deviceMemory });
+    if (this.forceStreamed) return isOverImportBudget(file, file.name, options, 0);
+    return isOverImportBudget(file, file.name, options, budgetBytes);
+  }
+
+  /** Streams `file` into storage from the import worker; a cancel (the worker is terminated) deletes the chunks it wrote. */
+  async #importStreamed(file: File, options: ImportOptions, label: string, name: string, signal: AbortSignal): Promise<void> {
+    const studio = this.notebook.studio;
+    const datasetId = crypto.randomUUID() as DatasetId;
+    try {
+      const meta = await importFileStreamedInWorker(file, options, { dbName: studio.dbName, datasetId, name }, (p) => (this.progress = p), signal);
+      this.notebook.updateSpec(this.cellId, 'data', (spec) => ({ ...spec, datasetId: meta.id, sourceLabel: label, columnOverrides: {} }));
+      this.notebook.adoptDatasetName(meta.name);
+      void studio.refresh();
+      void studio.requestPersistenceOnce();
+    } catch (error) {
+      if (isAbortError(error)) await deleteStoredChunks(await studio.db(), datasetId).catch(() => undefined);
+      throw error;
+    }
   }
 
   async #save(result: ImportResult, fileName: string, label: string, name: string): Promise<void> {

@@ -76,19 +76,22 @@ export async function hasDataset(db: StudioDb, id: DatasetId): Promise<boolean> 
   return (await db.count('datasets', id)) > 0;
 }
 
-/** Reads a dataset back exactly as saved; an unknown id is a StorageError naming it. */
+/** Reads a dataset back exactly as saved (a streamed one: its record with its sample's table); an unknown id is a StorageError naming it. */
 export async function loadDataset(db: StudioDb, id: DatasetId): Promise<{ meta: DatasetMeta; table: Table }> {
   if (isRemoteDb(db)) return callRemote(db, 'loadDataset', [id]);
   const transaction = db.transaction(['datasets', 'datasetChunks'], 'readonly');
   const meta = await transaction.objectStore('datasets').get(id);
   if (!meta) throw missingDataset(id);
+  // A streamed dataset is larger than memory: its sample stands in for it (read every row with a ChunkSource).
+  const tableMeta = meta.streamed ? await transaction.objectStore('datasets').get(meta.streamed.sampleDatasetId) : meta;
+  if (!tableMeta) throw new StudioError('StorageError', `The sample of the streamed dataset "${meta.name}" is not stored. Delete the dataset and import the file again.`);
   // One request per column: each result is cloned back in its own task, never the whole table in one.
   const chunkStore = transaction.objectStore('datasetChunks');
   const byColumn = await Promise.all(
-    meta.columns.map(async (_, index) => (await chunkStore.getAll(selectColumnChunks(id, index))).map((chunk) => chunk.values)),
+    tableMeta.columns.map(async (_, index) => (await chunkStore.getAll(selectColumnChunks(tableMeta.id, index))).map((chunk) => chunk.values)),
   );
-  const columns = meta.columns.map((column, index) => assembleColumn(column, byColumn[index], meta.rowCount, meta.name));
-  return { meta, table: { rowCount: meta.rowCount, columns } };
+  const columns = tableMeta.columns.map((column, index) => assembleColumn(column, byColumn[index], tableMeta.rowCount, tableMeta.name));
+  return { meta, table: { rowCount: tableMeta.rowCount, columns } };
 }
 
 /** Every stored dataset, newest import first (ties by name). */
@@ -113,13 +116,16 @@ export async function renameDataset(db: StudioDb, id: DatasetId, name: string): 
   return renamed;
 }
 
-/** Deletes a dataset's meta and all its chunks in one transaction; an unknown id is a no-op. */
+/** Deletes a dataset's meta and all its chunks (a streamed one's sample too) in one transaction; an unknown id is a no-op. */
 export async function deleteDataset(db: StudioDb, id: DatasetId): Promise<void> {
   const transaction = db.transaction(['datasets', 'datasetChunks'], 'readwrite');
+  const done = transaction.done;
+  const meta = await transaction.objectStore('datasets').get(id);
+  const ids = meta?.streamed ? [id, meta.streamed.sampleDatasetId] : [id];
   await Promise.all([
-    transaction.objectStore('datasets').delete(id),
-    transaction.objectStore('datasetChunks').delete(selectDatasetChunks(id)),
-    transaction.done,
+    ...ids.map((each) => transaction.objectStore('datasets').delete(each)),
+    ...ids.map((each) => transaction.objectStore('datasetChunks').delete(selectDatasetChunks(each))),
+    done,
   ]);
 }
 

@@ -8,6 +8,8 @@ import { createAbortError, StudioError } from '../core/errors';
 import type { ImportOptions, ImportProgress, ImportResult } from '../core/ingest/types';
 import { findFamilyInfo } from '../core/models/catalog';
 import type { ComputeApi } from './compute-api';
+import type { DatasetMeta } from '../core/ingest/dataset-meta';
+import type { StreamTarget } from './stream-import';
 import type { TrainingApi } from './training-api';
 import { choosePoolSize, createTrainingPool, createWorkerCrashError, type PoolWorker, type StartedWorker, type TrainingPool } from './training-pool';
 
@@ -140,6 +142,20 @@ export function importFileInWorker(
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   return importLane.call((api) => api.importFile(file, file.name, options, proxy(onProgress)), signal);
+}
+
+/**
+ * Imports `file` streamed into `target` (a CSV larger than memory) in the import worker; only the stored record comes
+ * back. Aborting terminates the worker and rejects with an AbortError: the caller deletes the chunks written.
+ */
+export function importFileStreamedInWorker(
+  file: File,
+  options: ImportOptions,
+  target: StreamTarget,
+  onProgress: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<DatasetMeta> {
+  return importLane.call((api) => api.importFileStreamed(file, file.name, options, { ...target }, proxy(onProgress)), signal);
 }
 
 let trainingPool: TrainingPool<Remote<TrainingApi>> | null = null;

@@ -19,6 +19,7 @@ import { collectTransferables } from '../core/table/table-buffers';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { openTable, requireTable, type TableRef } from './dataset-tables';
 import { importFileInRanges } from './import-in-ranges';
+import { importStreamedIntoDb, type StreamTarget } from './stream-import';
 import { prepareProfileLanes, profileTableInWorkers } from './profile-in-workers';
 
 /**
@@ -29,6 +30,15 @@ import { prepareProfileLanes, profileTableInWorkers } from './profile-in-workers
 async function importFile(file: Blob, fileName: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
   const result = await importFileInRanges(file, fileName, options, onProgress);
   return transfer(result, collectTransferables(result.table));
+}
+
+/**
+ * Imports a CSV larger than memory streamed into IndexedDB from this worker (stream-import.ts): every row in chunks
+ * under `target.datasetId`, the sample saved beside it; only the record comes back. Cancel by terminating the worker,
+ * then delete the chunks (storage deleteStoredChunks).
+ */
+async function importFileStreamed(file: Blob, fileName: string, options: ImportOptions, target: StreamTarget, onProgress?: (p: ImportProgress) => void): Promise<DatasetMeta> {
+  return importStreamedIntoDb(file, fileName, options, target, onProgress);
 }
 
 /** What the main thread may ask of a profile: the target and import warnings (signals and callbacks go apart). */
@@ -89,5 +99,5 @@ async function proposeTargetOf(ref: TableRef, target: string): Promise<TargetPro
   return proposeTarget(await requireTable(ref), target);
 }
 
-export const computeApi = { importFile, openDataset, describeTarget, proposeTarget: proposeTargetOf, prepareProfileLanes, profileTable, splitTable, previewPipeline };
+export const computeApi = { importFile, importFileStreamed, openDataset, describeTarget, proposeTarget: proposeTargetOf, prepareProfileLanes, profileTable, splitTable, previewPipeline };
 export type ComputeApi = typeof computeApi;

@@ -4,6 +4,7 @@
 import type { DatasetId } from '../notebook/types';
 import type { ColumnKind } from '../table/types';
 import type { ColumnInference, ImportFormat, ImportWarning } from './types';
+import type { ColumnSketchJson } from '../stats/sketches/column-sketch';
 
 /** What a stored column needs besides its values to rebuild the Column. */
 export interface StoredColumnMeta {
@@ -36,4 +37,25 @@ export interface DatasetMeta {
   warnings: ImportWarning[];
   encoding: string;
   delimiter?: string;
+  /**
+   * Set on a dataset imported streamed (larger than memory): its chunks hold every row, but it is never loaded
+   * whole — loadDataset gives the sample dataset's table instead; read every row with a ChunkSource
+   * (storage/chunk-source.ts).
+   */
+  streamed?: StreamedDatasetMeta;
+}
+
+/** What a streamed dataset keeps besides its chunks: the sample's id and size, and every column's sketch. */
+export interface StreamedDatasetMeta {
+  /** The ordinary dataset holding the seeded uniform sample (deleted with this one). */
+  sampleDatasetId: DatasetId;
+  sampleRows: number;
+  sampleSeed: number;
+  /** Rows per stored chunk (the last may hold fewer) and how many chunks. */
+  chunkRows: number;
+  chunkCount: number;
+  /** Rows of the file's head the column types were inferred from. */
+  headRows: number;
+  /** One per column, over every row (core/stats/sketches/column-sketch.ts). */
+  sketches: ColumnSketchJson[];
 }
