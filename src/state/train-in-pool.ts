@@ -19,6 +19,8 @@ import { getTrainingPool } from '../workers/clients';
 import type { TableRef } from '../workers/dataset-tables';
 import type { RunStore } from '../workers/stored-runs';
 import { ensureTrainingTable } from './training-table';
+import { noteSampleRows, readStreamedTag } from '../core/train/stream/streamed-request';
+import type { DatasetId } from '../core/notebook/types';
 
 /** What a press needs of the page: where each worker reads the dataset's table, where runs are stored. */
 export interface PoolTrainingEnv {
@@ -52,14 +54,22 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
   const announce = () => job.onCandidate?.({ runId: request.id, status: 'running' });
   const parts = { train: job.parts.train, validation: job.parts.validation, folds: [] };
   const ranges = planForestParts(request, pool.size);
-  const main = ranges ? trainForestInParts(request, job, env, ranges, onProgress, own.signal, stopped, announce) : pool.run(async (api) => {
+  const streamed = readStreamedTag(request);
+  const main = streamed ? pool.run(async (api) => {
+    if (stopped()) return null;
+    announce();
+    // The held sample is what the pipeline is fitted on; every row is read from the stored chunks.
+    await ensureTrainingTable(api, env.dataset);
+    const dataset = { dbName: env.runStore.dbName, datasetId: streamed.datasetId as DatasetId };
+    return api.trainStreamedRun(env.dataset.ref.key, dataset, request, streamed.split, env.runStore, proxy(onProgress));
+  }, own.signal) : ranges ? trainForestInParts(request, job, env, ranges, onProgress, own.signal, stopped, announce) : pool.run(async (api) => {
     if (stopped()) return null;
     announce();
     await ensureTrainingTable(api, env.dataset);
     return api.trainRun(env.dataset.ref.key, parts, request, job.backend, env.runStore, proxy(onProgress));
   }, own.signal);
   let foldsDone = 0;
-  const foldJobs = job.parts.folds.map((fold, f) => pool.run(async (api): Promise<ScoredFold | null> => {
+  const foldJobs = (streamed ? [] : job.parts.folds).map((fold, f) => pool.run(async (api): Promise<ScoredFold | null> => {
     if (stopped()) return null;
     await ensureTrainingTable(api, env.dataset);
     const scored = request.keepFoldPredictions
@@ -85,7 +95,7 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
   }
   const foldError = foldResults.find((r) => r.status === 'rejected');
   const folds = foldResults.map((r) => (r.status === 'fulfilled' ? (r.value as ScoredFold | null) : null));
-  const run = attachFolds(mainResult.value as RunSummary, folds.map((f) => f?.scores ?? null), request.problem);
+  const run = noteSampleRows(attachFolds(mainResult.value as RunSummary, folds.map((f) => f?.scores ?? null), request.problem), request);
   const outOfFold = request.keepFoldPredictions && !run.stopped ? mergeOutOfFold(folds.map((f) => f?.predictions ?? null), run.classes ?? null) : null;
   // Stored before it is shown: a cell below may pick it at once, and its worker reads the run from storage.
   await saveRunSummary(await env.db(), env.runStore.notebookId, job.cellId, run);

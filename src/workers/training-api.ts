@@ -34,6 +34,8 @@ import { computeLearningCurve, type LearningCurve, type LearningCurveProgress, t
 import { readHeldTable, requireTable, type TableRef } from './dataset-tables';
 import { monitorApi } from './monitor-api';
 import { readStoredRun, storeRunFit, type RunStore, type StoredRunRef } from './stored-runs';
+import { trainStreamed, type StreamedDatasetRef } from './stream-train';
+import type { StreamedSplit } from '../core/train/stream/hash-row';
 import type { BackendChoice, MetricScores, RunSummary, TrainingParts, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { describeTrainingJob } from '../core/budget/describe-training-job';
 import { checkTrainingBudget } from '../core/budget/estimate-training-bytes';
@@ -98,6 +100,11 @@ async function trainRun(tableKey: string, parts: TrainingParts, request: TrainRe
     selectBackend: () => selectBackend(backend),
   });
   return storeRunFit(store, run);
+}
+
+/** Fits `request` on every row of streamed dataset `dataset` (its pipeline fitted on the held sample `tableKey`); stored in `store`. */
+async function trainStreamedRun(tableKey: string, dataset: StreamedDatasetRef, request: TrainRequest, split: StreamedSplit, store: RunStore, onProgress?: (record: TrainingProgressRecord) => void): Promise<RunSummary> {
+  return trainStreamed(tableKey, dataset, request, split, store, { shouldStop: () => stopRequests.has(request.id), onProgress: throttle(onProgress) });
 }
 
 /** Scores `request` on one CV fold (pipeline refitted on the fold's training rows); null when the run was stopped or clusters (no CV). */
@@ -210,7 +217,7 @@ async function computeStoredLearningCurve(tableKey: string, request: StoredLearn
 }
 
 export const trainingApi = {
-  holdDataset, requestStop, trainRun, trainFold, trainFoldKeeping, buildEnsembleRun, rescoreStoredRun, predictStoredRun, evaluateStoredRun, scoreStoredRun, exportStoredRun, pickK, projectStoredRuns,
+  holdDataset, requestStop, trainRun, trainStreamedRun, trainFold, trainFoldKeeping, buildEnsembleRun, rescoreStoredRun, predictStoredRun, evaluateStoredRun, scoreStoredRun, exportStoredRun, pickK, projectStoredRuns,
   trainForestPart, mergeForestRun,
   explainStoredRun,
   computeLearningCurve: computeStoredLearningCurve,

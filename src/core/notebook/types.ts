@@ -109,6 +109,11 @@ export interface TrainCellSpec {
   seed: number;
   /** Neural families only: which TensorFlow.js backend to use ('auto' measures and picks the fastest). */
   backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  /**
+   * A dataset imported streamed (larger than memory): train on its in-memory sample ('sample', the default when
+   * absent), or on every row read chunk by chunk ('streamed': linear, logistic and neural families; others use the sample).
+   */
+  rows?: 'sample' | 'streamed';
 }
 
 /**

@@ -115,6 +115,8 @@ export const CELL_SPEC_SCHEMAS = {
     autoPrepare: v.boolean(),
     seed: integer,
     backend: oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
+    // Absent in notebooks saved before streamed training: the sample, as then.
+    rows: v.optional(oneOf(['sample', 'streamed'])),
   }),
   tune: v.object({
     mode: oneOf(['family', 'auto']),

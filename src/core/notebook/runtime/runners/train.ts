@@ -10,6 +10,7 @@ import { applyRunNames } from '../../../train/name-runs';
 import { buildTrainRequests, findReusableRuns, listFoldsToScore } from '../../../train/plan-training';
 import { rankRuns, readRankValue } from '../../../train/rank-runs';
 import { describeTrainSource } from '../../../train/record-provenance';
+import { planStreamedRequests } from '../../../train/stream/streamed-request';
 import type { RunSummary } from '../../../train/types';
 import type { ModelArtifact } from '../artifacts';
 import type { CandidateEvent } from '../compute-port';
@@ -64,8 +65,10 @@ export const trainRunner: CellRunner<'train', TrainOutput> = {
     const problem = requireInput(inputs, 'problem');
     const folds = listFoldsToScore(spec, problem, split.folds);
     const source = describeTrainSource(dataset, split, problem);
-    const requests = buildTrainRequests(spec, problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID(), { splitKey: split.key, folds: folds.length })
+    const built = buildTrainRequests(spec, problem, inputs.pipeline?.steps ?? [], () => crypto.randomUUID(), { splitKey: split.key, folds: folds.length })
       .map((request) => (source ? { ...request, provenance: source } : request));
+    // A dataset imported streamed: the streamable families may read every row instead of the sample (spec.rows).
+    const requests = planStreamedRequests(built, dataset, split, spec.seed, spec.rows);
     if (spec.candidates.length === 0 && !spec.tryAll) throw new ModelSpecError('No model family is ticked: tick one in the list, or use "Try all".');
     if (requests.length === 0) throw new ModelSpecError(`No selected model family fits a ${problem.task} problem; pick one in the list or use "Try all".`);
     // Runs trained on other rows or for another problem are not comparable with this press's: the board starts again.

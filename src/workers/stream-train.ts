@@ -1,0 +1,67 @@
+// The training worker's streamed fit: opens a streamed dataset's chunks in IndexedDB, fits on every row (the
+// pipeline fitted on the held sample), stores the run like any other and returns its summary.
+
+import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
+import { openStudioDb } from '../storage/db';
+import { openStoredChunkSource } from '../storage/chunk-source';
+import type { DatasetId } from '../core/notebook/types';
+import { assembleStreamedRun } from '../core/train/stream/assemble-streamed-run';
+import { createChunkCache } from '../core/train/stream/scan-chunks';
+import { fitStreamed } from '../core/train/stream/fit-streamed';
+import type { StreamedSplit } from '../core/train/stream/hash-row';
+import type { StreamProgress } from '../core/train/stream/stream-types';
+import type { RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
+import { readHeldTable } from './dataset-tables';
+import { storeRunFit, type RunStore } from './stored-runs';
+
+/** A streamed dataset a worker reads: the page's database and the dataset's id (DatasetArtifact.streamed.datasetId). */
+export interface StreamedDatasetRef {
+  dbName: string;
+  datasetId: DatasetId;
+}
+
+/**
+ * Bytes of prepared chunks kept between passes (logistic regression and the network read the data many times): a
+ * quarter of the memory budget (core/budget), so the pool's workers streaming at once stay within it.
+ */
+function chooseCacheBytes(): number {
+  const deviceMemoryGiB = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  return Math.floor(deriveMemoryBudgetBytes({ deviceMemoryGiB }) / 4);
+}
+
+const connections = new Map<string, ReturnType<typeof openStudioDb>>();
+
+/** One connection per database, forgotten when another tab's upgrade closes it (as stored-runs.ts does). */
+function openDb(name: string): ReturnType<typeof openStudioDb> {
+  let connection = connections.get(name);
+  if (!connection) {
+    connection = openStudioDb(name, { onVersionChange: () => connections.delete(name) });
+    connections.set(name, connection);
+    connection.catch(() => connections.delete(name));
+  }
+  return connection;
+}
+
+/** Fits `request` on every row of `dataset`, its pipeline fitted on held table `sampleKey` (the Data cell's sample). */
+export async function trainStreamed(sampleKey: string, dataset: StreamedDatasetRef, request: TrainRequest, split: StreamedSplit, store: RunStore, ctx: { shouldStop?: () => boolean; onProgress?: (record: TrainingProgressRecord) => void } = {}): Promise<RunSummary> {
+  const source = await openStoredChunkSource(await openDb(dataset.dbName), dataset.datasetId);
+  const report = createProgressReporter(request.id, ctx.onProgress);
+  const run = await fitStreamed(source, readHeldTable(sampleKey), { ...request, split }, { shouldStop: ctx.shouldStop, onProgress: report, cache: createChunkCache(chooseCacheBytes()) });
+  return storeRunFit(store, assembleStreamedRun(request, run, source.rowCount));
+}
+
+/**
+ * Stream progress as the Train cell's curve records: each finished iteration (L-BFGS step, epoch) with its metrics;
+ * before the first, chunk after chunk of the first pass (empty metrics), so a long first pass shows it is moving.
+ */
+function createProgressReporter(runId: string, onProgress: ((record: TrainingProgressRecord) => void) | undefined): (progress: StreamProgress) => void {
+  let iterated = false;
+  return (progress) => {
+    if (progress.metrics !== undefined && progress.iteration !== undefined) {
+      iterated = true;
+      onProgress?.({ runId, fold: null, iteration: progress.iteration, total: progress.total ?? progress.iteration, metrics: progress.metrics });
+    } else if (!iterated && progress.stage === 'fit') {
+      onProgress?.({ runId, fold: null, iteration: progress.chunk, total: progress.chunkCount, metrics: {} });
+    }
+  };
+}
