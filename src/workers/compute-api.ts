@@ -15,6 +15,7 @@ import type { DatasetMeta } from '../core/ingest/dataset-meta';
 import type { OverrideProblem } from '../core/table/apply-column-overrides';
 import { copyTable } from '../core/table/copy-table';
 import { describeColumns } from '../core/table/describe-columns';
+import { readKnownColumnCounts } from '../core/ingest/known-column-counts';
 import { collectTransferables } from '../core/table/table-buffers';
 import type { ColumnSummary, Table } from '../core/table/types';
 import { openTable, requireTable, type TableRef } from './dataset-tables';
@@ -58,7 +59,8 @@ const PROGRESS_INTERVAL_MS = 50;
 async function openDataset(ref: TableRef): Promise<{ meta: DatasetMeta; table: Table; problems: OverrideProblem[]; summaries: ColumnSummary[] }> {
   const opened = await openTable(ref);
   const table = copyTable(opened.table);
-  return transfer({ meta: opened.meta, table, problems: opened.problems, summaries: describeColumns(opened.table) }, collectTransferables(table));
+  const known = readKnownColumnCounts(opened.meta, new Set(Object.keys(ref.source.overrides)));
+  return transfer({ meta: opened.meta, table, problems: opened.problems, summaries: describeColumns(opened.table, known) }, collectTransferables(table));
 }
 
 /**
