@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { formatTrainingCsv, TRAINING_HEADER } from './lib/generate-training-csv.mjs';
+import { formatMs, formatRate, makeRatio } from './lib/ratios.mjs';
 
 const here = import.meta.dirname;
 const out = resolve(here, 'out/serve');
@@ -117,4 +118,13 @@ export function describe(result) {
     ...result.cases.map((c) => `${String(c.rows).padStart(13)}  ${(c.logged ? 'on' : 'off').padEnd(4)}${fmt(c.requestsPerSecond, 1).padStart(11)}${fmt(c.requestsPerSecond * c.rows).padStart(12)}${fmt(c.p50Ms, 2).padStart(9)}${fmt(c.p99Ms, 2).padStart(9)}${String(c.errors).padStart(8)}`),
     `prediction log written while logging: ${fmt(result.logBytes / 1e6, 1)} MB`,
   ].join('\n');
+}
+
+/** Ratio rows (bench/README.md, "Ratios"): each case stated, without a reference (ratio null). */
+export function ratios(result) {
+  return result.cases.map((c) => makeRatio({
+    what: `serve.mjs POST /predict, ${c.rows} row${c.rows === 1 ? '' : 's'} per request, log ${c.logged ? 'on' : 'off'}, ${result.clients} clients`,
+    ours: `${formatRate(c.requestsPerSecond, 'req/s')} (${formatRate(c.requestsPerSecond * c.rows, 'rows/s')}), p50 ${formatMs(c.p50Ms)} / p99 ${formatMs(c.p99Ms)}, ${c.errors} errors`,
+    reference: '— (no reference)', ratio: null, target: 'stated', met: null,
+  }));
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { makeRatio } from './lib/ratios.mjs';
 
 export const usesSite = false;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -33,4 +34,12 @@ export function describe(result) {
   lines.push(`loaded later: ${result.lazyKb.toFixed(1)} KB gzipped in all; the largest:`);
   for (const f of result.lazy) lines.push(`  ${f.file}  ${f.gzipKb.toFixed(1)} KB`);
   return lines.join('\n');
+}
+
+/** Ratio rows (bench/README.md, "Ratios"): first-page gzipped KB ÷ the 150 KB target (≤ 1 meets it). */
+export function ratios(result) {
+  return [makeRatio({
+    what: 'app cold start: gzipped JavaScript before first paint, KB ÷ the 150 KB target', ours: `${result.firstPageKb.toFixed(1)} KB`,
+    reference: `${result.targetKb} KB (target)`, ratio: result.firstPageKb / result.targetKb, target: '≤ 1',
+  })];
 }

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatTrainingCsv } from '../lib/generate-training-csv.mjs';
+import { formatRate, makeRatio } from '../lib/ratios.mjs';
 
 const here = import.meta.dirname;
 const out = resolve(here, '../out/export');
@@ -56,4 +57,12 @@ export function describe(result) {
     `ONNX Runtime (inference only, 1 thread, 10k batch) ${fmt(result.onnxRuntime.rowsPerSecond).padStart(10)} rows/s  (median ${fmt(result.onnxRuntime.medianRunMs)} ms; CSV split + tensors ${fmt(result.onnxRuntime.medianParseMs)} ms more)`,
     `score.mjs / ONNX Runtime rows/s                  ${result.ratio.toFixed(2).padStart(10)}  (against ONNX Runtime with its CSV split: ${result.ratioWithParse.toFixed(2)})`,
   ].join('\n');
+}
+
+/** Ratio rows (bench/README.md, "Ratios"): score.mjs rows/s ÷ ONNX Runtime (Node) rows/s (issue 18: ≥ 1). */
+export function ratios(result) {
+  return [makeRatio({
+    what: `batch scoring ${Math.round(result.rows / 1000)}k rows: rows/s, score.mjs end to end vs ONNX Runtime Node inference only (1 thread); ${result.ratioWithParse.toFixed(2)} against ORT with its CSV split`,
+    ours: formatRate(result.scoreMjs.rowsPerSecond, 'rows/s'), reference: formatRate(result.onnxRuntime.rowsPerSecond, 'rows/s'), ratio: result.ratio, target: '≥ 1',
+  })];
 }

@@ -1,9 +1,13 @@
-// Node entry of the trees benchmark (bundled by run.mjs with Vite's SSR build): seeded synthetic data and
-// timed fits of our gradient boosting and random forest on it.
+// Node entry of the trees benchmark (bundled by suite.mjs with Vite's SSR build): seeded synthetic data, timed
+// fits of our gradient boosting and random forest on it, and the forest fitted in parts (fitForestPart, as the
+// browser's training pool does; forest-worker.mjs runs one part per worker thread) and merged.
 
 import { createRandom } from '../../src/core/random/prng';
 import type { FeatureMatrix, ModelFamily, Target } from '../../src/core/models/types';
 import { TREE_FAMILIES } from '../../src/core/models/trees/index';
+import type { Table } from '../../src/core/table/types';
+import { fitForestPart, mergeForestParts, type ForestPart } from '../../src/core/train/train-forest-parts';
+import type { TrainingParts, TrainRequest } from '../../src/core/train/types';
 
 /** Seeded binary classification data: 10 informative features (linear + interactions + a sine), 10 noise. */
 export function generateData(rows: number, cols: number, seed: number): { X: Float64Array; y: Float64Array } {
@@ -44,4 +48,41 @@ export async function timeFamily(kind: string, X: Float64Array, y: Float64Array,
   let hits = 0;
   for (let i = 0; i < predicted.length; i++) hits += predicted[i] === y[trainRows + i] ? 1 : 0;
   return { fitMs, accuracy: hits / predicted.length, info: model.info };
+}
+
+/** The forest as a training job: a table (x0 … x{cols−1} numeric, y categorical "0"/"1"), first `trainRows` rows to train, the rest to score. */
+export interface ForestJob {
+  table: Table;
+  parts: TrainingParts;
+  request: TrainRequest;
+}
+
+export function makeForestJob(X: Float64Array, y: Float64Array, cols: number, trainRows: number, params: Record<string, number | string | boolean>): ForestJob {
+  const rows = y.length;
+  const columns = Array.from({ length: cols }, (_, f) => {
+    const values = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) values[i] = X[i * cols + f];
+    return { kind: 'numeric' as const, name: `x${f}`, values };
+  });
+  const target = { kind: 'categorical' as const, name: 'y', codes: Int32Array.from(y), levels: ['0', '1'] };
+  const index = (start: number, end: number) => Uint32Array.from({ length: end - start }, (_, i) => start + i);
+  return {
+    table: { rowCount: rows, columns: [...columns, target] },
+    parts: { train: index(0, trainRows), validation: index(trainRows, rows), folds: [] },
+    request: {
+      id: 'trees-bench-forest', family: 'random_forest', params, seed: 0, steps: [], crossValidate: false,
+      problem: { target: 'y', task: 'binary', primaryMetric: 'accuracy', secondaryMetrics: [] },
+    },
+  };
+}
+
+/** Trees `start` … `end − 1` of the job's forest (one worker's share). */
+export function fitForestRange(job: ForestJob, start: number, end: number): Promise<ForestPart> {
+  return fitForestPart(job.table, job.parts, job.request, { start, end });
+}
+
+/** The parts merged into one forest; accuracy on the scored rows and the tree count. */
+export function mergeForest(job: ForestJob, forestParts: readonly ForestPart[]): { accuracy: number | null; trees: number } {
+  const run = mergeForestParts(job.table, job.parts, job.request, forestParts);
+  return { accuracy: run.metrics.validation.accuracy?.value ?? null, trees: forestParts.reduce((sum, p) => sum + p.trees.length, 0) };
 }
