@@ -14,6 +14,8 @@ export interface StorageMeasurement {
   metaStoredBytes?: number;
   usageDeltaBytes?: number;
   saveMs?: number;
+  /** rows × columns of the saved table. */
+  cellCount?: number;
 }
 
 interface BenchColumn {
@@ -69,7 +71,8 @@ export async function measureStorage(imported: unknown, sourceFileName: string):
     const meta = await saveDataset(db, { name: 'bench', sourceFileName, table, result: imported });
     const saveMs = performance.now() - startMs;
     const usageDeltaBytes = (await readUsageBytes()) - usageBefore;
-    return { available: true, ...measureTable(table), metaStoredBytes: meta.storedBytes, usageDeltaBytes, saveMs };
+    return { available: true, ...measureTable(table), metaStoredBytes: meta.storedBytes, usageDeltaBytes, saveMs,
+      cellCount: table.rowCount * table.columns.length };
   } finally {
     db.close();
     await deleteScratchDb();

@@ -1,14 +1,15 @@
 // Drives the built app the way a person does for the training bench: a new notebook, a CSV into its Data
-// cell, Problem (target), Split, a Train cell's "Try all", then a reload of the notebook. Each verb waits until
-// the page shows its result.
+// cell, Problem (target), Split, Profile, a Train cell's "Try all", Tune, Predict, then a reload of the notebook.
+// Each verb waits until the page shows its result.
 
-const LONG_MS = 30 * 60_000;
+// How long one step may take before the suite fails naming it (TRAINING_BENCH_STEP_TIMEOUT_MS, default 30 min).
+const LONG_MS = Number(process.env.TRAINING_BENCH_STEP_TIMEOUT_MS ?? 30 * 60_000);
 
 async function addCell(page, kindTitle) {
   const cells = page.getByTestId('cell');
   const before = await cells.count();
   await page.getByRole('button', { name: '+ Add cell' }).last().click();
-  await page.getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
+  await page.getByRole('list', { name: 'Cell kinds' }).getByRole('button', { name: new RegExp(`^${kindTitle}\\b`) }).click();
   await cells.nth(before).waitFor();
   return cells.nth(before);
 }
@@ -82,4 +83,41 @@ export async function reloadNotebook(page, rows) {
   if (rows > 0) await leaderboardRows.nth(rows - 1).waitFor({ timeout: LONG_MS });
   await train.getByTestId('train-try-all').waitFor();
   return leaderboardRows.count();
+}
+
+/** Adds a Profile cell, presses its Run and waits until the report shows. */
+export async function runProfileCell(page) {
+  const profile = await addCell(page, 'Profile');
+  await profile.getByTestId('profile-run').click();
+  await profile.getByTestId('profile-report').waitFor({ timeout: LONG_MS });
+}
+
+/**
+ * Adds a Tune cell: random search of gradient boosting (the Tune cell's default family) with `trials` trials of
+ * 50 rounds and 31 leaves, validation objective; presses Run and waits for the summary. Returns the trial rows.
+ */
+export async function runTuneCell(page, trials) {
+  const tune = await addCell(page, 'Tune');
+  await tune.getByTestId('tune-strategy').selectOption('random');
+  for (const [name, value] of [['maxIter', '50'], ['maxLeafNodes', '31']]) {
+    await tune.getByRole('combobox', { name: `How to search ${name}` }).selectOption('fixed');
+    const box = tune.getByRole('textbox', { name: `${name} value` });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await tune.getByTestId('tune-objective').selectOption('validation');
+  await tune.getByTestId('tune-trials').fill(String(trials));
+  await tune.getByTestId('tune-trials').press('Tab');
+  await tune.getByTestId('tune-run').click();
+  await tune.getByTestId('tune-summary').waitFor({ timeout: LONG_MS });
+  return tune.getByTestId('tune-trial-row').count();
+}
+
+/** Adds a Predict cell (its defaults: the best run, the validation rows), presses Predict; returns the summary. */
+export async function runPredictCell(page) {
+  const predict = await addCell(page, 'Predict');
+  await predict.getByTestId('predict-run').click();
+  const summary = predict.getByTestId('predict-summary');
+  await summary.waitFor({ timeout: LONG_MS });
+  return summary.textContent();
 }
