@@ -60,7 +60,7 @@ async function trainCandidateInPool(request: TrainRequest, job: TrainJob, env: P
     announce();
     // The held sample is what the pipeline is fitted on; every row is read from the stored chunks.
     await ensureTrainingTable(api, env.dataset);
-    const dataset = { dbName: env.runStore.dbName, datasetId: streamed.datasetId as DatasetId };
+    const dataset = { dbName: env.runStore.dbName, datasetId: streamed.datasetId as DatasetId, overrides: env.dataset.ref.source.overrides };
     return api.trainStreamedRun(env.dataset.ref.key, dataset, request, streamed.split, env.runStore, proxy(onProgress));
   }, own.signal) : ranges ? trainForestInParts(request, job, env, ranges, onProgress, own.signal, stopped, announce) : pool.run(async (api) => {
     if (stopped()) return null;

@@ -10,6 +10,9 @@ import { buildImportResult } from '../storage/test-fixtures';
 import { createTestRunStore } from '../test-support/run-store';
 import { holdTable } from './dataset-tables';
 import { trainingApi } from './training-api';
+import { applyOverridesToChunks } from './stream-train';
+import { chunkSourceFromTable } from '../core/table/chunk-source';
+import { categoricalColumn, numericColumn, tableOf } from '../test-support/table-builders';
 
 const TABLE = createSyntheticTable({ rows: 3000, features: 3, classes: 2, seed: 6 });
 const REQUEST: TrainRequest = {
@@ -35,5 +38,19 @@ describe('trainingApi.trainStreamedRun', () => {
     expect(progress.length).toBeGreaterThan(0);
     await runs.commit(summary);
     expect((await runs.load('streamed-1'))?.model.kind).toBe('logistic_regression');
+  });
+});
+
+describe('applyOverridesToChunks', () => {
+  const table = tableOf(numericColumn('x', [1, 2, 3]), categoricalColumn('c', ['a', 'b', 'a']));
+
+  it('leaves excluded columns out of every chunk', async () => {
+    const source = applyOverridesToChunks(chunkSourceFromTable(table, 2), { c: 'excluded' });
+    const chunk = await source.readChunk(1);
+    expect({ names: chunk.columns.map((c) => c.name), rows: chunk.rowCount }).toEqual({ names: ['x'], rows: 1 });
+  });
+
+  it('refuses a kind the Data cell changed, naming the column and what to do', () => {
+    expect(() => applyOverridesToChunks(chunkSourceFromTable(table, 2), { x: 'categorical' })).toThrow('the Data cell reads "x" as categorical. Clear that setting in the Data cell, or train on the sample.');
   });
 });

@@ -4,7 +4,10 @@
 import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
 import { openStudioDb } from '../storage/db';
 import { openStoredChunkSource } from '../storage/chunk-source';
-import type { DatasetId } from '../core/notebook/types';
+import type { ColumnOverride, DatasetId } from '../core/notebook/types';
+import { TrainingError } from '../core/errors';
+import { applyColumnOverrides } from '../core/table/apply-column-overrides';
+import type { ChunkSource } from '../core/table/chunk-source';
 import { assembleStreamedRun } from '../core/train/stream/assemble-streamed-run';
 import { createChunkCache } from '../core/train/stream/scan-chunks';
 import { fitStreamed } from '../core/train/stream/fit-streamed';
@@ -18,6 +21,8 @@ import { storeRunFit, type RunStore } from './stored-runs';
 export interface StreamedDatasetRef {
   dbName: string;
   datasetId: DatasetId;
+  /** The Data cell's column overrides (the sample has them): "excluded" columns are left out of every chunk too. */
+  overrides?: Readonly<Record<string, ColumnOverride>>;
 }
 
 /**
@@ -44,10 +49,24 @@ function openDb(name: string): ReturnType<typeof openStudioDb> {
 
 /** Fits `request` on every row of `dataset`, its pipeline fitted on held table `sampleKey` (the Data cell's sample). */
 export async function trainStreamed(sampleKey: string, dataset: StreamedDatasetRef, request: TrainRequest, split: StreamedSplit, store: RunStore, ctx: { shouldStop?: () => boolean; onProgress?: (record: TrainingProgressRecord) => void } = {}): Promise<RunSummary> {
-  const source = await openStoredChunkSource(await openDb(dataset.dbName), dataset.datasetId);
+  const source = applyOverridesToChunks(await openStoredChunkSource(await openDb(dataset.dbName), dataset.datasetId), dataset.overrides ?? {});
   const report = createProgressReporter(request.id, ctx.onProgress);
   const run = await fitStreamed(source, readHeldTable(sampleKey), { ...request, split }, { shouldStop: ctx.shouldStop, onProgress: report, cache: createChunkCache(chooseCacheBytes()) });
   return storeRunFit(store, assembleStreamedRun(request, run, source.rowCount));
+}
+
+/**
+ * `source` with the Data cell's exclusions applied to every chunk; a kind the Data cell changed is refused, since each
+ * chunk converted alone would get its own category levels (the pipeline was fitted on the sample's).
+ */
+export function applyOverridesToChunks(source: ChunkSource, overrides: Readonly<Record<string, ColumnOverride>>): ChunkSource {
+  const changed = Object.entries(overrides).filter(([, kind]) => kind !== 'excluded');
+  if (changed.length > 0) {
+    const [name, kind] = changed[0];
+    throw new TrainingError(`Training on every row reads the stored columns as imported, but the Data cell reads "${name}" as ${kind}. Clear that setting in the Data cell, or train on the sample.`);
+  }
+  if (Object.keys(overrides).length === 0) return source;
+  return { ...source, readChunk: async (index) => applyColumnOverrides(await source.readChunk(index), { ...overrides }).table };
 }
 
 /**
