@@ -23,7 +23,8 @@ export interface StoredRunRef {
 
 const connections = new Map<string, Promise<StudioDb>>();
 
-function openDb(name: string): Promise<StudioDb> {
+/** This worker's one connection to database `name`, forgotten when another tab's upgrade closes it. */
+export function openWorkerDb(name: string): Promise<StudioDb> {
   let connection = connections.get(name);
   if (!connection) {
     connection = openStudioDb(name, { onVersionChange: () => connections.delete(name) });
@@ -37,7 +38,7 @@ function openDb(name: string): Promise<StudioDb> {
 export async function storeRunFit(store: RunStore, run: TrainedRun): Promise<RunSummary> {
   const { summary, fit } = splitRun(run);
   try {
-    await saveRunFit(await openDb(store.dbName), store.notebookId, run.id, fit);
+    await saveRunFit(await openWorkerDb(store.dbName), store.notebookId, run.id, fit);
   } catch (error) {
     // A full disk already says what is large and how to free space (storage/quota.ts): passed on as it is.
     if (error instanceof StudioError && error.name === 'StorageError') throw error;
@@ -49,5 +50,5 @@ export async function storeRunFit(store: RunStore, run: TrainedRun): Promise<Run
 
 /** The whole stored run `ref` names; a StorageError naming it when it is not stored. */
 export async function readStoredRun(ref: StoredRunRef): Promise<TrainedRun> {
-  return requireTrainedRun(await openDb(ref.dbName), ref.runId);
+  return requireTrainedRun(await openWorkerDb(ref.dbName), ref.runId);
 }

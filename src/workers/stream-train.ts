@@ -2,7 +2,6 @@
 // pipeline fitted on the held sample), stores the run like any other and returns its summary.
 
 import { deriveMemoryBudgetBytes } from '../core/budget/memory-budget';
-import { openStudioDb } from '../storage/db';
 import { openStoredChunkSource } from '../storage/chunk-source';
 import type { ColumnOverride, DatasetId } from '../core/notebook/types';
 import { TrainingError } from '../core/errors';
@@ -15,7 +14,7 @@ import type { StreamedSplit } from '../core/train/stream/hash-row';
 import type { StreamProgress } from '../core/train/stream/stream-types';
 import type { RunSummary, TrainingProgressRecord, TrainRequest } from '../core/train/types';
 import { readHeldTable } from './dataset-tables';
-import { storeRunFit, type RunStore } from './stored-runs';
+import { openWorkerDb, storeRunFit, type RunStore } from './stored-runs';
 
 /** A streamed dataset a worker reads: the page's database and the dataset's id (DatasetArtifact.streamed.datasetId). */
 export interface StreamedDatasetRef {
@@ -34,22 +33,9 @@ function chooseCacheBytes(): number {
   return Math.floor(deriveMemoryBudgetBytes({ deviceMemoryGiB }) / 4);
 }
 
-const connections = new Map<string, ReturnType<typeof openStudioDb>>();
-
-/** One connection per database, forgotten when another tab's upgrade closes it (as stored-runs.ts does). */
-function openDb(name: string): ReturnType<typeof openStudioDb> {
-  let connection = connections.get(name);
-  if (!connection) {
-    connection = openStudioDb(name, { onVersionChange: () => connections.delete(name) });
-    connections.set(name, connection);
-    connection.catch(() => connections.delete(name));
-  }
-  return connection;
-}
-
 /** Fits `request` on every row of `dataset`, its pipeline fitted on held table `sampleKey` (the Data cell's sample). */
 export async function trainStreamed(sampleKey: string, dataset: StreamedDatasetRef, request: TrainRequest, split: StreamedSplit, store: RunStore, ctx: { shouldStop?: () => boolean; onProgress?: (record: TrainingProgressRecord) => void } = {}): Promise<RunSummary> {
-  const source = applyOverridesToChunks(await openStoredChunkSource(await openDb(dataset.dbName), dataset.datasetId), dataset.overrides ?? {});
+  const source = applyOverridesToChunks(await openStoredChunkSource(await openWorkerDb(dataset.dbName), dataset.datasetId), dataset.overrides ?? {});
   const report = createProgressReporter(request.id, ctx.onProgress);
   const run = await fitStreamed(source, readHeldTable(sampleKey), { ...request, split }, { shouldStop: ctx.shouldStop, onProgress: report, cache: createChunkCache(chooseCacheBytes()) });
   return storeRunFit(store, assembleStreamedRun(request, run, source.rowCount));

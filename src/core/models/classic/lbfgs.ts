@@ -29,13 +29,30 @@ export interface MinimiseResult {
 const dot = (a: Float64Array, b: Float64Array): number => a.reduce((s, v, i) => s + v * b[i], 0);
 const maxAbs = (a: Float64Array): number => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
+/** A point the minimiser needs evaluated: write ∇f(w) into `gradient` and pass f(w) back to the generator. */
+export interface Evaluation {
+  readonly w: Float64Array;
+  readonly gradient: Float64Array;
+}
+
 /** Minimises `objective` from `start` (not modified). */
 export function minimiseLbfgs(objective: Objective, start: Float64Array, options: MinimiseOptions): MinimiseResult {
+  const steps = runLbfgs(start, options);
+  let request = steps.next();
+  while (!request.done) request = steps.next(objective(request.value.w, request.value.gradient));
+  return request.value;
+}
+
+/**
+ * L-BFGS as a generator: it yields each point to evaluate and takes the loss back, so a caller whose objective is
+ * awaited (a streamed loss reads every chunk, core/train/stream) drives the same iterates as minimiseLbfgs.
+ */
+export function* runLbfgs(start: Float64Array, options: MinimiseOptions): Generator<Evaluation, MinimiseResult, number> {
   const n = start.length;
   const memory = options.memory ?? 10;
   const w = Float64Array.from(start);
   const gradient = new Float64Array(n);
-  let loss = objective(w, gradient);
+  let loss = yield { w, gradient };
   const sHistory: Float64Array[] = [];
   const yHistory: Float64Array[] = [];
   const next = new Float64Array(n);
@@ -55,7 +72,7 @@ export function minimiseLbfgs(objective: Objective, start: Float64Array, options
     let nextLoss = Infinity;
     for (let tries = 0; tries < 60; tries++, step /= 2) {
       for (let i = 0; i < n; i++) next[i] = w[i] + step * direction[i];
-      nextLoss = objective(next, nextGradient);
+      nextLoss = yield { w: next, gradient: nextGradient };
       if (nextLoss <= loss + 1e-4 * step * slope) break;
     }
     if (!(nextLoss < loss) && !(nextLoss <= loss && maxAbs(nextGradient) < maxAbs(gradient))) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };

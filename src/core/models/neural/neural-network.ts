@@ -85,10 +85,11 @@ function createNeuralModel(task: Task, params: Hyperparameters, featureNames: st
   return task === 'regression' ? model : { ...model, predictProba };
 }
 
-function describeTopology(task: Task, X: FeatureMatrix, classes: readonly string[], params: ScheduledParams): NetworkTopology {
+/** The network's shape: `inputs` features, hidden layers × units, a sigmoid / softmax / linear output (streamed fits share it). */
+export function describeTopology(task: Task, inputs: number, classCount: number, params: ScheduledParams): NetworkTopology {
   const hidden = Array.from({ length: params.layers }, () => params.units);
-  if (task === 'multiclass') return { inputs: X.cols, hidden, activation: params.activation, outputs: classes.length, output: 'softmax' };
-  return { inputs: X.cols, hidden, activation: params.activation, outputs: 1, output: task === 'binary' ? 'sigmoid' : 'linear' };
+  if (task === 'multiclass') return { inputs, hidden, activation: params.activation, outputs: classCount, output: 'softmax' };
+  return { inputs, hidden, activation: params.activation, outputs: 1, output: task === 'binary' ? 'sigmoid' : 'linear' };
 }
 
 /** Multilayer perceptron (TensorFlow.js): Glorot init from the seed, seeded shuffles, lean mini-batch loop. */
@@ -108,7 +109,7 @@ export const neuralNetworkFamily: ModelFamily = {
     const classes = [...(y.classes ?? [])];
     const typed = planSchedule(unscheduled, X.rows);
     const random = createRandom((ctx.seed + typed.seed) >>> 0);
-    const topology = describeTopology(task, X, classes, typed);
+    const topology = describeTopology(task, X.cols, classes.length, typed);
     const initial = initialiseWeights(topology, random);
     const scaling = { target: measureTargetScaling(task, y), inputs: measureInputScaling(X) };
     const train = prepareRows(task, X, y, scaling, { sampleWeights: ctx.sampleWeights, balanced: typed.classWeight === 'balanced' });

@@ -5,8 +5,8 @@
 
 import { TrainingError } from '../../errors';
 import type { Hyperparameters, Task, TrainingProgress } from '../../models/types';
-import { initialiseWeights, type NetworkTopology, type NetworkWeights } from '../../models/neural/network';
-import { neuralNetworkFamily, type NeuralState } from '../../models/neural/neural-network';
+import { initialiseWeights, type NetworkWeights } from '../../models/neural/network';
+import { describeTopology, neuralNetworkFamily, type NeuralState } from '../../models/neural/neural-network';
 import { readNeuralParams, type ScheduledParams } from '../../models/neural/params';
 import { planSchedule } from '../../models/neural/plan-schedule';
 import { measureInputScaling, measureTargetScaling, prepareRows } from '../../models/neural/prepare-rows';
@@ -77,11 +77,4 @@ export async function fitNeuralStreamed(source: ChunkSource, prep: StreamedPrepa
   };
   const model = neuralNetworkFamily.fromJSON({ formatVersion: 1, kind: 'neural_network', task, params: raw, featureNames: [...prep.featureNames], ...(prep.classes ? { classes: [...prep.classes] } : {}), state });
   return { model, params: raw, curve, passes: epoch, stopped, rows };
-}
-
-/** The family's topology rule (neural-network.ts describeTopology): hidden layers × units, sigmoid / softmax / linear out. */
-function describeTopology(task: Task, inputs: number, classCount: number, params: ScheduledParams): NetworkTopology {
-  const hidden = Array.from({ length: params.layers }, () => params.units);
-  if (task === 'multiclass') return { inputs, hidden, activation: params.activation, outputs: classCount, output: 'softmax' };
-  return { inputs, hidden, activation: params.activation, outputs: 1, output: task === 'binary' ? 'sigmoid' : 'linear' };
 }

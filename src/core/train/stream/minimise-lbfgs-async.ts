@@ -1,77 +1,15 @@
-// The in-memory family's L-BFGS (models/classic/lbfgs.ts) step for step, for an objective that is awaited: a streamed
-// loss reads every chunk per evaluation. Same two-loop recursion, Armijo backtracking, memory, stopping tests and
-// result, so on the same (synchronous) objective it returns the same iterates to the bit (lbfgs parity test).
-// Readable form kept in lbfgs.ts; change both together.
+// The in-memory family's L-BFGS (models/classic/lbfgs.ts, runLbfgs) driven by an objective that is awaited: a
+// streamed loss reads every chunk per evaluation. The same generator gives the same iterates to the bit.
 
-import { createAbortError } from '../../errors';
-import type { MinimiseOptions, MinimiseResult } from '../../models/classic/lbfgs';
+import { runLbfgs, type MinimiseOptions, type MinimiseResult } from '../../models/classic/lbfgs';
 
 /** Writes ∇f(w) into `gradient` and resolves to f(w). */
 export type AsyncObjective = (w: Float64Array, gradient: Float64Array) => Promise<number> | number;
 
-const dot = (a: Float64Array, b: Float64Array): number => a.reduce((s, v, i) => s + v * b[i], 0);
-const maxAbs = (a: Float64Array): number => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-
 /** Minimises `objective` from `start` (not modified), as minimiseLbfgs does. */
 export async function minimiseLbfgsAsync(objective: AsyncObjective, start: Float64Array, options: MinimiseOptions): Promise<MinimiseResult> {
-  const n = start.length;
-  const memory = options.memory ?? 10;
-  const w = Float64Array.from(start);
-  const gradient = new Float64Array(n);
-  let loss = await objective(w, gradient);
-  const sHistory: Float64Array[] = [];
-  const yHistory: Float64Array[] = [];
-  const next = new Float64Array(n);
-  const nextGradient = new Float64Array(n);
-  let iteration = 0;
-  while (iteration < options.maxIter && maxAbs(gradient) > options.tol) {
-    if (options.signal?.aborted === true) throw createAbortError();
-    const direction = computeDirection(gradient, sHistory, yHistory);
-    let slope = dot(direction, gradient);
-    if (slope >= 0) {
-      sHistory.length = yHistory.length = 0;
-      direction.forEach((_, i) => (direction[i] = -gradient[i]));
-      slope = dot(direction, gradient);
-    }
-    let step = iteration === 0 ? Math.min(1, 1 / Math.sqrt(dot(gradient, gradient))) : 1;
-    let nextLoss = Infinity;
-    for (let tries = 0; tries < 60; tries++, step /= 2) {
-      for (let i = 0; i < n; i++) next[i] = w[i] + step * direction[i];
-      nextLoss = await objective(next, nextGradient);
-      if (nextLoss <= loss + 1e-4 * step * slope) break;
-    }
-    if (!(nextLoss < loss) && !(nextLoss <= loss && maxAbs(nextGradient) < maxAbs(gradient))) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
-    const s = next.map((v, i) => v - w[i]);
-    const yDiff = nextGradient.map((v, i) => v - gradient[i]);
-    if (dot(s, yDiff) > 1e-12 * dot(yDiff, yDiff)) {
-      sHistory.push(s);
-      yHistory.push(yDiff);
-      if (sHistory.length > memory) sHistory.shift(), yHistory.shift();
-    }
-    w.set(next);
-    gradient.set(nextGradient);
-    const improvement = loss - nextLoss;
-    loss = nextLoss;
-    iteration++;
-    if (options.onIteration?.(iteration, loss, w) === true) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
-    if (improvement <= 1e-16 * Math.max(1, Math.abs(loss))) return { w, loss, iterations: iteration, hitCap: false, criterion: maxAbs(gradient) };
-  }
-  return { w, loss, iterations: iteration, hitCap: maxAbs(gradient) > options.tol, criterion: maxAbs(gradient) };
-}
-
-function computeDirection(gradient: Float64Array, sHistory: Float64Array[], yHistory: Float64Array[]): Float64Array {
-  const q = Float64Array.from(gradient);
-  const alphas = new Float64Array(sHistory.length);
-  for (let k = sHistory.length - 1; k >= 0; k--) {
-    alphas[k] = dot(sHistory[k], q) / dot(yHistory[k], sHistory[k]);
-    for (let i = 0; i < q.length; i++) q[i] -= alphas[k] * yHistory[k][i];
-  }
-  const last = sHistory.length - 1;
-  const gamma = last >= 0 ? dot(sHistory[last], yHistory[last]) / dot(yHistory[last], yHistory[last]) : 1;
-  for (let i = 0; i < q.length; i++) q[i] *= gamma;
-  for (let k = 0; k < sHistory.length; k++) {
-    const beta = dot(yHistory[k], q) / dot(yHistory[k], sHistory[k]);
-    for (let i = 0; i < q.length; i++) q[i] += sHistory[k][i] * (alphas[k] - beta);
-  }
-  return q.map((v) => -v);
+  const steps = runLbfgs(start, options);
+  let request = steps.next();
+  while (!request.done) request = steps.next(await objective(request.value.w, request.value.gradient));
+  return request.value;
 }
