@@ -2,7 +2,7 @@
 // chunks, the notice with the approximation bounds, the Profile cell's figures over every row from the sketches
 // (approximate ones marked ≈) beside the sample's report, and the same after a reload.
 import { expect, test } from '@playwright/test';
-import { addCellOfKind, cellAt, createNotebook, runProfile, uploadCsv, waitForImport, waitForSaved } from './support/studio';
+import { addCellOfKind, cellAt, createNotebook, runProfile, runSplit, startTraining, uploadCsv, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
 
 /** 5,000 rows: a number with gaps, a 4-level category, a yes/no flag. */
 function makeCsv(): Buffer {
@@ -39,5 +39,28 @@ test('a CSV imported streamed shows the notice and the profile figures from its 
   await page.reload();
   await expect(cellAt(page, 0).getByTestId('streamed-notice')).toContainText('Large file: 5,000 rows');
   await expect(page.getByTestId('streamed-stats')).toContainText('Every row (5,000)');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a model trains on every row of a streamed dataset, and the leaderboard says so', async ({ page }) => {
+  test.setTimeout(180_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await createNotebook(page);
+  const data = cellAt(page, 0);
+  await data.getByTestId('import-streamed').check();
+  await uploadCsv(data, { name: 'big.csv', buffer: makeCsv() });
+  await waitForImport(data);
+  const problem = await addCellOfKind(page, 'Problem');
+  await problem.getByRole('combobox', { name: 'Target column' }).selectOption('flag');
+  await runSplit(await addCellOfKind(page, 'Split'));
+  const train = await addCellOfKind(page, 'Train');
+  await train.getByTestId('family-gradient_boosting').uncheck();
+  await train.getByTestId('family-logistic_regression').check();
+  await expect(train.getByTestId('train-rows-sample')).toBeChecked();
+  await train.getByTestId('train-rows-streamed').check();
+  await startTraining(train);
+  await waitForLeaderboard(train, 1);
+  await expect(train.getByTestId('run-rows-used')).toContainText('every row, streamed: trained on');
   expect(pageErrors).toEqual([]);
 });

@@ -31,7 +31,7 @@ describe('trainingApi.trainStreamedRun', () => {
     const progress: TrainingProgressRecord[] = [];
     const split = { validationShare: 0.25, testShare: 0, seed: 3 };
     const summary = await trainingApi.trainStreamedRun('sample-1', { dbName: runs.store.dbName, datasetId: meta.id as DatasetId }, REQUEST, split, runs.store, (p) => progress.push(p));
-    expect(summary.info.rowsUsed).toMatch(/^every row, streamed: trained on \d+ of 3000 rows, validated on \d+$/);
+    expect(summary.info.rowsUsed).toMatch(/^every row, streamed: trained on [\d,]+ of 3,000 rows, validated on [\d,]+ \(rows picked by a hash of their index, not the Split cell's\)$/);
     expect((summary.info.streamedTrainRows as number) + (summary.info.streamedValidationRows as number)).toBe(3000);
     expect(summary.metrics.validation.accuracy!.value).toBeGreaterThan(0.8);
     expect(summary.metrics.validation['roc-auc']).toEqual({ value: null, reason: expect.stringMatching(/^not computed when training streamed/) });

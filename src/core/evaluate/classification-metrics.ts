@@ -6,7 +6,7 @@ import { assertSameLength, EMPTY_INPUT, metricOf, undefinedMetric, type MetricVa
 export type Average = 'binary' | 'macro' | 'weighted';
 
 /** Per-class true positives, predicted counts and true counts over every label seen in yTrue or yPred. */
-interface ClassCounts {
+export interface ClassCounts {
   labels: number[];
   truePositive: Float64Array;
   predicted: Float64Array;
@@ -69,7 +69,28 @@ const safeDivide = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 export function computePrecisionRecallF1(yTrue: Float64Array, yPred: Float64Array, average: Average, positiveClass = 1): PrecisionRecallF1 {
   assertSameLength(yTrue, yPred, 'yPred');
   if (yTrue.length === 0) return { precision: undefinedMetric(EMPTY_INPUT), recall: undefinedMetric(EMPTY_INPUT), f1: undefinedMetric(EMPTY_INPUT) };
-  const counts = countClasses(yTrue, yPred);
+  return scorePrecisionRecallF1(countClasses(yTrue, yPred), average, positiveClass);
+}
+
+/** The counts of a k × k confusion matrix (row = true class, column = predicted), as countClasses makes them. */
+export function countConfusionClasses(confusion: Float64Array, k: number): ClassCounts {
+  const truePositive = new Float64Array(k);
+  const predicted = new Float64Array(k);
+  const support = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    for (let p = 0; p < k; p++) {
+      support[t] += confusion[t * k + p];
+      predicted[p] += confusion[t * k + p];
+    }
+    truePositive[t] = confusion[t * k + t];
+  }
+  const labels: number[] = [];
+  for (let c = 0; c < k; c++) if (support[c] > 0 || predicted[c] > 0) labels.push(c);
+  return { labels, truePositive, predicted, support };
+}
+
+/** Precision, recall and F1 from class counts (computePrecisionRecallF1's rule; a streamed scorer counts a confusion matrix). */
+export function scorePrecisionRecallF1(counts: ClassCounts, average: Average, positiveClass = 1): PrecisionRecallF1 {
   const scoreClass = (c: number): [number, number, number] => {
     const tp = counts.truePositive[c] ?? 0;
     const p = safeDivide(tp, counts.predicted[c] ?? 0);

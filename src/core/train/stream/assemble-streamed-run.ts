@@ -36,7 +36,7 @@ export function assembleStreamedRun(request: TrainRequest, run: StreamedRun, sou
     ...(run.prep.classes ? { classes: [...run.prep.classes] } : {}),
     info: {
       ...pickPlainInfo(run.model.info),
-      rowsUsed: `every row, streamed: trained on ${run.rows.train} of ${sourceRows} rows, validated on ${run.validation.rows}`,
+      rowsUsed: `every row, streamed: trained on ${count(run.rows.train)} of ${count(sourceRows)} rows, validated on ${count(run.validation.rows)} (rows picked by a hash of their index, not the Split cell's)`,
       streamedTrainRows: run.rows.train,
       streamedValidationRows: run.validation.rows,
       streamedPasses: run.passes,
@@ -52,3 +52,5 @@ export function assembleStreamedRun(request: TrainRequest, run: StreamedRun, sou
     inputContract: run.prep.contract,
   };
 }
+
+const count = (n: number): string => n.toLocaleString('en-US');

@@ -33,6 +33,10 @@ describe('fitStreamed', () => {
     const y = readValidationTarget(applied, 'label', 'binary', { values: new Float64Array(0), classes: run.prep.classes! });
     expect(run.validation.metrics.accuracy).toEqual(scoreModel(run.model, X, y, { ...problem, secondaryMetrics: ['log-loss'] }).accuracy);
     expect(run.validation.metrics['log-loss']!.value).toBeCloseTo(scoreModel(run.model, X, y, { ...problem, secondaryMetrics: ['log-loss'] })['log-loss']!.value!, 12);
+    // The F1 family from the streamed confusion matrix equals the in-memory metrics to the bit.
+    const labels = ['macro-f1', 'f1', 'precision', 'recall', 'f1-weighted', 'precision-macro', 'recall-weighted'] as const;
+    const inMemory = scoreModel(run.model, X, y, { ...problem, secondaryMetrics: [...labels] });
+    for (const id of labels) expect({ id, value: run.validation.metrics[id] }).toEqual({ id, value: inMemory[id] });
   });
 
   it('gives the same linear model with a prepared-chunk cache as without, and R² on the validation rows', async () => {

@@ -13,6 +13,7 @@ import { fitLogisticStreamed } from './fit-logistic-streamed';
 import { fitNeuralStreamed } from './fit-neural-streamed';
 import { prepareStreamed, type StreamedPreparation } from './prepare-streamed';
 import { scoreStreamed, type StreamedScores } from './score-streamed';
+import { findPositiveClass } from '../score-model';
 import { explainNotStreamable } from './streamable-families';
 import type { StreamedModelFit, StreamFitOptions } from './stream-types';
 
@@ -32,7 +33,7 @@ export async function fitStreamed(source: ChunkSource, sample: Table, request: S
   if (reason !== null) throw new ModelSpecError(`${request.family}: ${reason}`);
   const prep = prepareStreamed(sample, request.steps, request.problem, resolveNeeds(request), request.split);
   const fit = await runFamily(source, prep, request, options);
-  const validation = await scoreStreamed(source, prep, fit.model, options);
+  const validation = await scoreStreamed(source, prep, fit.model, options, findPositiveClass(request.problem, prep.classes ?? undefined));
   return { ...fit, prep, validation, durationMs: nowMs() - started };
 }
 

@@ -1,6 +1,7 @@
 // Validation metrics of a fitted model over every validation row of a ChunkSource, one chunk at a time: a confusion
 // matrix and the summed log loss (classification), or sums of errors and the target's moments (regression).
 
+import { countConfusionClasses, scorePrecisionRecallF1 } from '../../evaluate/classification-metrics';
 import { metricOf, undefinedMetric, type MetricValue } from '../../evaluate/metric-value';
 import type { FittedModel } from '../../models/types';
 import type { MetricId } from '../../problem/metrics';
@@ -18,7 +19,7 @@ export interface StreamedScores {
 }
 
 /** Scores `model` on the validation rows of `source` (one pass); no rows: every metric undefined with the reason. */
-export async function scoreStreamed(source: ChunkSource, prep: StreamedPreparation, model: FittedModel, options: StreamFitOptions = {}): Promise<StreamedScores> {
+export async function scoreStreamed(source: ChunkSource, prep: StreamedPreparation, model: FittedModel, options: StreamFitOptions = {}, positiveClass = 1): Promise<StreamedScores> {
   const k = prep.classes?.length ?? 0;
   const confusion = new Float64Array(k * k);
   const sums = { n: 0, logLoss: 0, squared: 0, absolute: 0, mean: 0, m2: 0 };
@@ -54,7 +55,7 @@ export async function scoreStreamed(source: ChunkSource, prep: StreamedPreparati
     const none = undefinedMetric('no validation rows were read');
     return { metrics: k > 0 ? { accuracy: none, 'balanced-accuracy': none, 'log-loss': none } : { rmse: none, mae: none, r2: none, mse: none }, rows: 0 };
   }
-  if (k > 0) return { metrics: summariseConfusion(confusion, k, sums.n, model.predictProba ? sums.logLoss / sums.n : null), rows: sums.n };
+  if (k > 0) return { metrics: summariseConfusion(confusion, k, sums.n, model.predictProba ? sums.logLoss / sums.n : null, positiveClass), rows: sums.n };
   const mse = sums.squared / sums.n;
   return {
     metrics: {
@@ -65,7 +66,7 @@ export async function scoreStreamed(source: ChunkSource, prep: StreamedPreparati
   };
 }
 
-function summariseConfusion(confusion: Float64Array, k: number, n: number, logLoss: number | null): StreamedScores['metrics'] {
+function summariseConfusion(confusion: Float64Array, k: number, n: number, logLoss: number | null, positiveClass: number): StreamedScores['metrics'] {
   let correct = 0;
   let recallSum = 0;
   let present = 0;
@@ -75,9 +76,16 @@ function summariseConfusion(confusion: Float64Array, k: number, n: number, logLo
     for (let j = 0; j < k; j++) row += confusion[c * k + j];
     if (row > 0) { recallSum += confusion[c * k + c] / row; present++; }
   }
+  const counts = countConfusionClasses(confusion, k);
+  const macro = scorePrecisionRecallF1(counts, 'macro');
+  const weighted = scorePrecisionRecallF1(counts, 'weighted');
+  const binary = k === 2 ? scorePrecisionRecallF1(counts, 'binary', positiveClass) : null;
   return {
     accuracy: metricOf(correct / n),
     'balanced-accuracy': metricOf(recallSum / present),
     'log-loss': logLoss === null ? undefinedMetric('the model gives no probabilities') : metricOf(logLoss),
+    'macro-f1': macro.f1, 'precision-macro': macro.precision, 'recall-macro': macro.recall,
+    'f1-weighted': weighted.f1, 'precision-weighted': weighted.precision, 'recall-weighted': weighted.recall,
+    ...(binary ? { f1: binary.f1, precision: binary.precision, recall: binary.recall } : {}),
   };
 }
