@@ -164,7 +164,7 @@ export class DataCellState {
 
   /** True when the user asked for streaming (CSV/TSV only) or the file's ordinary import would not fit this tab's memory budget. */
   async #shouldStream(file: File, options: ImportOptions): Promise<boolean> {
-    const budgetBytes = deriveMemoryBudgetBytes({ deviceMemoryGiB: (navigator as { deviceMemory?: number }).deviceMemory });
+    const budgetBytes = deriveMemoryBudgetBytes({ deviceMemoryGiB: (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory });
     if (this.forceStreamed) return isOverImportBudget(file, file.name, options, 0);
     return isOverImportBudget(file, file.name, options, budgetBytes);
   }
