@@ -1,7 +1,7 @@
 // Journey: a CSV imported streamed (forced with the Data cell's checkbox, so a small file does): every row stored in
 // chunks, the notice with the approximation bounds, the Profile cell's figures over every row from the sketches
 // (approximate ones marked ≈) beside the sample's report, and the same after a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addCellOfKind, cellAt, createNotebook, runProfile, runSplit, startTraining, uploadCsv, waitForImport, waitForLeaderboard, waitForSaved } from './support/studio';
 
 /** 5,000 rows: a number with gaps, a 4-level category, a yes/no flag. */
@@ -11,15 +11,26 @@ function makeCsv(): Buffer {
   return Buffer.from(lines.join('\n'));
 }
 
-test('a CSV imported streamed shows the notice and the profile figures from its sketches, after a reload too', async ({ page }) => {
-  test.setTimeout(120_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+/** A new notebook whose Data cell imports makeCsv() with streaming forced; returns the Data cell. */
+async function importStreamed(page: Page): Promise<Locator> {
   await createNotebook(page);
   const data = cellAt(page, 0);
   await data.getByTestId('import-streamed').check();
   await uploadCsv(data, { name: 'big.csv', buffer: makeCsv() });
   await waitForImport(data);
+  return data;
+}
+
+function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('a CSV imported streamed shows the notice and the profile figures from its sketches, after a reload too', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pageErrors = watchPageErrors(page);
+  const data = await importStreamed(page);
   const notice = data.getByTestId('streamed-notice');
   await expect(notice).toContainText('Large file: 5,000 rows stored in chunks');
   await expect(notice).toContainText('distinct counts approximate (±0.81 %)');
@@ -44,13 +55,8 @@ test('a CSV imported streamed shows the notice and the profile figures from its 
 
 test('a model trains on every row of a streamed dataset, and the leaderboard says so', async ({ page }) => {
   test.setTimeout(180_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await createNotebook(page);
-  const data = cellAt(page, 0);
-  await data.getByTestId('import-streamed').check();
-  await uploadCsv(data, { name: 'big.csv', buffer: makeCsv() });
-  await waitForImport(data);
+  const pageErrors = watchPageErrors(page);
+  await importStreamed(page);
   const problem = await addCellOfKind(page, 'Problem');
   await problem.getByRole('combobox', { name: 'Target column' }).selectOption('flag');
   await runSplit(await addCellOfKind(page, 'Split'));
